@@ -1,0 +1,59 @@
+/**
+ * Names for the shapes of the Pilot Feedback OCS API (docs/api.md),
+ * mapped from the types generated out of openapi.json.
+ */
+import type { components, operations } from './openapi.ts'
+
+type Schemas = components['schemas']
+/** The JSON request body of an operation in openapi.json */
+type JsonBody<Op extends keyof operations> = operations[Op] extends { requestBody: { content: { 'application/json': infer Body } } } ? Body : never
+/** The query parameters of an operation in openapi.json */
+type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>
+
+export type ComponentCategory = Schemas['ComponentCategory']
+export type PilotStatus = Schemas['PilotStatus']
+export type PeriodStatus = Schemas['PeriodStatus']
+export type ItemType = Schemas['ItemType']
+export type Priority = Schemas['Priority']
+export type ItemStatus = Schemas['ItemStatus']
+
+export type Pilot = Schemas['Pilot']
+export type Component = Schemas['Component']
+export type Criterion = Schemas['Criterion']
+export type Organisation = Schemas['Organisation']
+export type Period = Schemas['Period']
+export type AppSettings = Schemas['AppSettings']
+export type Me = Schemas['Me']
+export type MeOrganisation = Schemas['MeOrganisation']
+export type Catalogue = Schemas['Catalogue']
+export type DefaultCatalogueResult = Schemas['DefaultCatalogueResult']
+export type Assessment = Schemas['Assessment']
+export type AssessmentScore = Schemas['AssessmentScore']
+export type RatingSheet = Schemas['RatingSheet']
+export type Item = Schemas['Item']
+export type ItemAttachment = Schemas['ItemAttachment']
+export type ItemHistoryEntry = Schemas['ItemHistoryEntry']
+export type ItemSupporter = Schemas['ItemSupporter']
+export type ItemDetail = Schemas['ItemDetail']
+export type ItemPage = Schemas['ItemPage']
+export type ItemSuggestion = Schemas['ItemSuggestion']
+export type ItemComment = Schemas['ItemComment']
+export type ProgressMember = Schemas['ProgressMember']
+export type Release = Schemas['Release']
+export type OrganisationProgress = Schemas['OrganisationProgress']
+export type ErrorMessage = Schemas['ErrorMessage']
+
+export type PilotPayload = JsonBody<'pilot-create'>
+export type ComponentPayload = JsonBody<'component-create'>
+export type CriterionPayload = JsonBody<'criterion-create'>
+export type OrganisationPayload = JsonBody<'organisation-create'>
+export type PeriodCreatePayload = JsonBody<'period-create'>
+export type PeriodUpdatePayload = JsonBody<'period-update'>
+export type SettingsPayload = JsonBody<'settings-update'>
+export type AssessmentPayload = JsonBody<'rating-save'>
+export type ItemCreatePayload = JsonBody<'item-create'>
+export type ItemUpdatePayload = JsonBody<'item-update'>
+export type ItemTriagePayload = JsonBody<'item-triage'>
+export type CommentPayload = JsonBody<'comment-create'>
+export type ReleasePayload = JsonBody<'coordination-release'>
+export type ItemQuery = Query<'item-index'>
