@@ -44,8 +44,9 @@ export function ocsData<T>(response: OcsResponse<T>): T {
  * A message to show for a failed request: the server's `data.message` if it sent one.
  *
  * @param error whatever the request threw
+ * @param fallback what to say when the server sent no message
  */
-export function errorMessage(error: unknown): string {
+export function errorMessage(error: unknown, fallback?: string): string {
 	if (isAxiosError(error)) {
 		const message = (error.response?.data as Partial<OcsEnvelope<{ message?: unknown }>> | undefined)?.ocs?.data?.message
 		if (typeof message === 'string' && message !== '') {
@@ -55,7 +56,7 @@ export function errorMessage(error: unknown): string {
 			return t('pilotfeedback', 'The server could not be reached. Please check your connection.')
 		}
 	}
-	return t('pilotfeedback', 'Something went wrong. Please try again.')
+	return fallback ?? t('pilotfeedback', 'Something went wrong. Please try again.')
 }
 
 /**
