@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs or refreshes the development Nextcloud (see install-instance.sh) and serves it
+# in the foreground on http://127.0.0.1:${DEV_PORT:-8080}. Stop it with Ctrl+C.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+
+port="${DEV_PORT:-8080}"
+url="http://127.0.0.1:$port"
+instance="$RUNTIME/dev"
+
+"$(dirname "$0")/install-instance.sh" "$instance" "$url"
+
+row() {
+	printf '  %-14s %-21s %s\n' "$@"
+}
+echo
+echo "Pilot Feedback:  $url/index.php/apps/pilotfeedback/"
+echo "Nextcloud files: $instance (delete it to start over)"
+echo
+row login password role
+row admin "$ADMIN_PASSWORD" 'Nextcloud administrator'
+for user in "${DEMO_USERS[@]}"; do
+	org="${user%%-*}"
+	case "$user" in
+		bmi) role='consolidator (BMI)' ;;
+		*-coord) role="coordinator (${org^^})" ;;
+		*) role="tester (${org^^})" ;;
+	esac
+	row "$user" "$DEMO_PASSWORD" "$role"
+done
+echo
+
+log "Serving $url (Ctrl+C to stop)"
+PHP_CLI_SERVER_WORKERS=4 exec php -S "127.0.0.1:$port" -t "$instance/nextcloud"
