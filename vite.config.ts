@@ -1,10 +1,16 @@
 /// <reference types="vitest/config" />
 import { createAppConfig } from '@nextcloud/vite-config'
+import { defineConfig } from 'vite'
 
-export default createAppConfig({
+/** The bundles: js/pilotfeedback-main.mjs and js/pilotfeedback-admin.mjs */
+const entries = {
 	main: 'src/main.ts',
 	admin: 'src/admin.ts',
-}, {
+}
+
+export default defineConfig((env) => createAppConfig(entries, {
+	// Browser polyfills for Node modules would hide node:fs from the specs that read the repository
+	nodePolyfills: env.mode === 'test' ? false : { protocolImports: true },
 	config: {
 		test: {
 			environment: 'happy-dom',
@@ -17,4 +23,4 @@ export default createAppConfig({
 			},
 		},
 	},
-})
+})(env))
