@@ -1,0 +1,25 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Controller;
+
+use OCA\PilotFeedback\AppInfo\Application;
+use OCP\AppFramework\OCSController;
+use OCP\IRequest;
+
+/**
+ * The base of the app's OCS controllers: ErrorMiddleware answers their domain errors.
+ * Requests are read from the JSON body or query; values stay untyped (mixed) until the
+ * services' Validator checks them, so a wrong type gets a 400 with a message, not a 500.
+ */
+abstract class ApiController extends OCSController {
+	public function __construct(IRequest $request) {
+		parent::__construct(Application::APP_ID, $request);
+	}
+}

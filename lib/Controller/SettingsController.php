@@ -1,0 +1,61 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Controller;
+
+use OCA\PilotFeedback\ResponseDefinitions;
+use OCA\PilotFeedback\Service\SettingsService;
+use OCA\PilotFeedback\Settings\AdminSettings;
+use OCP\AppFramework\Http;
+use OCP\AppFramework\Http\Attribute\ApiRoute;
+use OCP\AppFramework\Http\Attribute\AuthorizedAdminSetting;
+use OCP\AppFramework\Http\DataResponse;
+use OCP\IRequest;
+
+/**
+ * The app's settings (the consolidators' group).
+ *
+ * @psalm-import-type PilotFeedbackAppSettings from ResponseDefinitions
+ */
+class SettingsController extends ApiController {
+	public function __construct(
+		IRequest $request,
+		private SettingsService $settings,
+	) {
+		parent::__construct($request);
+	}
+
+	/**
+	 * Read the settings
+	 *
+	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackAppSettings, array{}>
+	 *
+	 * 200: Returned
+	 */
+	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
+	#[ApiRoute(verb: 'GET', url: '/api/v1/settings')]
+	public function show(): DataResponse {
+		return new DataResponse($this->settings->get());
+	}
+
+	/**
+	 * Choose the consolidators' group
+	 *
+	 * @param string $consolidatorGroup a Nextcloud group id, or empty for none
+	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackAppSettings, array{}>
+	 *
+	 * 200: Saved
+	 * 400: Unknown group
+	 */
+	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
+	#[ApiRoute(verb: 'PUT', url: '/api/v1/settings')]
+	public function update(mixed $consolidatorGroup = null): DataResponse {
+		return new DataResponse($this->settings->update($consolidatorGroup));
+	}
+}

@@ -1,0 +1,38 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Exception;
+
+/**
+ * An error a person can act on. The message is an English template that
+ * ErrorMiddleware translates (placeholders %1$s, %2$s … as in Nextcloud's l10n).
+ */
+abstract class DomainError extends \Exception {
+	/**
+	 * @param list<string> $params values for the template's placeholders
+	 */
+	public function __construct(
+		private string $template,
+		private array $params = [],
+	) {
+		parent::__construct(vsprintf($template, $params));
+	}
+
+	public function getTemplate(): string {
+		return $this->template;
+	}
+
+	/** @return list<string> */
+	public function getParams(): array {
+		return $this->params;
+	}
+
+	/** The HTTP status this error answers with. */
+	abstract public function getStatus(): int;
+}

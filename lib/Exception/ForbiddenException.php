@@ -1,0 +1,17 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Exception;
+
+/** The user may not do this. */
+class ForbiddenException extends DomainError {
+	public function getStatus(): int {
+		return 403;
+	}
+}

@@ -1,0 +1,47 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Middleware;
+
+use OCA\PilotFeedback\Controller\ApiController;
+use OCA\PilotFeedback\Exception\DomainError;
+use OCP\AppFramework\Http;
+use OCP\AppFramework\Http\DataResponse;
+use OCP\AppFramework\Http\Response;
+use OCP\AppFramework\Middleware;
+use OCP\DB\Exception as DbException;
+use OCP\IL10N;
+use Psr\Log\LoggerInterface;
+
+/**
+ * Turns the services' errors into OCS answers with a translated message a person can act on,
+ * so that no controller repeats try/catch blocks and no bad input ends as a 500.
+ */
+class ErrorMiddleware extends Middleware {
+	public function __construct(
+		private IL10N $l10n,
+		private LoggerInterface $logger,
+	) {
+	}
+
+	public function afterException($controller, $methodName, \Exception $exception): Response {
+		if (!($controller instanceof ApiController)) {
+			throw $exception;
+		}
+		if ($exception instanceof DomainError) {
+			return new DataResponse(['message' => $this->l10n->t($exception->getTemplate(), $exception->getParams())], $exception->getStatus());
+		}
+		if ($exception instanceof DbException && $exception->getReason() === DbException::REASON_UNIQUE_CONSTRAINT_VIOLATION) {
+			// Two requests raced to create the same record; the second one learns it exists.
+			$this->logger->info('Unique constraint hit', ['exception' => $exception]);
+			return new DataResponse(['message' => $this->l10n->t('This record was just created by another request. Reload and try again.')], Http::STATUS_CONFLICT);
+		}
+		throw $exception;
+	}
+}

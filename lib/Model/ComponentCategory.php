@@ -1,0 +1,26 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Model;
+
+/** The categories a component belongs to. */
+enum ComponentCategory: string {
+	case Groupware = 'groupware';
+	case FileSharing = 'filesharing';
+	case WebOffice = 'weboffice';
+	case Messaging = 'messaging';
+	case Identity = 'identity';
+	case Portal = 'portal';
+	case Other = 'other';
+
+	/** @return list<string> */
+	public static function values(): array {
+		return array_column(self::cases(), 'value');
+	}
+}

@@ -1,0 +1,38 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback;
+
+/**
+ * Every response shape of the OCS API; openapi.json mirrors these.
+ *
+ * @psalm-type PilotFeedbackPilot = array{id: int, title: string, description: string, status: 'planned'|'active'|'closed', startDate: ?string, endDate: ?string, archived: bool, componentIds: list<int>}
+ * @psalm-type PilotFeedbackComponent = array{id: int, name: string, category: string, product: string, description: string, archived: bool, pilotIds: list<int>}
+ * @psalm-type PilotFeedbackCriterion = array{id: int, name: string, description: string, sortOrder: int, archived: bool}
+ * @psalm-type PilotFeedbackOrganisation = array{id: int, name: string, shortName: string, groupIds: list<string>, coordinatorIds: list<string>, pilotIds: list<int>, archived: bool}
+ * @psalm-type PilotFeedbackPeriod = array{id: int, month: string, status: 'open'|'closed'}
+ * @psalm-type PilotFeedbackAppSettings = array{consolidatorGroup: string}
+ * @psalm-type PilotFeedbackMe = array{userId: string, displayName: string, isAdmin: bool, isConsolidator: bool, organisations: list<array{id: int, name: string, shortName: string, isCoordinator: bool}>}
+ * @psalm-type PilotFeedbackCatalogue = array{pilots: list<PilotFeedbackPilot>, components: list<PilotFeedbackComponent>, criteria: list<PilotFeedbackCriterion>, organisations: list<PilotFeedbackOrganisation>, periods: list<PilotFeedbackPeriod>}
+ * @psalm-type PilotFeedbackScore = array{criterionId: int, score: ?int}
+ * @psalm-type PilotFeedbackAssessment = array{id: int, componentId: int, periodId: int, userId: string, organisationId: int, overall: ?int, comment: string, scores: list<PilotFeedbackScore>, updatedAt: int}
+ * @psalm-type PilotFeedbackRatingSheet = array{period: ?PilotFeedbackPeriod, criteria: list<PilotFeedbackCriterion>, components: list<PilotFeedbackComponent>, assessments: list<PilotFeedbackAssessment>}
+ * @psalm-type PilotFeedbackItem = array{id: int, type: string, title: string, body: string, componentId: int, pilotId: int, priority: string, consolidatedPriority: ?string, status: string, reporterId: string, reporterName: string, organisationId: int, duplicateOf: ?int, vendorReference: string, supportCount: int, supportedByMe: bool, canEdit: bool, createdAt: int, updatedAt: int}
+ * @psalm-type PilotFeedbackItemAttachment = array{fileId: int, name: string, mimetype: string}
+ * @psalm-type PilotFeedbackItemHistoryEntry = array{id: int, userId: string, userName: string, field: string, oldValue: ?string, newValue: ?string, createdAt: int}
+ * @psalm-type PilotFeedbackItemSupporter = array{userId: string, displayName: string, organisationId: int}
+ * @psalm-type PilotFeedbackItemDetail = PilotFeedbackItem&array{attachments: list<PilotFeedbackItemAttachment>, history: list<PilotFeedbackItemHistoryEntry>, supporters: list<PilotFeedbackItemSupporter>, canChangeStatus: bool}
+ * @psalm-type PilotFeedbackItemPage = array{items: list<PilotFeedbackItem>, total: int, page: int, limit: int}
+ * @psalm-type PilotFeedbackItemSuggestion = array{id: int, title: string, type: string, status: string, supportCount: int}
+ * @psalm-type PilotFeedbackItemComment = array{id: int, actorId: string, actorName: string, message: string, createdAt: int}
+ * @psalm-type PilotFeedbackRelease = array{organisationId: int, periodId: int, userId: string, releasedAt: int}
+ * @psalm-type PilotFeedbackOrganisationProgress = array{period: PilotFeedbackPeriod, organisationId: int, componentIds: list<int>, members: list<array{userId: string, displayName: string, ratedComponentIds: list<int>}>, release: ?PilotFeedbackRelease}
+ */
+class ResponseDefinitions {
+}

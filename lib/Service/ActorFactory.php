@@ -1,0 +1,65 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Service;
+
+use OCA\PilotFeedback\Db\Link;
+use OCA\PilotFeedback\Db\LinkMapper;
+use OCA\PilotFeedback\Db\OrganisationMapper;
+use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\Model\Actor;
+use OCP\IGroupManager;
+use OCP\IUserSession;
+
+/** Resolves the logged-in user's roles once per request. */
+class ActorFactory {
+	private ?Actor $current = null;
+
+	public function __construct(
+		private IUserSession $userSession,
+		private IGroupManager $groupManager,
+		private SettingsService $settings,
+		private LinkMapper $links,
+		private OrganisationMapper $organisations,
+	) {
+	}
+
+	/** @throws ForbiddenException when nobody is logged in */
+	public function current(): Actor {
+		if ($this->current !== null) {
+			return $this->current;
+		}
+		$user = $this->userSession->getUser();
+		if ($user === null) {
+			throw new ForbiddenException('Please log in.');
+		}
+		$userId = $user->getUID();
+		$groupIds = $this->groupManager->getUserGroupIds($user);
+		$consolidatorGroup = $this->settings->consolidatorGroup();
+
+		$this->current = new Actor(
+			$userId,
+			$this->groupManager->isAdmin($userId),
+			$consolidatorGroup !== '' && in_array($consolidatorGroup, $groupIds, true),
+			$this->activeOnly($this->links->leftsForRights(Link::OrganisationGroups, $groupIds)),
+			$this->activeOnly($this->links->leftsForRights(Link::OrganisationCoordinators, [$userId])),
+		);
+		return $this->current;
+	}
+
+	/**
+	 * Archived organisations no longer give their members any role.
+	 *
+	 * @param list<int> $orgIds
+	 * @return list<int>
+	 */
+	private function activeOnly(array $orgIds): array {
+		return array_map(static fn ($org): int => $org->getId(), $this->organisations->findByIds($orgIds, false));
+	}
+}

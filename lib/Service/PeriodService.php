@@ -1,0 +1,44 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Service;
+
+use OCA\PilotFeedback\Db\Period;
+use OCA\PilotFeedback\Db\PeriodMapper;
+use OCA\PilotFeedback\Exception\ValidationException;
+
+/** Reporting periods [Berichtszeiträume]: one per calendar month, opened and closed by administrators. */
+class PeriodService {
+	public function __construct(
+		private PeriodMapper $periods,
+	) {
+	}
+
+	/** @return list<Period> */
+	public function list(): array {
+		return $this->periods->findAll();
+	}
+
+	public function create(mixed $month): Period {
+		$month = Validator::month($month, 'Month');
+		if ($this->periods->findByMonth($month) !== null) {
+			throw new ValidationException('A reporting period for %1$s already exists; periods are calendar months and cannot overlap.', [$month]);
+		}
+		$period = new Period();
+		$period->setMonth($month);
+		$period->setStatus('open');
+		return $this->periods->insert($period);
+	}
+
+	public function setStatus(int $id, mixed $status): Period {
+		$period = $this->periods->get($id);
+		$period->setStatus(Validator::oneOf($status, 'Status', ['open', 'closed']));
+		return $this->periods->update($period);
+	}
+}
