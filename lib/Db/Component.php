@@ -31,7 +31,7 @@ use OCP\AppFramework\Db\Entity;
  */
 class Component extends Entity {
 	protected string $name = '';
-	protected string $category = 'other';
+	protected string $category = '';
 	protected ?string $product = null;
 	protected ?string $description = null;
 	protected ?bool $archived = false;

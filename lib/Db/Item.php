@@ -55,9 +55,9 @@ class Item extends Entity {
 	protected ?string $body = null;
 	protected int $componentId = 0;
 	protected int $pilotId = 0;
-	protected int $priority = 1;
+	protected int $priority = 0;
 	protected ?int $consPriority = null;
-	protected string $status = 'new';
+	protected string $status = '';
 	protected string $reporterId = '';
 	protected int $orgId = 0;
 	protected ?bool $confidential = false;

@@ -21,7 +21,7 @@ use OCP\AppFramework\Db\Entity;
  */
 class Period extends Entity implements \JsonSerializable {
 	protected string $month = '';
-	protected string $status = 'open';
+	protected string $status = '';
 
 	public function isOpen(): bool {
 		return $this->status === 'open';

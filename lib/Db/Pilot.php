@@ -34,7 +34,7 @@ use OCP\AppFramework\Db\Entity;
 class Pilot extends Entity {
 	protected string $title = '';
 	protected ?string $description = null;
-	protected string $status = 'planned';
+	protected string $status = '';
 	protected ?string $startDate = null;
 	protected ?string $endDate = null;
 	protected ?bool $archived = false;

@@ -17,6 +17,7 @@ use OCP\AppFramework\Http\Response;
 use OCP\AppFramework\Middleware;
 use OCP\DB\Exception as DbException;
 use OCP\IL10N;
+use OCP\IRequest;
 use Psr\Log\LoggerInterface;
 
 /**
@@ -26,6 +27,7 @@ use Psr\Log\LoggerInterface;
 class ErrorMiddleware extends Middleware {
 	public function __construct(
 		private IL10N $l10n,
+		private IRequest $request,
 		private LoggerInterface $logger,
 	) {
 	}
@@ -35,13 +37,22 @@ class ErrorMiddleware extends Middleware {
 			throw $exception;
 		}
 		if ($exception instanceof DomainError) {
-			return new DataResponse(['message' => $this->l10n->t($exception->getTemplate(), $exception->getParams())], $exception->getStatus());
+			return $this->answer($controller, $this->l10n->t($exception->getTemplate(), $exception->getParams()), $exception->getStatus());
 		}
 		if ($exception instanceof DbException && $exception->getReason() === DbException::REASON_UNIQUE_CONSTRAINT_VIOLATION) {
 			// Two requests raced to create the same record; the second one learns it exists.
 			$this->logger->info('Unique constraint hit', ['exception' => $exception]);
-			return new DataResponse(['message' => $this->l10n->t('This record was just created by another request. Reload and try again.')], Http::STATUS_CONFLICT);
+			return $this->answer($controller, $this->l10n->t('This record was just created by another request. Reload and try again.'), Http::STATUS_CONFLICT);
 		}
 		throw $exception;
+	}
+
+	/** An OCS answer in the format the client asked for, as the dispatcher would have built it. */
+	private function answer(ApiController $controller, string $message, int $status): Response {
+		$format = $this->request->getFormat();
+		$data = new DataResponse(['message' => $message], $status);
+		return ($format !== null && $controller->isResponderRegistered($format))
+			? $controller->buildResponse($data, $format)
+			: $controller->buildResponse($data);
 	}
 }
