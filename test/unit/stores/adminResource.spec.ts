@@ -1,0 +1,51 @@
+import { showError } from '@nextcloud/dialogs'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { defineAdminResourceStore } from '../../../src/stores/adminResource.ts'
+
+vi.mock('@nextcloud/dialogs', () => ({ showError: vi.fn() }))
+
+/** A minimal record */
+interface Thing { id: number, name: string, archived: boolean }
+
+/** The fake endpoints of the resource */
+const api = {
+	fetchAll: vi.fn<() => Promise<Thing[]>>(),
+	create: vi.fn<(payload: { name: string }) => Promise<Thing>>(),
+	update: vi.fn<(id: number, payload: { name: string }) => Promise<Thing>>(),
+	archive: vi.fn<(id: number) => Promise<Thing>>(),
+}
+const useThingsStore = defineAdminResourceStore('things', api)
+
+describe('admin resource store', () => {
+	beforeEach(async () => {
+		setActivePinia(createPinia())
+		vi.clearAllMocks()
+		api.fetchAll.mockResolvedValue([{ id: 1, name: 'One', archived: false }, { id: 2, name: 'Two', archived: false }])
+		await useThingsStore().load()
+	})
+
+	it('adds created records', async () => {
+		api.create.mockResolvedValue({ id: 3, name: 'Three', archived: false })
+		const store = useThingsStore()
+		await expect(store.create({ name: 'Three' })).resolves.toMatchObject({ id: 3 })
+		expect(store.records.map((thing) => thing.name)).toEqual(['One', 'Two', 'Three'])
+	})
+
+	it('replaces updated and archived records in place', async () => {
+		api.update.mockResolvedValue({ id: 1, name: 'Uno', archived: false })
+		api.archive.mockResolvedValue({ id: 2, name: 'Two', archived: true })
+		const store = useThingsStore()
+		await store.update(1, { name: 'Uno' })
+		await store.archive(2)
+		expect(store.records).toEqual([{ id: 1, name: 'Uno', archived: false }, { id: 2, name: 'Two', archived: true }])
+	})
+
+	it('shows the server message and answers null when a change is refused', async () => {
+		api.create.mockRejectedValue(new Error('offline'))
+		const store = useThingsStore()
+		await expect(store.create({ name: 'Three' })).resolves.toBeNull()
+		expect(showError).toHaveBeenCalledWith('Something went wrong. Please try again.')
+		expect(store.records).toHaveLength(2)
+	})
+})
