@@ -1,0 +1,89 @@
+import type { Assessment, Criterion } from '../../src/types/index.ts'
+
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import AssessmentForm from '../../src/components/rating/AssessmentForm.vue'
+import { parseScore } from '../../src/components/rating/scores.ts'
+
+/** Two criteria to score */
+const criteria: Criterion[] = [
+	{ id: 1, name: 'Usability', description: 'Easy to use', sortOrder: 0, archived: false },
+	{ id: 2, name: 'Stability', description: '', sortOrder: 1, archived: false },
+]
+
+/** A saved assessment of component 10 */
+const saved: Assessment = {
+	id: 3,
+	componentId: 10,
+	periodId: 7,
+	userId: 'alice',
+	organisationId: 1,
+	overall: 4,
+	comment: 'Works',
+	scores: [{ criterionId: 1, score: 2 }],
+	updatedAt: 0,
+}
+
+/**
+ * Mount the form.
+ *
+ * @param readonly whether the period is closed
+ * @param assessment the saved assessment, or null
+ */
+function mountForm(readonly = false, assessment: Assessment | null = saved) {
+	return mount(AssessmentForm, { props: { componentId: 10, criteria, assessment, readonly } })
+}
+
+describe('AssessmentForm', () => {
+	it('shows the saved scores as checked radio buttons', () => {
+		const wrapper = mountForm()
+		expect((wrapper.find('input[name="score-10-1"][value="2"]').element as HTMLInputElement).checked).toBe(true)
+		expect((wrapper.find('input[name="score-10-2"][value="none"]').element as HTMLInputElement).checked).toBe(true)
+		expect((wrapper.find('input[name="overall-10"][value="4"]').element as HTMLInputElement).checked).toBe(true)
+	})
+
+	it('emits the complete assessment when a score is chosen', async () => {
+		const wrapper = mountForm()
+		await wrapper.find('input[name="score-10-2"][value="5"]').trigger('change')
+		expect(wrapper.emitted('change')).toEqual([[{
+			overall: 4,
+			comment: 'Works',
+			scores: [{ criterionId: 1, score: 2 }, { criterionId: 2, score: 5 }],
+		}]])
+	})
+
+	it('emits null when "not assessed" is chosen and includes the comment', async () => {
+		const wrapper = mountForm()
+		await wrapper.find('textarea').setValue('Slow on Mondays')
+		await wrapper.find('input[name="overall-10"][value="none"]').trigger('change')
+		expect(wrapper.emitted('change')?.at(-1)).toEqual([{
+			overall: null,
+			comment: 'Slow on Mondays',
+			scores: [{ criterionId: 1, score: 2 }, { criterionId: 2, score: null }],
+		}])
+	})
+
+	it('offers only the scores 1 to 5 and "not assessed"', () => {
+		const wrapper = mountForm(false, null)
+		const values = wrapper.findAll('input[name="score-10-1"]').map((input) => (input.element as HTMLInputElement).value)
+		expect(values).toEqual(['1', '2', '3', '4', '5', 'none'])
+	})
+
+	it('turns values outside 1 to 5 into "not assessed"', () => {
+		expect(parseScore('0')).toBeNull()
+		expect(parseScore('6')).toBeNull()
+		expect(parseScore('2.5')).toBeNull()
+		expect(parseScore('none')).toBeNull()
+		expect(parseScore('5')).toBe(5)
+	})
+
+	it('is read-only when the period is closed', async () => {
+		const wrapper = mountForm(true)
+		const inputs = wrapper.findAll('input[type="radio"]')
+		expect(inputs.length).toBeGreaterThan(0)
+		expect(inputs.every((input) => (input.element as HTMLInputElement).disabled)).toBe(true)
+		expect((wrapper.find('textarea').element as HTMLTextAreaElement).disabled).toBe(true)
+		await wrapper.find('input[name="overall-10"][value="1"]').trigger('change')
+		expect(wrapper.emitted('change')).toBeUndefined()
+	})
+})

@@ -1,0 +1,137 @@
+import type { Catalogue, ItemSuggestion } from '../../src/types/index.ts'
+
+import { createTestingPinia } from '@pinia/testing'
+import { flushPromises, mount } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import NcSelect from '@nextcloud/vue/components/NcSelect'
+import ItemForm from '../../src/components/items/ItemForm.vue'
+import { useItemsStore } from '../../src/stores/items.ts'
+
+vi.mock('@nextcloud/dialogs')
+
+/** A catalogue with two components; only pilot 1 contains component 10 */
+const catalogue: Catalogue = {
+	pilots: [
+		{ id: 1, title: 'PoC 1', description: '', status: 'active', startDate: null, endDate: null, archived: false, componentIds: [10, 11] },
+		{ id: 2, title: 'PoC 2', description: '', status: 'active', startDate: null, endDate: null, archived: false, componentIds: [11] },
+	],
+	components: [
+		{ id: 10, name: 'Files', category: 'filesharing', product: 'Nextcloud', description: '', archived: false, pilotIds: [1] },
+		{ id: 11, name: 'Chat', category: 'messaging', product: '', description: '', archived: false, pilotIds: [1, 2] },
+	],
+	criteria: [],
+	organisations: [],
+	periods: [],
+}
+
+/**
+ * Mount the form with a testing pinia holding the catalogue and the given suggestions.
+ *
+ * @param suggestions what the items store suggests
+ */
+function mountForm(suggestions: ItemSuggestion[] = []) {
+	const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:path(.*)*', component: { render: () => null } }] })
+	return mount(ItemForm, {
+		global: {
+			plugins: [
+				router,
+				createTestingPinia({
+					createSpy: vi.fn,
+					initialState: {
+						'pilotfeedback-catalogue': { catalogue },
+						'pilotfeedback-items': { suggestions },
+					},
+				}),
+			],
+		},
+	})
+}
+
+/**
+ * Choose an option in the n-th dropdown, as the user would by clicking it.
+ *
+ * @param wrapper the mounted form
+ * @param index which dropdown (0: component, 1: pilot)
+ * @param id the option's record id
+ */
+async function choose(wrapper: ReturnType<typeof mountForm>, index: number, id: number): Promise<void> {
+	const select = wrapper.findAllComponents(NcSelect)[index]!
+	const option = (select.props() as { options: { id: number }[] }).options.find((candidate) => candidate.id === id)
+	select.vm.$emit('update:modelValue', option)
+	await flushPromises()
+}
+
+describe('ItemForm', () => {
+	beforeEach(() => {
+		vi.useFakeTimers()
+	})
+
+	afterEach(() => {
+		vi.useRealTimers()
+	})
+
+	it('shows the four priority levels with their definitions', () => {
+		const text = mountForm().text()
+		expect(text).toContain('Low')
+		expect(text).toContain('Single users affected, business not restricted, a workaround exists.')
+		expect(text).toContain('Few users affected, no business-critical system, slight restrictions.')
+		expect(text).toContain('Many users, business-critical systems affected, business restricted.')
+		expect(text).toContain('Many users, business-critical systems, business cannot go on, no workaround, cannot be postponed.')
+	})
+
+	it('says that security findings are confidential', () => {
+		expect(mountForm().text()).toContain('Confidential')
+	})
+
+	it('refuses an empty title', async () => {
+		const wrapper = mountForm()
+		await choose(wrapper, 0, 10)
+		await wrapper.find('input[type="text"]').setValue('   ')
+		await wrapper.find('form').trigger('submit')
+		expect(wrapper.emitted('submit')).toBeUndefined()
+		expect(wrapper.text()).toContain('Please enter a title.')
+	})
+
+	it('offers only the pilots containing the chosen component and picks a single one', async () => {
+		const wrapper = mountForm()
+		await choose(wrapper, 0, 10)
+		const pilotSelect = wrapper.findAllComponents(NcSelect)[1]!
+		const { options, modelValue } = pilotSelect.props() as { options: { id: number }[], modelValue: { id: number } }
+		expect(options.map((option) => option.id)).toEqual([1])
+		expect(modelValue).toMatchObject({ id: 1 })
+	})
+
+	it('emits the complete item', async () => {
+		const wrapper = mountForm()
+		await wrapper.find('input[name="item-type"][value="requirement"]').trigger('change')
+		await wrapper.find('input[type="text"]').setValue('  Export as ODT  ')
+		await wrapper.find('textarea').setValue('Please add **ODT** export.')
+		await choose(wrapper, 0, 11)
+		await choose(wrapper, 1, 2)
+		await wrapper.find('input[name="item-priority"][value="high"]').trigger('change')
+		await wrapper.find('form').trigger('submit')
+		expect(wrapper.emitted('submit')).toEqual([[{
+			type: 'requirement',
+			title: 'Export as ODT',
+			body: 'Please add **ODT** export.',
+			componentId: 11,
+			pilotId: 2,
+			priority: 'high',
+			attachmentIds: [],
+		}]])
+	})
+
+	it('looks up similar items while the title is typed and shows them', async () => {
+		const wrapper = mountForm([{ id: 5, title: 'Upload of large files fails', type: 'defect', status: 'new', supportCount: 3 }])
+		const items = useItemsStore()
+		await wrapper.find('input[type="text"]').setValue('Upload')
+		await vi.runAllTimersAsync()
+		expect(items.searchSuggestions).toHaveBeenLastCalledWith('Upload')
+		expect(wrapper.text()).toContain('Upload of large files fails')
+		const supportButton = wrapper.findAll('button').find((button) => button.text() === 'Support instead')
+		expect(supportButton).toBeDefined()
+		await supportButton!.trigger('click')
+		expect(items.supportInstead).toHaveBeenCalledWith(5)
+	})
+})
