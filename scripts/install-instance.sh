@@ -53,4 +53,4 @@ occ background:cron
 log "Enabling pilotfeedback and seeding the catalogue and demo data"
 occ app:enable pilotfeedback
 occ pilotfeedback:catalogue:install
-occ pilotfeedback:demo:seed
+occ pilotfeedback:demo:seed --quiet # the logins are printed by dev.sh

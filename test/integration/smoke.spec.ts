@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NEXTCLOUD_URL, ocs } from './setup/client'
+import { NEXTCLOUD_URL, ocs } from './setup/client.ts'
 
 describe('smoke', () => {
 	it('talks to an installed Nextcloud', async () => {

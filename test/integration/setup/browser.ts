@@ -1,9 +1,9 @@
 /** Chromium for the browser suites, logged in through HTTP basic auth on every request. */
 import type { BrowserContext } from 'playwright-core'
-import type { DemoUser } from './client'
+import type { DemoUser } from './client.ts'
 
 import { chromium } from 'playwright-core'
-import { basicAuth, NEXTCLOUD_URL } from './client'
+import { basicAuth, NEXTCLOUD_URL } from './client.ts'
 
 /** Chromium binary; override with CHROMIUM_PATH. */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
