@@ -1,0 +1,62 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Tests\Unit\Exception;
+
+use OCA\PilotFeedback\Exception\ConflictException;
+use OCA\PilotFeedback\Exception\DomainError;
+use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\Exception\NotFoundException;
+use OCA\PilotFeedback\Exception\ValidationException;
+use PHPUnit\Framework\Attributes\DataProvider;
+use PHPUnit\Framework\TestCase;
+
+final class DomainErrorTest extends TestCase {
+	/** @return iterable<string, array{class-string<DomainError>, int}> */
+	public static function exceptionProvider(): iterable {
+		yield 'validation' => [ValidationException::class, 400];
+		yield 'forbidden' => [ForbiddenException::class, 403];
+		yield 'not found' => [NotFoundException::class, 404];
+		yield 'conflict' => [ConflictException::class, 409];
+	}
+
+	/** @param class-string<DomainError> $class */
+	#[DataProvider('exceptionProvider')]
+	public function testTemplateParamsMessageAndStatus(string $class, int $status): void {
+		$e = new $class('%1$s is already in %2$s.', ['Alice', 'RKI']);
+		self::assertInstanceOf(DomainError::class, $e);
+		self::assertInstanceOf(\Exception::class, $e);
+		self::assertSame($status, $e->getStatus());
+		self::assertSame('%1$s is already in %2$s.', $e->getTemplate());
+		self::assertSame(['Alice', 'RKI'], $e->getParams());
+		self::assertSame('Alice is already in RKI.', $e->getMessage());
+		self::assertSame(0, $e->getCode());
+	}
+
+	/** @param class-string<DomainError> $class */
+	#[DataProvider('exceptionProvider')]
+	public function testWithoutParamsTheMessageIsTheTemplate(string $class, int $status): void {
+		$e = new $class('The period is closed.');
+		self::assertSame($status, $e->getStatus());
+		self::assertSame('The period is closed.', $e->getTemplate());
+		self::assertSame([], $e->getParams());
+		self::assertSame('The period is closed.', $e->getMessage());
+	}
+
+	public function testParamsAreInsertedVerbatim(): void {
+		// A value holding placeholder syntax must not be expanded again.
+		$e = new ValidationException('%1$s must be text.', ['50%s done']);
+		self::assertSame('50%s done must be text.', $e->getMessage());
+	}
+
+	public function testStatusesAreDistinct(): void {
+		$statuses = array_map(static fn (array $row): int => $row[1], iterator_to_array(self::exceptionProvider()));
+		self::assertSame(count($statuses), count(array_unique($statuses)));
+	}
+}
