@@ -1,0 +1,70 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Db;
+
+use OCP\AppFramework\Db\QBMapper;
+use OCP\DB\QueryBuilder\IQueryBuilder;
+use OCP\IDBConnection;
+
+/** @template-extends QBMapper<Assessment> */
+class AssessmentMapper extends QBMapper {
+	public function __construct(IDBConnection $db) {
+		parent::__construct($db, 'pf_assessments', Assessment::class);
+	}
+
+	/** @return list<Assessment> one user's assessments in a period */
+	public function findForUser(string $userId, int $periodId): array {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('*')->from($this->getTableName())
+			->where($qb->expr()->eq('user_id', $qb->createNamedParameter($userId)))
+			->andWhere($qb->expr()->eq('period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)));
+		return $this->findEntities($qb);
+	}
+
+	public function findOne(string $userId, int $componentId, int $periodId): ?Assessment {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('*')->from($this->getTableName())
+			->where($qb->expr()->eq('user_id', $qb->createNamedParameter($userId)))
+			->andWhere($qb->expr()->eq('component_id', $qb->createNamedParameter($componentId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->eq('period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)));
+		return $this->findEntities($qb)[0] ?? null;
+	}
+
+	/**
+	 * Which components each user of an organisation has rated in a period.
+	 *
+	 * @return array<string, list<int>> user id => component ids
+	 */
+	public function ratedComponentsByUser(int $orgId, int $periodId): array {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('user_id', 'component_id')->from($this->getTableName())
+			->where($qb->expr()->eq('org_id', $qb->createNamedParameter($orgId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->eq('period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)))
+			->orderBy('component_id');
+		$result = $qb->executeQuery();
+		$rated = [];
+		while ($row = $result->fetch()) {
+			$rated[(string)$row['user_id']][] = (int)$row['component_id'];
+		}
+		$result->closeCursor();
+		return $rated;
+	}
+
+	/** Whether any assessment refers to the component (then it is archived, never deleted). */
+	public function countForComponent(int $componentId): int {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select($qb->func()->count('*'))->from($this->getTableName())
+			->where($qb->expr()->eq('component_id', $qb->createNamedParameter($componentId, IQueryBuilder::PARAM_INT)));
+		$result = $qb->executeQuery();
+		$count = (int)$result->fetchOne();
+		$result->closeCursor();
+		return $count;
+	}
+}

@@ -1,0 +1,338 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Service;
+
+use OCA\PilotFeedback\Db\Attachment;
+use OCA\PilotFeedback\Db\AttachmentMapper;
+use OCA\PilotFeedback\Db\HistoryEntry;
+use OCA\PilotFeedback\Db\HistoryMapper;
+use OCA\PilotFeedback\Db\Item;
+use OCA\PilotFeedback\Db\ItemMapper;
+use OCA\PilotFeedback\Db\Link;
+use OCA\PilotFeedback\Db\LinkMapper;
+use OCA\PilotFeedback\Db\SupporterMapper;
+use OCA\PilotFeedback\Exception\NotFoundException;
+use OCA\PilotFeedback\Exception\ValidationException;
+use OCA\PilotFeedback\Model\Actor;
+use OCA\PilotFeedback\Model\ItemQuery;
+use OCA\PilotFeedback\Model\ItemStatus;
+use OCA\PilotFeedback\Model\ItemType;
+use OCA\PilotFeedback\Model\Priority;
+use OCP\AppFramework\Db\TTransactional;
+use OCP\AppFramework\Utility\ITimeFactory;
+use OCP\IDBConnection;
+
+/**
+ * Report items [Meldungen]: filing, reading, editing, support and triage, each checked
+ * against Policy. An item someone may not see answers as if it did not exist (404), so
+ * that not even the existence of a security finding leaks.
+ *
+ * @psalm-import-type PilotFeedbackItemDetail from \OCA\PilotFeedback\ResponseDefinitions
+ * @psalm-import-type PilotFeedbackItemPage from \OCA\PilotFeedback\ResponseDefinitions
+ * @psalm-import-type PilotFeedbackItemSuggestion from \OCA\PilotFeedback\ResponseDefinitions
+ */
+class ItemService {
+	use TTransactional;
+
+	public function __construct(
+		private Policy $policy,
+		private ItemMapper $items,
+		private HistoryMapper $history,
+		private AttachmentMapper $attachmentMapper,
+		private SupporterMapper $supporters,
+		private LinkMapper $links,
+		private CatalogueService $catalogue,
+		private AttachmentService $attachments,
+		private ItemPresenter $presenter,
+		private IDBConnection $db,
+		private ITimeFactory $time,
+	) {
+	}
+
+	/**
+	 * @param array<string, mixed> $params filters, sort, order, page, limit
+	 * @return PilotFeedbackItemPage
+	 */
+	public function list(Actor $actor, array $params): array {
+		$this->requireReader($actor);
+		$query = ItemQuery::fromParams($params);
+		return [
+			'items' => $this->presenter->list($actor, $this->items->findPage($actor, $query)),
+			'total' => $this->items->count($actor, $query),
+			'page' => $query->page,
+			'limit' => $query->limit,
+		];
+	}
+
+	/**
+	 * Visible items whose titles resemble the given text, to support instead of filing twice.
+	 *
+	 * @return list<PilotFeedbackItemSuggestion>
+	 */
+	public function suggestions(Actor $actor, mixed $text, mixed $limit): array {
+		$this->requireReader($actor);
+		$text = Validator::optionalLine($text, 'Search text');
+		$limit = ($limit === null || $limit === '') ? 5 : Validator::intInRange($limit, 'Limit', 1, 20);
+		$words = array_slice(array_values(array_filter(
+			preg_split('/[^\p{L}\p{N}]+/u', mb_strtolower($text)) ?: [],
+			static fn (string $w): bool => mb_strlen($w) >= 3,
+		)), 0, 5);
+		if ($words === []) {
+			return [];
+		}
+		return array_map(static fn (Item $item): array => [
+			'id' => $item->getId(),
+			'title' => $item->getTitle(),
+			'type' => $item->getType(),
+			'status' => $item->getStatus(),
+			'supportCount' => $item->getSupportCount(),
+		], $this->items->findSimilar($actor, $words, $limit));
+	}
+
+	/** @return PilotFeedbackItemDetail */
+	public function get(Actor $actor, int $id): array {
+		return $this->presenter->detail($actor, $this->visible($actor, $id));
+	}
+
+	/**
+	 * Files an item for one of the actor's organisations.
+	 *
+	 * @param array<string, mixed> $input type, title, body, componentId, pilotId, priority, attachmentIds, organisationId
+	 * @return PilotFeedbackItemDetail
+	 */
+	public function create(Actor $actor, array $input): array {
+		$this->policy->require($actor->isParticipant(), 'Only testers of an organisation file items. Ask your administrator to add your group to an organisation.');
+		$type = ItemType::from(Validator::oneOf($input['type'] ?? null, 'Type', ItemType::values()));
+		$orgId = $this->organisationFor($actor, $input['organisationId'] ?? null);
+
+		$item = new Item();
+		$item->setType($type->value);
+		$item->setConfidential($type->isConfidential());
+		$item->setReporterId($actor->userId);
+		$item->setOrgId($orgId);
+		$item->setStatus(ItemStatus::New->value);
+		$this->applyContent($actor, $item, $input, $orgId);
+		$attachments = $this->attachments->resolve($actor->userId, Validator::ids($input['attachmentIds'] ?? null, 'Attachments', 20));
+		$now = $this->time->getTime();
+		$item->setCreatedAt($now);
+		$item->setUpdatedAt($now);
+
+		$saved = $this->atomic(function () use ($actor, $item, $attachments, $now): Item {
+			$saved = $this->items->insert($item);
+			$this->replaceAttachments($saved->getId(), $attachments);
+			$this->record($saved->getId(), $actor->userId, 'created', null, $saved->getTitle(), $now);
+			return $saved;
+		}, $this->db);
+		return $this->presenter->detail($actor, $saved);
+	}
+
+	/**
+	 * Edits title, text, priority, component, pilot and attachments.
+	 *
+	 * @param array<string, mixed> $input
+	 * @return PilotFeedbackItemDetail
+	 */
+	public function update(Actor $actor, int $id, array $input): array {
+		$item = $this->visible($actor, $id);
+		$this->policy->require(
+			$this->policy->canEditItem($actor, ItemPresenter::facts($item)),
+			'You may edit your own items while they are new; coordinators edit their organisation\'s items.',
+		);
+		$before = $this->snapshot($item);
+		$merged = [...$this->editableFields($item), ...array_filter($input, static fn (mixed $v): bool => $v !== null)];
+		$this->applyContent($actor, $item, $merged, $item->getOrgId());
+		$newAttachments = array_key_exists('attachmentIds', $input) && $input['attachmentIds'] !== null
+			? $this->attachments->resolve($actor->userId, Validator::ids($input['attachmentIds'], 'Attachments', 20))
+			: null;
+		return $this->persist($actor, $item, $before, $newAttachments);
+	}
+
+	/**
+	 * Triage by a consolidator: status, consolidated priority, duplicate-of, vendor reference.
+	 *
+	 * @param array<string, mixed> $input
+	 * @return PilotFeedbackItemDetail
+	 */
+	public function triage(Actor $actor, int $id, array $input): array {
+		$item = $this->visible($actor, $id);
+		$this->policy->require($this->policy->canTriage($actor), 'Only consolidators change the status of an item.');
+		$before = $this->snapshot($item);
+
+		$status = ItemStatus::from(Validator::oneOf($input['status'] ?? $item->getStatus(), 'Status', ItemStatus::values()));
+		$current = ItemStatus::from($item->getStatus());
+		if ($status !== $current && !in_array($status, $current->allowedNext(), true)) {
+			throw new ValidationException('An item cannot move from "%1$s" to "%2$s". Allowed next: %3$s.', [
+				$current->value, $status->value, implode(', ', array_map(static fn (ItemStatus $s): string => $s->value, $current->allowedNext())),
+			]);
+		}
+		$item->setStatus($status->value);
+		if (array_key_exists('consolidatedPriority', $input)) {
+			$key = $input['consolidatedPriority'];
+			$item->setConsPriority(($key === null || $key === '') ? null : Priority::fromKey(Validator::oneOf($key, 'Consolidated priority', Priority::keys()))->value);
+		}
+		if (array_key_exists('vendorReference', $input)) {
+			$item->setVendorRef(Validator::optionalLine($input['vendorReference'], 'Vendor reference'));
+		}
+		$duplicateOf = array_key_exists('duplicateOf', $input) ? Validator::optionalId($input['duplicateOf'], 'Duplicate of') : $item->getDuplicateOf();
+		if ($status === ItemStatus::Duplicate) {
+			if ($duplicateOf === null || $duplicateOf === $item->getId()) {
+				throw new ValidationException('Name the item this one duplicates (another item\'s id).');
+			}
+			$this->items->get($duplicateOf);
+		} else {
+			$duplicateOf = null;
+		}
+		$item->setDuplicateOf($duplicateOf);
+		return $this->persist($actor, $item, $before, null);
+	}
+
+	/** "Concerns us too": records the supporting user and organisation. */
+	public function support(Actor $actor, int $id, bool $supports): array {
+		$item = $this->visible($actor, $id);
+		$this->policy->require($actor->isParticipant(), 'Only testers of an organisation support items.');
+		$this->atomic(function () use ($actor, $item, $supports): void {
+			$orgId = in_array($item->getOrgId(), $actor->organisationIds(), true) ? $item->getOrgId() : $actor->organisationIds()[0];
+			$changed = $supports
+				? $this->supporters->add($item->getId(), $actor->userId, $orgId, $this->time->getTime())
+				: $this->supporters->remove($item->getId(), $actor->userId);
+			if ($changed) {
+				$this->supporters->refreshCount($item->getId());
+			}
+		}, $this->db);
+		return $this->get($actor, $id);
+	}
+
+	/** The item, if the actor may see it; otherwise a 404 that says nothing about its existence. */
+	public function visible(Actor $actor, int $id): Item {
+		$this->requireReader($actor);
+		$item = $this->items->get($id);
+		if (!$this->policy->canSeeItem($actor, ItemPresenter::facts($item))) {
+			throw new NotFoundException('Item %1$s does not exist or you may not see it.', [(string)$id]);
+		}
+		return $item;
+	}
+
+	private function requireReader(Actor $actor): void {
+		$this->policy->require($this->policy->canReadItems($actor), 'You are not a member of a test organisation yet. Ask your administrator to add your group to one.');
+	}
+
+	private function organisationFor(Actor $actor, mixed $organisationId): int {
+		if ($organisationId === null || $organisationId === '') {
+			return $actor->organisationIds()[0];
+		}
+		$orgId = Validator::id($organisationId, 'Organisation');
+		$this->policy->require($this->policy->canActFor($actor, $orgId), 'You can only file items for your own organisation.');
+		return $orgId;
+	}
+
+	/**
+	 * Checks and sets the fields a reporter writes. The component must belong to a pilot of the organisation, and the pilot must contain it.
+	 *
+	 * @param array<string, mixed> $input
+	 */
+	private function applyContent(Actor $actor, Item $item, array $input, int $orgId): void {
+		$item->setTitle(Validator::requiredLine($input['title'] ?? null, 'Title'));
+		$item->setBody(Validator::optionalText($input['body'] ?? null, 'Text'));
+		$item->setPriority(Priority::fromKey(Validator::oneOf($input['priority'] ?? null, 'Priority', Priority::keys()))->value);
+		$componentId = Validator::id($input['componentId'] ?? null, 'Component');
+		$pilotId = Validator::id($input['pilotId'] ?? null, 'Pilot');
+
+		$orgPilots = $this->links->rightsByLeft(Link::OrganisationPilots, [$orgId])[$orgId] ?? [];
+		$visiblePilots = array_map(static fn ($p): int => $p->getId(), $this->catalogue->visiblePilots($actor, false));
+		if (!in_array($pilotId, $orgPilots, true) && !($actor->isConsolidator && in_array($pilotId, $visiblePilots, true))) {
+			throw new ValidationException('Pilot: choose one of the pilots your organisation takes part in.');
+		}
+		$componentsOfPilot = $this->links->rightsByLeft(Link::PilotComponents, [$pilotId])[$pilotId] ?? [];
+		if (!in_array($componentId, $componentsOfPilot, true)) {
+			throw new ValidationException('Component: choose a component of the chosen pilot.');
+		}
+		$item->setComponentId($componentId);
+		$item->setPilotId($pilotId);
+	}
+
+	/** @return array<string, mixed> the current editable values in API form */
+	private function editableFields(Item $item): array {
+		return [
+			'title' => $item->getTitle(),
+			'body' => $item->getBody(),
+			'priority' => Priority::from($item->getPriority())->key(),
+			'componentId' => $item->getComponentId(),
+			'pilotId' => $item->getPilotId(),
+		];
+	}
+
+	/** @return array<string, ?string> the fields the history tracks, as text */
+	private function snapshot(Item $item): array {
+		$cons = $item->getConsPriority();
+		$duplicateOf = $item->getDuplicateOf();
+		return [
+			'title' => $item->getTitle(),
+			'body' => $item->getBody() ?? '',
+			'priority' => Priority::from($item->getPriority())->key(),
+			'componentId' => (string)$item->getComponentId(),
+			'pilotId' => (string)$item->getPilotId(),
+			'status' => $item->getStatus(),
+			'consolidatedPriority' => $cons === null ? null : Priority::from($cons)->key(),
+			'duplicateOf' => $duplicateOf === null ? null : (string)$duplicateOf,
+			'vendorReference' => $item->getVendorRef() ?? '',
+		];
+	}
+
+	/**
+	 * Saves the item and writes one history entry per changed field, all or nothing.
+	 *
+	 * @param array<string, ?string> $before
+	 * @param list<Attachment>|null $attachments the new attachments, or null to keep them
+	 */
+	private function persist(Actor $actor, Item $item, array $before, ?array $attachments): array {
+		$after = $this->snapshot($item);
+		$now = $this->time->getTime();
+		$item->setUpdatedAt($now);
+		$this->atomic(function () use ($actor, $item, $before, $after, $attachments, $now): void {
+			$this->items->update($item);
+			foreach ($after as $field => $value) {
+				if ($value !== $before[$field]) {
+					$this->record($item->getId(), $actor->userId, $field, $before[$field], $value, $now);
+				}
+			}
+			if ($attachments !== null) {
+				$old = array_map(static fn (Attachment $a): string => $a->getName(), $this->attachmentMapper->findForItem($item->getId()));
+				$new = array_map(static fn (Attachment $a): string => $a->getName(), $attachments);
+				if ($old !== $new) {
+					$this->replaceAttachments($item->getId(), $attachments);
+					$this->record($item->getId(), $actor->userId, 'attachments', implode(', ', $old), implode(', ', $new), $now);
+				}
+			}
+		}, $this->db);
+		return $this->presenter->detail($actor, $item);
+	}
+
+	/** @param list<Attachment> $attachments */
+	private function replaceAttachments(int $itemId, array $attachments): void {
+		foreach ($this->attachmentMapper->findForItem($itemId) as $existing) {
+			$this->attachmentMapper->delete($existing);
+		}
+		foreach ($attachments as $attachment) {
+			$attachment->setItemId($itemId);
+			$this->attachmentMapper->insert($attachment);
+		}
+	}
+
+	private function record(int $itemId, string $userId, string $field, ?string $old, ?string $new, int $now): void {
+		$entry = new HistoryEntry();
+		$entry->setItemId($itemId);
+		$entry->setUserId($userId);
+		$entry->setField($field);
+		$entry->setOldValue($old);
+		$entry->setNewValue($new);
+		$entry->setCreatedAt($now);
+		$this->history->insert($entry);
+	}
+}
