@@ -1,4 +1,7 @@
+import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import AdminSettings from './views/admin/AdminSettings.vue'
 
-createApp(AdminSettings).mount('#pilotfeedback-admin')
+createApp(AdminSettings)
+	.use(createPinia())
+	.mount('#pilotfeedback-admin')

@@ -1,8 +1,16 @@
 /// <reference types="vite/client" />
 
-declare module '*.vue' {
+declare module 'vue-material-design-icons/*.vue' {
 	import type { DefineComponent } from 'vue'
 
-	const component: DefineComponent<object, object, unknown>
-	export default component
+	/** A Material Design icon component */
+	const icon: DefineComponent<{
+		/** Edge length in pixels */
+		size?: number
+		/** Tooltip and accessible name */
+		title?: string
+		/** Icon colour */
+		fillColor?: string
+	}>
+	export default icon
 }

@@ -1,0 +1,60 @@
+import type { Pilot } from '../../../../src/types/index.ts'
+
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import NcSelect from '@nextcloud/vue/components/NcSelect'
+import ComponentForm from '../../../../src/components/admin/ComponentForm.vue'
+
+/** Stands in for the dialog: a plain form around the fields */
+const DialogStub = {
+	emits: ['submit', 'close'],
+	template: '<form @submit.prevent="$emit(\'submit\')"><slot /></form>',
+}
+
+/** A pilot to offer */
+const pilot: Pilot = { id: 5, title: 'PoC 1', description: '', status: 'active', startDate: null, endDate: null, archived: false, componentIds: [] }
+
+/**
+ * Mount the form for a new component.
+ */
+function mountForm() {
+	return mount(ComponentForm, {
+		props: { component: null, pilots: [pilot], saving: false },
+		global: { stubs: { AdminFormDialog: DialogStub } },
+	})
+}
+
+describe('ComponentForm', () => {
+	it('refuses to submit without a name and a category', async () => {
+		const wrapper = mountForm()
+		await wrapper.find('form').trigger('submit')
+		expect(wrapper.emitted('submit')).toBeUndefined()
+		expect(wrapper.text()).toContain('Please enter a name.')
+		expect(wrapper.text()).toContain('Please choose a category.')
+	})
+
+	it('refuses to submit without a category', async () => {
+		const wrapper = mountForm()
+		await wrapper.find('input').setValue('Nextcloud Files')
+		await wrapper.find('form').trigger('submit')
+		expect(wrapper.emitted('submit')).toBeUndefined()
+		expect(wrapper.text()).not.toContain('Please enter a name.')
+	})
+
+	it('emits the trimmed fields with category and pilot ids', async () => {
+		const wrapper = mountForm()
+		const inputs = wrapper.findAll('input')
+		await inputs[0]!.setValue('  Nextcloud Files ')
+		const [categorySelect, pilotSelect] = wrapper.findAllComponents(NcSelect)
+		categorySelect!.vm.$emit('update:modelValue', { id: 'filesharing', label: 'File sharing' })
+		pilotSelect!.vm.$emit('update:modelValue', [{ id: 5, label: 'PoC 1' }])
+		await wrapper.find('form').trigger('submit')
+		expect(wrapper.emitted('submit')).toEqual([[{
+			name: 'Nextcloud Files',
+			category: 'filesharing',
+			product: '',
+			description: '',
+			pilotIds: [5],
+		}]])
+	})
+})
