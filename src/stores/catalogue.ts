@@ -26,14 +26,9 @@ export const useCatalogueStore = defineStore('pilotfeedback-catalogue', () => {
 	/** Reporting periods */
 	const periods = computed(() => catalogue.value?.periods ?? [])
 
-	/**
-	 * The components taking part in a pilot.
-	 *
-	 * @param pilot the pilot
-	 */
-	function componentsOf(pilot: Pilot): Component[] {
-		return components.value.filter((component) => pilot.componentIds.includes(component.id))
-	}
+	/** The components taking part in a pilot (a getter, so it stays reactive) */
+	const componentsOf = computed(() => (pilot: Pilot): Component[] => components.value
+		.filter((component) => pilot.componentIds.includes(component.id)))
 
 	/**
 	 * Load the catalogue; a 403 marks the user as not being a member of any organisation.
