@@ -189,7 +189,7 @@ OC.L10N.register(
         "Status": "Status",
         "Status saved": "Status gespeichert",
         "Submit report": "Meldung abschicken",
-        "Support": "Unterstützen",
+        "Support": "Unterstützung",
         "Support instead": "Stattdessen unterstützen",
         "Test organisations": "Testorganisationen",
         "Testers rate in open months. Closing a month freezes its ratings for the reports.": "Testende bewerten in offenen Monaten. Das Abschließen eines Monats friert seine Bewertungen für die Berichte ein.",
