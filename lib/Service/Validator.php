@@ -77,7 +77,7 @@ final class Validator {
 		if (is_int($value) && $value > 0) {
 			return $value;
 		}
-		if (is_string($value) && preg_match('/^[1-9]\d{0,17}$/', $value) === 1) {
+		if (is_string($value) && preg_match('/^[1-9]\d{0,17}$/D', $value) === 1) {
 			return (int)$value;
 		}
 		throw new ValidationException('%1$s must be the id of an existing record.', [$field]);
@@ -126,7 +126,7 @@ final class Validator {
 
 	/** An integer within [min, max]; integral numeric strings are accepted. */
 	public static function intInRange(mixed $value, string $field, int $min, int $max): int {
-		if (is_string($value) && preg_match('/^-?\d{1,9}$/', $value) === 1) {
+		if (is_string($value) && preg_match('/^-?\d{1,9}$/D', $value) === 1) {
 			$value = (int)$value;
 		}
 		if (!is_int($value) || $value < $min || $value > $max) {
@@ -145,7 +145,7 @@ final class Validator {
 		if ($value === null || $value === '') {
 			return null;
 		}
-		if (!is_string($value) || preg_match('/^(\d{4})-(\d{2})-(\d{2})$/', $value, $m) !== 1 || !checkdate((int)$m[2], (int)$m[3], (int)$m[1])) {
+		if (!is_string($value) || preg_match('/^(\d{4})-(\d{2})-(\d{2})$/D', $value, $m) !== 1 || !checkdate((int)$m[2], (int)$m[3], (int)$m[1])) {
 			throw new ValidationException('%1$s must be a date like 2026-01-31.', [$field]);
 		}
 		return $value;
@@ -153,7 +153,7 @@ final class Validator {
 
 	/** A calendar month YYYY-MM. */
 	public static function month(mixed $value, string $field): string {
-		if (!is_string($value) || preg_match('/^(\d{4})-(0[1-9]|1[0-2])$/', $value) !== 1) {
+		if (!is_string($value) || preg_match('/^(\d{4})-(0[1-9]|1[0-2])$/D', $value) !== 1) {
 			throw new ValidationException('%1$s must be a month like 2026-01.', [$field]);
 		}
 		return $value;

@@ -26,6 +26,7 @@ class AdminSettings implements IDelegatedSettings {
 
 	public function getForm(): TemplateResponse {
 		Util::addScript(Application::APP_ID, Application::APP_ID . '-admin');
+		Util::addStyle(Application::APP_ID, Application::APP_ID . '-admin');
 		return new TemplateResponse(Application::APP_ID, 'admin');
 	}
 
