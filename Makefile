@@ -4,7 +4,7 @@
 SHELL := /usr/bin/env bash
 .SHELLFLAGS := -euo pipefail -c
 
-.PHONY: dev test deps build lint typecheck test-js test-php test-integration
+.PHONY: dev test deps build lint typecheck test-js test-php test-integration bench
 
 ## Serve a seeded development Nextcloud with this app on http://127.0.0.1:8080
 dev: build
@@ -42,3 +42,8 @@ test-php: deps
 # The browser suite loads the built frontend from the repository.
 test-integration: build
 	scripts/test-integration.sh
+
+## Seed 20 000 items and 50 000 assessments into the dev server (once) and print the API's
+## median and 95th-percentile times; NEXTCLOUD_URL and BENCH_INSTANCE pick another server
+bench:
+	scripts/bench.sh

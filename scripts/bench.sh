@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Usage: scripts/bench.sh
+# Benchmarks the item list and the title suggestions through the OCS API of a running
+# Nextcloud: seeds it with synthetic data once (occ pilotfeedback:bench:seed), then runs
+# test/bench/bench.mjs, which prints the median and 95th percentile per endpoint and user.
+#
+# NEXTCLOUD_URL     the server to measure (default http://127.0.0.1:8080, the one of make dev)
+# BENCH_INSTANCE    the instance directory holding nextcloud/ for occ (default: the one of make dev)
+# BENCH_ITEMS, BENCH_ASSESSMENTS   how much to seed (default 20000, 50000)
+# BENCH_REQUESTS, BENCH_WARMUP     measured and warm-up requests per row (default 100, 10)
+# BENCH_SERVER_PID  pid(s) of the PHP server, comma-separated, to print its peak memory (found via ss if unset)
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+
+url="${NEXTCLOUD_URL:-http://127.0.0.1:8080}"
+url="${url%/}"
+instance="${BENCH_INSTANCE:-$RUNTIME/dev}"
+server="$instance/nextcloud"
+
+[[ -f "$server/occ" ]] || die "no Nextcloud in $server; start one with make dev or set BENCH_INSTANCE"
+command -v node >/dev/null || die "node is missing"
+curl -fsS -o /dev/null "$url/status.php" || die "no Nextcloud answers at $url; start it with make dev or set NEXTCLOUD_URL"
+
+occ() {
+	php "$server/occ" --no-interaction --no-warnings "$@"
+}
+
+configured="$(occ config:system:get overwrite.cli.url || true)"
+if [[ "${configured%/}" != "$url" ]]; then
+	log "warning: $server is configured for ${configured:-no URL}, but the benchmark measures $url"
+fi
+
+if occ pilotfeedback:bench:seed --check; then
+	log "Bench data present; not seeding again (occ pilotfeedback:bench:seed --force reseeds)"
+else
+	log "Seeding bench data into $server"
+	occ pilotfeedback:bench:seed --items "${BENCH_ITEMS:-20000}" --assessments "${BENCH_ASSESSMENTS:-50000}"
+fi
+
+if [[ -z "${BENCH_SERVER_PID:-}" && "$url" =~ ^https?://[^/]+:([0-9]+) ]] && command -v ss >/dev/null; then
+	port="${BASH_REMATCH[1]}"
+	# every worker of `php -S` listens on the port; the client adds their children too
+	BENCH_SERVER_PID="$(ss -Hltnp "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -un | paste -sd, || true)"
+fi
+export BENCH_SERVER_PID="${BENCH_SERVER_PID:-}"
+
+log "Measuring $url"
+NEXTCLOUD_URL="$url" node "$REPO_DIR/test/bench/bench.mjs"
