@@ -14,6 +14,9 @@ namespace OCA\PilotFeedback\Exception;
  * ErrorMiddleware translates (placeholders %1$s, %2$s … as in Nextcloud's l10n).
  */
 abstract class DomainError extends \Exception {
+	/** Whether the first parameter is a field name that is translated along with the template. */
+	private bool $firstParamIsField = false;
+
 	/**
 	 * @param list<string> $params values for the template's placeholders
 	 */
@@ -22,6 +25,19 @@ abstract class DomainError extends \Exception {
 		private array $params = [],
 	) {
 		parent::__construct(vsprintf($template, $params));
+	}
+
+	/**
+	 * An error about a field: the field's name (English, e.g. "Title") is translated too.
+	 */
+	public static function field(string $template, string $field, string ...$more): static {
+		$error = new static($template, [$field, ...$more]);
+		$error->firstParamIsField = true;
+		return $error;
+	}
+
+	public function firstParamIsField(): bool {
+		return $this->firstParamIsField;
 	}
 
 	public function getTemplate(): string {

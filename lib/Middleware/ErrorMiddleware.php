@@ -37,7 +37,11 @@ class ErrorMiddleware extends Middleware {
 			throw $exception;
 		}
 		if ($exception instanceof DomainError) {
-			return $this->answer($controller, $this->l10n->t($exception->getTemplate(), $exception->getParams()), $exception->getStatus());
+			$params = $exception->getParams();
+			if ($exception->firstParamIsField()) {
+				$params[0] = $this->l10n->t($params[0]);
+			}
+			return $this->answer($controller, $this->l10n->t($exception->getTemplate(), $params), $exception->getStatus());
 		}
 		if ($exception instanceof DbException && $exception->getReason() === DbException::REASON_UNIQUE_CONSTRAINT_VIOLATION) {
 			// Two requests raced to create the same record; the second one learns it exists.

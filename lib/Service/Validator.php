@@ -26,7 +26,7 @@ final class Validator {
 	public static function requiredLine(mixed $value, string $field, int $max = self::MAX_LINE): string {
 		$text = self::optionalLine($value, $field, $max);
 		if ($text === '') {
-			throw new ValidationException('%1$s must not be empty.', [$field]);
+			throw ValidationException::field('%1$s must not be empty.', $field);
 		}
 		return $text;
 	}
@@ -35,7 +35,7 @@ final class Validator {
 	public static function optionalLine(mixed $value, string $field, int $max = self::MAX_LINE): string {
 		$text = self::optionalText($value, $field, $max);
 		if (preg_match('/[\x00-\x1F\x7F]/', $text) === 1) {
-			throw new ValidationException('%1$s must be a single line of text.', [$field]);
+			throw ValidationException::field('%1$s must be a single line of text.', $field);
 		}
 		return $text;
 	}
@@ -46,14 +46,14 @@ final class Validator {
 			return '';
 		}
 		if (!is_string($value)) {
-			throw new ValidationException('%1$s must be text.', [$field]);
+			throw ValidationException::field('%1$s must be text.', $field);
 		}
 		if (!mb_check_encoding($value, 'UTF-8')) {
-			throw new ValidationException('%1$s must be valid UTF-8 text.', [$field]);
+			throw ValidationException::field('%1$s must be valid UTF-8 text.', $field);
 		}
 		$text = trim($value);
 		if (mb_strlen($text) > $max) {
-			throw new ValidationException('%1$s is too long: at most %2$s characters are allowed.', [$field, (string)$max]);
+			throw ValidationException::field('%1$s is too long: at most %2$s characters are allowed.', $field, (string)$max);
 		}
 		return $text;
 	}
@@ -67,7 +67,7 @@ final class Validator {
 	 */
 	public static function oneOf(mixed $value, string $field, array $allowed): string {
 		if (!is_string($value) || !in_array($value, $allowed, true)) {
-			throw new ValidationException('%1$s must be one of: %2$s.', [$field, implode(', ', $allowed)]);
+			throw ValidationException::field('%1$s must be one of: %2$s.', $field, implode(', ', $allowed));
 		}
 		return $value;
 	}
@@ -80,7 +80,7 @@ final class Validator {
 		if (is_string($value) && preg_match('/^[1-9]\d{0,17}$/D', $value) === 1) {
 			return (int)$value;
 		}
-		throw new ValidationException('%1$s must be the id of an existing record.', [$field]);
+		throw ValidationException::field('%1$s must be the id of an existing record.', $field);
 	}
 
 	/** An optional id: null or empty means none. */
@@ -98,10 +98,10 @@ final class Validator {
 			return [];
 		}
 		if (!is_array($value) || !array_is_list($value)) {
-			throw new ValidationException('%1$s must be a list of ids.', [$field]);
+			throw ValidationException::field('%1$s must be a list of ids.', $field);
 		}
 		if (count($value) > $max) {
-			throw new ValidationException('%1$s may hold at most %2$s entries.', [$field, (string)$max]);
+			throw ValidationException::field('%1$s may hold at most %2$s entries.', $field, (string)$max);
 		}
 		return array_values(array_unique(array_map(static fn (mixed $id): int => self::id($id, $field), $value)));
 	}
@@ -116,10 +116,10 @@ final class Validator {
 			return [];
 		}
 		if (!is_array($value) || !array_is_list($value)) {
-			throw new ValidationException('%1$s must be a list.', [$field]);
+			throw ValidationException::field('%1$s must be a list.', $field);
 		}
 		if (count($value) > $max) {
-			throw new ValidationException('%1$s may hold at most %2$s entries.', [$field, (string)$max]);
+			throw ValidationException::field('%1$s may hold at most %2$s entries.', $field, (string)$max);
 		}
 		return array_values(array_unique(array_map(static fn (mixed $v): string => self::requiredLine($v, $field, 64), $value)));
 	}
@@ -130,7 +130,7 @@ final class Validator {
 			$value = (int)$value;
 		}
 		if (!is_int($value) || $value < $min || $value > $max) {
-			throw new ValidationException('%1$s must be a whole number from %2$s to %3$s.', [$field, (string)$min, (string)$max]);
+			throw ValidationException::field('%1$s must be a whole number from %2$s to %3$s.', $field, (string)$min, (string)$max);
 		}
 		return $value;
 	}
@@ -146,7 +146,7 @@ final class Validator {
 			return null;
 		}
 		if (!is_string($value) || preg_match('/^(\d{4})-(\d{2})-(\d{2})$/D', $value, $m) !== 1 || !checkdate((int)$m[2], (int)$m[3], (int)$m[1])) {
-			throw new ValidationException('%1$s must be a date like 2026-01-31.', [$field]);
+			throw ValidationException::field('%1$s must be a date like 2026-01-31.', $field);
 		}
 		return $value;
 	}
@@ -154,7 +154,7 @@ final class Validator {
 	/** A calendar month YYYY-MM. */
 	public static function month(mixed $value, string $field): string {
 		if (!is_string($value) || preg_match('/^(\d{4})-(0[1-9]|1[0-2])$/D', $value) !== 1) {
-			throw new ValidationException('%1$s must be a month like 2026-01.', [$field]);
+			throw ValidationException::field('%1$s must be a month like 2026-01.', $field);
 		}
 		return $value;
 	}
@@ -164,7 +164,7 @@ final class Validator {
 		return match ($value) {
 			null, false, 0, '0', 'false', '' => false,
 			true, 1, '1', 'true' => true,
-			default => throw new ValidationException('%1$s must be true or false.', [$field]),
+			default => throw ValidationException::field('%1$s must be true or false.', $field),
 		};
 	}
 }

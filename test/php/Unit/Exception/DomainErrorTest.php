@@ -49,6 +49,15 @@ final class DomainErrorTest extends TestCase {
 		self::assertSame('The period is closed.', $e->getMessage());
 	}
 
+	public function testFieldErrorsMarkTheirFirstParamAsAFieldName(): void {
+		$e = ValidationException::field('%1$s is too long: at most %2$s characters are allowed.', 'Title', '255');
+		self::assertInstanceOf(ValidationException::class, $e);
+		self::assertTrue($e->firstParamIsField());
+		self::assertSame(['Title', '255'], $e->getParams());
+		self::assertSame('Title is too long: at most 255 characters are allowed.', $e->getMessage());
+		self::assertFalse((new ValidationException('%1$s exists.', ['Title']))->firstParamIsField());
+	}
+
 	public function testParamsAreInsertedVerbatim(): void {
 		// A value holding placeholder syntax must not be expanded again.
 		$e = new ValidationException('%1$s must be text.', ['50%s done']);
