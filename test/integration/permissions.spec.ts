@@ -28,14 +28,14 @@ let fx: Fixture
 
 function loginOf(role: Role): Login {
 	switch (role) {
-	case 'anonymous': return null
-	case 'admin': return 'admin'
-	case 'consolidator': return 'bmi'
-	case 'rkiTester': return 'rki-tester1'
-	case 'rkiCoord': return 'rki-coord'
-	case 'bshTester': return 'bsh-tester1'
-	case 'bshCoord': return 'bsh-coord'
-	case 'noOrg': return fx.noOrg
+		case 'anonymous': return null
+		case 'admin': return 'admin'
+		case 'consolidator': return 'bmi'
+		case 'rkiTester': return 'rki-tester1'
+		case 'rkiCoord': return 'rki-coord'
+		case 'bshTester': return 'bsh-tester1'
+		case 'bshCoord': return 'bsh-coord'
+		case 'noOrg': return fx.noOrg
 	}
 }
 
@@ -78,90 +78,143 @@ const ENDPOINTS: Endpoint[] = [
 	adminOnly('PUT /settings', 'PUT', () => '/settings', 200, () => ({ consolidatorGroup: 'bmi-consolidators' })),
 	adminOnly('POST /catalogue/default', 'POST', () => '/catalogue/default', 200),
 	{
-		name: 'GET /me', method: 'GET', path: () => '/me',
-		expect: { anonymous: 401 }, otherwise: 200,
+		name: 'GET /me',
+		method: 'GET',
+		path: () => '/me',
+		expect: { anonymous: 401 },
+		otherwise: 200,
 	},
 	{
-		name: 'GET /catalogue', method: 'GET', path: () => '/catalogue',
-		expect: { anonymous: 401, noOrg: 403 }, otherwise: 200,
+		name: 'GET /catalogue',
+		method: 'GET',
+		path: () => '/catalogue',
+		expect: { anonymous: 401, noOrg: 403 },
+		otherwise: 200,
 	},
 	{
-		name: 'GET /ratings', method: 'GET', path: () => '/ratings',
-		expect: { anonymous: 401, admin: 403, consolidator: 403, noOrg: 403 }, otherwise: 200,
+		name: 'GET /ratings',
+		method: 'GET',
+		path: () => '/ratings',
+		expect: { anonymous: 401, admin: 403, consolidator: 403, noOrg: 403 },
+		otherwise: 200,
 	},
 	{
-		name: 'PUT /ratings/{open period}/{component of an active pilot}', method: 'PUT',
+		name: 'PUT /ratings/{open period}/{component of an active pilot}',
+		method: 'PUT',
 		path: () => `/ratings/${fx.s.openPeriod.id}/${fx.s.activePilots[0].componentIds[0]}`,
 		body: () => ({ overall: 4, comment: 'permission table', scores: [{ criterionId: fx.s.criteria[0].id, score: 3 }] }),
-		expect: { anonymous: 401, admin: 403, consolidator: 403, noOrg: 403 }, otherwise: 200,
+		expect: { anonymous: 401, admin: 403, consolidator: 403, noOrg: 403 },
+		otherwise: 200,
 	},
 	{
-		name: 'PUT /ratings/{open period}/{component only in a planned pilot}', method: 'PUT',
+		name: 'PUT /ratings/{open period}/{component only in a planned pilot}',
+		method: 'PUT',
 		path: () => `/ratings/${fx.s.openPeriod.id}/${fx.s.plannedOnlyComponents[0]}`,
 		body: () => ({ overall: 4 }),
-		expect: { anonymous: 401 }, otherwise: 403,
+		expect: { anonymous: 401 },
+		otherwise: 403,
 	},
 	{
-		name: 'GET /items', method: 'GET', path: () => '/items',
-		expect: { anonymous: 401, admin: 403, noOrg: 403 }, otherwise: 200,
+		name: 'GET /items',
+		method: 'GET',
+		path: () => '/items',
+		expect: { anonymous: 401, admin: 403, noOrg: 403 },
+		otherwise: 200,
 	},
 	{
-		name: 'GET /items/suggestions', method: 'GET', path: () => '/items/suggestions?q=permission',
-		expect: { anonymous: 401, admin: 403, noOrg: 403 }, otherwise: 200,
+		name: 'GET /items/suggestions',
+		method: 'GET',
+		path: () => '/items/suggestions?q=permission',
+		expect: { anonymous: 401, admin: 403, noOrg: 403 },
+		otherwise: 200,
 	},
 	{
-		name: 'POST /items', method: 'POST', path: () => '/items',
+		name: 'POST /items',
+		method: 'POST',
+		path: () => '/items',
 		body: () => ({
-			type: 'requirement', title: `Permission table ${uid()}`, body: '', priority: 'low',
-			pilotId: fx.s.activePilots[0].id, componentId: fx.s.activePilots[0].componentIds[0],
+			type: 'requirement',
+			title: `Permission table ${uid()}`,
+			body: '',
+			priority: 'low',
+			pilotId: fx.s.activePilots[0].id,
+			componentId: fx.s.activePilots[0].componentIds[0],
 		}),
-		expect: { anonymous: 401, admin: 403, consolidator: 403, noOrg: 403 }, otherwise: 201,
+		expect: { anonymous: 401, admin: 403, consolidator: 403, noOrg: 403 },
+		otherwise: 201,
 	},
 	{
-		name: 'GET /items/{id}', method: 'GET', path: () => `/items/${fx.itemId}`,
-		expect: { anonymous: 401, admin: 403, noOrg: 403 }, otherwise: 200,
+		name: 'GET /items/{id}',
+		method: 'GET',
+		path: () => `/items/${fx.itemId}`,
+		expect: { anonymous: 401, admin: 403, noOrg: 403 },
+		otherwise: 200,
 	},
 	{
 		// The reporter (rki-tester1) while new, RKI's coordinator, the consolidator.
-		name: 'PUT /items/{id} (RKI tester\'s new item)', method: 'PUT', path: () => `/items/${fx.itemId}`,
+		name: 'PUT /items/{id} (RKI tester\'s new item)',
+		method: 'PUT',
+		path: () => `/items/${fx.itemId}`,
 		body: () => ({ priority: 'high' }),
-		expect: { anonymous: 401, admin: 403, noOrg: 403, rkiTester: 200, rkiCoord: 200, consolidator: 200 }, otherwise: 403,
+		expect: { anonymous: 401, admin: 403, noOrg: 403, rkiTester: 200, rkiCoord: 200, consolidator: 200 },
+		otherwise: 403,
 	},
 	{
 		// The consolidator keeps the status "new" so that the row does not change what others see.
-		name: 'PUT /items/{id}/status', method: 'PUT', path: () => `/items/${fx.itemId}/status`,
+		name: 'PUT /items/{id}/status',
+		method: 'PUT',
+		path: () => `/items/${fx.itemId}/status`,
 		body: () => ({ status: 'new', consolidatedPriority: 'high' }),
-		expect: { anonymous: 401, consolidator: 200 }, otherwise: 403,
+		expect: { anonymous: 401, consolidator: 200 },
+		otherwise: 403,
 	},
 	{
-		name: 'POST /items/{id}/support', method: 'POST', path: () => `/items/${fx.itemId}/support`,
-		expect: { anonymous: 401, admin: 403, consolidator: 403, noOrg: 403 }, otherwise: 200,
+		name: 'POST /items/{id}/support',
+		method: 'POST',
+		path: () => `/items/${fx.itemId}/support`,
+		expect: { anonymous: 401, admin: 403, consolidator: 403, noOrg: 403 },
+		otherwise: 200,
 	},
 	{
-		name: 'DELETE /items/{id}/support', method: 'DELETE', path: () => `/items/${fx.itemId}/support`,
-		expect: { anonymous: 401, admin: 403, consolidator: 403, noOrg: 403 }, otherwise: 200,
+		name: 'DELETE /items/{id}/support',
+		method: 'DELETE',
+		path: () => `/items/${fx.itemId}/support`,
+		expect: { anonymous: 401, admin: 403, consolidator: 403, noOrg: 403 },
+		otherwise: 200,
 	},
 	{
-		name: 'GET /items/{id}/comments', method: 'GET', path: () => `/items/${fx.itemId}/comments`,
-		expect: { anonymous: 401, admin: 403, noOrg: 403 }, otherwise: 200,
+		name: 'GET /items/{id}/comments',
+		method: 'GET',
+		path: () => `/items/${fx.itemId}/comments`,
+		expect: { anonymous: 401, admin: 403, noOrg: 403 },
+		otherwise: 200,
 	},
 	{
-		name: 'POST /items/{id}/comments', method: 'POST', path: () => `/items/${fx.itemId}/comments`,
+		name: 'POST /items/{id}/comments',
+		method: 'POST',
+		path: () => `/items/${fx.itemId}/comments`,
 		body: () => ({ message: 'Permission table comment' }),
-		expect: { anonymous: 401, admin: 403, noOrg: 403 }, otherwise: 201,
+		expect: { anonymous: 401, admin: 403, noOrg: 403 },
+		otherwise: 201,
 	},
 	{
-		name: 'GET /organisations/{RKI}/progress', method: 'GET', path: () => `/organisations/${fx.s.rki.id}/progress`,
-		expect: { anonymous: 401, rkiCoord: 200, consolidator: 200 }, otherwise: 403,
+		name: 'GET /organisations/{RKI}/progress',
+		method: 'GET',
+		path: () => `/organisations/${fx.s.rki.id}/progress`,
+		expect: { anonymous: 401, rkiCoord: 200, consolidator: 200 },
+		otherwise: 403,
 	},
 	{
-		name: 'POST /organisations/{RKI}/releases', method: 'POST', path: () => `/organisations/${fx.s.rki.id}/releases`,
+		name: 'POST /organisations/{RKI}/releases',
+		method: 'POST',
+		path: () => `/organisations/${fx.s.rki.id}/releases`,
 		body: () => ({ periodId: fx.releasePeriod.id }),
-		expect: { anonymous: 401, rkiCoord: 201 }, otherwise: 403,
+		expect: { anonymous: 401, rkiCoord: 201 },
+		otherwise: 403,
 	},
 ]
 
-const TABLE = ENDPOINTS.flatMap(endpoint => ROLES.map(role => ({
+const TABLE = ENDPOINTS.flatMap((endpoint) => ROLES.map((role) => ({
 	endpoint,
 	role,
 	status: endpoint.expect[role] ?? endpoint.otherwise,
@@ -178,7 +231,7 @@ describe('permissions: role × endpoint → HTTP status', () => {
 		const period = await freshPeriod()
 		const releasePeriod = await freshPeriod()
 		// A month of the 19th century without a period (freshPeriod() uses the 20th).
-		const taken = new Set((await expectApi<Period[]>(200, 'admin', 'GET', '/periods')).map(p => p.month))
+		const taken = new Set((await expectApi<Period[]>(200, 'admin', 'GET', '/periods')).map((p) => p.month))
 		let freeMonth = ''
 		for (let year = 1800; year < 1900 && freeMonth === ''; year++) {
 			const month = `${year}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`
@@ -188,9 +241,16 @@ describe('permissions: role × endpoint → HTTP status', () => {
 		}
 		const item = await createItem('rki-tester1', s, { title: `Permission table item ${uid()}` })
 		fx = {
-			s, noOrg,
-			pilotId: pilot.id, componentId: component.id, criterionId: criterion.id, organisationId: organisation.id,
-			periodId: period.id, releasePeriod, itemId: item.id, freeMonth,
+			s,
+			noOrg,
+			pilotId: pilot.id,
+			componentId: component.id,
+			criterionId: criterion.id,
+			organisationId: organisation.id,
+			periodId: period.id,
+			releasePeriod,
+			itemId: item.id,
+			freeMonth,
 		}
 	})
 
@@ -199,7 +259,7 @@ describe('permissions: role × endpoint → HTTP status', () => {
 			return
 		}
 		await deleteUser(fx.noOrg.user)
-		const made = (await expectApi<Period[]>(200, 'admin', 'GET', '/periods')).find(p => p.month === fx.freeMonth)
+		const made = (await expectApi<Period[]>(200, 'admin', 'GET', '/periods')).find((p) => p.month === fx.freeMonth)
 		for (const id of [fx.periodId, fx.releasePeriod.id, ...(made === undefined ? [] : [made.id])]) {
 			await setPeriodStatus(id, 'closed')
 		}

@@ -91,12 +91,12 @@ describe('security findings stay with reporter, own coordinators and consolidato
 		it('never finds it in any list, filter, sort or page, and the totals agree with the lists', async () => {
 			for (const query of listQueries()) {
 				const { items, total } = await listAll(login, query)
-				const ids = items.map(i => i.id)
+				const ids = items.map((i) => i.id)
 				expect(ids, JSON.stringify(query)).not.toContain(secret.id)
 				// The total counts what the user may see, not what exists.
 				expect(total, JSON.stringify(query)).toBe(items.length)
 				// Every security finding the user sees is their own (none of them coordinates RKI).
-				for (const item of items.filter(i => i.type === 'security')) {
+				for (const item of items.filter((i) => i.type === 'security')) {
 					expect(item.reporterId, JSON.stringify(query)).toBe(typeof login === 'string' ? login : '')
 				}
 				expect(JSON.stringify(items)).not.toContain(secretWord)
@@ -105,14 +105,14 @@ describe('security findings stay with reporter, own coordinators and consolidato
 
 		it('sees no RKI security finding at all', async () => {
 			const { items, total } = await listAll(login, { type: 'security', organisationId: s.rki.id })
-			expect(items.filter(i => i.reporterId !== login)).toEqual([])
+			expect(items.filter((i) => i.reporterId !== login)).toEqual([])
 			expect(total).toBe(items.length)
 		})
 
 		it('gets no suggestion from its title', async () => {
 			for (const q of [secretWord, `Session token leaks ${secretWord}`, 'Session token leaks']) {
 				const suggestions = await expectApi<{ id: number }[]>(200, login, 'GET', `/items/suggestions?q=${encodeURIComponent(q)}&limit=20`)
-				expect(suggestions.map(x => x.id), q).not.toContain(secret.id)
+				expect(suggestions.map((x) => x.id), q).not.toContain(secret.id)
 			}
 		})
 
@@ -142,9 +142,9 @@ describe('security findings stay with reporter, own coordinators and consolidato
 			const detail = await expectApi<Item>(200, login, 'GET', `/items/${publicItem.id}`)
 			expect(detail.title).toBe(publicItem.title)
 			const { items } = await listAll(login, { organisationId: s.rki.id, type: 'defect' })
-			expect(items.map(i => i.id)).toContain(publicItem.id)
+			expect(items.map((i) => i.id)).toContain(publicItem.id)
 			const suggestions = await expectApi<{ id: number }[]>(200, login, 'GET', `/items/suggestions?q=${publicWord}`)
-			expect(suggestions.map(x => x.id)).toContain(publicItem.id)
+			expect(suggestions.map((x) => x.id)).toContain(publicItem.id)
 			expect((await api(login, 'GET', `/items/${publicItem.id}/comments`)).status).toBe(200)
 		})
 	})
@@ -152,17 +152,18 @@ describe('security findings stay with reporter, own coordinators and consolidato
 	it('was left untouched by the outsiders\' attempts', async () => {
 		const detail = await expectApi<Item>(200, 'bmi', 'GET', `/items/${secret.id}`)
 		expect(detail).toMatchObject({ title: secret.title, priority: 'critical', status: 'new', supportCount: supportBefore })
-		expect(detail.supporters?.map(x => x.userId)).toEqual(['rki-coord'])
-		expect(detail.history?.map(h => h.userId)).toEqual(['rki-tester1'])
+		expect(detail.supporters?.map((x) => x.userId)).toEqual(['rki-coord'])
+		expect(detail.history?.map((h) => h.userId)).toEqual(['rki-tester1'])
 		const comments = await expectApi<{ message: string }[]>(200, 'bmi', 'GET', `/items/${secret.id}/comments`)
 		expect(comments.length).toBe(commentsBefore)
 	})
 
 	describe.each(INSIDERS)('$name', ({ login }) => {
 		it('finds it in the lists, with the security filter and sorted by support', async () => {
-			for (const query of [{}, { type: 'security', organisationId: s.rki.id }, { sort: 'support' }, { status: 'new', priority: 'critical' }]) {
+			const queries: Record<string, string | number>[] = [{}, { type: 'security', organisationId: s.rki.id }, { sort: 'support' }, { status: 'new', priority: 'critical' }]
+			for (const query of queries) {
 				const { items, total } = await listAll(login, query)
-				expect(items.map(i => i.id), JSON.stringify(query)).toContain(secret.id)
+				expect(items.map((i) => i.id), JSON.stringify(query)).toContain(secret.id)
 				expect(total).toBe(items.length)
 			}
 		})
@@ -171,14 +172,14 @@ describe('security findings stay with reporter, own coordinators and consolidato
 			const detail = await expectApi<Item>(200, login, 'GET', `/items/${secret.id}`)
 			expect(detail.title).toBe(secret.title)
 			const comments = await expectApi<{ message: string }[]>(200, login, 'GET', `/items/${secret.id}/comments`)
-			expect(comments.map(c => c.message)).toContain(`Comment ${secretWord}`)
+			expect(comments.map((c) => c.message)).toContain(`Comment ${secretWord}`)
 			const suggestions = await expectApi<{ id: number }[]>(200, login, 'GET', `/items/suggestions?q=${secretWord}`)
-			expect(suggestions.map(x => x.id)).toContain(secret.id)
+			expect(suggestions.map((x) => x.id)).toContain(secret.id)
 		})
 	})
 
 	it('only the reporter finds it under "mine"', async () => {
-		expect((await listAll('rki-tester1', { mine: 1, type: 'security' })).items.map(i => i.id)).toContain(secret.id)
-		expect((await listAll('rki-coord', { mine: 1 })).items.map(i => i.id)).not.toContain(secret.id)
+		expect((await listAll('rki-tester1', { mine: 1, type: 'security' })).items.map((i) => i.id)).toContain(secret.id)
+		expect((await listAll('rki-coord', { mine: 1 })).items.map((i) => i.id)).not.toContain(secret.id)
 	})
 })

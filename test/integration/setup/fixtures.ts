@@ -47,8 +47,8 @@ function remember(user: string, response: Response): void {
 		const name = pair.slice(0, eq).trim()
 		const value = pair.slice(eq + 1).trim()
 		const expired = value === '' || value === 'deleted'
-			|| attributes.some(a => /^\s*max-age=0\s*$/i.test(a))
-			|| attributes.some(a => /^\s*expires=/i.test(a) && Date.parse(a.split('=')[1]) < Date.now())
+			|| attributes.some((a) => /^\s*max-age=0\s*$/i.test(a))
+			|| attributes.some((a) => /^\s*expires=/i.test(a) && Date.parse(a.split('=')[1]) < Date.now())
 		if (expired) {
 			jar.delete(name)
 		} else {
@@ -84,10 +84,11 @@ export async function call<T = any>(login: Login, method: string, path: string, 
 		remember(creds.user, response)
 	}
 	const text = await response.text()
-	let json: any = null
+	let json: any
 	try {
 		json = text === '' ? null : JSON.parse(text)
 	} catch {
+		// Not JSON (an HTML error page, say): data stays null, the test sees `text`.
 		json = null
 	}
 	return { status: response.status, data: json?.ocs?.data ?? null, text, headers: response.headers }
@@ -131,7 +132,7 @@ export interface Catalogue { pilots: Pilot[], components: Component[], criteria:
  * Close it with closePeriod() when done.
  */
 export async function freshPeriod(): Promise<Period> {
-	const existing = new Set((await expectApi<Period[]>(200, 'admin', 'GET', '/periods')).map(p => p.month))
+	const existing = new Set((await expectApi<Period[]>(200, 'admin', 'GET', '/periods')).map((p) => p.month))
 	for (let attempt = 0; attempt < 100; attempt++) {
 		const year = 1900 + Math.floor(Math.random() * 100)
 		const month = `${year}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`
@@ -168,7 +169,7 @@ export async function seed(): Promise<Seed> {
 	const catalogue = await expectApi<Catalogue>(200, 'bmi', 'GET', '/catalogue')
 	const organisations = await expectApi<Organisation[]>(200, 'admin', 'GET', '/organisations')
 	const byShort = (short: string): Organisation => {
-		const org = organisations.find(o => o.shortName === short && o.groupIds.length > 0)
+		const org = organisations.find((o) => o.shortName === short && o.groupIds.length > 0)
 		if (org === undefined) {
 			throw new Error(`Organisation ${short} is not seeded`)
 		}
@@ -181,12 +182,12 @@ export async function seed(): Promise<Seed> {
 		throw new Error('No open period is seeded')
 	}
 	const both = (p: Pilot): boolean => rki.pilotIds.includes(p.id) && bsh.pilotIds.includes(p.id)
-	const activePilots = catalogue.pilots.filter(p => p.status === 'active' && both(p) && p.componentIds.length > 0)
-	const plannedPilot = catalogue.pilots.find(p => p.status === 'planned' && both(p))
+	const activePilots = catalogue.pilots.filter((p) => p.status === 'active' && both(p) && p.componentIds.length > 0)
+	const plannedPilot = catalogue.pilots.find((p) => p.status === 'planned' && both(p))
 	if (activePilots.length < 2 || plannedPilot === undefined) {
 		throw new Error('The seed needs two active pilots and a planned one with RKI and BSH in them')
 	}
-	const activeComponents = new Set(activePilots.flatMap(p => p.componentIds))
+	const activeComponents = new Set(activePilots.flatMap((p) => p.componentIds))
 	return {
 		catalogue,
 		rki,
@@ -194,7 +195,7 @@ export async function seed(): Promise<Seed> {
 		openPeriod: sheet.period,
 		activePilots,
 		plannedPilot,
-		plannedOnlyComponents: plannedPilot.componentIds.filter(id => !activeComponents.has(id)),
+		plannedOnlyComponents: plannedPilot.componentIds.filter((id) => !activeComponents.has(id)),
 		criteria: catalogue.criteria,
 	}
 }
@@ -224,7 +225,7 @@ export async function createItem(login: Login, s: Seed, fields: Record<string, u
 	return expectApi<Item>(201, login, 'POST', '/items', {
 		type: 'defect',
 		title: `Item ${uid()}`,
-		body: 'Steps to reproduce: …',
+		body: 'Steps to reproduce: …',
 		pilotId: pilot.id,
 		componentId: pilot.componentIds[0],
 		priority: 'medium',
