@@ -1,0 +1,142 @@
+/**
+ * Every GET endpoint's answer, from a real Nextcloud, checked against openapi.json:
+ * the documented fields are present with their types, and no undocumented field appears.
+ * Together with openapi-routes.spec.ts (same routes) this keeps server and spec from drifting.
+ */
+import type { DemoUser } from './setup/client.ts'
+
+import Ajv from 'ajv'
+import { readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { basicAuth, NEXTCLOUD_URL, ocs } from './setup/client.ts'
+
+type Schema = Record<string, unknown>
+
+const spec = JSON.parse(readFileSync(new URL('../../openapi.json', import.meta.url), 'utf8'))
+const schemas: Record<string, Schema> = spec.components.schemas
+const BASE = '/ocs/v2.php/apps/pilotfeedback/api/v1'
+
+const ajv = new Ajv({ strict: false, allErrors: true })
+// Nextcloud's specs mark ids as int64; JSON numbers carry them as safe integers.
+ajv.addFormat('int64', { type: 'number', validate: Number.isSafeInteger })
+ajv.addSchema(toJsonSchema({ components: spec.components }) as Schema, 'spec')
+
+/**
+ * The schema in plain JSON Schema: local references point at the registered spec, and
+ * OpenAPI 3.0's `nullable` becomes an explicit null alternative.
+ */
+function toJsonSchema(schema: unknown): unknown {
+	if (Array.isArray(schema)) {
+		return schema.map(toJsonSchema)
+	}
+	if (schema === null || typeof schema !== 'object') {
+		return schema
+	}
+	const { nullable, ...rest } = schema as Schema
+	const converted = Object.fromEntries(Object.entries(rest).map(([key, value]) => [
+		key,
+		key === '$ref' ? String(value).replace('#/components/', 'spec#/components/') : toJsonSchema(value),
+	]))
+	return nullable === true ? { anyOf: [converted, { type: 'null' }] } : converted
+}
+
+/** Follows $ref and merges allOf into one list of property schemas. */
+function properties(schema: Schema): Record<string, Schema> | null {
+	if (typeof schema.$ref === 'string') {
+		return properties(schemas[schema.$ref.split('/').pop() as string])
+	}
+	if (Array.isArray(schema.allOf)) {
+		return Object.assign({}, ...schema.allOf.map((part: Schema) => properties(part) ?? {}))
+	}
+	return (schema.properties as Record<string, Schema> | undefined) ?? null
+}
+
+/** Paths (like `ocs.data.items[0].foo`) of object keys that the schema does not document. */
+function undocumented(schema: Schema, value: unknown, at: string): string[] {
+	if (typeof schema.$ref === 'string') {
+		return undocumented(schemas[schema.$ref.split('/').pop() as string], value, at)
+	}
+	if (Array.isArray(value)) {
+		const items = schema.items as Schema | undefined
+		return items ? value.flatMap((entry, i) => undocumented(items, entry, `${at}[${i}]`)) : []
+	}
+	const props = properties(schema)
+	if (value === null || typeof value !== 'object' || props === null) {
+		return []
+	}
+	return Object.entries(value).flatMap(([key, child]) => props[key] === undefined
+		? [`${at}.${key}`]
+		: undocumented(props[key], child, `${at}.${key}`))
+}
+
+/** Calls a GET endpoint with basic auth and returns the whole JSON answer. */
+async function getJson(user: DemoUser, path: string): Promise<{ status: number, body: unknown }> {
+	const response = await fetch(`${NEXTCLOUD_URL}${BASE}${path}`, {
+		headers: { 'OCS-APIRequest': 'true', Accept: 'application/json', ...basicAuth(user) },
+	})
+	return { status: response.status, body: await response.json() }
+}
+
+const ids = { item: 0, org: 0, period: 0 }
+
+beforeAll(async () => {
+	const me = await ocs<{ organisations: { id: number }[] }>('rki-coord', 'GET', '/me')
+	ids.org = me.data.organisations[0].id
+	const sheet = await ocs<{ period: { id: number }, components: { id: number, pilotIds: number[] }[], criteria: { id: number }[] }>('rki-tester1', 'GET', '/ratings')
+	ids.period = sheet.data.period.id
+	const component = sheet.data.components[0]
+	await ocs('rki-tester1', 'PUT', `/ratings/${ids.period}/${component.id}`, {
+		overall: 4,
+		comment: 'shape check',
+		scores: [{ criterionId: sheet.data.criteria[0].id, score: 3 }],
+	})
+	const item = await ocs<{ id: number }>('rki-tester1', 'POST', '/items', {
+		type: 'defect',
+		title: `Shape check ${Date.now()}`,
+		body: 'Text',
+		componentId: component.id,
+		pilotId: component.pilotIds[0],
+		priority: 'low',
+	})
+	ids.item = item.data.id
+	await ocs('bsh-tester1', 'POST', `/items/${ids.item}/support`)
+	await ocs('rki-tester2', 'POST', `/items/${ids.item}/comments`, { message: 'Same here' })
+})
+
+/** [user, spec path, concrete path] for every GET route of the spec. */
+const cases: [DemoUser, string, () => string][] = [
+	['rki-tester1', '/me', () => '/me'],
+	['rki-tester1', '/catalogue', () => '/catalogue'],
+	['admin', '/pilots', () => '/pilots'],
+	['admin', '/components', () => '/components'],
+	['admin', '/criteria', () => '/criteria'],
+	['admin', '/organisations', () => '/organisations'],
+	['admin', '/periods', () => '/periods'],
+	['admin', '/settings', () => '/settings'],
+	['rki-tester1', '/ratings', () => '/ratings'],
+	['rki-tester1', '/items', () => '/items?limit=5'],
+	['rki-tester1', '/items/suggestions', () => '/items/suggestions?q=shape%20check'],
+	['rki-tester1', '/items/{id}', () => `/items/${ids.item}`],
+	['rki-tester1', '/items/{id}/comments', () => `/items/${ids.item}/comments`],
+	['rki-coord', '/organisations/{id}/progress', () => `/organisations/${ids.org}/progress`],
+]
+
+describe('GET answers match openapi.json', () => {
+	it('covers every GET route of the spec', () => {
+		const specGets = Object.entries(spec.paths as Record<string, Record<string, unknown>>)
+			.filter(([, operations]) => 'get' in operations)
+			.map(([path]) => path.slice(BASE.length))
+		expect(cases.map(([, path]) => path).sort()).toEqual(specGets.sort())
+	})
+
+	it.each(cases)('%s GET %s', async (user, specPath, concretePath) => {
+		const operation = spec.paths[BASE + specPath].get
+		const schema = operation.responses['200'].content['application/json'].schema
+		const { status, body } = await getJson(user, concretePath())
+		expect(status).toBe(200)
+
+		const validate = ajv.compile(toJsonSchema(schema) as Schema)
+		expect(validate(body) ? [] : validate.errors).toEqual([])
+		expect(undocumented(schema, body, 'body')).toEqual([])
+	})
+})
