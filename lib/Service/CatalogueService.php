@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Service;
 
+use OCA\PilotFeedback\Db\Component;
 use OCA\PilotFeedback\Db\ComponentMapper;
 use OCA\PilotFeedback\Db\CriterionMapper;
 use OCA\PilotFeedback\Db\Link;
@@ -70,7 +71,6 @@ class CatalogueService {
 	public function catalogue(Actor $actor): array {
 		$this->policy->require($this->policy->canReadCatalogue($actor), 'You are not a member of a test organisation yet. Ask your administrator to add your group to one.');
 		$pilots = $this->visiblePilots($actor, false);
-		$componentIds = array_merge([], ...array_values($this->links->rightsByLeft(Link::PilotComponents, array_map(static fn (Pilot $p): int => $p->getId(), $pilots))));
 		$organisations = $this->organisationService->serializeAll($this->organisations->findAll(false));
 		if (!$actor->isAdmin) {
 			// Group mappings are configuration; testers need only names and pilots.
@@ -78,7 +78,7 @@ class CatalogueService {
 		}
 		return [
 			'pilots' => $this->pilotService->serializeAll($pilots),
-			'components' => $this->componentService->serializeAll($this->components->findByIds(array_values(array_unique($componentIds)), false)),
+			'components' => $this->componentService->serializeAll($this->componentsOf($pilots)),
 			'criteria' => $this->criterionService->list(false),
 			'organisations' => $organisations,
 			'periods' => $this->periods->findAll(),
@@ -104,13 +104,13 @@ class CatalogueService {
 	}
 
 	/**
-	 * The component ids of the given pilots that are not archived.
+	 * The components of the given pilots that are not archived.
 	 *
 	 * @param list<Pilot> $pilots
-	 * @return list<int>
+	 * @return list<Component>
 	 */
-	public function componentIdsOf(array $pilots): array {
+	public function componentsOf(array $pilots): array {
 		$ids = array_merge([], ...array_values($this->links->rightsByLeft(Link::PilotComponents, array_map(static fn (Pilot $p): int => $p->getId(), $pilots))));
-		return array_map(static fn ($c): int => $c->getId(), $this->components->findByIds(array_values(array_unique($ids)), false));
+		return $this->components->findByIds(array_values(array_unique($ids)), false);
 	}
 }

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Service;
 
 use OCA\PilotFeedback\Db\AssessmentMapper;
+use OCA\PilotFeedback\Db\Component;
 use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\OrganisationMapper;
@@ -110,6 +111,7 @@ class CoordinationService {
 	/** @return list<int> the components the organisation's testers rate: those of its active pilots */
 	private function componentIds(int $orgId): array {
 		$organisationActor = new Actor('', false, false, [$orgId]);
-		return $this->catalogue->componentIdsOf($this->catalogue->visiblePilots($organisationActor, true));
+		$components = $this->catalogue->componentsOf($this->catalogue->visiblePilots($organisationActor, true));
+		return array_map(static fn (Component $c): int => $c->getId(), $components);
 	}
 }

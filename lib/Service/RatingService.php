@@ -63,12 +63,12 @@ class RatingService {
 		$period = ($periodId === null || $periodId === '')
 			? $this->periods->findNewestOpen()
 			: $this->periods->get(Validator::id($periodId, 'Period'));
-		$componentIds = $this->catalogue->componentIdsOf($this->catalogue->visiblePilots($actor, true));
+		$components = $this->catalogue->componentsOf($this->catalogue->visiblePilots($actor, true));
 		$assessments = $period === null ? [] : $this->assessments->findForUser($actor->userId, $period->getId());
 		return [
 			'period' => $period,
 			'criteria' => $this->criterionService->list(false),
-			'components' => $this->componentService->serializeAll($this->components->findByIds($componentIds, false)),
+			'components' => $this->componentService->serializeAll($components),
 			'assessments' => $this->serializeAll($assessments),
 		];
 	}
