@@ -10,7 +10,6 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Db;
 
 use OCA\PilotFeedback\Exception\NotFoundException;
-use OCP\AppFramework\Db\DoesNotExistException;
 use OCP\AppFramework\Db\Entity;
 use OCP\AppFramework\Db\QBMapper;
 use OCP\DB\QueryBuilder\IQueryBuilder;
@@ -23,6 +22,8 @@ use OCP\DB\QueryBuilder\IQueryBuilder;
  * @template-extends QBMapper<T>
  */
 abstract class CatalogueMapper extends QBMapper {
+	use FindsById;
+
 	/** The column lists are sorted by. */
 	abstract protected function orderColumn(): string;
 
@@ -34,14 +35,20 @@ abstract class CatalogueMapper extends QBMapper {
 	 * @throws NotFoundException
 	 */
 	public function get(int $id): Entity {
-		$qb = $this->db->getQueryBuilder();
-		$qb->select('*')->from($this->getTableName())
-			->where($qb->expr()->eq('id', $qb->createNamedParameter($id, IQueryBuilder::PARAM_INT)));
-		try {
-			return $this->findEntity($qb);
-		} catch (DoesNotExistException) {
-			throw new NotFoundException('No record with id %1$s exists.', [(string)$id]);
-		}
+		return $this->findById($id, 'No record with id %1$s exists.');
+	}
+
+	/**
+	 * Archives a record instead of deleting it, so that what was filed about it stays.
+	 *
+	 * @return T
+	 * @throws NotFoundException
+	 */
+	public function archive(int $id, int $now): Entity {
+		$entity = $this->get($id);
+		$entity->setArchived(true);
+		$entity->setUpdatedAt($now);
+		return $this->update($entity);
 	}
 
 	/**

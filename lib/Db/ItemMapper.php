@@ -12,7 +12,6 @@ namespace OCA\PilotFeedback\Db;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ItemQuery;
-use OCP\AppFramework\Db\DoesNotExistException;
 use OCP\AppFramework\Db\QBMapper;
 use OCP\DB\QueryBuilder\IQueryBuilder;
 use OCP\IDBConnection;
@@ -25,20 +24,15 @@ use OCP\IDBConnection;
  * @template-extends QBMapper<Item>
  */
 class ItemMapper extends QBMapper {
+	use FindsById;
+
 	public function __construct(IDBConnection $db) {
 		parent::__construct($db, 'pf_items', Item::class);
 	}
 
 	/** @throws NotFoundException */
 	public function get(int $id): Item {
-		$qb = $this->db->getQueryBuilder();
-		$qb->select('*')->from($this->getTableName())
-			->where($qb->expr()->eq('id', $qb->createNamedParameter($id, IQueryBuilder::PARAM_INT)));
-		try {
-			return $this->findEntity($qb);
-		} catch (DoesNotExistException) {
-			throw new NotFoundException('Item %1$s does not exist or you may not see it.', [(string)$id]);
-		}
+		return $this->findById($id, 'Item %1$s does not exist or you may not see it.');
 	}
 
 	/** @return list<Item> one page of the items the actor may see */

@@ -10,27 +10,20 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Db;
 
 use OCA\PilotFeedback\Exception\NotFoundException;
-use OCP\AppFramework\Db\DoesNotExistException;
 use OCP\AppFramework\Db\QBMapper;
-use OCP\DB\QueryBuilder\IQueryBuilder;
 use OCP\IDBConnection;
 
 /** @template-extends QBMapper<Period> */
 class PeriodMapper extends QBMapper {
+	use FindsById;
+
 	public function __construct(IDBConnection $db) {
 		parent::__construct($db, 'pf_periods', Period::class);
 	}
 
 	/** @throws NotFoundException */
 	public function get(int $id): Period {
-		$qb = $this->db->getQueryBuilder();
-		$qb->select('*')->from($this->getTableName())
-			->where($qb->expr()->eq('id', $qb->createNamedParameter($id, IQueryBuilder::PARAM_INT)));
-		try {
-			return $this->findEntity($qb);
-		} catch (DoesNotExistException) {
-			throw new NotFoundException('No reporting period with id %1$s exists.', [(string)$id]);
-		}
+		return $this->findById($id, 'No reporting period with id %1$s exists.');
 	}
 
 	/** @return list<Period> newest month first */

@@ -61,11 +61,7 @@ class ComponentService {
 
 	/** Archives the component; its ratings and items stay. */
 	public function archive(int $id): array {
-		$component = $this->components->get($id);
-		$component->setArchived(true);
-		$component->setUpdatedAt($this->time->getTime());
-		$this->components->update($component);
-		return $this->get($id);
+		return $this->serializeAll([$this->components->archive($id, $this->time->getTime())])[0];
 	}
 
 	/** @param array<string, mixed> $input */

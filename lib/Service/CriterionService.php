@@ -45,10 +45,7 @@ class CriterionService {
 
 	/** Archives the criterion; scores given for it stay. */
 	public function archive(int $id): array {
-		$criterion = $this->criteria->get($id);
-		$criterion->setArchived(true);
-		$criterion->setUpdatedAt($this->time->getTime());
-		return $this->serialize($this->criteria->update($criterion));
+		return $this->serialize($this->criteria->archive($id, $this->time->getTime()));
 	}
 
 	/** @param array<string, mixed> $input */

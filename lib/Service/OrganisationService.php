@@ -64,11 +64,7 @@ class OrganisationService {
 
 	/** Archives the organisation: its members lose their role, its feedback stays. */
 	public function archive(int $id): array {
-		$organisation = $this->organisations->get($id);
-		$organisation->setArchived(true);
-		$organisation->setUpdatedAt($this->time->getTime());
-		$this->organisations->update($organisation);
-		return $this->get($id);
+		return $this->serializeAll([$this->organisations->archive($id, $this->time->getTime())])[0];
 	}
 
 	/** @param array<string, mixed> $input */

@@ -67,11 +67,7 @@ class PilotService {
 
 	/** Archives the pilot: its items and ratings stay, it just leaves the lists. */
 	public function archive(int $id): array {
-		$pilot = $this->pilots->get($id);
-		$pilot->setArchived(true);
-		$pilot->setUpdatedAt($this->time->getTime());
-		$this->pilots->update($pilot);
-		return $this->get($id);
+		return $this->serializeAll([$this->pilots->archive($id, $this->time->getTime())])[0];
 	}
 
 	/** @param array<string, mixed> $input */
