@@ -69,6 +69,20 @@ describe('AssessmentForm', () => {
 		expect(values).toEqual(['1', '2', '3', '4', '5', 'none'])
 	})
 
+	it('groups each criterion\'s choices in a fieldset named by the criterion, in one row', () => {
+		const wrapper = mountForm(false, null)
+		const fieldsets = wrapper.findAll('fieldset')
+		expect(fieldsets.map((fieldset) => fieldset.find('legend').text())).toEqual(['Usability', 'Stability', 'Overall score'])
+		const usability = fieldsets[0]
+		expect(usability.attributes('aria-describedby')).toBe('score-10-1-description')
+		expect(wrapper.find('#score-10-1-description').text()).toBe('Easy to use')
+		// All six choices of a criterion sit in one options row.
+		const rows = usability.findAll('.score-choice__options')
+		expect(rows).toHaveLength(1)
+		expect(rows[0].findAll('input[type="radio"]')).toHaveLength(6)
+		expect(rows[0].text()).toContain('Not assessed')
+	})
+
 	it('turns values outside 1 to 5 into "not assessed"', () => {
 		expect(parseScore('0')).toBeNull()
 		expect(parseScore('6')).toBeNull()
