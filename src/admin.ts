@@ -1,6 +1,11 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import AdminSettings from './views/admin/AdminSettings.vue'
+import { sendOcsApiRequestHeader } from './api/ocsHeader.ts'
+
+import './styles/dropdowns.css'
+
+sendOcsApiRequestHeader()
 
 createApp(AdminSettings)
 	.use(createPinia())

@@ -1,7 +1,12 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { sendOcsApiRequestHeader } from './api/ocsHeader.ts'
 import { createAppRouter } from './router.ts'
+
+import './styles/dropdowns.css'
+
+sendOcsApiRequestHeader()
 
 createApp(App)
 	.use(createPinia())
