@@ -100,7 +100,7 @@ export const useItemsStore = defineStore('pilotfeedback-items', () => {
 		try {
 			page.value = await api.fetchItems(buildItemParams(filters))
 		} catch (error) {
-			listError.value = errorMessage(error, t('pilotfeedback', 'Could not load the report items.'))
+			listError.value = errorMessage(error, t('pilotfeedback', 'Could not load the items.'))
 		} finally {
 			listLoading.value = false
 		}
@@ -120,7 +120,7 @@ export const useItemsStore = defineStore('pilotfeedback-items', () => {
 			comments.value = itemComments
 		} catch (error) {
 			current.value = null
-			currentError.value = errorMessage(error, t('pilotfeedback', 'Could not load the report item.'))
+			currentError.value = errorMessage(error, t('pilotfeedback', 'Could not load the item.'))
 		} finally {
 			currentLoading.value = false
 		}

@@ -140,7 +140,7 @@ describe('tester workflow: rate, file a security finding, coordinate and release
 		await choose(page.getByRole('radio', { name: 'High' }))
 		expect(await page.getByText('Many users, business-critical systems affected, business restricted.').isVisible()).toBe(true)
 
-		await page.getByRole('button', { name: 'Submit report' }).click()
+		await page.getByRole('button', { name: 'File item' }).click()
 		await expect.poll(() => page.url(), { timeout: UI_TIMEOUT }).toMatch(/#\/items\/\d+$/)
 		itemId = Number(/#\/items\/(\d+)$/.exec(page.url())![1])
 
@@ -161,15 +161,15 @@ describe('tester workflow: rate, file a security finding, coordinate and release
 		const { page } = session
 		await openApp(page)
 		await page.getByRole('link', { name: 'Items' }).click()
-		await page.getByRole('heading', { level: 2, name: 'Reports' }).waitFor()
-		await page.getByRole('table').or(page.getByText('No reports found')).first().waitFor()
+		await page.getByRole('heading', { level: 2, name: 'Items' }).waitFor()
+		await page.getByRole('table').or(page.getByText('No items found')).first().waitFor()
 		expect(await page.getByText(title).count()).toBe(0)
 
 		// Only security findings: BSH's own, if any; never RKI's.
 		await page.getByRole('combobox', { name: 'Type' }).click()
 		await page.getByRole('option', { name: 'Security finding' }).click()
 		await expect.poll(() => page.url()).toMatch(/type=security/)
-		await page.getByRole('table').or(page.getByText('No reports found')).first().waitFor()
+		await page.getByRole('table').or(page.getByText('No items found')).first().waitFor()
 		expect(await page.getByText(title).count()).toBe(0)
 
 		await openApp(page, `#/items/${itemId}`)
