@@ -121,7 +121,7 @@ describe('tester workflow: rate, file a security finding, coordinate and release
 		session = await openAs('rki-tester1')
 		const { page, dialogs } = session
 		await openApp(page, '#/items')
-		await page.getByRole('link', { name: 'New item' }).click()
+		await page.getByRole('main').getByRole('link', { name: 'New item' }).click()
 		await expect.poll(() => page.url()).toMatch(/#\/items\/new$/)
 
 		await choose(page.getByRole('radio', { name: 'Security finding' }))
