@@ -68,9 +68,8 @@ export async function openAnonymous(): Promise<Session> {
  * Starts Chromium logged in as `user` through Nextcloud's login form (a real browser
  * session with its cookie and CSRF token, as a person would have).
  *
- * Not openBrowser() from test/integration/setup/browser.ts: with basic auth on every
- * request, the page's parallel requests each log in again and the app's API calls
- * fail with 412 "CSRF check failed".
+ * Not basic auth on every request: then each of the page's parallel requests logs in
+ * again, and a page without Nextcloud's core scripts loses its CSRF token.
  */
 export async function openAs(user: DemoUser): Promise<Session> {
 	const session = await openAnonymous()
