@@ -255,7 +255,7 @@ OC.L10N.register(
         "The software components under test and the pilots they take part in.": "Die erprobten Softwarekomponenten und die Erprobungen, in denen sie eingesetzt werden.",
         "The text may have at most {max} characters.": "Der Text darf höchstens {max} Zeichen lang sein.",
         "The title may have at most {max} characters.": "Der Titel darf höchstens {max} Zeichen lang sein.",
-        "The user \"%1$s\" does not exist. Pick an existing Nextcloud user as coordinator.": "Das Konto „%1$s“ gibt es nicht. Wählen Sie ein vorhandenes Nextcloud-Konto als Koordinierende Person.",
+        "The user \"%1$s\" does not exist. Pick an existing Nextcloud user as coordinator.": "Das Konto „%1$s“ gibt es nicht. Wählen Sie ein vorhandenes Nextcloud-Konto als koordinierende Person.",
         "There is no open rating period at the moment. Ratings can be entered once the next period opens.": "Derzeit ist kein Bewertungszeitraum offen. Bewertungen sind möglich, sobald der nächste Zeitraum eröffnet wird.",
         "There is no open reporting period. Ask your administrator to open one.": "Es gibt keinen offenen Berichtszeitraum. Bitten Sie Ihre Administration, einen zu öffnen.",
         "This component is not part of an active pilot of your organisation, so you cannot rate it.": "Diese Komponente gehört zu keiner aktiven Erprobung Ihrer Organisation, daher können Sie sie nicht bewerten.",
