@@ -1,0 +1,152 @@
+import type { Period } from '../../../../src/types/index.ts'
+
+import { showError } from '@nextcloud/dialogs'
+import { createTestingPinia } from '@pinia/testing'
+import { flushPromises, mount } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import NcDateTimePickerNative from '@nextcloud/vue/components/NcDateTimePickerNative'
+import PeriodsSection from '../../../../src/components/admin/PeriodsSection.vue'
+import { createPeriod, setPeriodStatus } from '../../../../src/api/periods.ts'
+
+vi.mock('@nextcloud/dialogs', () => ({ showError: vi.fn() }))
+vi.mock('../../../../src/api/periods.ts', () => ({ fetchPeriods: vi.fn(), createPeriod: vi.fn(), setPeriodStatus: vi.fn() }))
+
+/** An open and a closed month, oldest first */
+const periods: Period[] = [
+	{ id: 1, month: '2025-01', status: 'closed' },
+	{ id: 2, month: '2025-02', status: 'open' },
+]
+
+/** A refusal as axios reports it, with the server's message */
+const refusal = { isAxiosError: true, response: { status: 409, data: { ocs: { data: { message: 'This month has a period already.' } } } } }
+
+/**
+ * Mount the section with the periods store in the given state; its actions run against the mocked API.
+ *
+ * @param state initial store state
+ */
+function mountSection(state: Record<string, unknown> = { periods }) {
+	return mount(PeriodsSection, {
+		global: { plugins: [createTestingPinia({ createSpy: vi.fn, stubActions: false, initialState: { 'pilotfeedback-admin-periods': state } })] },
+	})
+}
+
+/**
+ * The rows of the period list as text.
+ *
+ * @param wrapper the mounted section
+ */
+function rows(wrapper: ReturnType<typeof mountSection>): string[] {
+	return wrapper.findAll('li').map((row) => row.text())
+}
+
+/**
+ * The button with the given text.
+ *
+ * @param wrapper the mounted section
+ * @param text what it says
+ */
+function button(wrapper: ReturnType<typeof mountSection>, text: string) {
+	const found = wrapper.findAll('button').find((candidate) => candidate.text() === text)
+	if (found === undefined) {
+		throw new Error(`No button "${text}"`)
+	}
+	return found
+}
+
+describe('PeriodsSection', () => {
+	beforeEach(() => {
+		vi.clearAllMocks()
+		vi.useFakeTimers({ toFake: ['Date'] })
+		vi.setSystemTime(new Date(2025, 2, 15, 10, 30))
+	})
+
+	afterEach(() => {
+		vi.useRealTimers()
+	})
+
+	it('lists the periods newest first with their status', () => {
+		const wrapper = mountSection()
+		expect(rows(wrapper)).toEqual([
+			expect.stringMatching(/^2025-02\s*Open\s*Close$/),
+			expect.stringMatching(/^2025-01\s*Closed\s*Reopen$/),
+		])
+	})
+
+	it('says so when there are no periods', () => {
+		const wrapper = mountSection({ periods: [] })
+		expect(wrapper.findAll('li')).toHaveLength(0)
+		expect(wrapper.text()).toContain('No periods yet')
+	})
+
+	it('shows why the periods could not be loaded', () => {
+		const wrapper = mountSection({ periods: [], loadError: 'The server could not be reached.' })
+		expect(wrapper.text()).toContain('The server could not be reached.')
+		expect(wrapper.find('form').exists()).toBe(false)
+	})
+
+	it('opens the current month unless another is picked', async () => {
+		vi.mocked(createPeriod).mockResolvedValue({ id: 3, month: '2025-03', status: 'open' })
+		const wrapper = mountSection()
+		await wrapper.find('form').trigger('submit')
+		await flushPromises()
+		expect(createPeriod).toHaveBeenCalledExactlyOnceWith({ month: '2025-03' })
+		expect(rows(wrapper)[0]).toMatch(/^2025-03\s*Open/)
+	})
+
+	it('opens the picked month', async () => {
+		vi.mocked(createPeriod).mockResolvedValue({ id: 3, month: '2024-11', status: 'open' })
+		const wrapper = mountSection()
+		wrapper.findComponent(NcDateTimePickerNative).vm.$emit('update:modelValue', new Date(2024, 10, 30))
+		await wrapper.find('form').trigger('submit')
+		await flushPromises()
+		expect(createPeriod).toHaveBeenCalledExactlyOnceWith({ month: '2024-11' })
+		expect(rows(wrapper)).toHaveLength(3)
+	})
+
+	it('opens nothing while no month is picked', async () => {
+		const wrapper = mountSection()
+		wrapper.findComponent(NcDateTimePickerNative).vm.$emit('update:modelValue', null)
+		await wrapper.find('form').trigger('submit')
+		await flushPromises()
+		expect(createPeriod).not.toHaveBeenCalled()
+		expect(button(wrapper, 'Open period').attributes('disabled')).toBeDefined()
+	})
+
+	it('shows the server message when a month cannot be opened', async () => {
+		vi.mocked(createPeriod).mockRejectedValue(refusal)
+		const wrapper = mountSection()
+		await wrapper.find('form').trigger('submit')
+		await flushPromises()
+		expect(showError).toHaveBeenCalledExactlyOnceWith('This month has a period already.')
+		expect(rows(wrapper)).toHaveLength(2)
+		expect(button(wrapper, 'Open period').attributes('disabled')).toBeUndefined()
+	})
+
+	it('closes an open period', async () => {
+		vi.mocked(setPeriodStatus).mockResolvedValue({ id: 2, month: '2025-02', status: 'closed' })
+		const wrapper = mountSection()
+		await button(wrapper, 'Close').trigger('click')
+		await flushPromises()
+		expect(setPeriodStatus).toHaveBeenCalledExactlyOnceWith(2, 'closed')
+		expect(rows(wrapper)[0]).toMatch(/^2025-02\s*Closed\s*Reopen$/)
+	})
+
+	it('reopens a closed period', async () => {
+		vi.mocked(setPeriodStatus).mockResolvedValue({ id: 1, month: '2025-01', status: 'open' })
+		const wrapper = mountSection()
+		await button(wrapper, 'Reopen').trigger('click')
+		await flushPromises()
+		expect(setPeriodStatus).toHaveBeenCalledExactlyOnceWith(1, 'open')
+		expect(rows(wrapper)[1]).toMatch(/^2025-01\s*Open\s*Close$/)
+	})
+
+	it('shows the server message and keeps the status when a period cannot be closed', async () => {
+		vi.mocked(setPeriodStatus).mockRejectedValue(new Error('offline'))
+		const wrapper = mountSection()
+		await button(wrapper, 'Close').trigger('click')
+		await flushPromises()
+		expect(showError).toHaveBeenCalledExactlyOnceWith('Something went wrong. Please try again.')
+		expect(rows(wrapper)[0]).toMatch(/^2025-02\s*Open\s*Close$/)
+	})
+})
