@@ -4,7 +4,6 @@ import { showError } from '@nextcloud/dialogs'
 import { createTestingPinia } from '@pinia/testing'
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import NcDateTimePickerNative from '@nextcloud/vue/components/NcDateTimePickerNative'
 import PeriodsSection from '../../../../src/components/admin/PeriodsSection.vue'
 import { createPeriod, setPeriodStatus } from '../../../../src/api/periods.ts'
 
@@ -97,7 +96,7 @@ describe('PeriodsSection', () => {
 	it('opens the picked month', async () => {
 		vi.mocked(createPeriod).mockResolvedValue({ id: 3, month: '2024-11', status: 'open' })
 		const wrapper = mountSection()
-		wrapper.findComponent(NcDateTimePickerNative).vm.$emit('update:modelValue', new Date(2024, 10, 30))
+		await wrapper.find('input[type="month"]').setValue('2024-11')
 		await wrapper.find('form').trigger('submit')
 		await flushPromises()
 		expect(createPeriod).toHaveBeenCalledExactlyOnceWith({ month: '2024-11' })
@@ -106,7 +105,7 @@ describe('PeriodsSection', () => {
 
 	it('opens nothing while no month is picked', async () => {
 		const wrapper = mountSection()
-		wrapper.findComponent(NcDateTimePickerNative).vm.$emit('update:modelValue', null)
+		await wrapper.find('input[type="month"]').setValue('')
 		await wrapper.find('form').trigger('submit')
 		await flushPromises()
 		expect(createPeriod).not.toHaveBeenCalled()
@@ -130,6 +129,19 @@ describe('PeriodsSection', () => {
 		await flushPromises()
 		expect(setPeriodStatus).toHaveBeenCalledExactlyOnceWith(2, 'closed')
 		expect(rows(wrapper)[0]).toMatch(/^2025-02\s*Closed\s*Reopen$/)
+	})
+
+	it('sends one request for a double click on Close', async () => {
+		let answer: (period: Period) => void = () => undefined
+		vi.mocked(setPeriodStatus).mockReturnValue(new Promise((resolve) => {
+			answer = resolve
+		}))
+		const wrapper = mountSection()
+		await button(wrapper, 'Close').trigger('click')
+		await button(wrapper, 'Close').trigger('click')
+		answer({ id: 2, month: '2025-02', status: 'closed' })
+		await flushPromises()
+		expect(setPeriodStatus).toHaveBeenCalledOnce()
 	})
 
 	it('reopens a closed period', async () => {
