@@ -11,7 +11,6 @@ namespace OCA\PilotFeedback\Service;
 
 use OCA\PilotFeedback\Db\Component;
 use OCA\PilotFeedback\Db\ComponentMapper;
-use OCA\PilotFeedback\Db\CriterionMapper;
 use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\OrganisationMapper;
@@ -33,7 +32,6 @@ class CatalogueService {
 		private Policy $policy,
 		private PilotMapper $pilots,
 		private ComponentMapper $components,
-		private CriterionMapper $criteria,
 		private OrganisationMapper $organisations,
 		private PeriodMapper $periods,
 		private LinkMapper $links,
