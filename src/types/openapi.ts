@@ -1052,6 +1052,8 @@ export interface operations {
                      */
                     endDate?: string | null;
                     componentIds?: number[];
+                    /** @description false restores an archived record; leave out to keep the current state */
+                    archived?: boolean;
                 };
             };
         };
@@ -1374,6 +1376,8 @@ export interface operations {
                     /** @default  */
                     description?: string;
                     pilotIds?: number[];
+                    /** @description false restores an archived record; leave out to keep the current state */
+                    archived?: boolean;
                 };
             };
         };
@@ -1698,6 +1702,8 @@ export interface operations {
                      * @default 0
                      */
                     sortOrder?: number;
+                    /** @description false restores an archived record; leave out to keep the current state */
+                    archived?: boolean;
                 };
             };
         };
@@ -2016,6 +2022,8 @@ export interface operations {
                     groupIds?: string[];
                     coordinatorIds?: string[];
                     pilotIds?: number[];
+                    /** @description false restores an archived record; leave out to keep the current state */
+                    archived?: boolean;
                 };
             };
         };
