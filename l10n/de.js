@@ -218,6 +218,7 @@ OC.L10N.register(
         "Reported by": "Gemeldet von",
         "Reporting periods": "Berichtszeiträume",
         "Requirement": "Anforderung",
+        "Restore {name}": "{name} wiederherstellen",
         "Save": "Speichern",
         "Save changes": "Änderungen speichern",
         "Save status": "Status speichern",

@@ -1,4 +1,4 @@
-import type { Component, ComponentPayload } from '../types/index.ts'
+import type { Component, ComponentPayload, ComponentUpdatePayload } from '../types/index.ts'
 
 import axios from '@nextcloud/axios'
 import { ocsData, ocsUrl } from './client.ts'
@@ -23,9 +23,9 @@ export async function createComponent(payload: ComponentPayload): Promise<Compon
  * Replace the fields of a component.
  *
  * @param id the component
- * @param payload its new fields
+ * @param payload its new fields; archived: false restores an archived one
  */
-export async function updateComponent(id: number, payload: ComponentPayload): Promise<Component> {
+export async function updateComponent(id: number, payload: ComponentUpdatePayload): Promise<Component> {
 	return ocsData(await axios.put(ocsUrl(`/components/${id}`), payload))
 }
 

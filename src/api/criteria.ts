@@ -1,4 +1,4 @@
-import type { Criterion, CriterionPayload } from '../types/index.ts'
+import type { Criterion, CriterionPayload, CriterionUpdatePayload } from '../types/index.ts'
 
 import axios from '@nextcloud/axios'
 import { ocsData, ocsUrl } from './client.ts'
@@ -23,9 +23,9 @@ export async function createCriterion(payload: CriterionPayload): Promise<Criter
  * Replace the fields of a criterion.
  *
  * @param id the criterion
- * @param payload its new fields
+ * @param payload its new fields; archived: false restores an archived one
  */
-export async function updateCriterion(id: number, payload: CriterionPayload): Promise<Criterion> {
+export async function updateCriterion(id: number, payload: CriterionUpdatePayload): Promise<Criterion> {
 	return ocsData(await axios.put(ocsUrl(`/criteria/${id}`), payload))
 }
 

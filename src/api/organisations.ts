@@ -1,4 +1,4 @@
-import type { Organisation, OrganisationPayload } from '../types/index.ts'
+import type { Organisation, OrganisationPayload, OrganisationUpdatePayload } from '../types/index.ts'
 
 import axios from '@nextcloud/axios'
 import { ocsData, ocsUrl } from './client.ts'
@@ -23,9 +23,9 @@ export async function createOrganisation(payload: OrganisationPayload): Promise<
  * Replace the fields of a organisation.
  *
  * @param id the organisation
- * @param payload its new fields
+ * @param payload its new fields; archived: false restores an archived one
  */
-export async function updateOrganisation(id: number, payload: OrganisationPayload): Promise<Organisation> {
+export async function updateOrganisation(id: number, payload: OrganisationUpdatePayload): Promise<Organisation> {
 	return ocsData(await axios.put(ocsUrl(`/organisations/${id}`), payload))
 }
 

@@ -1,4 +1,4 @@
-import type { Pilot, PilotPayload } from '../types/index.ts'
+import type { Pilot, PilotPayload, PilotUpdatePayload } from '../types/index.ts'
 
 import axios from '@nextcloud/axios'
 import { ocsData, ocsUrl } from './client.ts'
@@ -23,9 +23,9 @@ export async function createPilot(payload: PilotPayload): Promise<Pilot> {
  * Replace the fields of a pilot.
  *
  * @param id the pilot
- * @param payload its new fields
+ * @param payload its new fields; archived: false restores an archived one
  */
-export async function updatePilot(id: number, payload: PilotPayload): Promise<Pilot> {
+export async function updatePilot(id: number, payload: PilotUpdatePayload): Promise<Pilot> {
 	return ocsData(await axios.put(ocsUrl(`/pilots/${id}`), payload))
 }
 

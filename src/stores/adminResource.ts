@@ -11,8 +11,8 @@ export interface ResourceApi<Resource, Payload> {
 	fetchAll: () => Promise<Resource[]>
 	/** Create a record */
 	create: (payload: Payload) => Promise<Resource>
-	/** Replace the fields of a record */
-	update: (id: number, payload: Payload) => Promise<Resource>
+	/** Replace the fields of a record; archived: false restores an archived one */
+	update: (id: number, payload: Payload & { archived?: boolean }) => Promise<Resource>
 	/** Archive a record */
 	archive: (id: number) => Promise<Resource>
 }
@@ -24,7 +24,7 @@ export interface ResourceApi<Resource, Payload> {
  * @param id the Pinia store id
  * @param api the endpoints of the resource
  */
-export function defineAdminResourceStore<Resource extends { id: number }, Payload>(id: string, api: ResourceApi<Resource, Payload>) {
+export function defineAdminResourceStore<Resource extends Payload & { id: number }, Payload>(id: string, api: ResourceApi<Resource, Payload>) {
 	return defineStore(id, () => {
 		/** All records, archived ones included, in server order */
 		const records = ref([]) as Ref<Resource[]>
@@ -91,7 +91,7 @@ export function defineAdminResourceStore<Resource extends { id: number }, Payloa
 		 * @param recordId the record
 		 * @param payload its new fields
 		 */
-		async function update(recordId: number, payload: Payload): Promise<Resource | null> {
+		async function update(recordId: number, payload: Payload & { archived?: boolean }): Promise<Resource | null> {
 			return attempt(async () => replace(await api.update(recordId, payload)))
 		}
 
@@ -104,6 +104,19 @@ export function defineAdminResourceStore<Resource extends { id: number }, Payloa
 			return attempt(async () => replace(await api.archive(recordId)))
 		}
 
-		return { records, loading, loadError, load, create, update, archive }
+		/**
+		 * Restore an archived record with its fields as they are; null if the server refused.
+		 *
+		 * @param recordId the record
+		 */
+		async function restore(recordId: number): Promise<Resource | null> {
+			const record = records.value.find((existing) => existing.id === recordId)
+			if (record === undefined) {
+				return null
+			}
+			return attempt(async () => replace(await api.update(recordId, { ...record, archived: false })))
+		}
+
+		return { records, loading, loadError, load, create, update, archive, restore }
 	})
 }

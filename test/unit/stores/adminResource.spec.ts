@@ -12,7 +12,7 @@ interface Thing { id: number, name: string, archived: boolean }
 const api = {
 	fetchAll: vi.fn<() => Promise<Thing[]>>(),
 	create: vi.fn<(payload: { name: string }) => Promise<Thing>>(),
-	update: vi.fn<(id: number, payload: { name: string }) => Promise<Thing>>(),
+	update: vi.fn<(id: number, payload: { name: string, archived?: boolean }) => Promise<Thing>>(),
 	archive: vi.fn<(id: number) => Promise<Thing>>(),
 }
 const useThingsStore = defineAdminResourceStore('things', api)
@@ -39,6 +39,21 @@ describe('admin resource store', () => {
 		await store.update(1, { name: 'Uno' })
 		await store.archive(2)
 		expect(store.records).toEqual([{ id: 1, name: 'Uno', archived: false }, { id: 2, name: 'Two', archived: true }])
+	})
+
+	it('restores an archived record by sending its fields with archived: false', async () => {
+		api.archive.mockResolvedValue({ id: 2, name: 'Two', archived: true })
+		api.update.mockResolvedValue({ id: 2, name: 'Two', archived: false })
+		const store = useThingsStore()
+		await store.archive(2)
+		await expect(store.restore(2)).resolves.toMatchObject({ id: 2, archived: false })
+		expect(api.update).toHaveBeenCalledExactlyOnceWith(2, { id: 2, name: 'Two', archived: false })
+		expect(store.records[1]).toEqual({ id: 2, name: 'Two', archived: false })
+	})
+
+	it('restores nothing for an unknown id', async () => {
+		await expect(useThingsStore().restore(99)).resolves.toBeNull()
+		expect(api.update).not.toHaveBeenCalled()
 	})
 
 	it('shows the server message and answers null when a change is refused', async () => {
