@@ -161,4 +161,23 @@ describe('admin maintains the catalogue', () => {
 		expect(await tester.getByText(renamed).count()).toBe(0)
 		expect(await tester.getByText(name).count()).toBe(0)
 	})
+
+	it('restores the archived component, and testers see it again', async () => {
+		session = await openAs('admin')
+		const { page } = session
+		await openSettings(page)
+		const components = section(page, 'Components')
+		await components.getByText(/^Show archived/).click()
+		await components.getByRole('button', { name: `Restore ${renamed}`, exact: true }).click()
+		await components.getByRole('button', { name: `Archive ${renamed}`, exact: true }).waitFor({ timeout: UI_TIMEOUT })
+		expect((await expectApi<AdminComponent[]>(200, 'admin', 'GET', '/components')).find((c) => c.name === renamed)?.archived).toBe(false)
+		await session.context.close()
+
+		session = await openAs('rki-tester1')
+		const tester = session.page
+		await openApp(tester)
+		await tester.getByRole('link', { name: 'Catalogue' }).click()
+		await tester.getByRole('heading', { level: 3, name: new RegExp(`^${escapeRegExp(pilotTitle)}`) }).waitFor()
+		await tester.getByText(renamed).first().waitFor({ timeout: UI_TIMEOUT })
+	})
 })
