@@ -11,6 +11,8 @@ namespace OCA\PilotFeedback\Model;
 
 /** The categories a component belongs to. */
 enum ComponentCategory: string {
+	use ListsValues;
+
 	case Groupware = 'groupware';
 	case FileSharing = 'filesharing';
 	case WebOffice = 'weboffice';
@@ -18,9 +20,4 @@ enum ComponentCategory: string {
 	case Identity = 'identity';
 	case Portal = 'portal';
 	case Other = 'other';
-
-	/** @return list<string> */
-	public static function values(): array {
-		return array_column(self::cases(), 'value');
-	}
 }

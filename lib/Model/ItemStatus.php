@@ -11,6 +11,8 @@ namespace OCA\PilotFeedback\Model;
 
 /** The workflow of a report item: new → in review → … → verified, or rejected / duplicate. */
 enum ItemStatus: string {
+	use ListsValues;
+
 	case New = 'new';
 	case InReview = 'in_review';
 	case Accepted = 'accepted';
@@ -20,11 +22,6 @@ enum ItemStatus: string {
 	case Verified = 'verified';
 	case Rejected = 'rejected';
 	case Duplicate = 'duplicate';
-
-	/** @return list<string> */
-	public static function values(): array {
-		return array_column(self::cases(), 'value');
-	}
 
 	/**
 	 * The statuses a consolidator may move an item to from this one: the next step of the

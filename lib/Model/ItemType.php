@@ -11,6 +11,8 @@ namespace OCA\PilotFeedback\Model;
 
 /** What a report item is [Meldungsart]; security findings are confidential. */
 enum ItemType: string {
+	use ListsValues;
+
 	case Requirement = 'requirement';
 	case Defect = 'defect';
 	case Improvement = 'improvement';
@@ -18,10 +20,5 @@ enum ItemType: string {
 
 	public function isConfidential(): bool {
 		return $this === self::Security;
-	}
-
-	/** @return list<string> */
-	public static function values(): array {
-		return array_column(self::cases(), 'value');
 	}
 }

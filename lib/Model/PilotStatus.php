@@ -11,12 +11,9 @@ namespace OCA\PilotFeedback\Model;
 
 /** Where a pilot stands; only active pilots are rated. */
 enum PilotStatus: string {
+	use ListsValues;
+
 	case Planned = 'planned';
 	case Active = 'active';
 	case Closed = 'closed';
-
-	/** @return list<string> */
-	public static function values(): array {
-		return array_column(self::cases(), 'value');
-	}
 }
