@@ -14,6 +14,7 @@ use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ItemQuery;
 use OCP\AppFramework\Db\QBMapper;
 use OCP\DB\QueryBuilder\IQueryBuilder;
+use OCP\DB\QueryBuilder\IQueryFunction;
 use OCP\IDBConnection;
 
 /**
@@ -40,7 +41,7 @@ class ItemMapper extends QBMapper {
 		$qb = $this->db->getQueryBuilder();
 		$qb->select('*')->from($this->getTableName());
 		$this->applyFilters($qb, $actor, $query);
-		$qb->orderBy($query->sortColumn, $query->ascending ? 'ASC' : 'DESC')
+		$qb->orderBy($this->sortExpression($qb, $query->sortColumn), $query->ascending ? 'ASC' : 'DESC')
 			->addOrderBy('id', $query->ascending ? 'ASC' : 'DESC')
 			->setFirstResult($query->offset())
 			->setMaxResults($query->limit);
@@ -73,6 +74,17 @@ class ItemMapper extends QBMapper {
 		}
 		$qb->orderBy('support_count', 'DESC')->addOrderBy('updated_at', 'DESC')->setMaxResults($limit);
 		return $this->findEntities($qb);
+	}
+
+	/**
+	 * The list shows the consolidated priority where the ministry set one, so "priority"
+	 * sorts by that one and falls back to the reporter's.
+	 */
+	private function sortExpression(IQueryBuilder $qb, string $sortColumn): string|IQueryFunction {
+		if ($sortColumn !== 'priority') {
+			return $sortColumn;
+		}
+		return $qb->createFunction('COALESCE(' . $qb->getColumnName('cons_priority') . ', ' . $qb->getColumnName('priority') . ')');
 	}
 
 	private function applyFilters(IQueryBuilder $qb, Actor $actor, ItemQuery $query): void {

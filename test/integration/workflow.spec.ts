@@ -203,3 +203,18 @@ describe('editing follows the status; history and support are recorded', () => {
 		expect((await expectApi<Item>(200, 'bmi', 'GET', `/items/${item.id}`)).supportCount).toBe(0)
 	})
 })
+
+describe('sorting by priority', () => {
+	it('sorts by the priority the list shows: the consolidated one where set, else the reporter\'s', async () => {
+		const low = await createItem('rki-tester2', s, { title: `Sort low→critical ${uid()}`, priority: 'low' })
+		const high = await createItem('rki-tester2', s, { title: `Sort high ${uid()}`, priority: 'high' })
+		const medium = await createItem('rki-tester2', s, { title: `Sort medium→low ${uid()}`, priority: 'medium' })
+		await expectApi(200, 'bmi', 'PUT', `/items/${low.id}/status`, { status: 'new', consolidatedPriority: 'critical' })
+		await expectApi(200, 'bmi', 'PUT', `/items/${medium.id}/status`, { status: 'new', consolidatedPriority: 'low' })
+		const ours = [low.id, high.id, medium.id]
+		const order = async (direction: string): Promise<number[]> => (await listAll('bmi', { organisationId: s.rki.id, sort: 'priority', order: direction }))
+			.items.map((i) => i.id).filter((id) => ours.includes(id))
+		expect(await order('desc')).toEqual([low.id, high.id, medium.id])
+		expect(await order('asc')).toEqual([medium.id, high.id, low.id])
+	})
+})
