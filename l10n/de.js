@@ -278,6 +278,7 @@ OC.L10N.register(
         "You are not allowed to do this.": "Das dürfen Sie nicht.",
         "You are not named as coordinator of any organisation.": "Sie sind für keine Organisation als Koordinator/in eingetragen.",
         "You can only file items for your own organisation.": "Sie können Meldungen nur für Ihre eigene Organisation erfassen.",
+        "You filed this item, so it already counts for you; support is for the others who share the need.": "Sie haben diese Meldung erstellt, sie zählt also bereits für Sie; die Unterstützung ist für andere, die das Anliegen teilen.",
         "You may edit your own items while they are new; coordinators edit their organisation's items.": "Eigene Meldungen können Sie bearbeiten, solange sie neu sind; Koordinierende bearbeiten die Meldungen ihrer Organisation.",
         "Your organisation does not take part in a pilot yet.": "Ihre Organisation nimmt noch an keiner Erprobung teil.",
         "Your organisation takes part in no active pilot with components to rate.": "Ihre Organisation nimmt an keiner aktiven Erprobung mit zu bewertenden Komponenten teil.",

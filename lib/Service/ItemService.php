@@ -197,6 +197,7 @@ class ItemService {
 	public function support(Actor $actor, int $id, bool $supports): array {
 		$item = $this->visible($actor, $id);
 		$this->policy->require($actor->isParticipant(), 'Only testers of an organisation support items.');
+		$this->policy->require(!$supports || $item->getReporterId() !== $actor->userId, 'You filed this item, so it already counts for you; support is for the others who share the need.');
 		$this->atomic(function () use ($actor, $item, $supports): void {
 			$orgId = in_array($item->getOrgId(), $actor->organisationIds(), true) ? $item->getOrgId() : $actor->organisationIds()[0];
 			$changed = $supports

@@ -184,6 +184,13 @@ describe('editing follows the status; history and support are recorded', () => {
 		expect(detail.history!.find((h) => h.userId === 'bmi')?.userName).toBe('BMI Konsolidierung')
 	})
 
+	it('refuses support from the item\'s own reporter, who already counts', async () => {
+		const refused = await api('rki-tester1', 'POST', `/items/${item.id}/support`)
+		expect(refused.status).toBe(403)
+		expect(refused.data?.message).toMatch(/You filed this item/)
+		expect((await expectApi<Item>(200, 'bmi', 'GET', `/items/${item.id}`)).supportCount).toBe(0)
+	})
+
 	it('support toggles supportCount and records the supporting organisation', async () => {
 		const supported = await expectApi<Item>(200, 'bsh-tester1', 'POST', `/items/${item.id}/support`)
 		expect(supported).toMatchObject({ supportCount: 1, supportedByMe: true })
