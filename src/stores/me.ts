@@ -15,6 +15,9 @@ export const useMeStore = defineStore('pilotfeedback-me', () => {
 	const canCoordinate = computed(() => me.value !== null
 		&& (me.value.isConsolidator || me.value.organisations.some((organisation) => organisation.isCoordinator)))
 
+	/** True if the user rates and files items: a member or coordinator of some organisation */
+	const canParticipate = computed(() => me.value !== null && me.value.organisations.length > 0)
+
 	/**
 	 * Load the current user from the server.
 	 */
@@ -27,5 +30,5 @@ export const useMeStore = defineStore('pilotfeedback-me', () => {
 		}
 	}
 
-	return { me, loadError, canCoordinate, load }
+	return { me, loadError, canCoordinate, canParticipate, load }
 })

@@ -28,4 +28,14 @@ describe('me store', () => {
 		await store.load()
 		expect(store.canCoordinate).toBe(true)
 	})
+
+	it('offers rating and filing only to members of an organisation, not to a consolidator outside them', async () => {
+		const store = useMeStore()
+		vi.mocked(fetchMe).mockResolvedValue(tester)
+		await store.load()
+		expect(store.canParticipate).toBe(true)
+		vi.mocked(fetchMe).mockResolvedValue({ ...tester, organisations: [], isConsolidator: true })
+		await store.load()
+		expect(store.canParticipate).toBe(false)
+	})
 })
