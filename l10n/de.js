@@ -161,6 +161,7 @@ OC.L10N.register(
         "Not assessed": "Nicht bewertet",
         "Not rated": "Nicht bewertet",
         "Not rated yet": "Noch nicht bewertet",
+        "Not released yet": "Noch nicht freigegeben",
         "Not saved, please try again": "Nicht gespeichert, bitte erneut versuchen",
         "Nothing to rate": "Nichts zu bewerten",
         "Only consolidators change the status of an item.": "Nur Konsolidierende ändern den Status einer Meldung.",
