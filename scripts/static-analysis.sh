@@ -17,4 +17,4 @@ mkdir -p build
 ln -sfn "$server" build/nextcloud-server
 
 log "psalm over lib/ with the OCP types of $server"
-"$psalm" --no-progress --threads=1 "$@"
+"$psalm" --no-progress --no-cache --threads=2 "$@"
