@@ -124,6 +124,7 @@ final class RatingServiceTest extends TestCase {
 	public function testSomeoneWithoutAnOrganisationCannotRate(): void {
 		$this->expectNoWrite();
 		$this->expectException(ForbiddenException::class);
+		$this->expectExceptionMessage('Only testers of an organisation rate components.');
 		$this->service->save(new Actor('bmi', false, true), 5, 100, ['overall' => 4]);
 	}
 }
