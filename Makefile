@@ -4,14 +4,14 @@
 SHELL := /usr/bin/env bash
 .SHELLFLAGS := -euo pipefail -c
 
-.PHONY: dev test deps build lint typecheck test-js test-php test-integration bench
+.PHONY: dev test deps build lint typecheck static test-js test-php test-integration bench
 
 ## Serve a seeded development Nextcloud with this app on http://127.0.0.1:8080
 dev: build
 	scripts/dev.sh
 
 ## Run every suite; integration and browser suites need NEXTCLOUD_DIR or NEXTCLOUD_URL
-test: lint typecheck test-js test-php test-integration
+test: lint typecheck static test-js test-php test-integration
 
 deps: node_modules/.package-lock.json vendor/autoload.php
 
@@ -32,6 +32,10 @@ lint: deps
 
 typecheck: deps
 	npm run typecheck
+
+## psalm at errorLevel 1 over lib/, with the OCP types of the Nextcloud server (NEXTCLOUD_DIR)
+static: deps
+	scripts/static-analysis.sh
 
 test-js: deps
 	npm test

@@ -72,7 +72,7 @@ class ComponentController extends ApiController {
 	public function update(int $id, mixed $name = null, mixed $category = null, mixed $product = null, mixed $description = null, mixed $pilotIds = null, mixed $archived = null): DataResponse {
 		$input = ['name' => $name, 'category' => $category, 'product' => $product, 'description' => $description, 'pilotIds' => $pilotIds];
 		if ($archived !== null) {
-			$input['archived'] = $archived;
+			$input += ['archived' => $archived];
 		}
 		return new DataResponse($this->service->update($id, $input));
 	}

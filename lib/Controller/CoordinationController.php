@@ -59,6 +59,6 @@ class CoordinationController extends ApiController {
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/organisations/{id}/releases', requirements: ['id' => '\d+'])]
 	public function release(int $id, mixed $periodId = null): DataResponse {
-		return new DataResponse($this->coordination->release($this->actors->current(), $id, $periodId), Http::STATUS_CREATED);
+		return new DataResponse($this->coordination->release($this->actors->current(), $id, $periodId)->jsonSerialize(), Http::STATUS_CREATED);
 	}
 }

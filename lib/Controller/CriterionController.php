@@ -72,7 +72,7 @@ class CriterionController extends ApiController {
 	public function update(int $id, mixed $name = null, mixed $description = null, mixed $sortOrder = null, mixed $archived = null): DataResponse {
 		$input = ['name' => $name, 'description' => $description, 'sortOrder' => $sortOrder];
 		if ($archived !== null) {
-			$input['archived'] = $archived;
+			$input += ['archived' => $archived];
 		}
 		return new DataResponse($this->service->update($id, $input));
 	}

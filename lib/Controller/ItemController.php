@@ -154,6 +154,7 @@ class ItemController extends ApiController {
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/items/{id}/status', requirements: ['id' => '\d+'])]
 	public function triage(int $id): DataResponse {
 		// Only the fields sent are changed, so they are read from the request as given.
+		/** @var array<string, mixed> $input the request's parameters are named */
 		$input = array_intersect_key($this->request->getParams(), array_flip(['status', 'consolidatedPriority', 'duplicateOf', 'vendorReference']));
 		return new DataResponse($this->items->triage($this->actors->current(), $id, $input));
 	}

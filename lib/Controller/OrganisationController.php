@@ -72,7 +72,7 @@ class OrganisationController extends ApiController {
 	public function update(int $id, mixed $name = null, mixed $shortName = null, mixed $groupIds = null, mixed $coordinatorIds = null, mixed $pilotIds = null, mixed $archived = null): DataResponse {
 		$input = ['name' => $name, 'shortName' => $shortName, 'groupIds' => $groupIds, 'coordinatorIds' => $coordinatorIds, 'pilotIds' => $pilotIds];
 		if ($archived !== null) {
-			$input['archived'] = $archived;
+			$input += ['archived' => $archived];
 		}
 		return new DataResponse($this->service->update($id, $input));
 	}

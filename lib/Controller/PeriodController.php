@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Db\Period;
 use OCA\PilotFeedback\ResponseDefinitions;
 use OCA\PilotFeedback\Service\PeriodService;
 use OCA\PilotFeedback\Settings\AdminSettings;
@@ -41,7 +42,7 @@ class PeriodController extends ApiController {
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/periods')]
 	public function index(): DataResponse {
-		return new DataResponse($this->periods->list());
+		return new DataResponse(array_map(static fn (Period $p): array => $p->jsonSerialize(), $this->periods->list()));
 	}
 
 	/**
@@ -56,7 +57,7 @@ class PeriodController extends ApiController {
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/periods')]
 	public function create(mixed $month = null): DataResponse {
-		return new DataResponse($this->periods->create($month), Http::STATUS_CREATED);
+		return new DataResponse($this->periods->create($month)->jsonSerialize(), Http::STATUS_CREATED);
 	}
 
 	/**
@@ -72,6 +73,6 @@ class PeriodController extends ApiController {
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/periods/{id}', requirements: ['id' => '\d+'])]
 	public function update(int $id, mixed $status = null): DataResponse {
-		return new DataResponse($this->periods->setStatus($id, $status));
+		return new DataResponse($this->periods->setStatus($id, $status)->jsonSerialize());
 	}
 }

@@ -72,7 +72,7 @@ class PilotController extends ApiController {
 	public function update(int $id, mixed $title = null, mixed $description = null, mixed $status = null, mixed $startDate = null, mixed $endDate = null, mixed $componentIds = null, mixed $archived = null): DataResponse {
 		$input = ['title' => $title, 'description' => $description, 'status' => $status, 'startDate' => $startDate, 'endDate' => $endDate, 'componentIds' => $componentIds];
 		if ($archived !== null) {
-			$input['archived'] = $archived;
+			$input += ['archived' => $archived];
 		}
 		return new DataResponse($this->service->update($id, $input));
 	}

@@ -24,6 +24,8 @@ use OCP\AppFramework\Db\Entity;
  * @method void setMimetype(?string $mimetype)
  * @method string getAddedBy()
  * @method void setAddedBy(string $addedBy)
+ *
+ * @psalm-import-type PilotFeedbackItemAttachment from \OCA\PilotFeedback\ResponseDefinitions
  */
 class Attachment extends Entity implements \JsonSerializable {
 	protected int $itemId = 0;
@@ -37,6 +39,7 @@ class Attachment extends Entity implements \JsonSerializable {
 		$this->addType('fileId', 'integer');
 	}
 
+	/** @return PilotFeedbackItemAttachment */
 	public function jsonSerialize(): array {
 		return ['fileId' => $this->fileId, 'name' => $this->name, 'mimetype' => $this->mimetype ?? ''];
 	}

@@ -18,10 +18,11 @@ use OCP\DB\QueryBuilder\IQueryBuilder;
  * The shared reads of the catalogue tables (pilots, components, criteria, organisations):
  * each record can be archived instead of deleted, so that no feedback ever loses its subject.
  *
- * @template T of Entity
+ * @template T of Pilot|Component|Criterion|Organisation
  * @template-extends QBMapper<T>
  */
 abstract class CatalogueMapper extends QBMapper {
+	/** @use FindsById<T> */
 	use FindsById;
 
 	/** The column lists are sorted by. */

@@ -17,9 +17,14 @@ use OCP\DB\QueryBuilder\IQueryBuilder;
 /**
  * Looks a record up by id for a QBMapper, answering an unknown id with a 404 whose
  * message (a template with the id as %1$s) a person can read.
+ *
+ * @template T of Entity
  */
 trait FindsById {
-	/** @throws NotFoundException */
+	/**
+	 * @return T
+	 * @throws NotFoundException
+	 */
 	protected function findById(int $id, string $notFoundMessage): Entity {
 		$qb = $this->db->getQueryBuilder();
 		$qb->select('*')->from($this->getTableName())

@@ -25,6 +25,7 @@ use OCP\IDBConnection;
  * @template-extends QBMapper<Item>
  */
 class ItemMapper extends QBMapper {
+	/** @use FindsById<Item> */
 	use FindsById;
 
 	public function __construct(IDBConnection $db) {

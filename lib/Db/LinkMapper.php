@@ -37,8 +37,7 @@ class LinkMapper {
 		$result = $qb->executeQuery();
 		$map = [];
 		while ($row = $result->fetch()) {
-			$right = $row[$link->right()];
-			$map[(int)$row[$link->left()]][] = $link->rightIsNumeric() ? (int)$right : (string)$right;
+			$map[(int)$row[$link->left()]][] = $link->rightIsNumeric() ? (int)$row[$link->right()] : (string)$row[$link->right()];
 		}
 		$result->closeCursor();
 		return $map;
@@ -82,10 +81,7 @@ class LinkMapper {
 		$qb->selectDistinct($link->left())->from($link->value)
 			->where($qb->expr()->in($link->right(), $qb->createNamedParameter($rights, $this->rightArrayType($link))));
 		$result = $qb->executeQuery();
-		$ids = [];
-		while (($id = $result->fetchOne()) !== false) {
-			$ids[] = (int)$id;
-		}
+		$ids = array_map(intval(...), $result->fetchFirstColumn());
 		$result->closeCursor();
 		return $ids;
 	}
@@ -129,6 +125,7 @@ class LinkMapper {
 		])->executeStatement();
 	}
 
+	/** @return IQueryBuilder::PARAM_INT_ARRAY|IQueryBuilder::PARAM_STR_ARRAY */
 	private function rightArrayType(Link $link): int {
 		return $link->rightIsNumeric() ? IQueryBuilder::PARAM_INT_ARRAY : IQueryBuilder::PARAM_STR_ARRAY;
 	}

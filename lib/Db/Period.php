@@ -18,6 +18,8 @@ use OCP\AppFramework\Db\Entity;
  * @method void setMonth(string $month)
  * @method string getStatus()
  * @method void setStatus(string $status)
+ *
+ * @psalm-import-type PilotFeedbackPeriod from \OCA\PilotFeedback\ResponseDefinitions
  */
 class Period extends Entity implements \JsonSerializable {
 	protected string $month = '';
@@ -27,7 +29,8 @@ class Period extends Entity implements \JsonSerializable {
 		return $this->status === 'open';
 	}
 
+	/** @return PilotFeedbackPeriod */
 	public function jsonSerialize(): array {
-		return ['id' => $this->getId(), 'month' => $this->month, 'status' => $this->status];
+		return ['id' => $this->getId(), 'month' => $this->month, 'status' => $this->isOpen() ? 'open' : 'closed'];
 	}
 }

@@ -15,6 +15,7 @@ use OCP\IDBConnection;
 
 /** @template-extends QBMapper<Period> */
 class PeriodMapper extends QBMapper {
+	/** @use FindsById<Period> */
 	use FindsById;
 
 	public function __construct(IDBConnection $db) {

@@ -22,6 +22,8 @@ use OCP\AppFramework\Db\Entity;
  * @method void setUserId(string $userId)
  * @method int getReleasedAt()
  * @method void setReleasedAt(int $releasedAt)
+ *
+ * @psalm-import-type PilotFeedbackRelease from \OCA\PilotFeedback\ResponseDefinitions
  */
 class Release extends Entity implements \JsonSerializable {
 	protected int $orgId = 0;
@@ -35,6 +37,7 @@ class Release extends Entity implements \JsonSerializable {
 		$this->addType('releasedAt', 'integer');
 	}
 
+	/** @return PilotFeedbackRelease */
 	public function jsonSerialize(): array {
 		return ['organisationId' => $this->orgId, 'periodId' => $this->periodId, 'userId' => $this->userId, 'releasedAt' => $this->releasedAt];
 	}

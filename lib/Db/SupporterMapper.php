@@ -49,10 +49,7 @@ class SupporterMapper {
 			->where($qb->expr()->eq('user_id', $qb->createNamedParameter($userId)))
 			->andWhere($qb->expr()->in('item_id', $qb->createNamedParameter($itemIds, IQueryBuilder::PARAM_INT_ARRAY)));
 		$result = $qb->executeQuery();
-		$ids = [];
-		while (($id = $result->fetchOne()) !== false) {
-			$ids[] = (int)$id;
-		}
+		$ids = array_map(intval(...), $result->fetchFirstColumn());
 		$result->closeCursor();
 		return $ids;
 	}

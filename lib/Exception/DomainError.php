@@ -12,6 +12,8 @@ namespace OCA\PilotFeedback\Exception;
 /**
  * An error a person can act on. The message is an English template that
  * ErrorMiddleware translates (placeholders %1$s, %2$s … as in Nextcloud's l10n).
+ *
+ * @psalm-consistent-constructor
  */
 abstract class DomainError extends \Exception {
 	/** Whether the first parameter is a field name that is translated along with the template. */
@@ -31,7 +33,7 @@ abstract class DomainError extends \Exception {
 	 * An error about a field: the field's name (English, e.g. "Title") is translated too.
 	 */
 	public static function field(string $template, string $field, string ...$more): static {
-		$error = new static($template, [$field, ...$more]);
+		$error = new static($template, [$field, ...array_values($more)]);
 		$error->firstParamIsField = true;
 		return $error;
 	}
@@ -49,6 +51,10 @@ abstract class DomainError extends \Exception {
 		return $this->params;
 	}
 
-	/** The HTTP status this error answers with. */
+	/**
+	 * The HTTP status this error answers with.
+	 *
+	 * @return 400|403|404|409
+	 */
 	abstract public function getStatus(): int;
 }

@@ -52,6 +52,7 @@ class ErrorMiddleware extends Middleware {
 	}
 
 	/** An OCS answer in the format the client asked for, as the dispatcher would have built it. */
+	/** @param 400|403|404|409 $status */
 	private function answer(ApiController $controller, string $message, int $status): Response {
 		$format = $this->request->getFormat();
 		$data = new DataResponse(['message' => $message], $status);

@@ -30,6 +30,7 @@ enum ItemStatus: string {
 	 * @return list<self>
 	 */
 	public function allowedNext(): array {
+		/** @var list<self> $chain (a list, not a fixed shape, so that $position ± 1 may be looked up) */
 		$chain = [self::New, self::InReview, self::Accepted, self::Forwarded, self::InProgress, self::Done, self::Verified];
 		$position = array_search($this, $chain, true);
 		if ($position === false) {

@@ -22,6 +22,9 @@ use OCP\IDBConnection;
  * stays unique. Reporters and raters are synthetic ids `bench-user-NNNN`, not accounts.
  *
  * Deterministic: the same arguments give the same data.
+ *
+ * @psalm-type BenchCatalogue = array{orgIds: list<int>, orgComponents: array<int, list<array{0: int, 1: int}>>, criterionIds: list<int>}
+ * @psalm-type BenchCounts = array{pf_items: int, pf_supporters: int, pf_periods: int, pf_assessments: int, pf_scores: int}
  */
 class BenchSeeder {
 	public const USER_PREFIX = 'bench-user-';
@@ -58,7 +61,11 @@ class BenchSeeder {
 	) {
 	}
 
-	/** How many items and assessments of earlier runs exist. */
+	/**
+	 * How many items and assessments of earlier runs exist.
+	 *
+	 * @return array{items: int, assessments: int}
+	 */
 	public function existing(): array {
 		return [
 			'items' => $this->countBench('pf_items', 'reporter_id'),
@@ -68,7 +75,7 @@ class BenchSeeder {
 
 	/**
 	 * @param ?callable(string): void $progress
-	 * @return array<string, int> what was inserted, by table
+	 * @return BenchCounts what was inserted, by table
 	 * @throws ConflictException when bench data exists and $force is false
 	 */
 	public function seed(int $items, int $assessments, int $users, bool $force, ?callable $progress = null): array {
@@ -106,7 +113,7 @@ class BenchSeeder {
 	/**
 	 * The demo organisations, the components of their pilots (org id => list of [component id, pilot id]) and the criteria.
 	 *
-	 * @return array{orgIds: list<int>, orgComponents: array<int, list<array{0: int, 1: int}>>, criterionIds: list<int>}
+	 * @return BenchCatalogue
 	 */
 	private function catalogue(): array {
 		$orgIds = [];
@@ -151,7 +158,7 @@ class BenchSeeder {
 	 * Synthetic user id => organisation id; the first half of the users belongs to the first organisation, and so on.
 	 *
 	 * @param list<int> $orgIds
-	 * @return array<string, int>
+	 * @return array<array-key, int> (PHP stores numeric-looking keys as int, hence array-key)
 	 */
 	private function users(int $count, array $orgIds): array {
 		$users = [];
@@ -163,8 +170,10 @@ class BenchSeeder {
 	}
 
 	/**
-	 * @param array<string, int> $counts
-	 * @return array<string, int>
+	 * @param BenchCatalogue $catalogue
+	 * @param array<array-key, int> $userOrgs
+	 * @param BenchCounts $counts
+	 * @return BenchCounts
 	 */
 	private function seedItems(int $total, int $now, array $catalogue, array $userOrgs, array $counts, callable $progress): array {
 		$userIds = array_keys($userOrgs);
@@ -276,9 +285,10 @@ class BenchSeeder {
 		$ids = [];
 		$created = 0;
 		$month = new \DateTimeImmutable('@' . $now);
-		$month = $month->setTimezone(new \DateTimeZone(date_default_timezone_get()))->modify('first day of this month');
+		$month = $month->setTimezone(new \DateTimeZone(date_default_timezone_get()));
+		$month = $month->setDate((int)$month->format('Y'), (int)$month->format('n'), 1);
 		for ($k = 1; $k <= $count; $k++) {
-			$key = $month->modify("-$k months")->format('Y-m');
+			$key = $month->sub(new \DateInterval('P' . $k . 'M'))->format('Y-m');
 			$qb = $this->db->getQueryBuilder();
 			$qb->select('id')->from('pf_periods')->where($qb->expr()->eq('month', $qb->createNamedParameter($key)));
 			$rows = $this->rows($qb);
@@ -301,9 +311,11 @@ class BenchSeeder {
 	/**
 	 * Fills period after period (newest first): every user rates every component of their organisation, until $total.
 	 *
+	 * @param BenchCatalogue $catalogue
+	 * @param array<array-key, int> $userOrgs
 	 * @param list<int> $periodIds
-	 * @param array<string, int> $counts
-	 * @return array<string, int>
+	 * @param BenchCounts $counts
+	 * @return BenchCounts
 	 */
 	private function seedAssessments(int $total, int $now, array $catalogue, array $userOrgs, array $periodIds, array $counts, callable $progress): array {
 		$insert = $this->db->getQueryBuilder();
@@ -324,6 +336,7 @@ class BenchSeeder {
 			'score' => $score->createParameter('score'),
 		]);
 
+		/** @var \Generator<int, array{0: int, 1: int, 2: string, 3: int, 4: int}, mixed, void> $combinations */
 		$combinations = (function () use ($catalogue, $userOrgs, $periodIds): \Generator {
 			foreach ($periodIds as $index => $periodId) {
 				foreach ($userOrgs as $userId => $orgId) {
@@ -343,7 +356,9 @@ class BenchSeeder {
 			$this->db->beginTransaction();
 			try {
 				for ($n = 0; $n < self::BATCH && $done < $total && $combinations->valid(); $n++, $done++) {
-					[$index, $periodId, $userId, $orgId, $componentId] = $combinations->current();
+					/** @var array{0: int, 1: int, 2: string, 3: int, 4: int} $combination valid() was true */
+					$combination = $combinations->current();
+					[$index, $periodId, $userId, $orgId, $componentId] = $combination;
 					$combinations->next();
 					$at = $now - ($index + 1) * 30 * 86400 + mt_rand(0, 20 * 86400);
 					$overall = mt_rand(1, 100) <= 5 ? null : mt_rand(1, 5);

@@ -14,6 +14,7 @@ use OCA\PilotFeedback\Db\ComponentMapper;
 use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\OrganisationMapper;
+use OCA\PilotFeedback\Db\Period;
 use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Db\Pilot;
 use OCA\PilotFeedback\Db\PilotMapper;
@@ -72,14 +73,17 @@ class CatalogueService {
 		$organisations = $this->organisationService->serializeAll($this->organisations->findAll(false));
 		if (!$actor->isAdmin) {
 			// Group mappings are configuration; testers need only names and pilots.
-			$organisations = array_map(static fn (array $o): array => [...$o, 'groupIds' => []], $organisations);
+			$organisations = array_map(static function (array $o): array {
+				$o['groupIds'] = [];
+				return $o;
+			}, $organisations);
 		}
 		return [
 			'pilots' => $this->pilotService->serializeAll($pilots),
 			'components' => $this->componentService->serializeAll($this->componentsOf($pilots)),
 			'criteria' => $this->criterionService->list(false),
 			'organisations' => $organisations,
-			'periods' => $this->periods->findAll(),
+			'periods' => array_map(static fn (Period $p): array => $p->jsonSerialize(), $this->periods->findAll()),
 		];
 	}
 
@@ -93,7 +97,7 @@ class CatalogueService {
 			$pilots = $this->pilots->findAll(false);
 		} else {
 			$ids = array_merge([], ...array_values($this->links->rightsByLeft(Link::OrganisationPilots, $actor->organisationIds())));
-			$pilots = $this->pilots->findByIds(array_values(array_unique($ids)), false);
+			$pilots = $this->pilots->findByIds(array_values(array_unique(array_map(intval(...), $ids))), false);
 		}
 		if ($activeOnly) {
 			$pilots = array_values(array_filter($pilots, static fn (Pilot $p): bool => $p->getStatus() === PilotStatus::Active->value));
@@ -109,6 +113,6 @@ class CatalogueService {
 	 */
 	public function componentsOf(array $pilots): array {
 		$ids = array_merge([], ...array_values($this->links->rightsByLeft(Link::PilotComponents, array_map(static fn (Pilot $p): int => $p->getId(), $pilots))));
-		return $this->components->findByIds(array_values(array_unique($ids)), false);
+		return $this->components->findByIds(array_values(array_unique(array_map(intval(...), $ids))), false);
 	}
 }

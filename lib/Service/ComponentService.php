@@ -11,6 +11,7 @@ namespace OCA\PilotFeedback\Service;
 
 use OCA\PilotFeedback\Db\Component;
 use OCA\PilotFeedback\Db\ComponentMapper;
+use OCA\PilotFeedback\Db\EntityState;
 use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\PilotMapper;
@@ -47,24 +48,37 @@ class ComponentService {
 		return $this->serializeAll([$this->components->get($id)])[0];
 	}
 
-	/** @param array<string, mixed> $input name, category, product, description, pilotIds */
+	/**
+	 * @param array<string, mixed> $input name, category, product, description, pilotIds
+	 * @return PilotFeedbackComponent
+	 */
 	public function create(array $input): array {
 		$component = new Component();
 		$component->setCreatedAt($this->time->getTime());
 		return $this->save($component, $input);
 	}
 
-	/** @param array<string, mixed> $input */
+	/**
+	 * @param array<string, mixed> $input
+	 * @return PilotFeedbackComponent
+	 */
 	public function update(int $id, array $input): array {
 		return $this->save($this->components->get($id), $input);
 	}
 
-	/** Archives the component; its ratings and items stay. */
+	/**
+	 * Archives the component; its ratings and items stay.
+	 *
+	 * @return PilotFeedbackComponent
+	 */
 	public function archive(int $id): array {
 		return $this->serializeAll([$this->components->archive($id, $this->time->getTime())])[0];
 	}
 
-	/** @param array<string, mixed> $input */
+	/**
+	 * @param array<string, mixed> $input
+	 * @return PilotFeedbackComponent
+	 */
 	private function save(Component $component, array $input): array {
 		$name = Validator::requiredLine($input['name'] ?? null, 'Name');
 		if (!isset($input['category']) || $input['category'] === '') {
@@ -92,7 +106,7 @@ class ComponentService {
 		$component->setUpdatedAt($this->time->getTime());
 
 		$saved = $this->atomic(function () use ($component, $pilotIds): Component {
-			$saved = $component->getId() === null ? $this->components->insert($component) : $this->components->update($component);
+			$saved = EntityState::isNew($component) ? $this->components->insert($component) : $this->components->update($component);
 			$this->links->replaceLefts(Link::PilotComponents, $saved->getId(), $pilotIds);
 			return $saved;
 		}, $this->db);

@@ -57,11 +57,11 @@ class CoordinationService {
 		}
 		$release = $this->releases->find($orgId, $period->getId());
 		return [
-			'period' => $period,
+			'period' => $period->jsonSerialize(),
 			'organisationId' => $orgId,
 			'componentIds' => $this->componentIds($orgId),
 			'members' => $members,
-			'release' => $release,
+			'release' => $release?->jsonSerialize(),
 		];
 	}
 
@@ -95,13 +95,13 @@ class CoordinationService {
 	/**
 	 * The organisation's testers (members of its groups) and coordinators, by user id.
 	 *
-	 * @return array<string, string> user id => display name
+	 * @return array<array-key, string> user id => display name (PHP turns numeric user ids into int keys)
 	 */
 	private function memberNames(int $orgId): array {
 		$names = [];
 		foreach ($this->links->rightsByLeft(Link::OrganisationGroups, [$orgId])[$orgId] ?? [] as $groupId) {
 			foreach ($this->groupManager->displayNamesInGroup((string)$groupId) as $userId => $displayName) {
-				$names[(string)$userId] = (string)$displayName;
+				$names[$userId] = $displayName;
 			}
 		}
 		ksort($names);

@@ -11,6 +11,7 @@ namespace OCA\PilotFeedback\Service;
 
 use OCA\PilotFeedback\Db\Criterion;
 use OCA\PilotFeedback\Db\CriterionMapper;
+use OCA\PilotFeedback\Db\EntityState;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCP\AppFramework\Utility\ITimeFactory;
 
@@ -31,24 +32,37 @@ class CriterionService {
 		return array_map($this->serialize(...), $this->criteria->findAll($withArchived));
 	}
 
-	/** @param array<string, mixed> $input name, description, sortOrder */
+	/**
+	 * @param array<string, mixed> $input name, description, sortOrder
+	 * @return PilotFeedbackCriterion
+	 */
 	public function create(array $input): array {
 		$criterion = new Criterion();
 		$criterion->setCreatedAt($this->time->getTime());
 		return $this->save($criterion, $input);
 	}
 
-	/** @param array<string, mixed> $input */
+	/**
+	 * @param array<string, mixed> $input
+	 * @return PilotFeedbackCriterion
+	 */
 	public function update(int $id, array $input): array {
 		return $this->save($this->criteria->get($id), $input);
 	}
 
-	/** Archives the criterion; scores given for it stay. */
+	/**
+	 * Archives the criterion; scores given for it stay.
+	 *
+	 * @return PilotFeedbackCriterion
+	 */
 	public function archive(int $id): array {
 		return $this->serialize($this->criteria->archive($id, $this->time->getTime()));
 	}
 
-	/** @param array<string, mixed> $input */
+	/**
+	 * @param array<string, mixed> $input
+	 * @return PilotFeedbackCriterion
+	 */
 	private function save(Criterion $criterion, array $input): array {
 		$name = Validator::requiredLine($input['name'] ?? null, 'Name');
 		$existing = $this->criteria->findByName($name);
@@ -62,7 +76,7 @@ class CriterionService {
 			$criterion->setArchived(Validator::flag($input['archived'], 'Archived'));
 		}
 		$criterion->setUpdatedAt($this->time->getTime());
-		$saved = $criterion->getId() === null ? $this->criteria->insert($criterion) : $this->criteria->update($criterion);
+		$saved = EntityState::isNew($criterion) ? $this->criteria->insert($criterion) : $this->criteria->update($criterion);
 		return $this->serialize($saved);
 	}
 

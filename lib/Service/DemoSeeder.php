@@ -86,7 +86,10 @@ class DemoSeeder {
 	private function mapOrganisation(string $shortName, string $group, string $coordinator): void {
 		foreach ($this->organisationService->list(false) as $organisation) {
 			if ($organisation['shortName'] === $shortName && $organisation['groupIds'] === [] && $organisation['coordinatorIds'] === []) {
-				$this->organisationService->update($organisation['id'], [...$organisation, 'groupIds' => [$group], 'coordinatorIds' => [$coordinator]]);
+				$input = $organisation;
+				$input['groupIds'] = [$group];
+				$input['coordinatorIds'] = [$coordinator];
+				$this->organisationService->update($organisation['id'], $input);
 			}
 		}
 	}

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Service;
 
+use OCA\PilotFeedback\Db\Attachment;
 use OCA\PilotFeedback\Db\AttachmentMapper;
 use OCA\PilotFeedback\Db\HistoryEntry;
 use OCA\PilotFeedback\Db\HistoryMapper;
@@ -54,7 +55,7 @@ class ItemPresenter {
 		$supportedByMe = in_array($actor->userId, array_column($supporters, 'userId'), true);
 		return [
 			...$this->item($actor, $item, $supportedByMe),
-			'attachments' => $this->attachments->findForItem($item->getId()),
+			'attachments' => array_map(static fn (Attachment $a): array => $a->jsonSerialize(), $this->attachments->findForItem($item->getId())),
 			'history' => array_map(fn (HistoryEntry $e): array => [
 				'id' => $e->getId(),
 				'userId' => $e->getUserId(),

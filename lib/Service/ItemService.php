@@ -174,8 +174,9 @@ class ItemService {
 		}
 		$item->setStatus($status->value);
 		if (array_key_exists('consolidatedPriority', $input)) {
-			$key = $input['consolidatedPriority'];
-			$item->setConsPriority(($key === null || $key === '') ? null : Priority::fromKey(Validator::oneOf($key, 'Consolidated priority', Priority::keys()))->value);
+			$item->setConsPriority(in_array($input['consolidatedPriority'], [null, ''], true)
+				? null
+				: Priority::fromKey(Validator::oneOf($input['consolidatedPriority'], 'Consolidated priority', Priority::keys()))->value);
 		}
 		if (array_key_exists('vendorReference', $input)) {
 			$item->setVendorRef(Validator::optionalLine($input['vendorReference'], 'Vendor reference'));
@@ -193,7 +194,11 @@ class ItemService {
 		return $this->persist($actor, $item, $before, null);
 	}
 
-	/** "Concerns us too": records the supporting user and organisation. */
+	/**
+	 * "Concerns us too": records the supporting user and organisation.
+	 *
+	 * @return PilotFeedbackItemDetail
+	 */
 	public function support(Actor $actor, int $id, bool $supports): array {
 		$item = $this->visible($actor, $id);
 		$this->policy->require($actor->isParticipant(), 'Only testers of an organisation support items.');
@@ -291,6 +296,7 @@ class ItemService {
 	 *
 	 * @param array<string, ?string> $before
 	 * @param list<Attachment>|null $attachments the new attachments, or null to keep them
+	 * @return PilotFeedbackItemDetail
 	 */
 	private function persist(Actor $actor, Item $item, array $before, ?array $attachments): array {
 		$after = $this->snapshot($item);

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Service;
 
+use OCA\PilotFeedback\Db\EntityState;
 use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\Organisation;
@@ -50,24 +51,37 @@ class OrganisationService {
 		return $this->serializeAll([$this->organisations->get($id)])[0];
 	}
 
-	/** @param array<string, mixed> $input name, shortName, groupIds, coordinatorIds, pilotIds */
+	/**
+	 * @param array<string, mixed> $input name, shortName, groupIds, coordinatorIds, pilotIds
+	 * @return PilotFeedbackOrganisation
+	 */
 	public function create(array $input): array {
 		$organisation = new Organisation();
 		$organisation->setCreatedAt($this->time->getTime());
 		return $this->save($organisation, $input);
 	}
 
-	/** @param array<string, mixed> $input */
+	/**
+	 * @param array<string, mixed> $input
+	 * @return PilotFeedbackOrganisation
+	 */
 	public function update(int $id, array $input): array {
 		return $this->save($this->organisations->get($id), $input);
 	}
 
-	/** Archives the organisation: its members lose their role, its feedback stays. */
+	/**
+	 * Archives the organisation: its members lose their role, its feedback stays.
+	 *
+	 * @return PilotFeedbackOrganisation
+	 */
 	public function archive(int $id): array {
 		return $this->serializeAll([$this->organisations->archive($id, $this->time->getTime())])[0];
 	}
 
-	/** @param array<string, mixed> $input */
+	/**
+	 * @param array<string, mixed> $input
+	 * @return PilotFeedbackOrganisation
+	 */
 	private function save(Organisation $organisation, array $input): array {
 		$name = Validator::requiredLine($input['name'] ?? null, 'Name');
 		$shortName = Validator::requiredLine($input['shortName'] ?? null, 'Short name', 64);
@@ -107,7 +121,7 @@ class OrganisationService {
 		$organisation->setUpdatedAt($this->time->getTime());
 
 		$saved = $this->atomic(function () use ($organisation, $groupIds, $coordinatorIds, $pilotIds): Organisation {
-			$saved = $organisation->getId() === null ? $this->organisations->insert($organisation) : $this->organisations->update($organisation);
+			$saved = EntityState::isNew($organisation) ? $this->organisations->insert($organisation) : $this->organisations->update($organisation);
 			$this->links->replace(Link::OrganisationGroups, $saved->getId(), $groupIds);
 			$this->links->replace(Link::OrganisationCoordinators, $saved->getId(), $coordinatorIds);
 			$this->links->replace(Link::OrganisationPilots, $saved->getId(), $pilotIds);
@@ -129,9 +143,9 @@ class OrganisationService {
 			'id' => $o->getId(),
 			'name' => $o->getName(),
 			'shortName' => $o->getShortName(),
-			'groupIds' => $groups[$o->getId()] ?? [],
-			'coordinatorIds' => $coordinators[$o->getId()] ?? [],
-			'pilotIds' => $pilots[$o->getId()] ?? [],
+			'groupIds' => array_map(strval(...), $groups[$o->getId()] ?? []),
+			'coordinatorIds' => array_map(strval(...), $coordinators[$o->getId()] ?? []),
+			'pilotIds' => array_map(intval(...), $pilots[$o->getId()] ?? []),
 			'archived' => (bool)$o->getArchived(),
 		], $organisations);
 	}

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Service;
 
 use OCA\PilotFeedback\Db\ComponentMapper;
+use OCA\PilotFeedback\Db\EntityState;
 use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\Pilot;
@@ -65,12 +66,19 @@ class PilotService {
 		return $this->save($this->pilots->get($id), $input);
 	}
 
-	/** Archives the pilot: its items and ratings stay, it just leaves the lists. */
+	/**
+	 * Archives the pilot: its items and ratings stay, it just leaves the lists.
+	 *
+	 * @return PilotFeedbackPilot
+	 */
 	public function archive(int $id): array {
 		return $this->serializeAll([$this->pilots->archive($id, $this->time->getTime())])[0];
 	}
 
-	/** @param array<string, mixed> $input */
+	/**
+	 * @param array<string, mixed> $input
+	 * @return PilotFeedbackPilot
+	 */
 	private function save(Pilot $pilot, array $input): array {
 		$title = Validator::requiredLine($input['title'] ?? null, 'Title');
 		$description = Validator::optionalText($input['description'] ?? null, 'Description');
@@ -100,7 +108,7 @@ class PilotService {
 		$pilot->setUpdatedAt($this->time->getTime());
 
 		$saved = $this->atomic(function () use ($pilot, $componentIds): Pilot {
-			$saved = $pilot->getId() === null ? $this->pilots->insert($pilot) : $this->pilots->update($pilot);
+			$saved = EntityState::isNew($pilot) ? $this->pilots->insert($pilot) : $this->pilots->update($pilot);
 			$this->links->replace(Link::PilotComponents, $saved->getId(), $componentIds);
 			return $saved;
 		}, $this->db);
@@ -117,11 +125,11 @@ class PilotService {
 			'id' => $p->getId(),
 			'title' => $p->getTitle(),
 			'description' => $p->getDescription() ?? '',
-			'status' => $p->getStatus(),
+			'status' => PilotStatus::from($p->getStatus())->value,
 			'startDate' => $p->getStartDate(),
 			'endDate' => $p->getEndDate(),
 			'archived' => (bool)$p->getArchived(),
-			'componentIds' => $componentIds[$p->getId()] ?? [],
+			'componentIds' => array_map(intval(...), $componentIds[$p->getId()] ?? []),
 		], $pilots);
 	}
 }

@@ -13,6 +13,7 @@ use OCA\PilotFeedback\Db\Assessment;
 use OCA\PilotFeedback\Db\AssessmentMapper;
 use OCA\PilotFeedback\Db\ComponentMapper;
 use OCA\PilotFeedback\Db\CriterionMapper;
+use OCA\PilotFeedback\Db\EntityState;
 use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\PeriodMapper;
@@ -66,7 +67,7 @@ class RatingService {
 		$components = $this->catalogue->componentsOf($this->catalogue->visiblePilots($actor, true));
 		$assessments = $period === null ? [] : $this->assessments->findForUser($actor->userId, $period->getId());
 		return [
-			'period' => $period,
+			'period' => $period?->jsonSerialize(),
 			'criteria' => $this->criterionService->list(false),
 			'components' => $this->componentService->serializeAll($components),
 			'assessments' => $this->serializeAll($assessments),
@@ -104,7 +105,7 @@ class RatingService {
 			$assessment->setOverall($overall);
 			$assessment->setComment($comment);
 			$assessment->setUpdatedAt($now);
-			$assessment = $assessment->getId() === null ? $this->assessments->insert($assessment) : $this->assessments->update($assessment);
+			$assessment = EntityState::isNew($assessment) ? $this->assessments->insert($assessment) : $this->assessments->update($assessment);
 			$this->scores->replace($assessment->getId(), $scores);
 			return $assessment;
 		}, $this->db);

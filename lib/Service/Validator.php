@@ -66,10 +66,12 @@ final class Validator {
 	 * @return T
 	 */
 	public static function oneOf(mixed $value, string $field, array $allowed): string {
-		if (!is_string($value) || !in_array($value, $allowed, true)) {
-			throw ValidationException::field('%1$s must be one of: %2$s.', $field, implode(', ', $allowed));
+		foreach ($allowed as $option) {
+			if ($value === $option) {
+				return $option;
+			}
 		}
-		return $value;
+		throw ValidationException::field('%1$s must be one of: %2$s.', $field, implode(', ', $allowed));
 	}
 
 	/** A positive integer id; numeric strings are accepted because form data is text. */

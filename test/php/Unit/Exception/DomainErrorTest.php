@@ -64,8 +64,21 @@ final class DomainErrorTest extends TestCase {
 		self::assertSame('50%s done must be text.', $e->getMessage());
 	}
 
-	public function testStatusesAreDistinct(): void {
-		$statuses = array_map(static fn (array $row): int => $row[1], iterator_to_array(self::exceptionProvider()));
-		self::assertSame(count($statuses), count(array_unique($statuses)));
+	public function testEveryDomainErrorAnswersWithItsOwnClientErrorStatus(): void {
+		// Every concrete DomainError in lib/Exception, so that a new one joins this check.
+		$statuses = [];
+		foreach (glob(__DIR__ . '/../../../../lib/Exception/*.php') ?: [] as $file) {
+			$class = 'OCA\\PilotFeedback\\Exception\\' . basename($file, '.php');
+			$reflection = new \ReflectionClass($class);
+			if ($reflection->isAbstract() || !$reflection->isSubclassOf(DomainError::class)) {
+				continue;
+			}
+			$status = (new $class('x'))->getStatus();
+			self::assertGreaterThanOrEqual(400, $status, $class);
+			self::assertLessThan(500, $status, $class);
+			$statuses[$class] = $status;
+		}
+		self::assertCount(4, $statuses, 'the four concrete errors were found');
+		self::assertSame(array_values($statuses), array_values(array_unique($statuses)), 'two errors share a status: ' . json_encode($statuses));
 	}
 }

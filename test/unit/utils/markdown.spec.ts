@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // DOMPurify does not support happy-dom (cure53/DOMPurify#1457): sanitising must be proven in a real DOM.
 import { describe, expect, it } from 'vitest'
-import { renderMarkdown } from '../../src/utils/markdown.ts'
+import { renderMarkdown } from '../../../src/utils/markdown.ts'
 
 describe('renderMarkdown', () => {
 	it('renders Markdown to HTML', () => {

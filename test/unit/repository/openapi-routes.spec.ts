@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 /** Repository root, where openapi.json and lib/ live */
-const ROOT = join(__dirname, '..', '..')
+const ROOT = join(__dirname, '..', '..', '..')
 /** Where the OCS routes of the app start */
 const OCS_PREFIX = '/ocs/v2.php/apps/pilotfeedback'
 /** The verbs an OpenAPI path item may hold */

@@ -1,9 +1,9 @@
-import type { Assessment, Criterion } from '../../src/types/index.ts'
+import type { Assessment, Criterion } from '../../../../src/types/index.ts'
 
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import AssessmentForm from '../../src/components/rating/AssessmentForm.vue'
-import { parseScore } from '../../src/components/rating/scores.ts'
+import AssessmentForm from '../../../../src/components/rating/AssessmentForm.vue'
+import { parseScore } from '../../../../src/components/rating/scores.ts'
 
 /** Two criteria to score */
 const criteria: Criterion[] = [

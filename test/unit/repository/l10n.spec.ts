@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 /** Repository root */
-const ROOT = join(__dirname, '..', '..')
+const ROOT = join(__dirname, '..', '..', '..')
 /** A quoted string literal in single quotes */
 const LITERAL = String.raw`'((?:[^'\\]|\\.)*)'`
 /** t('pilotfeedback', '…') */

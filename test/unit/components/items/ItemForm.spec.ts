@@ -1,12 +1,12 @@
-import type { Catalogue, ItemSuggestion } from '../../src/types/index.ts'
+import type { Catalogue, ItemSuggestion } from '../../../../src/types/index.ts'
 
 import { createTestingPinia } from '@pinia/testing'
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import NcSelect from '@nextcloud/vue/components/NcSelect'
-import ItemForm from '../../src/components/items/ItemForm.vue'
-import { useItemsStore } from '../../src/stores/items.ts'
+import ItemForm from '../../../../src/components/items/ItemForm.vue'
+import { useItemsStore } from '../../../../src/stores/items.ts'
 
 vi.mock('@nextcloud/dialogs')
 

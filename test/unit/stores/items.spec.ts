@@ -1,11 +1,11 @@
-import type { ItemSuggestion } from '../../src/types/index.ts'
+import type { ItemSuggestion } from '../../../src/types/index.ts'
 
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { fetchItems, fetchSuggestions } from '../../src/api/items.ts'
-import { buildItemParams, ITEMS_PER_PAGE, useItemsStore } from '../../src/stores/items.ts'
+import { fetchItems, fetchSuggestions } from '../../../src/api/items.ts'
+import { buildItemParams, ITEMS_PER_PAGE, useItemsStore } from '../../../src/stores/items.ts'
 
-vi.mock('../../src/api/items.ts')
+vi.mock('../../../src/api/items.ts')
 
 describe('buildItemParams', () => {
 	it('sends only the filters that are set, with default sorting and page 1', () => {

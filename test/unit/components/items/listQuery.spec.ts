@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { filtersFromQuery, filtersToQuery } from '../../src/components/items/listQuery.ts'
+import { filtersFromQuery, filtersToQuery } from '../../../../src/components/items/listQuery.ts'
 
 describe('item list route query', () => {
 	it('round-trips the filters through the route query', () => {

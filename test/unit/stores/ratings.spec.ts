@@ -1,11 +1,11 @@
-import type { Assessment, RatingSheet } from '../../src/types/index.ts'
+import type { Assessment, RatingSheet } from '../../../src/types/index.ts'
 
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { fetchRatingSheet, saveAssessment } from '../../src/api/ratings.ts'
-import { AUTOSAVE_DELAY_MS, useRatingsStore } from '../../src/stores/ratings.ts'
+import { fetchRatingSheet, saveAssessment } from '../../../src/api/ratings.ts'
+import { AUTOSAVE_DELAY_MS, useRatingsStore } from '../../../src/stores/ratings.ts'
 
-vi.mock('../../src/api/ratings.ts')
+vi.mock('../../../src/api/ratings.ts')
 vi.mock('@nextcloud/dialogs')
 
 /** A sheet with an open period, one criterion and two components, the first one rated */

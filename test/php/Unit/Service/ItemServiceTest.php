@@ -1,0 +1,297 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Tests\Unit\Service;
+
+use OCA\PilotFeedback\Db\AttachmentMapper;
+use OCA\PilotFeedback\Db\HistoryEntry;
+use OCA\PilotFeedback\Db\HistoryMapper;
+use OCA\PilotFeedback\Db\Item;
+use OCA\PilotFeedback\Db\ItemMapper;
+use OCA\PilotFeedback\Db\Link;
+use OCA\PilotFeedback\Db\LinkMapper;
+use OCA\PilotFeedback\Db\SupporterMapper;
+use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\Exception\NotFoundException;
+use OCA\PilotFeedback\Exception\ValidationException;
+use OCA\PilotFeedback\Model\Actor;
+use OCA\PilotFeedback\Service\AttachmentService;
+use OCA\PilotFeedback\Service\CatalogueService;
+use OCA\PilotFeedback\Service\ItemPresenter;
+use OCA\PilotFeedback\Service\ItemService;
+use OCA\PilotFeedback\Service\Policy;
+use OCP\AppFramework\Utility\ITimeFactory;
+use OCP\IDBConnection;
+use PHPUnit\Framework\MockObject\MockObject;
+use PHPUnit\Framework\TestCase;
+
+/**
+ * The rules of ItemService with mocked mappers: who files, who edits, which status
+ * transitions a consolidator may make, and what the history records.
+ * Organisation 1 takes part in pilot 10, which contains component 100.
+ */
+final class ItemServiceTest extends TestCase {
+	private const NOW = 1_800_000_000;
+
+	private ItemMapper&MockObject $items;
+	private HistoryMapper&MockObject $history;
+	private LinkMapper&MockObject $links;
+	private ItemService $service;
+	/** @var list<HistoryEntry> */
+	private array $recorded = [];
+
+	protected function setUp(): void {
+		$this->items = $this->createMock(ItemMapper::class);
+		$this->history = $this->createMock(HistoryMapper::class);
+		$this->links = $this->createMock(LinkMapper::class);
+		$this->links->method('rightsByLeft')->willReturnCallback(static fn (Link $link, ?array $left = null): array => match ($link) {
+			Link::OrganisationPilots => [1 => [10]],
+			Link::PilotComponents => [10 => [100]],
+			default => [],
+		});
+		$this->history->method('insert')->willReturnCallback(function (HistoryEntry $entry): HistoryEntry {
+			$this->recorded[] = $entry;
+			return $entry;
+		});
+		$time = $this->createMock(ITimeFactory::class);
+		$time->method('getTime')->willReturn(self::NOW);
+		$attachments = $this->createMock(AttachmentService::class);
+		$attachments->method('resolve')->willReturn([]);
+
+		$this->service = new ItemService(
+			new Policy(),
+			$this->items,
+			$this->history,
+			$this->createMock(AttachmentMapper::class),
+			$this->createMock(SupporterMapper::class),
+			$this->links,
+			$this->createMock(CatalogueService::class),
+			$attachments,
+			$this->createMock(ItemPresenter::class),
+			$this->createMock(IDBConnection::class),
+			$time,
+		);
+	}
+
+	private static function tester(string $userId = 'rki-tester1'): Actor {
+		return new Actor($userId, false, false, [1]);
+	}
+
+	private static function coordinator(): Actor {
+		return new Actor('rki-coord', false, false, [1], [1]);
+	}
+
+	private static function consolidator(): Actor {
+		return new Actor('bmi', false, true);
+	}
+
+	/** @return array<string, mixed> */
+	private static function filing(array $changes = []): array {
+		return [...['type' => 'defect', 'title' => 'Export fails', 'body' => 'Steps', 'componentId' => 100, 'pilotId' => 10, 'priority' => 'high'], ...$changes];
+	}
+
+	private function stored(string $status = 'new', string $reporter = 'rki-tester1', bool $confidential = false): Item {
+		$item = new Item();
+		$item->setId(7);
+		$item->setType($confidential ? 'security' : 'defect');
+		$item->setConfidential($confidential);
+		$item->setTitle('Export fails');
+		$item->setBody('Steps');
+		$item->setPriority(3);
+		$item->setComponentId(100);
+		$item->setPilotId(10);
+		$item->setStatus($status);
+		$item->setReporterId($reporter);
+		$item->setOrgId(1);
+		$item->resetUpdatedFields();
+		$this->items->method('get')->with(7)->willReturn($item);
+		return $item;
+	}
+
+	private function expectNoWrite(): void {
+		$this->items->expects(self::never())->method('insert');
+		$this->items->expects(self::never())->method('update');
+		$this->history->expects(self::never())->method('insert');
+	}
+
+	/** @return list<string> the fields of the history entries written */
+	private function recordedFields(): array {
+		return array_map(static fn (HistoryEntry $e): string => $e->getField(), $this->recorded);
+	}
+
+	// Filing
+
+	public function testATesterFilesANewItemForTheirOrganisationAndTheHistoryRecordsIt(): void {
+		$this->items->expects(self::once())->method('insert')->willReturnCallback(static function (Item $item): Item {
+			$item->setId(42);
+			return $item;
+		});
+		$this->service->create(self::tester(), self::filing());
+
+		self::assertCount(1, $this->recorded);
+		self::assertSame('created', $this->recorded[0]->getField());
+		self::assertSame(42, $this->recorded[0]->getItemId());
+		self::assertSame('Export fails', $this->recorded[0]->getNewValue());
+	}
+
+	public function testAFiledItemStartsNewWithTheReporterOrganisationAndConfidentialityOfItsType(): void {
+		$inserted = [];
+		$this->items->method('insert')->willReturnCallback(static function (Item $item) use (&$inserted): Item {
+			$item->setId(count($inserted) + 1);
+			$inserted[] = $item;
+			return $item;
+		});
+		$this->service->create(self::tester(), self::filing());
+		$this->service->create(self::tester(), self::filing(['type' => 'security']));
+
+		self::assertSame('new', $inserted[0]->getStatus());
+		self::assertSame('rki-tester1', $inserted[0]->getReporterId());
+		self::assertSame(1, $inserted[0]->getOrgId());
+		self::assertSame(self::NOW, $inserted[0]->getCreatedAt());
+		self::assertFalse((bool)$inserted[0]->getConfidential());
+		self::assertTrue((bool)$inserted[1]->getConfidential(), 'security findings are confidential');
+	}
+
+	public function testSomeoneWithoutAnOrganisationCannotFile(): void {
+		$this->expectNoWrite();
+		$this->expectException(ForbiddenException::class);
+		$this->service->create(self::consolidator(), self::filing());
+	}
+
+	public function testATesterCannotFileForAnotherOrganisation(): void {
+		$this->expectNoWrite();
+		$this->expectException(ForbiddenException::class);
+		$this->service->create(self::tester(), self::filing(['organisationId' => 2]));
+	}
+
+	public function testThePilotMustBeOneOfTheOrganisation(): void {
+		$this->expectNoWrite();
+		$this->expectException(ValidationException::class);
+		$this->service->create(self::tester(), self::filing(['pilotId' => 11]));
+	}
+
+	public function testTheComponentMustBelongToThePilot(): void {
+		$this->expectNoWrite();
+		$this->expectException(ValidationException::class);
+		$this->service->create(self::tester(), self::filing(['componentId' => 101]));
+	}
+
+	public function testAnUnknownTypeIsRefused(): void {
+		$this->expectNoWrite();
+		$this->expectException(ValidationException::class);
+		$this->service->create(self::tester(), self::filing(['type' => 'wish']));
+	}
+
+	// Edit rights
+
+	public function testTheReporterEditsTheirOwnNewItem(): void {
+		$this->stored('new');
+		$this->items->expects(self::once())->method('update');
+		$this->service->update(self::tester(), 7, ['title' => 'Export fails on PDF']);
+		self::assertSame(['title'], $this->recordedFields());
+	}
+
+	public function testTheReporterCannotEditOnceTheItemIsInReview(): void {
+		$this->stored('in_review');
+		$this->expectNoWrite();
+		$this->expectException(ForbiddenException::class);
+		$this->service->update(self::tester(), 7, ['title' => 'Changed']);
+	}
+
+	public function testAnotherTesterOfTheOrganisationCannotEdit(): void {
+		$this->stored('new');
+		$this->expectNoWrite();
+		$this->expectException(ForbiddenException::class);
+		$this->service->update(self::tester('rki-tester2'), 7, ['title' => 'Changed']);
+	}
+
+	public function testTheCoordinatorEditsTheOrganisationsItemsInAnyStatus(): void {
+		$this->stored('accepted');
+		$this->items->expects(self::once())->method('update');
+		$this->service->update(self::coordinator(), 7, ['priority' => 'low']);
+		self::assertSame(['priority'], $this->recordedFields());
+	}
+
+	public function testAConfidentialItemOfSomeoneElseIsNotFoundForATester(): void {
+		$this->stored('new', 'rki-tester2', true);
+		$this->expectNoWrite();
+		$this->expectException(NotFoundException::class);
+		$this->service->update(self::tester(), 7, ['title' => 'Changed']);
+	}
+
+	// Triage
+
+	public function testOnlyConsolidatorsTriage(): void {
+		$this->stored('new');
+		$this->expectNoWrite();
+		$this->expectException(ForbiddenException::class);
+		$this->service->triage(self::coordinator(), 7, ['status' => 'in_review']);
+	}
+
+	public function testAConsolidatorMovesAnItemOneStepAndTheHistoryRecordsOldAndNewStatus(): void {
+		$item = $this->stored('new');
+		$this->items->expects(self::once())->method('update');
+		$this->service->triage(self::consolidator(), 7, ['status' => 'in_review']);
+
+		self::assertSame('in_review', $item->getStatus());
+		self::assertSame(['status'], $this->recordedFields());
+		self::assertSame('new', $this->recorded[0]->getOldValue());
+		self::assertSame('in_review', $this->recorded[0]->getNewValue());
+		self::assertSame('bmi', $this->recorded[0]->getUserId());
+		self::assertSame(self::NOW, $this->recorded[0]->getCreatedAt());
+	}
+
+	public function testAStatusCannotSkipSteps(): void {
+		$this->stored('new');
+		$this->expectNoWrite();
+		$this->expectException(ValidationException::class);
+		$this->service->triage(self::consolidator(), 7, ['status' => 'done']);
+	}
+
+	public function testADoneItemCanNoLongerBeRejected(): void {
+		$this->stored('done');
+		$this->expectNoWrite();
+		$this->expectException(ValidationException::class);
+		$this->service->triage(self::consolidator(), 7, ['status' => 'rejected']);
+	}
+
+	public function testADuplicateMustNameAnotherItem(): void {
+		$this->stored('in_review');
+		$this->expectNoWrite();
+		$this->expectException(ValidationException::class);
+		$this->service->triage(self::consolidator(), 7, ['status' => 'duplicate', 'duplicateOf' => 7]);
+	}
+
+	public function testLeavingDuplicateClearsDuplicateOf(): void {
+		$item = $this->stored('duplicate');
+		$item->setDuplicateOf(3);
+		$item->resetUpdatedFields();
+		$this->service->triage(self::consolidator(), 7, ['status' => 'in_review']);
+		self::assertNull($item->getDuplicateOf());
+		self::assertSame(['status', 'duplicateOf'], $this->recordedFields());
+	}
+
+	// History
+
+	public function testAnEditThatChangesNothingWritesNoHistory(): void {
+		$this->stored('new');
+		$this->service->update(self::tester(), 7, ['title' => 'Export fails', 'body' => 'Steps']);
+		self::assertSame([], $this->recorded);
+	}
+
+	public function testEachChangedFieldIsRecordedOnceWithItsOldAndNewValue(): void {
+		$this->stored('new');
+		$this->service->update(self::tester(), 7, ['title' => 'Export fails on PDF', 'priority' => 'low']);
+		$byField = [];
+		foreach ($this->recorded as $entry) {
+			$byField[$entry->getField()] = [$entry->getOldValue(), $entry->getNewValue()];
+		}
+		self::assertSame(['title' => ['Export fails', 'Export fails on PDF'], 'priority' => ['high', 'low']], $byField);
+	}
+}

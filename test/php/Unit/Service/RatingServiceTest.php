@@ -1,0 +1,130 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Tests\Unit\Service;
+
+use OCA\PilotFeedback\Db\Assessment;
+use OCA\PilotFeedback\Db\AssessmentMapper;
+use OCA\PilotFeedback\Db\Component;
+use OCA\PilotFeedback\Db\ComponentMapper;
+use OCA\PilotFeedback\Db\CriterionMapper;
+use OCA\PilotFeedback\Db\Link;
+use OCA\PilotFeedback\Db\LinkMapper;
+use OCA\PilotFeedback\Db\Period;
+use OCA\PilotFeedback\Db\PeriodMapper;
+use OCA\PilotFeedback\Db\Pilot;
+use OCA\PilotFeedback\Db\ScoreMapper;
+use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\Exception\ValidationException;
+use OCA\PilotFeedback\Model\Actor;
+use OCA\PilotFeedback\Service\CatalogueService;
+use OCA\PilotFeedback\Service\ComponentService;
+use OCA\PilotFeedback\Service\CriterionService;
+use OCA\PilotFeedback\Service\Policy;
+use OCA\PilotFeedback\Service\RatingService;
+use OCP\AppFramework\Utility\ITimeFactory;
+use OCP\IDBConnection;
+use PHPUnit\Framework\MockObject\MockObject;
+use PHPUnit\Framework\TestCase;
+
+/**
+ * Rating rules with mocked mappers: closed periods refuse changes, and a tester rates a
+ * component only for an organisation that takes part in an active pilot containing it.
+ * Organisation 1 takes part in active pilot 10, which contains component 100; period 5 is
+ * open, period 6 closed.
+ */
+final class RatingServiceTest extends TestCase {
+	private AssessmentMapper&MockObject $assessments;
+	private RatingService $service;
+
+	protected function setUp(): void {
+		$this->assessments = $this->createMock(AssessmentMapper::class);
+		$periods = $this->createMock(PeriodMapper::class);
+		$periods->method('get')->willReturnCallback(static function (int $id): Period {
+			$period = new Period();
+			$period->setId($id);
+			$period->setMonth($id === 5 ? '2026-11' : '2026-10');
+			$period->setStatus($id === 5 ? 'open' : 'closed');
+			return $period;
+		});
+		$links = $this->createMock(LinkMapper::class);
+		$links->method('leftsForRights')->willReturnCallback(static fn (Link $link, array $rights): array => $rights === [100] ? [10] : []);
+		$links->method('rightsByLeft')->willReturnCallback(static fn (Link $link, ?array $left = null): array => $link === Link::OrganisationPilots ? [1 => [10], 2 => [20]] : []);
+		$pilot = new Pilot();
+		$pilot->setId(10);
+		$catalogue = $this->createMock(CatalogueService::class);
+		$catalogue->method('visiblePilots')->willReturn([$pilot]);
+		$components = $this->createMock(ComponentMapper::class);
+		$components->method('get')->willReturn(new Component());
+		$time = $this->createMock(ITimeFactory::class);
+		$time->method('getTime')->willReturn(1_800_000_000);
+
+		$this->service = new RatingService(
+			new Policy(),
+			$catalogue,
+			$this->createMock(ComponentService::class),
+			$this->createMock(CriterionService::class),
+			$this->assessments,
+			$this->createMock(ScoreMapper::class),
+			$periods,
+			$components,
+			$this->createMock(CriterionMapper::class),
+			$links,
+			$this->createMock(IDBConnection::class),
+			$time,
+		);
+	}
+
+	private function expectNoWrite(): void {
+		$this->assessments->expects(self::never())->method('insert');
+		$this->assessments->expects(self::never())->method('update');
+	}
+
+	public function testATesterRatesAComponentOfAnActivePilotOfTheirOrganisationInAnOpenPeriod(): void {
+		$this->assessments->method('findOne')->willReturn(null);
+		$this->assessments->expects(self::once())->method('insert')->willReturnCallback(static function (Assessment $a): Assessment {
+			$a->setId(9);
+			return $a;
+		});
+		$saved = $this->service->save(new Actor('bsh-tester1', false, false, [2, 1]), 5, 100, ['overall' => 4, 'comment' => 'Fine']);
+		self::assertSame(1, $saved['organisationId'], 'rated for the organisation whose pilot contains the component');
+		self::assertSame(5, $saved['periodId']);
+		self::assertSame(4, $saved['overall']);
+	}
+
+	public function testAChangeToAnExistingAssessmentUpdatesIt(): void {
+		$existing = new Assessment();
+		$existing->setId(9);
+		$existing->resetUpdatedFields();
+		$this->assessments->method('findOne')->willReturn($existing);
+		$this->assessments->expects(self::never())->method('insert');
+		$this->assessments->expects(self::once())->method('update')->willReturnArgument(0);
+		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 2]);
+	}
+
+	public function testAClosedPeriodRefusesChanges(): void {
+		$this->expectNoWrite();
+		$this->expectException(ValidationException::class);
+		$this->expectExceptionMessage('closed');
+		$this->service->save(new Actor('rki-tester1', false, false, [1]), 6, 100, ['overall' => 4]);
+	}
+
+	public function testATesterOfAnotherOrganisationCannotRateTheComponent(): void {
+		$this->expectNoWrite();
+		$this->expectException(ForbiddenException::class);
+		$this->service->save(new Actor('bsh-tester1', false, false, [2]), 5, 100, ['overall' => 4]);
+	}
+
+	public function testSomeoneWithoutAnOrganisationCannotRate(): void {
+		$this->expectNoWrite();
+		$this->expectException(ForbiddenException::class);
+		$this->expectExceptionMessage('Only testers of an organisation rate components.');
+		$this->service->save(new Actor('bmi', false, true), 5, 100, ['overall' => 4]);
+	}
+}
