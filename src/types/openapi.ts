@@ -4,23 +4,6 @@
  */
 
 export interface paths {
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The current user and their roles */
-        get: operations["me-show"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/ocs/v2.php/apps/pilotfeedback/api/v1/catalogue": {
         parameters: {
             query?: never;
@@ -28,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pilots, components, criteria, organisations and periods visible to the current user */
+        /**
+         * Pilots, components, criteria, organisations and periods visible to the current user
+         * @description Testers see only the pilots their organisations take part in and those pilots' components; nothing archived.
+         */
         get: operations["catalogue-show"];
         put?: never;
         post?: never;
@@ -47,7 +33,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Install the default catalogue (idempotent) */
+        /** Install the default catalogue; records that exist by name are left alone */
         post: operations["catalogue-install-default"];
         delete?: never;
         options?: never;
@@ -55,37 +41,19 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/pilots": {
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/items/{id}/comments": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List all pilots, archived ones included */
-        get: operations["pilot-index"];
+        /** The comments of a report item, oldest first */
+        get: operations["comment-index"];
         put?: never;
-        /** Create a Pilot */
-        post: operations["pilot-create"];
+        /** Comment on a report item */
+        post: operations["comment-create"];
         delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/pilots/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Update a Pilot */
-        put: operations["pilot-update"];
-        post?: never;
-        /** Archive a Pilot */
-        delete: operations["pilot-archive"];
         options?: never;
         head?: never;
         patch?: never;
@@ -120,8 +88,45 @@ export interface paths {
         /** Update a Component */
         put: operations["component-update"];
         post?: never;
-        /** Archive a Component */
+        /** Archive a Component; what was filed about it stays */
         delete: operations["component-archive"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rating progress of an organisation in one period
+         * @description Who of the organisation has rated which components.
+         */
+        get: operations["coordination-progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations/{id}/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release the organisation's feedback for a period */
+        post: operations["coordination-release"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -156,131 +161,8 @@ export interface paths {
         /** Update a Criterion */
         put: operations["criterion-update"];
         post?: never;
-        /** Archive a Criterion */
+        /** Archive a Criterion; what was filed about it stays */
         delete: operations["criterion-archive"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List all organisations, archived ones included */
-        get: operations["organisation-index"];
-        put?: never;
-        /** Create a Organisation */
-        post: operations["organisation-create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Update a Organisation */
-        put: operations["organisation-update"];
-        post?: never;
-        /** Archive a Organisation */
-        delete: operations["organisation-archive"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/periods": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List all periods, archived ones included */
-        get: operations["period-index"];
-        put?: never;
-        /** Create a Period */
-        post: operations["period-create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/periods/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Open or close a period */
-        put: operations["period-update"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** App settings */
-        get: operations["settings-show"];
-        /** Update app settings */
-        put: operations["settings-update"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/ratings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The rating sheet of the current user for one period */
-        get: operations["rating-sheet"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/ratings/{periodId}/{componentId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Save the current user's assessment of one component in one period */
-        put: operations["rating-save"];
-        post?: never;
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -293,7 +175,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List report items visible to the current user */
+        /**
+         * List report items visible to the current user
+         * @description A page of them, filtered and sorted on the server.
+         */
         get: operations["item-index"];
         put?: never;
         /** File a report item */
@@ -311,7 +196,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Items with similar titles (duplicate check) */
+        /**
+         * Items with similar titles (duplicate check)
+         * @description To support an existing item instead of filing a duplicate.
+         */
         get: operations["item-suggestions"];
         put?: never;
         post?: never;
@@ -347,7 +235,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Triage a report item (consolidator) */
+        /**
+         * Triage a report item (consolidators)
+         * @description Status, consolidated priority, duplicate-of and vendor reference; only the fields sent are changed.
+         */
         put: operations["item-triage"];
         post?: never;
         delete?: never;
@@ -365,7 +256,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Support (+1) a report item */
+        /** Support (+1) a report item: "concerns us too" */
         post: operations["item-support"];
         /** Withdraw support from a report item */
         delete: operations["item-unsupport"];
@@ -374,33 +265,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/items/{id}/comments": {
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/me": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Comments of a report item */
-        get: operations["comment-index"];
-        put?: never;
-        /** Comment on a report item */
-        post: operations["comment-create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations/{id}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Rating progress of an organisation in one period */
-        get: operations["coordination-progress"];
+        /** The current user and their roles */
+        get: operations["me-show"];
         put?: never;
         post?: never;
         delete?: never;
@@ -409,7 +282,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations/{id}/releases": {
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List all organisations, archived ones included */
+        get: operations["organisation-index"];
+        put?: never;
+        /** Create a Organisation */
+        post: operations["organisation-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -417,9 +308,133 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Update a Organisation */
+        put: operations["organisation-update"];
+        post?: never;
+        /** Archive a Organisation; what was filed about it stays */
+        delete: operations["organisation-archive"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the periods, newest first */
+        get: operations["period-index"];
         put?: never;
-        /** Release the organisation's feedback for a period */
-        post: operations["coordination-release"];
+        /** Open the period of a month */
+        post: operations["period-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/periods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Open or close a period */
+        put: operations["period-update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/pilots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List all pilots, archived ones included */
+        get: operations["pilot-index"];
+        put?: never;
+        /** Create a Pilot */
+        post: operations["pilot-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/pilots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Update a Pilot */
+        put: operations["pilot-update"];
+        post?: never;
+        /** Archive a Pilot; what was filed about it stays */
+        delete: operations["pilot-archive"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rating sheet of the current user for one period */
+        get: operations["rating-sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/ratings/{periodId}/{componentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the current user's assessment of one component in an open period */
+        put: operations["rating-save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the app settings */
+        get: operations["settings-show"];
+        /** Choose the consolidators' group */
+        put: operations["settings-update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -430,125 +445,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        OCSMeta: {
-            status: string;
-            /** Format: int64 */
-            statuscode: number;
-            message?: string;
-            totalitems?: string;
-            itemsperpage?: string;
-        };
-        ErrorMessage: {
-            /** @description A sentence a person can act on */
-            message: string;
-        };
-        /** @enum {string} */
-        PilotStatus: "planned" | "active" | "closed";
-        /** @enum {string} */
-        ComponentCategory: "groupware" | "filesharing" | "weboffice" | "messaging" | "identity" | "portal" | "other";
-        /** @enum {string} */
-        PeriodStatus: "open" | "closed";
-        /** @enum {string} */
-        ItemType: "requirement" | "defect" | "improvement" | "security";
-        /** @enum {string} */
-        Priority: "low" | "medium" | "high" | "critical";
-        /** @enum {string} */
-        ItemStatus: "new" | "in_review" | "accepted" | "forwarded" | "in_progress" | "done" | "verified" | "rejected" | "duplicate";
-        Pilot: {
-            /** Format: int64 */
-            id: number;
-            title: string;
-            description: string;
-            status: components["schemas"]["PilotStatus"];
-            /**
-             * Format: date
-             * @description YYYY-MM-DD
-             */
-            startDate: string | null;
-            /**
-             * Format: date
-             * @description YYYY-MM-DD
-             */
-            endDate: string | null;
-            archived: boolean;
-            componentIds: number[];
-        };
-        Component: {
-            /** Format: int64 */
-            id: number;
-            name: string;
-            category: components["schemas"]["ComponentCategory"];
-            product: string;
-            description: string;
-            archived: boolean;
-            pilotIds: number[];
-        };
-        Criterion: {
-            /** Format: int64 */
-            id: number;
-            name: string;
-            description: string;
-            /** Format: int64 */
-            sortOrder: number;
-            archived: boolean;
-        };
-        Organisation: {
-            /** Format: int64 */
-            id: number;
-            name: string;
-            shortName: string;
-            groupIds: string[];
-            coordinatorIds: string[];
-            pilotIds: number[];
-            archived: boolean;
-        };
-        Period: {
-            /** Format: int64 */
-            id: number;
-            /** @description YYYY-MM */
-            month: string;
-            status: components["schemas"]["PeriodStatus"];
-        };
         AppSettings: {
             /** @description Nextcloud group id of the consolidators; empty when unset */
             consolidatorGroup: string;
-        };
-        MeOrganisation: {
-            /** Format: int64 */
-            id: number;
-            name: string;
-            shortName: string;
-            isCoordinator: boolean;
-        };
-        Me: {
-            userId: string;
-            displayName: string;
-            isAdmin: boolean;
-            isConsolidator: boolean;
-            organisations: components["schemas"]["MeOrganisation"][];
-        };
-        Catalogue: {
-            pilots: components["schemas"]["Pilot"][];
-            components: components["schemas"]["Component"][];
-            criteria: components["schemas"]["Criterion"][];
-            organisations: components["schemas"]["Organisation"][];
-            periods: components["schemas"]["Period"][];
-        };
-        DefaultCatalogueResult: {
-            /**
-             * Format: int64
-             * @description How many records the run added; 0 on a second run
-             */
-            created: number;
-        };
-        AssessmentScore: {
-            /** Format: int64 */
-            criterionId: number;
-            /**
-             * Format: int64
-             * @description null: not assessed
-             */
-            score: number | null;
         };
         Assessment: {
             /** Format: int64 */
@@ -570,11 +469,53 @@ export interface components {
              */
             updatedAt: number;
         };
-        RatingSheet: {
-            period: components["schemas"]["Period"] | null;
-            criteria: components["schemas"]["Criterion"][];
+        AssessmentScore: {
+            /** Format: int64 */
+            criterionId: number;
+            /**
+             * Format: int64
+             * @description null: not assessed
+             */
+            score: number | null;
+        };
+        Catalogue: {
+            pilots: components["schemas"]["Pilot"][];
             components: components["schemas"]["Component"][];
-            assessments: components["schemas"]["Assessment"][];
+            criteria: components["schemas"]["Criterion"][];
+            organisations: components["schemas"]["Organisation"][];
+            periods: components["schemas"]["Period"][];
+        };
+        Component: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            category: components["schemas"]["ComponentCategory"];
+            product: string;
+            description: string;
+            archived: boolean;
+            pilotIds: number[];
+        };
+        /** @enum {string} */
+        ComponentCategory: "groupware" | "filesharing" | "weboffice" | "messaging" | "identity" | "portal" | "other";
+        Criterion: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            description: string;
+            /** Format: int64 */
+            sortOrder: number;
+            archived: boolean;
+        };
+        DefaultCatalogueResult: {
+            /**
+             * Format: int64
+             * @description How many records the run added; 0 on a second run
+             */
+            created: number;
+        };
+        ErrorMessage: {
+            /** @description A sentence a person can act on */
+            message: string;
         };
         Item: {
             /** Format: int64 */
@@ -618,6 +559,24 @@ export interface components {
             name: string;
             mimetype: string;
         };
+        ItemComment: {
+            /** Format: int64 */
+            id: number;
+            actorId: string;
+            actorName: string;
+            message: string;
+            /**
+             * Format: int64
+             * @description Unix seconds
+             */
+            createdAt: number;
+        };
+        ItemDetail: components["schemas"]["Item"] & {
+            attachments: components["schemas"]["ItemAttachment"][];
+            history: components["schemas"]["ItemHistoryEntry"][];
+            supporters: components["schemas"]["ItemSupporter"][];
+            canChangeStatus: boolean;
+        };
         ItemHistoryEntry: {
             /** Format: int64 */
             id: number;
@@ -632,18 +591,6 @@ export interface components {
              */
             createdAt: number;
         };
-        ItemSupporter: {
-            userId: string;
-            displayName: string;
-            /** Format: int64 */
-            organisationId: number;
-        };
-        ItemDetail: components["schemas"]["Item"] & {
-            attachments: components["schemas"]["ItemAttachment"][];
-            history: components["schemas"]["ItemHistoryEntry"][];
-            supporters: components["schemas"]["ItemSupporter"][];
-            canChangeStatus: boolean;
-        };
         ItemPage: {
             items: components["schemas"]["Item"][];
             /** Format: int64 */
@@ -653,6 +600,8 @@ export interface components {
             /** Format: int64 */
             limit: number;
         };
+        /** @enum {string} */
+        ItemStatus: "new" | "in_review" | "accepted" | "forwarded" | "in_progress" | "done" | "verified" | "rejected" | "duplicate";
         ItemSuggestion: {
             /** Format: int64 */
             id: number;
@@ -662,22 +611,96 @@ export interface components {
             /** Format: int64 */
             supportCount: number;
         };
-        ItemComment: {
+        ItemSupporter: {
+            userId: string;
+            displayName: string;
+            /** Format: int64 */
+            organisationId: number;
+        };
+        /** @enum {string} */
+        ItemType: "requirement" | "defect" | "improvement" | "security";
+        Me: {
+            userId: string;
+            displayName: string;
+            isAdmin: boolean;
+            isConsolidator: boolean;
+            organisations: components["schemas"]["MeOrganisation"][];
+        };
+        MeOrganisation: {
             /** Format: int64 */
             id: number;
-            actorId: string;
-            actorName: string;
-            message: string;
-            /**
-             * Format: int64
-             * @description Unix seconds
-             */
-            createdAt: number;
+            name: string;
+            shortName: string;
+            isCoordinator: boolean;
         };
+        OCSMeta: {
+            status: string;
+            /** Format: int64 */
+            statuscode: number;
+            message?: string;
+            totalitems?: string;
+            itemsperpage?: string;
+        };
+        Organisation: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            shortName: string;
+            groupIds: string[];
+            coordinatorIds: string[];
+            pilotIds: number[];
+            archived: boolean;
+        };
+        OrganisationProgress: {
+            period: components["schemas"]["Period"];
+            /** Format: int64 */
+            organisationId: number;
+            componentIds: number[];
+            members: components["schemas"]["ProgressMember"][];
+            release: components["schemas"]["Release"] | null;
+        };
+        Period: {
+            /** Format: int64 */
+            id: number;
+            /** @description YYYY-MM */
+            month: string;
+            status: components["schemas"]["PeriodStatus"];
+        };
+        /** @enum {string} */
+        PeriodStatus: "open" | "closed";
+        Pilot: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            description: string;
+            status: components["schemas"]["PilotStatus"];
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            startDate: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            endDate: string | null;
+            archived: boolean;
+            componentIds: number[];
+        };
+        /** @enum {string} */
+        PilotStatus: "planned" | "active" | "closed";
+        /** @enum {string} */
+        Priority: "low" | "medium" | "high" | "critical";
         ProgressMember: {
             userId: string;
             displayName: string;
             ratedComponentIds: number[];
+        };
+        RatingSheet: {
+            period: components["schemas"]["Period"] | null;
+            criteria: components["schemas"]["Criterion"][];
+            components: components["schemas"]["Component"][];
+            assessments: components["schemas"]["Assessment"][];
         };
         Release: {
             /** Format: int64 */
@@ -691,14 +714,6 @@ export interface components {
              */
             releasedAt: number;
         };
-        OrganisationProgress: {
-            period: components["schemas"]["Period"];
-            /** Format: int64 */
-            organisationId: number;
-            componentIds: number[];
-            members: components["schemas"]["ProgressMember"][];
-            release: components["schemas"]["Release"] | null;
-        };
     };
     responses: never;
     parameters: never;
@@ -708,48 +723,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    "me-show": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Current user returned */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Me"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
     "catalogue-show": {
         parameters: {
             query?: never;
@@ -776,7 +749,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -785,12 +758,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user takes no part in any pilot */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -832,7 +805,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -841,12 +814,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -855,174 +828,14 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
         };
     };
-    "pilot-index": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Pilot list returned */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Pilot"][];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "pilot-create": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    title: string;
-                    /** @default  */
-                    description?: string;
-                    status: components["schemas"]["PilotStatus"];
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD
-                     */
-                    startDate?: string | null;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD
-                     */
-                    endDate?: string | null;
-                    componentIds?: number[];
-                };
-            };
-        };
-        responses: {
-            /** @description Pilot created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Pilot"];
-                        };
-                    };
-                };
-            };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "pilot-update": {
+    "comment-index": {
         parameters: {
             query?: never;
             header: {
@@ -1034,31 +847,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    title: string;
-                    /** @default  */
-                    description?: string;
-                    status: components["schemas"]["PilotStatus"];
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD
-                     */
-                    startDate?: string | null;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD
-                     */
-                    endDate?: string | null;
-                    componentIds?: number[];
-                    /** @description false restores an archived record; leave out to keep the current state */
-                    archived?: boolean;
-                };
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description Pilot updated */
+            /** @description Comments returned */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1067,26 +858,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Pilot"];
+                            data: components["schemas"]["ItemComment"][];
                         };
                     };
                 };
             };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1095,12 +872,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user is no tester */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1114,7 +891,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Item not found or not visible */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1130,7 +907,7 @@ export interface operations {
             };
         };
     };
-    "pilot-archive": {
+    "comment-create": {
         parameters: {
             query?: never;
             header: {
@@ -1142,10 +919,16 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    message: string;
+                };
+            };
+        };
         responses: {
-            /** @description Pilot archived */
-            200: {
+            /** @description Comment created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1153,13 +936,13 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Pilot"];
+                            data: components["schemas"]["ItemComment"];
                         };
                     };
                 };
             };
-            /** @description Not logged in */
-            401: {
+            /** @description Empty or too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1172,7 +955,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user is no tester */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1186,7 +983,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Item not found or not visible */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1228,7 +1025,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1237,12 +1034,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1251,7 +1048,7 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
@@ -1277,6 +1074,7 @@ export interface operations {
                     product?: string;
                     /** @default  */
                     description?: string;
+                    /** @default [] */
                     pilotIds?: number[];
                 };
             };
@@ -1296,7 +1094,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid input */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1310,7 +1108,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1319,12 +1117,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1333,12 +1131,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Conflict */
+            /** @description Another request created the same record at the same time */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1375,9 +1173,10 @@ export interface operations {
                     product?: string;
                     /** @default  */
                     description?: string;
+                    /** @default [] */
                     pilotIds?: number[];
                     /** @description false restores an archived record; leave out to keep the current state */
-                    archived?: boolean;
+                    archived?: boolean | null;
                 };
             };
         };
@@ -1396,7 +1195,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid input */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1410,7 +1209,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1419,12 +1218,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1433,12 +1232,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1482,8 +1281,36 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1496,7 +1323,54 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not allowed */
+        };
+    };
+    "coordination-progress": {
+        parameters: {
+            query?: {
+                /** @description Period id; default: the newest open period */
+                periodId?: number;
+            };
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Progress returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["OrganisationProgress"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Neither coordinator of it nor consolidator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1510,8 +1384,115 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Unknown organisation or period */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "coordination-release": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: int64 */
+                    periodId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Feedback released */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Release"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid period */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a coordinator of it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown organisation or period */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Already released */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1552,7 +1533,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1561,12 +1542,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1575,7 +1556,7 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
@@ -1621,7 +1602,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid input */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1635,7 +1616,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1644,12 +1625,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1658,12 +1639,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Conflict */
+            /** @description Another request created the same record at the same time */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1703,7 +1684,7 @@ export interface operations {
                      */
                     sortOrder?: number;
                     /** @description false restores an archived record; leave out to keep the current state */
-                    archived?: boolean;
+                    archived?: boolean | null;
                 };
             };
         };
@@ -1722,7 +1703,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid input */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1736,7 +1717,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1745,12 +1726,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1759,12 +1740,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1808,7 +1789,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1817,12 +1798,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1831,887 +1812,13 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Not found */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "organisation-index": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Organisation list returned */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Organisation"][];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "organisation-create": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    name: string;
-                    shortName: string;
-                    groupIds?: string[];
-                    coordinatorIds?: string[];
-                    pilotIds?: number[];
-                };
-            };
-        };
-        responses: {
-            /** @description Organisation created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Organisation"];
-                        };
-                    };
-                };
-            };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "organisation-update": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    name: string;
-                    shortName: string;
-                    groupIds?: string[];
-                    coordinatorIds?: string[];
-                    pilotIds?: number[];
-                    /** @description false restores an archived record; leave out to keep the current state */
-                    archived?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Organisation updated */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Organisation"];
-                        };
-                    };
-                };
-            };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "organisation-archive": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Organisation archived */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Organisation"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "period-index": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Period list returned */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Period"][];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "period-create": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description YYYY-MM */
-                    month: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Period created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Period"];
-                        };
-                    };
-                };
-            };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "period-update": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    status: components["schemas"]["PeriodStatus"];
-                };
-            };
-        };
-        responses: {
-            /** @description Period updated */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Period"];
-                        };
-                    };
-                };
-            };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "settings-show": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Settings returned */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["AppSettings"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "settings-update": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    consolidatorGroup: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Settings updated */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["AppSettings"];
-                        };
-                    };
-                };
-            };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "rating-sheet": {
-        parameters: {
-            query?: {
-                /** @description Period id; default: the newest open period */
-                periodId?: number;
-            };
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Rating sheet returned */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["RatingSheet"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "rating-save": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path: {
-                periodId: number;
-                componentId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** Format: int64 */
-                    overall: number | null;
-                    comment: string;
-                    scores: components["schemas"]["AssessmentScore"][];
-                };
-            };
-        };
-        responses: {
-            /** @description Assessment saved */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Assessment"];
-                        };
-                    };
-                };
-            };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Conflict */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2764,7 +1871,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid filter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2778,7 +1885,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2787,12 +1894,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user takes no part in any pilot */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2823,18 +1930,23 @@ export interface operations {
                 "application/json": {
                     type: components["schemas"]["ItemType"];
                     title: string;
+                    /** @description Markdown source */
                     body: string;
                     /** Format: int64 */
                     componentId: number;
                     /** Format: int64 */
                     pilotId: number;
                     priority: components["schemas"]["Priority"];
+                    /**
+                     * @description Nextcloud file ids
+                     * @default []
+                     */
                     attachmentIds?: number[];
                     /**
                      * Format: int64
                      * @description Needed only when the user belongs to several organisations
                      */
-                    organisationId?: number;
+                    organisationId?: number | null;
                 };
             };
         };
@@ -2853,7 +1965,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid input */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2867,7 +1979,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2876,12 +1988,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user is no tester */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2895,7 +2007,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Unknown component, pilot or attachment */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2941,7 +2053,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid limit */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2955,7 +2067,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2964,12 +2076,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user takes no part in any pilot */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3013,7 +2125,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3022,12 +2134,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user takes no part in any pilot */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3041,7 +2153,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Not found or not visible */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3073,13 +2185,15 @@ export interface operations {
             content: {
                 "application/json": {
                     title: string;
+                    /** @description Markdown source */
                     body: string;
                     /** Format: int64 */
                     componentId: number;
                     /** Format: int64 */
                     pilotId: number;
                     priority: components["schemas"]["Priority"];
-                    attachmentIds?: number[];
+                    /** @description Nextcloud file ids; leave out to keep the attachments */
+                    attachmentIds?: number[] | null;
                 };
             };
         };
@@ -3098,7 +2212,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid input */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3112,7 +2226,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3121,12 +2235,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description Not the user's to edit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3140,7 +2254,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Not found or not visible */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3175,7 +2289,8 @@ export interface operations {
                     consolidatedPriority?: components["schemas"]["Priority"] | null;
                     /** Format: int64 */
                     duplicateOf?: number | null;
-                    vendorReference?: string;
+                    /** @description null or empty clears it */
+                    vendorReference?: string | null;
                 };
             };
         };
@@ -3194,7 +2309,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid transition or value */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3208,7 +2323,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3217,12 +2332,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description Not a consolidator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3236,7 +2351,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Not found or not visible */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3250,7 +2365,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict */
+            /** @description The item changed meanwhile */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3294,7 +2409,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3303,12 +2418,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user is no tester */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3322,7 +2437,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Not found or not visible */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3366,7 +2481,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3375,12 +2490,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user is no tester */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3394,7 +2509,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Not found or not visible */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3410,21 +2525,19 @@ export interface operations {
             };
         };
     };
-    "comment-index": {
+    "me-show": {
         parameters: {
             query?: never;
             header: {
                 /** @description Required to be true for the API request to pass */
                 "OCS-APIRequest": boolean;
             };
-            path: {
-                id: number;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Comments returned */
+            /** @description Current user returned */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3433,12 +2546,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ItemComment"][];
+                            data: components["schemas"]["Me"];
                         };
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3447,12 +2560,54 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+        };
+    };
+    "organisation-index": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Organisation list returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Organisation"][];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3461,48 +2616,39 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
         };
     };
-    "comment-create": {
+    "organisation-create": {
         parameters: {
             query?: never;
             header: {
                 /** @description Required to be true for the API request to pass */
                 "OCS-APIRequest": boolean;
             };
-            path: {
-                id: number;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-                    message: string;
+                    name: string;
+                    shortName: string;
+                    /** @default [] */
+                    groupIds?: string[];
+                    /** @default [] */
+                    coordinatorIds?: string[];
+                    /** @default [] */
+                    pilotIds?: number[];
                 };
             };
         };
         responses: {
-            /** @description Comment created */
+            /** @description Organisation created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3511,12 +2657,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ItemComment"];
+                            data: components["schemas"]["Organisation"];
                         };
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid input */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3530,7 +2676,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3539,12 +2685,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3553,194 +2699,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "coordination-progress": {
-        parameters: {
-            query?: {
-                /** @description Period id; default: the newest open period */
-                periodId?: number;
-            };
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Progress returned */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["OrganisationProgress"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "coordination-release": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** Format: int64 */
-                    periodId: number;
-                };
-            };
-        };
-        responses: {
-            /** @description Feedback released */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Release"];
-                        };
-                    };
-                };
-            };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Conflict */
+            /** @description Another request created the same record at the same time */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3750,6 +2714,1079 @@ export interface operations {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
                             data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "organisation-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    shortName: string;
+                    /** @default [] */
+                    groupIds?: string[];
+                    /** @default [] */
+                    coordinatorIds?: string[];
+                    /** @default [] */
+                    pilotIds?: number[];
+                    /** @description false restores an archived record; leave out to keep the current state */
+                    archived?: boolean | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Organisation updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Organisation"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "organisation-archive": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Organisation archived */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Organisation"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "period-index": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Period list returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Period"][];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "period-create": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description YYYY-MM */
+                    month: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Period created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Period"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid or existing month */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Another request created the same record at the same time */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "period-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    status: components["schemas"]["PeriodStatus"];
+                };
+            };
+        };
+        responses: {
+            /** @description Period updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Period"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid status */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "pilot-index": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pilot list returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Pilot"][];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "pilot-create": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    status: components["schemas"]["PilotStatus"];
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    startDate?: string | null;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    endDate?: string | null;
+                    /** @default [] */
+                    componentIds?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Pilot created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Pilot"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Another request created the same record at the same time */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "pilot-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    status: components["schemas"]["PilotStatus"];
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    startDate?: string | null;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    endDate?: string | null;
+                    /** @default [] */
+                    componentIds?: number[];
+                    /** @description false restores an archived record; leave out to keep the current state */
+                    archived?: boolean | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Pilot updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Pilot"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "pilot-archive": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pilot archived */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Pilot"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "rating-sheet": {
+        parameters: {
+            query?: {
+                /** @description Period id; default: the newest open period */
+                periodId?: number;
+            };
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rating sheet returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["RatingSheet"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user is no tester */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown period */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "rating-save": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                periodId: number;
+                componentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description overall score, null for not assessed
+                     */
+                    overall: number | null;
+                    comment: string;
+                    scores: components["schemas"]["AssessmentScore"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Assessment saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Assessment"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid score or closed period */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The component is not in an active pilot of the user's organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown period or component */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Another request created the same record at the same time */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "settings-show": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["AppSettings"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "settings-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description a Nextcloud group id, or empty for none */
+                    consolidatorGroup: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Settings updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["AppSettings"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown group */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
                         };
                     };
                 };
