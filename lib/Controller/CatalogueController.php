@@ -41,7 +41,8 @@ class CatalogueController extends ApiController {
 	/**
 	 * Pilots, components, criteria, organisations and periods visible to the current user
 	 *
-	 * Testers see only the pilots their organisations take part in and those pilots' components; nothing archived.
+	 * For members of an organisation, consolidators and administrators. Testers see only the pilots their
+	 * organisations take part in and those pilots' components; nothing archived.
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackCatalogue, array{}>
 	 * @throws ForbiddenException The user takes no part in any pilot

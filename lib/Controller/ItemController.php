@@ -154,6 +154,8 @@ class ItemController extends ApiController {
 	/**
 	 * Edit a report item
 	 *
+	 * Allowed to the reporter while the item is new, the coordinators of its organisation and consolidators.
+	 *
 	 * @param non-empty-string $title
 	 * @param string $body Markdown source
 	 * @param int $componentId

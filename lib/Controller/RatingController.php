@@ -41,6 +41,8 @@ class RatingController extends ApiController {
 	/**
 	 * The rating sheet of the current user for one period
 	 *
+	 * The components to rate, the criteria and the user's own assessments; never those of others.
+	 *
 	 * @param int|null $periodId Period id; default: the newest open period
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackRatingSheet, array{}>
 	 * @throws ForbiddenException The user is no tester

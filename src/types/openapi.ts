@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Pilots, components, criteria, organisations and periods visible to the current user
-         * @description Testers see only the pilots their organisations take part in and those pilots' components; nothing archived.
+         * @description For members of an organisation, consolidators and administrators. Testers see only the pilots their organisations take part in and those pilots' components; nothing archived.
          */
         get: operations["catalogue-show"];
         put?: never;
@@ -218,7 +218,10 @@ export interface paths {
         };
         /** One report item with attachments, history and supporters */
         get: operations["item-show"];
-        /** Edit a report item */
+        /**
+         * Edit a report item
+         * @description Allowed to the reporter while the item is new, the coordinators of its organisation and consolidators.
+         */
         put: operations["item-update"];
         post?: never;
         delete?: never;
@@ -396,7 +399,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The rating sheet of the current user for one period */
+        /**
+         * The rating sheet of the current user for one period
+         * @description The components to rate, the criteria and the user's own assessments; never those of others.
+         */
         get: operations["rating-sheet"];
         put?: never;
         post?: never;
