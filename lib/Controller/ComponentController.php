@@ -51,10 +51,10 @@ class ComponentController extends ApiController {
 	/**
 	 * Create a Component
 	 *
-	 * @param non-empty-string $name
+	 * @param non-empty-string $name @maxLength 255
 	 * @param PilotFeedbackComponentCategory $category
-	 * @param string $product
-	 * @param string $description
+	 * @param string $product @maxLength 255
+	 * @param string $description @maxLength 20000
 	 * @param list<int> $pilotIds
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackComponent, array{}>
 	 * @throws ValidationException Invalid input
@@ -71,10 +71,10 @@ class ComponentController extends ApiController {
 	/**
 	 * Update a Component
 	 *
-	 * @param non-empty-string $name
+	 * @param non-empty-string $name @maxLength 255
 	 * @param PilotFeedbackComponentCategory $category
-	 * @param string $product
-	 * @param string $description
+	 * @param string $product @maxLength 255
+	 * @param string $description @maxLength 20000
 	 * @param list<int> $pilotIds
 	 * @param bool|null $archived false restores an archived record; leave out to keep the current state
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackComponent, array{}>

@@ -50,8 +50,8 @@ class CriterionController extends ApiController {
 	/**
 	 * Create a Criterion
 	 *
-	 * @param non-empty-string $name
-	 * @param string $description
+	 * @param non-empty-string $name @maxLength 255
+	 * @param string $description @maxLength 20000
 	 * @param int $sortOrder
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackCriterion, array{}>
 	 * @throws ValidationException Invalid input
@@ -68,8 +68,8 @@ class CriterionController extends ApiController {
 	/**
 	 * Update a Criterion
 	 *
-	 * @param non-empty-string $name
-	 * @param string $description
+	 * @param non-empty-string $name @maxLength 255
+	 * @param string $description @maxLength 20000
 	 * @param int $sortOrder
 	 * @param bool|null $archived false restores an archived record; leave out to keep the current state
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackCriterion, array{}>

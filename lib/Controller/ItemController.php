@@ -87,7 +87,7 @@ class ItemController extends ApiController {
 	 *
 	 * To support an existing item instead of filing a duplicate.
 	 *
-	 * @param string $q Search text
+	 * @param string $q Search text @maxLength 255
 	 * @param int<1, 20> $limit
 	 * @return DataResponse<Http::STATUS_OK, list<PilotFeedbackItemSuggestion>, array{}>
 	 * @throws ValidationException Invalid limit
@@ -105,8 +105,8 @@ class ItemController extends ApiController {
 	 * File a report item
 	 *
 	 * @param PilotFeedbackItemType $type
-	 * @param non-empty-string $title
-	 * @param string $body Markdown source
+	 * @param non-empty-string $title @maxLength 255
+	 * @param string $body Markdown source @maxLength 20000
 	 * @param int $componentId
 	 * @param int $pilotId
 	 * @param PilotFeedbackPriority $priority
@@ -156,8 +156,8 @@ class ItemController extends ApiController {
 	 *
 	 * Allowed to the reporter while the item is new, the coordinators of its organisation and consolidators.
 	 *
-	 * @param non-empty-string $title
-	 * @param string $body Markdown source
+	 * @param non-empty-string $title @maxLength 255
+	 * @param string $body Markdown source @maxLength 20000
 	 * @param int $componentId
 	 * @param int $pilotId
 	 * @param PilotFeedbackPriority $priority
@@ -192,7 +192,7 @@ class ItemController extends ApiController {
 	 * @param PilotFeedbackItemStatus $status
 	 * @param PilotFeedbackPriority|null $consolidatedPriority
 	 * @param int|null $duplicateOf
-	 * @param string|null $vendorReference null or empty clears it
+	 * @param string|null $vendorReference null or empty clears it @maxLength 255
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemDetail, array{}>
 	 * @throws ValidationException Invalid transition or value
 	 * @throws ForbiddenException Not a consolidator

@@ -50,8 +50,8 @@ class OrganisationController extends ApiController {
 	/**
 	 * Create a Organisation
 	 *
-	 * @param non-empty-string $name
-	 * @param non-empty-string $shortName
+	 * @param non-empty-string $name @maxLength 255
+	 * @param non-empty-string $shortName @maxLength 64
 	 * @param list<string> $groupIds
 	 * @param list<string> $coordinatorIds
 	 * @param list<int> $pilotIds
@@ -70,8 +70,8 @@ class OrganisationController extends ApiController {
 	/**
 	 * Update a Organisation
 	 *
-	 * @param non-empty-string $name
-	 * @param non-empty-string $shortName
+	 * @param non-empty-string $name @maxLength 255
+	 * @param non-empty-string $shortName @maxLength 64
 	 * @param list<string> $groupIds
 	 * @param list<string> $coordinatorIds
 	 * @param list<int> $pilotIds

@@ -51,8 +51,8 @@ class PilotController extends ApiController {
 	/**
 	 * Create a Pilot
 	 *
-	 * @param non-empty-string $title
-	 * @param string $description
+	 * @param non-empty-string $title @maxLength 255
+	 * @param string $description @maxLength 20000
 	 * @param PilotFeedbackPilotStatus $status
 	 * @param string|null $startDate YYYY-MM-DD @format date
 	 * @param string|null $endDate YYYY-MM-DD @format date
@@ -72,8 +72,8 @@ class PilotController extends ApiController {
 	/**
 	 * Update a Pilot
 	 *
-	 * @param non-empty-string $title
-	 * @param string $description
+	 * @param non-empty-string $title @maxLength 255
+	 * @param string $description @maxLength 20000
 	 * @param PilotFeedbackPilotStatus $status
 	 * @param string|null $startDate YYYY-MM-DD @format date
 	 * @param string|null $endDate YYYY-MM-DD @format date

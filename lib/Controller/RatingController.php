@@ -60,7 +60,7 @@ class RatingController extends ApiController {
 	 * Save the current user's assessment of one component in an open period
 	 *
 	 * @param int<1, 5>|null $overall overall score, null for not assessed
-	 * @param string $comment
+	 * @param string $comment @maxLength 5000
 	 * @param list<PilotFeedbackAssessmentScore> $scores
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackAssessment, array{}>
 	 * @throws ValidationException Invalid score or closed period

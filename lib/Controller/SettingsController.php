@@ -48,7 +48,7 @@ class SettingsController extends ApiController {
 	/**
 	 * Choose the consolidators' group
 	 *
-	 * @param string $consolidatorGroup a Nextcloud group id, or empty for none
+	 * @param string $consolidatorGroup a Nextcloud group id, or empty for none @maxLength 64
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackAppSettings, array{}>
 	 * @throws ValidationException Unknown group
 	 *

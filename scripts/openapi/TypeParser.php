@@ -20,7 +20,8 @@ namespace OCA\PilotFeedback\Tools\OpenApi;
  * - array{key: T, key?: T} an object; a `// comment` line before a key becomes its description
  * - A&B becomes allOf; a known type alias becomes a $ref to components/schemas
  *
- * Descriptions may carry `@format <format>` and `@pattern <regex>`, which become those keywords.
+ * Descriptions may carry `@format <format>`, `@pattern <regex>` and `@maxLength <n>`, which become
+ * those keywords (psalm types cannot say them).
  */
 final class TypeParser {
 	/** The order of keywords in the schemas written out, as openapi-extractor writes them. */
@@ -56,7 +57,7 @@ final class TypeParser {
 	}
 
 	/**
-	 * Adds a description to a schema; `@format x` and `@pattern x` in it become keywords.
+	 * Adds a description to a schema; `@format x`, `@pattern x` and `@maxLength n` in it become keywords.
 	 *
 	 * @param array<string, mixed> $schema
 	 * @return array<string, mixed>
@@ -74,14 +75,14 @@ final class TypeParser {
 	}
 
 	/**
-	 * Moves `@format x` and `@pattern x` from a description into the schema.
+	 * Moves `@format x`, `@pattern x` and `@maxLength n` from a description into the schema.
 	 *
 	 * @param array<string, mixed> $schema
 	 * @return array{0: array<string, mixed>, 1: string} the schema and the rest of the description
 	 */
 	public static function annotate(array $schema, string $description): array {
-		$description = preg_replace_callback('/@(format|pattern)\s+(\S+)/', static function (array $m) use (&$schema): string {
-			$schema[$m[1]] = $m[2];
+		$description = preg_replace_callback('/@(format|pattern|maxLength)\s+(\S+)/', static function (array $m) use (&$schema): string {
+			$schema[$m[1]] = $m[1] === 'maxLength' ? (int)$m[2] : $m[2];
 			return '';
 		}, $description) ?? $description;
 		return [self::ordered($schema), trim((string)preg_replace('/\s+/', ' ', $description))];
@@ -139,11 +140,10 @@ final class TypeParser {
 				$types[] = $part;
 			}
 		}
-		$enums = array_filter($types, static fn (array $t): bool => isset($t['enum']) && count($t) === count(array_filter(['type' => 1, 'format' => 1, 'enum' => 1], static fn ($k) => isset($t[$k]), ARRAY_FILTER_USE_KEY)));
-		if (count($types) > 1 && count($enums) === count($types) && count(array_unique(array_column($types, 'type'))) === 1) {
-			$merged = $types[0];
-			$merged['enum'] = array_merge(...array_column($types, 'enum'));
-			$types = [$merged];
+		if (count($types) > 1 && self::areEnumsOfOneType($types)) {
+			// 'a'|'b' is read as two one-value enums: they become one enum
+			$types = [['type' => $types[0]['type'], 'format' => $types[0]['format'] ?? null, 'enum' => array_merge(...array_column($types, 'enum'))]];
+			$types[0] = array_filter($types[0], static fn ($v) => $v !== null);
 		}
 		$schema = count($types) === 1 ? $types[0] : ['anyOf' => $types];
 		if ($nullable) {
@@ -151,6 +151,16 @@ final class TypeParser {
 			$schema['nullable'] = true;
 		}
 		return self::ordered($schema);
+	}
+
+	/** @param non-empty-list<array<string, mixed>> $types */
+	private static function areEnumsOfOneType(array $types): bool {
+		foreach ($types as $type) {
+			if (!isset($type['enum']) || $type['type'] !== $types[0]['type'] || array_diff(array_keys($type), ['type', 'format', 'enum']) !== []) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** A&B */

@@ -76,6 +76,13 @@ final class TypeParserTest extends TestCase {
 		], $schema);
 	}
 
+	public function testAnnotationsInADescriptionBecomeKeywords(): void {
+		self::assertSame(
+			[['type' => 'string', 'maxLength' => 64, 'pattern' => '^[a-z]+$'], 'Short name'],
+			TypeParser::annotate(['type' => 'string'], 'Short name @maxLength 64 @pattern ^[a-z]+$'),
+		);
+	}
+
 	public function testADescribedReferenceMovesIntoAllOf(): void {
 		self::assertSame(
 			['description' => 'The period', 'allOf' => [['$ref' => '#/components/schemas/Period']]],
