@@ -11,13 +11,14 @@ namespace OCA\PilotFeedback;
 
 /**
  * Every shape of the OCS API. scripts/generate-openapi.php turns each psalm type into a schema
- * of openapi.json (named without the PilotFeedback prefix); a `// comment` before a key becomes
- * its description, and `@format x` or `@pattern x` in it that keyword.
+ * of openapi.json (named without the PilotFeedback prefix). `@field-description Type.key text`
+ * describes a key of a shape; `@format x`, `@pattern x` or `@maxLength n` in the text become
+ * those keywords.
  *
  * @psalm-type PilotFeedbackErrorMessage = array{
- *     // A sentence a person can act on
  *     message: string,
  * }
+ * @field-description PilotFeedbackErrorMessage.message A sentence a person can act on
  * @psalm-type PilotFeedbackPilotStatus = 'planned'|'active'|'closed'
  * @psalm-type PilotFeedbackComponentCategory = 'groupware'|'filesharing'|'weboffice'|'messaging'|'identity'|'portal'|'other'
  * @psalm-type PilotFeedbackPeriodStatus = 'open'|'closed'
@@ -29,13 +30,13 @@ namespace OCA\PilotFeedback;
  *     title: string,
  *     description: string,
  *     status: PilotFeedbackPilotStatus,
- *     // YYYY-MM-DD @format date
  *     startDate: ?string,
- *     // YYYY-MM-DD @format date
  *     endDate: ?string,
  *     archived: bool,
  *     componentIds: list<int>,
  * }
+ * @field-description PilotFeedbackPilot.startDate YYYY-MM-DD @format date
+ * @field-description PilotFeedbackPilot.endDate YYYY-MM-DD @format date
  * @psalm-type PilotFeedbackComponent = array{
  *     id: int,
  *     name: string,
@@ -57,26 +58,26 @@ namespace OCA\PilotFeedback;
  * }
  * @psalm-type PilotFeedbackPeriod = array{
  *     id: int,
- *     // YYYY-MM @pattern ^[0-9]{4}-(0[1-9]|1[0-2])$
  *     month: string,
  *     status: PilotFeedbackPeriodStatus,
  * }
+ * @field-description PilotFeedbackPeriod.month YYYY-MM @pattern ^[0-9]{4}-(0[1-9]|1[0-2])$
  * @psalm-type PilotFeedbackAppSettings = array{
- *     // Nextcloud group id of the consolidators; empty when unset
  *     consolidatorGroup: string,
  * }
+ * @field-description PilotFeedbackAppSettings.consolidatorGroup Nextcloud group id of the consolidators; empty when unset
  * @psalm-type PilotFeedbackMeOrganisation = array{id: int, name: string, shortName: string, isCoordinator: bool}
  * @psalm-type PilotFeedbackMe = array{userId: string, displayName: string, isAdmin: bool, isConsolidator: bool, organisations: list<PilotFeedbackMeOrganisation>}
  * @psalm-type PilotFeedbackCatalogue = array{pilots: list<PilotFeedbackPilot>, components: list<PilotFeedbackComponent>, criteria: list<PilotFeedbackCriterion>, organisations: list<PilotFeedbackOrganisation>, periods: list<PilotFeedbackPeriod>}
  * @psalm-type PilotFeedbackDefaultCatalogueResult = array{
- *     // How many records the run added; 0 on a second run
  *     created: int,
  * }
+ * @field-description PilotFeedbackDefaultCatalogueResult.created How many records the run added; 0 on a second run
  * @psalm-type PilotFeedbackAssessmentScore = array{
  *     criterionId: int,
- *     // null: not assessed
  *     score: int<1, 5>|null,
  * }
+ * @field-description PilotFeedbackAssessmentScore.score null: not assessed
  * @psalm-type PilotFeedbackAssessment = array{
  *     id: int,
  *     componentId: int,
@@ -86,15 +87,14 @@ namespace OCA\PilotFeedback;
  *     overall: int<1, 5>|null,
  *     comment: string,
  *     scores: list<PilotFeedbackAssessmentScore>,
- *     // Unix seconds
  *     updatedAt: int,
  * }
+ * @field-description PilotFeedbackAssessment.updatedAt Unix seconds
  * @psalm-type PilotFeedbackRatingSheet = array{period: ?PilotFeedbackPeriod, criteria: list<PilotFeedbackCriterion>, components: list<PilotFeedbackComponent>, assessments: list<PilotFeedbackAssessment>}
  * @psalm-type PilotFeedbackItem = array{
  *     id: int,
  *     type: PilotFeedbackItemType,
  *     title: string,
- *     // Markdown source
  *     body: string,
  *     componentId: int,
  *     pilotId: int,
@@ -109,11 +109,12 @@ namespace OCA\PilotFeedback;
  *     supportCount: int,
  *     supportedByMe: bool,
  *     canEdit: bool,
- *     // Unix seconds
  *     createdAt: int,
- *     // Unix seconds
  *     updatedAt: int,
  * }
+ * @field-description PilotFeedbackItem.body Markdown source
+ * @field-description PilotFeedbackItem.createdAt Unix seconds
+ * @field-description PilotFeedbackItem.updatedAt Unix seconds
  * @psalm-type PilotFeedbackItemAttachment = array{fileId: int, name: string, mimetype: string}
  * @psalm-type PilotFeedbackItemHistoryEntry = array{
  *     id: int,
@@ -122,9 +123,9 @@ namespace OCA\PilotFeedback;
  *     field: string,
  *     oldValue: ?string,
  *     newValue: ?string,
- *     // Unix seconds
  *     createdAt: int,
  * }
+ * @field-description PilotFeedbackItemHistoryEntry.createdAt Unix seconds
  * @psalm-type PilotFeedbackItemSupporter = array{userId: string, displayName: string, organisationId: int}
  * @psalm-type PilotFeedbackItemDetail = PilotFeedbackItem&array{attachments: list<PilotFeedbackItemAttachment>, history: list<PilotFeedbackItemHistoryEntry>, supporters: list<PilotFeedbackItemSupporter>, canChangeStatus: bool}
  * @psalm-type PilotFeedbackItemPage = array{items: list<PilotFeedbackItem>, total: int, page: int, limit: int}
@@ -134,16 +135,16 @@ namespace OCA\PilotFeedback;
  *     actorId: string,
  *     actorName: string,
  *     message: string,
- *     // Unix seconds
  *     createdAt: int,
  * }
+ * @field-description PilotFeedbackItemComment.createdAt Unix seconds
  * @psalm-type PilotFeedbackRelease = array{
  *     organisationId: int,
  *     periodId: int,
  *     userId: string,
- *     // Unix seconds
  *     releasedAt: int,
  * }
+ * @field-description PilotFeedbackRelease.releasedAt Unix seconds
  * @psalm-type PilotFeedbackProgressMember = array{userId: string, displayName: string, ratedComponentIds: list<int>}
  * @psalm-type PilotFeedbackOrganisationProgress = array{period: PilotFeedbackPeriod, organisationId: int, componentIds: list<int>, members: list<PilotFeedbackProgressMember>, release: ?PilotFeedbackRelease}
  */

@@ -13,7 +13,8 @@ namespace OCA\PilotFeedback\Tools\OpenApi;
  * Builds openapi.json from the PHP source, the way Nextcloud's openapi-extractor does:
  *
  * - components/schemas: the `@psalm-type PilotFeedbackX` shapes of lib/ResponseDefinitions.php,
- *   named without the PilotFeedback prefix, plus OCSMeta;
+ *   named without the PilotFeedback prefix, plus OCSMeta; `@field-description PilotFeedbackX.key text`
+ *   describes a key of a shape (psalm allows no comments inside a type);
  * - paths: every controller method with #[ApiRoute]; its first docblock paragraph is the summary,
  *   `@param` types and descriptions describe the parameters (a parameter without a default is
  *   required), `@return DataResponse<Http::STATUS_*, Type, array{}>` the answers, `@throws X`
@@ -104,6 +105,14 @@ final class SpecGenerator {
 		]];
 		foreach ($matches as [, $name, $type]) {
 			$schemas[self::schemaName($name)] = $this->types->parse((string)preg_replace('/^\s*\*[ \t]?/m', '', $type));
+		}
+		preg_match_all('/^\s*\*\s*@field-description\s+(\w+)\.(\w+)\s+(.+)$/m', $doc, $fields, PREG_SET_ORDER);
+		foreach ($fields as [, $name, $key, $description]) {
+			$schema = self::schemaName($name);
+			if (!isset($schemas[$schema]['properties'][$key])) {
+				throw new \RuntimeException("ResponseDefinitions: @field-description for unknown field $name.$key");
+			}
+			$schemas[$schema]['properties'][$key] = TypeParser::describe($schemas[$schema]['properties'][$key], $description);
 		}
 		ksort($schemas);
 		return $schemas;

@@ -17,7 +17,7 @@ namespace OCA\PilotFeedback\Tools\OpenApi;
  *   non-negative-int, int<min, max> (minimum/maximum)
  * - 'a'|'b' and 0|1 literal unions become enums; T|null and ?T become nullable
  * - list<T>, array<T>, T[] become arrays; array<string, T> an object with additionalProperties
- * - array{key: T, key?: T} an object; a `// comment` line before a key becomes its description
+ * - array{key: T, key?: T} an object with the keys without ? required
  * - A&B becomes allOf; a known type alias becomes a $ref to components/schemas
  *
  * Descriptions may carry `@format <format>`, `@pattern <regex>` and `@maxLength <n>`, which become
@@ -101,7 +101,7 @@ final class TypeParser {
 
 	/** @return list<string> */
 	private static function tokenize(string $type): array {
-		preg_match_all('~//[^\n]*|\'[^\']*\'|"[^"]*"|-?\d+|[A-Za-z_\\\\][\w\\\\-]*|\[\]|[{}<>,:?|&()]|\S~', $type, $matches);
+		preg_match_all('~\'[^\']*\'|"[^"]*"|-?\d+|[A-Za-z_\\\\][\w\\\\-]*|\[\]|[{}<>,:?|&()]|\S~', $type, $matches);
 		return $matches[0];
 	}
 
@@ -237,18 +237,13 @@ final class TypeParser {
 		throw new \InvalidArgumentException("Unsupported generic type $name<...>");
 	}
 
-	/** array{key: T, key?: T} with // comments before keys */
+	/** array{key: T, key?: T} */
 	private function shape(): array {
 		$this->expect('{');
 		$required = [];
 		$properties = [];
-		$comment = '';
 		while (($token = $this->next()) !== '}') {
 			if ($token === ',') {
-				continue;
-			}
-			if (str_starts_with($token, '//')) {
-				$comment .= ' ' . substr($token, 2);
 				continue;
 			}
 			$key = trim($token, '\'"');
@@ -257,8 +252,7 @@ final class TypeParser {
 				$this->next();
 			}
 			$this->expect(':');
-			$properties[$key] = self::describe($this->union(), $comment);
-			$comment = '';
+			$properties[$key] = $this->union();
 			if (!$optional) {
 				$required[] = $key;
 			}

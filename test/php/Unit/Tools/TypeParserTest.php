@@ -57,23 +57,28 @@ final class TypeParserTest extends TestCase {
 		self::assertSame($schema, (new TypeParser(['PilotFeedbackPeriod' => 'Period']))->parse($type));
 	}
 
-	public function testShapeKeysAreRequiredUnlessMarkedOptionalAndCommentsDescribeThem(): void {
+	public function testShapeKeysAreRequiredUnlessMarkedOptional(): void {
 		$schema = (new TypeParser())->parse("array{
 			id: int,
-			// YYYY-MM-DD @format date
 			startDate: ?string,
-			// YYYY-MM @pattern ^[0-9]{4}-(0[1-9]|1[0-2])$
-			month?: string,
+			'month'?: string,
 		}");
 		self::assertSame([
 			'type' => 'object',
 			'required' => ['id', 'startDate'],
 			'properties' => [
 				'id' => self::INT,
-				'startDate' => ['type' => 'string', 'format' => 'date', 'nullable' => true, 'description' => 'YYYY-MM-DD'],
-				'month' => ['type' => 'string', 'description' => 'YYYY-MM', 'pattern' => '^[0-9]{4}-(0[1-9]|1[0-2])$'],
+				'startDate' => ['type' => 'string', 'nullable' => true],
+				'month' => ['type' => 'string'],
 			],
 		], $schema);
+	}
+
+	public function testADescriptionWithAFormatDescribesASchema(): void {
+		self::assertSame(
+			['type' => 'string', 'format' => 'date', 'nullable' => true, 'description' => 'YYYY-MM-DD'],
+			TypeParser::describe(['type' => 'string', 'nullable' => true], 'YYYY-MM-DD @format date'),
+		);
 	}
 
 	public function testAnnotationsInADescriptionBecomeKeywords(): void {
