@@ -44,9 +44,15 @@ openapi: deps
 	composer run openapi
 	npm run typescript:generate
 
-# Fails, printing the diff, when the committed openapi.json is not what the PHP source generates.
+# Fails, printing the diff, when the committed openapi.json is not what the PHP source generates,
+# or src/types/openapi.ts not what openapi.json generates.
 openapi-check: deps
 	composer run openapi:check
+	@generated=$$(mktemp --suffix=.ts) && trap 'rm -f "$$generated"' EXIT && \
+		npx openapi-typescript openapi.json -o "$$generated" --silent && \
+		if ! diff -u src/types/openapi.ts "$$generated"; then \
+			echo 'src/types/openapi.ts differs from what openapi.json generates (- committed, + generated). Run `make openapi` and commit the result.' >&2; exit 1; \
+		fi && echo 'src/types/openapi.ts matches openapi.json.'
 
 # The browser suite loads the built frontend from the repository.
 test-integration: build
