@@ -22,6 +22,7 @@ $config
 		__DIR__ . '/test/php',
 		__DIR__ . '/appinfo',
 		__DIR__ . '/templates',
+		__DIR__ . '/scripts',
 	])
 	->append([__FILE__]);
 

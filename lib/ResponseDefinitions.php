@@ -10,29 +10,143 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback;
 
 /**
- * Every response shape of the OCS API; openapi.json mirrors these.
+ * Every shape of the OCS API. scripts/generate-openapi.php turns each psalm type into a schema
+ * of openapi.json (named without the PilotFeedback prefix). `@field-description Type.key text`
+ * describes a key of a shape; `@format x`, `@pattern x` or `@maxLength n` in the text become
+ * those keywords.
  *
- * @psalm-type PilotFeedbackPilot = array{id: int, title: string, description: string, status: 'planned'|'active'|'closed', startDate: ?string, endDate: ?string, archived: bool, componentIds: list<int>}
- * @psalm-type PilotFeedbackComponent = array{id: int, name: string, category: string, product: string, description: string, archived: bool, pilotIds: list<int>}
+ * @psalm-type PilotFeedbackErrorMessage = array{
+ *     message: string,
+ * }
+ * @field-description PilotFeedbackErrorMessage.message A sentence a person can act on
+ * @psalm-type PilotFeedbackPilotStatus = 'planned'|'active'|'closed'
+ * @psalm-type PilotFeedbackComponentCategory = 'groupware'|'filesharing'|'weboffice'|'messaging'|'identity'|'portal'|'other'
+ * @psalm-type PilotFeedbackPeriodStatus = 'open'|'closed'
+ * @psalm-type PilotFeedbackItemType = 'requirement'|'defect'|'improvement'|'security'
+ * @psalm-type PilotFeedbackPriority = 'low'|'medium'|'high'|'critical'
+ * @psalm-type PilotFeedbackItemStatus = 'new'|'in_review'|'accepted'|'forwarded'|'in_progress'|'done'|'verified'|'rejected'|'duplicate'
+ * @psalm-type PilotFeedbackPilot = array{
+ *     id: int,
+ *     title: string,
+ *     description: string,
+ *     status: PilotFeedbackPilotStatus,
+ *     startDate: ?string,
+ *     endDate: ?string,
+ *     archived: bool,
+ *     componentIds: list<int>,
+ * }
+ * @field-description PilotFeedbackPilot.startDate YYYY-MM-DD @format date
+ * @field-description PilotFeedbackPilot.endDate YYYY-MM-DD @format date
+ * @psalm-type PilotFeedbackComponent = array{
+ *     id: int,
+ *     name: string,
+ *     category: PilotFeedbackComponentCategory,
+ *     product: string,
+ *     description: string,
+ *     archived: bool,
+ *     pilotIds: list<int>,
+ * }
  * @psalm-type PilotFeedbackCriterion = array{id: int, name: string, description: string, sortOrder: int, archived: bool}
- * @psalm-type PilotFeedbackOrganisation = array{id: int, name: string, shortName: string, groupIds: list<string>, coordinatorIds: list<string>, pilotIds: list<int>, archived: bool}
- * @psalm-type PilotFeedbackPeriod = array{id: int, month: string, status: 'open'|'closed'}
- * @psalm-type PilotFeedbackAppSettings = array{consolidatorGroup: string}
- * @psalm-type PilotFeedbackMe = array{userId: string, displayName: string, isAdmin: bool, isConsolidator: bool, organisations: list<array{id: int, name: string, shortName: string, isCoordinator: bool}>}
+ * @psalm-type PilotFeedbackOrganisation = array{
+ *     id: int,
+ *     name: string,
+ *     shortName: string,
+ *     groupIds: list<string>,
+ *     coordinatorIds: list<string>,
+ *     pilotIds: list<int>,
+ *     archived: bool,
+ * }
+ * @psalm-type PilotFeedbackPeriod = array{
+ *     id: int,
+ *     month: string,
+ *     status: PilotFeedbackPeriodStatus,
+ * }
+ * @field-description PilotFeedbackPeriod.month YYYY-MM @pattern ^[0-9]{4}-(0[1-9]|1[0-2])$
+ * @psalm-type PilotFeedbackAppSettings = array{
+ *     consolidatorGroup: string,
+ * }
+ * @field-description PilotFeedbackAppSettings.consolidatorGroup Nextcloud group id of the consolidators; empty when unset
+ * @psalm-type PilotFeedbackMeOrganisation = array{id: int, name: string, shortName: string, isCoordinator: bool}
+ * @psalm-type PilotFeedbackMe = array{userId: string, displayName: string, isAdmin: bool, isConsolidator: bool, organisations: list<PilotFeedbackMeOrganisation>}
  * @psalm-type PilotFeedbackCatalogue = array{pilots: list<PilotFeedbackPilot>, components: list<PilotFeedbackComponent>, criteria: list<PilotFeedbackCriterion>, organisations: list<PilotFeedbackOrganisation>, periods: list<PilotFeedbackPeriod>}
- * @psalm-type PilotFeedbackScore = array{criterionId: int, score: ?int}
- * @psalm-type PilotFeedbackAssessment = array{id: int, componentId: int, periodId: int, userId: string, organisationId: int, overall: ?int, comment: string, scores: list<PilotFeedbackScore>, updatedAt: int}
+ * @psalm-type PilotFeedbackDefaultCatalogueResult = array{
+ *     created: int,
+ * }
+ * @field-description PilotFeedbackDefaultCatalogueResult.created How many records the run added; 0 on a second run
+ * @psalm-type PilotFeedbackAssessmentScore = array{
+ *     criterionId: int,
+ *     score: int<1, 5>|null,
+ * }
+ * @field-description PilotFeedbackAssessmentScore.score null: not assessed
+ * @psalm-type PilotFeedbackAssessment = array{
+ *     id: int,
+ *     componentId: int,
+ *     periodId: int,
+ *     userId: string,
+ *     organisationId: int,
+ *     overall: int<1, 5>|null,
+ *     comment: string,
+ *     scores: list<PilotFeedbackAssessmentScore>,
+ *     updatedAt: int,
+ * }
+ * @field-description PilotFeedbackAssessment.updatedAt Unix seconds
  * @psalm-type PilotFeedbackRatingSheet = array{period: ?PilotFeedbackPeriod, criteria: list<PilotFeedbackCriterion>, components: list<PilotFeedbackComponent>, assessments: list<PilotFeedbackAssessment>}
- * @psalm-type PilotFeedbackItem = array{id: int, type: string, title: string, body: string, componentId: int, pilotId: int, priority: string, consolidatedPriority: ?string, status: string, reporterId: string, reporterName: string, organisationId: int, duplicateOf: ?int, vendorReference: string, supportCount: int, supportedByMe: bool, canEdit: bool, createdAt: int, updatedAt: int}
+ * @psalm-type PilotFeedbackItem = array{
+ *     id: int,
+ *     type: PilotFeedbackItemType,
+ *     title: string,
+ *     body: string,
+ *     componentId: int,
+ *     pilotId: int,
+ *     priority: PilotFeedbackPriority,
+ *     consolidatedPriority: ?PilotFeedbackPriority,
+ *     status: PilotFeedbackItemStatus,
+ *     reporterId: string,
+ *     reporterName: string,
+ *     organisationId: int,
+ *     duplicateOf: ?int,
+ *     vendorReference: string,
+ *     supportCount: int,
+ *     supportedByMe: bool,
+ *     canEdit: bool,
+ *     createdAt: int,
+ *     updatedAt: int,
+ * }
+ * @field-description PilotFeedbackItem.body Markdown source
+ * @field-description PilotFeedbackItem.createdAt Unix seconds
+ * @field-description PilotFeedbackItem.updatedAt Unix seconds
  * @psalm-type PilotFeedbackItemAttachment = array{fileId: int, name: string, mimetype: string}
- * @psalm-type PilotFeedbackItemHistoryEntry = array{id: int, userId: string, userName: string, field: string, oldValue: ?string, newValue: ?string, createdAt: int}
+ * @psalm-type PilotFeedbackItemHistoryEntry = array{
+ *     id: int,
+ *     userId: string,
+ *     userName: string,
+ *     field: string,
+ *     oldValue: ?string,
+ *     newValue: ?string,
+ *     createdAt: int,
+ * }
+ * @field-description PilotFeedbackItemHistoryEntry.createdAt Unix seconds
  * @psalm-type PilotFeedbackItemSupporter = array{userId: string, displayName: string, organisationId: int}
  * @psalm-type PilotFeedbackItemDetail = PilotFeedbackItem&array{attachments: list<PilotFeedbackItemAttachment>, history: list<PilotFeedbackItemHistoryEntry>, supporters: list<PilotFeedbackItemSupporter>, canChangeStatus: bool}
  * @psalm-type PilotFeedbackItemPage = array{items: list<PilotFeedbackItem>, total: int, page: int, limit: int}
- * @psalm-type PilotFeedbackItemSuggestion = array{id: int, title: string, type: string, status: string, supportCount: int}
- * @psalm-type PilotFeedbackItemComment = array{id: int, actorId: string, actorName: string, message: string, createdAt: int}
- * @psalm-type PilotFeedbackRelease = array{organisationId: int, periodId: int, userId: string, releasedAt: int}
- * @psalm-type PilotFeedbackOrganisationProgress = array{period: PilotFeedbackPeriod, organisationId: int, componentIds: list<int>, members: list<array{userId: string, displayName: string, ratedComponentIds: list<int>}>, release: ?PilotFeedbackRelease}
+ * @psalm-type PilotFeedbackItemSuggestion = array{id: int, title: string, type: PilotFeedbackItemType, status: PilotFeedbackItemStatus, supportCount: int}
+ * @psalm-type PilotFeedbackItemComment = array{
+ *     id: int,
+ *     actorId: string,
+ *     actorName: string,
+ *     message: string,
+ *     createdAt: int,
+ * }
+ * @field-description PilotFeedbackItemComment.createdAt Unix seconds
+ * @psalm-type PilotFeedbackRelease = array{
+ *     organisationId: int,
+ *     periodId: int,
+ *     userId: string,
+ *     releasedAt: int,
+ * }
+ * @field-description PilotFeedbackRelease.releasedAt Unix seconds
+ * @psalm-type PilotFeedbackProgressMember = array{userId: string, displayName: string, ratedComponentIds: list<int>}
+ * @psalm-type PilotFeedbackOrganisationProgress = array{period: PilotFeedbackPeriod, organisationId: int, componentIds: list<int>, members: list<PilotFeedbackProgressMember>, release: ?PilotFeedbackRelease}
  */
 class ResponseDefinitions {
 }

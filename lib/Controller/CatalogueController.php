@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\ResponseDefinitions;
 use OCA\PilotFeedback\Service\ActorFactory;
 use OCA\PilotFeedback\Service\CatalogueService;
@@ -22,10 +23,10 @@ use OCP\AppFramework\Http\DataResponse;
 use OCP\IRequest;
 
 /**
- * Who the user is in the pilot, and the catalogue they work with.
+ * The catalogue a user works with: pilots, components, criteria, organisations, periods.
  *
- * @psalm-import-type PilotFeedbackMe from ResponseDefinitions
  * @psalm-import-type PilotFeedbackCatalogue from ResponseDefinitions
+ * @psalm-import-type PilotFeedbackDefaultCatalogueResult from ResponseDefinitions
  */
 class CatalogueController extends ApiController {
 	public function __construct(
@@ -38,38 +39,28 @@ class CatalogueController extends ApiController {
 	}
 
 	/**
-	 * The current user's roles and organisations
+	 * Pilots, components, criteria, organisations and periods visible to the current user
 	 *
-	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackMe, array{}>
-	 *
-	 * 200: Returned
-	 */
-	#[NoAdminRequired]
-	#[ApiRoute(verb: 'GET', url: '/api/v1/me')]
-	public function me(): DataResponse {
-		return new DataResponse($this->catalogue->me($this->actors->current()));
-	}
-
-	/**
-	 * The catalogue of the user's pilots
+	 * For members of an organisation, consolidators and administrators. Testers see only the pilots their
+	 * organisations take part in and those pilots' components; nothing archived.
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackCatalogue, array{}>
+	 * @throws ForbiddenException The user takes no part in any pilot
 	 *
-	 * 200: Returned
-	 * 403: The user takes no part in any pilot
+	 * 200: Catalogue returned
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/catalogue')]
-	public function catalogue(): DataResponse {
+	public function show(): DataResponse {
 		return new DataResponse($this->catalogue->catalogue($this->actors->current()));
 	}
 
 	/**
 	 * Install the default catalogue; records that exist by name are left alone
 	 *
-	 * @return DataResponse<Http::STATUS_OK, array{created: int}, array{}>
+	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackDefaultCatalogueResult, array{}>
 	 *
-	 * 200: Installed; created says how many records were added
+	 * 200: Default catalogue installed
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/catalogue/default')]

@@ -9,6 +9,9 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\Exception\NotFoundException;
+use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\ResponseDefinitions;
 use OCA\PilotFeedback\Service\ActorFactory;
 use OCA\PilotFeedback\Service\CommentService;
@@ -34,12 +37,13 @@ class CommentController extends ApiController {
 	}
 
 	/**
-	 * The comments of an item, oldest first
+	 * The comments of a report item, oldest first
 	 *
 	 * @return DataResponse<Http::STATUS_OK, list<PilotFeedbackItemComment>, array{}>
+	 * @throws ForbiddenException The user is no tester
+	 * @throws NotFoundException Item not found or not visible
 	 *
-	 * 200: Returned
-	 * 404: Item not found or not visible
+	 * 200: Comments returned
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/items/{id}/comments', requirements: ['id' => '\d+'])]
@@ -48,18 +52,20 @@ class CommentController extends ApiController {
 	}
 
 	/**
-	 * Comment on an item
+	 * Comment on a report item
 	 *
+	 * @param non-empty-string $message @maxLength 1000
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackItemComment, array{}>
+	 * @throws ValidationException Empty or too long
+	 * @throws ForbiddenException The user is no tester
+	 * @throws NotFoundException Item not found or not visible
 	 *
-	 * 201: Added
-	 * 400: Empty or too long
-	 * 404: Item not found or not visible
+	 * 201: Comment created
 	 */
 	#[NoAdminRequired]
 	#[UserRateLimit(limit: 60, period: 60)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/items/{id}/comments', requirements: ['id' => '\d+'])]
-	public function create(int $id, mixed $message = null): DataResponse {
+	public function create(int $id, mixed $message): DataResponse {
 		return new DataResponse($this->comments->add($this->actors->current(), $id, $message), Http::STATUS_CREATED);
 	}
 }

@@ -9,6 +9,9 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Exception\ConflictException;
+use OCA\PilotFeedback\Exception\NotFoundException;
+use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\ResponseDefinitions;
 use OCA\PilotFeedback\Service\ComponentService;
 use OCA\PilotFeedback\Settings\AdminSettings;
@@ -22,6 +25,7 @@ use OCP\IRequest;
  * Components [Komponenten] — administrators (and groups they delegate the settings to) manage them.
  *
  * @psalm-import-type PilotFeedbackComponent from ResponseDefinitions
+ * @psalm-import-type PilotFeedbackComponentCategory from ResponseDefinitions
  */
 class ComponentController extends ApiController {
 	public function __construct(
@@ -32,11 +36,11 @@ class ComponentController extends ApiController {
 	}
 
 	/**
-	 * List all, archived ones included
+	 * List all components, archived ones included
 	 *
 	 * @return DataResponse<Http::STATUS_OK, list<PilotFeedbackComponent>, array{}>
 	 *
-	 * 200: Listed
+	 * 200: Component list returned
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/components')]
@@ -45,31 +49,43 @@ class ComponentController extends ApiController {
 	}
 
 	/**
-	 * Create one
+	 * Create a Component
 	 *
+	 * @param non-empty-string $name @maxLength 255
+	 * @param PilotFeedbackComponentCategory $category
+	 * @param string $product @maxLength 255
+	 * @param string $description @maxLength 20000
+	 * @param list<int> $pilotIds
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackComponent, array{}>
+	 * @throws ValidationException Invalid input
+	 * @throws ConflictException Another request created the same record at the same time
 	 *
-	 * 201: Created
-	 * 400: Invalid input
+	 * 201: Component created
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/components')]
-	public function create(mixed $name = null, mixed $category = null, mixed $product = null, mixed $description = null, mixed $pilotIds = null): DataResponse {
+	public function create(mixed $name, mixed $category, mixed $product = '', mixed $description = '', mixed $pilotIds = []): DataResponse {
 		return new DataResponse($this->service->create(['name' => $name, 'category' => $category, 'product' => $product, 'description' => $description, 'pilotIds' => $pilotIds]), Http::STATUS_CREATED);
 	}
 
 	/**
-	 * Update one
+	 * Update a Component
 	 *
+	 * @param non-empty-string $name @maxLength 255
+	 * @param PilotFeedbackComponentCategory $category
+	 * @param string $product @maxLength 255
+	 * @param string $description @maxLength 20000
+	 * @param list<int> $pilotIds
+	 * @param bool|null $archived false restores an archived record; leave out to keep the current state
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackComponent, array{}>
+	 * @throws ValidationException Invalid input
+	 * @throws NotFoundException Not found
 	 *
-	 * 200: Updated
-	 * 400: Invalid input
-	 * 404: Not found
+	 * 200: Component updated
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/components/{id}', requirements: ['id' => '\d+'])]
-	public function update(int $id, mixed $name = null, mixed $category = null, mixed $product = null, mixed $description = null, mixed $pilotIds = null, mixed $archived = null): DataResponse {
+	public function update(int $id, mixed $name, mixed $category, mixed $product = '', mixed $description = '', mixed $pilotIds = [], mixed $archived = null): DataResponse {
 		$input = ['name' => $name, 'category' => $category, 'product' => $product, 'description' => $description, 'pilotIds' => $pilotIds];
 		if ($archived !== null) {
 			$input += ['archived' => $archived];
@@ -78,12 +94,12 @@ class ComponentController extends ApiController {
 	}
 
 	/**
-	 * Archive one; what was filed about it stays
+	 * Archive a Component; what was filed about it stays
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackComponent, array{}>
+	 * @throws NotFoundException Not found
 	 *
-	 * 200: Archived
-	 * 404: Not found
+	 * 200: Component archived
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'DELETE', url: '/api/v1/components/{id}', requirements: ['id' => '\d+'])]

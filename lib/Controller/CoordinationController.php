@@ -9,6 +9,10 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Exception\ConflictException;
+use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\Exception\NotFoundException;
+use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\ResponseDefinitions;
 use OCA\PilotFeedback\Service\ActorFactory;
 use OCA\PilotFeedback\Service\CoordinationService;
@@ -34,12 +38,16 @@ class CoordinationController extends ApiController {
 	}
 
 	/**
-	 * Who of the organisation has rated what in a period (default: the newest open one)
+	 * Rating progress of an organisation in one period
 	 *
+	 * Who of the organisation has rated which components.
+	 *
+	 * @param int|null $periodId Period id; default: the newest open period
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackOrganisationProgress, array{}>
+	 * @throws ForbiddenException Neither coordinator of it nor consolidator
+	 * @throws NotFoundException Unknown organisation or period
 	 *
-	 * 200: Returned
-	 * 403: Neither coordinator of it nor consolidator
+	 * 200: Progress returned
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/organisations/{id}/progress', requirements: ['id' => '\d+'])]
@@ -50,15 +58,18 @@ class CoordinationController extends ApiController {
 	/**
 	 * Release the organisation's feedback for a period
 	 *
+	 * @param int $periodId
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackRelease, array{}>
+	 * @throws ValidationException Invalid period
+	 * @throws ForbiddenException Not a coordinator of it
+	 * @throws NotFoundException Unknown organisation or period
+	 * @throws ConflictException Already released
 	 *
-	 * 201: Released
-	 * 403: Not a coordinator of it
-	 * 409: Already released
+	 * 201: Feedback released
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/organisations/{id}/releases', requirements: ['id' => '\d+'])]
-	public function release(int $id, mixed $periodId = null): DataResponse {
+	public function release(int $id, mixed $periodId): DataResponse {
 		return new DataResponse($this->coordination->release($this->actors->current(), $id, $periodId)->jsonSerialize(), Http::STATUS_CREATED);
 	}
 }

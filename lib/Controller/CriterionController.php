@@ -9,6 +9,9 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Exception\ConflictException;
+use OCA\PilotFeedback\Exception\NotFoundException;
+use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\ResponseDefinitions;
 use OCA\PilotFeedback\Service\CriterionService;
 use OCA\PilotFeedback\Settings\AdminSettings;
@@ -32,11 +35,11 @@ class CriterionController extends ApiController {
 	}
 
 	/**
-	 * List all, archived ones included
+	 * List all criteria, archived ones included
 	 *
 	 * @return DataResponse<Http::STATUS_OK, list<PilotFeedbackCriterion>, array{}>
 	 *
-	 * 200: Listed
+	 * 200: Criterion list returned
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/criteria')]
@@ -45,31 +48,39 @@ class CriterionController extends ApiController {
 	}
 
 	/**
-	 * Create one
+	 * Create a Criterion
 	 *
+	 * @param non-empty-string $name @maxLength 255
+	 * @param string $description @maxLength 20000
+	 * @param int $sortOrder
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackCriterion, array{}>
+	 * @throws ValidationException Invalid input
+	 * @throws ConflictException Another request created the same record at the same time
 	 *
-	 * 201: Created
-	 * 400: Invalid input
+	 * 201: Criterion created
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/criteria')]
-	public function create(mixed $name = null, mixed $description = null, mixed $sortOrder = null): DataResponse {
+	public function create(mixed $name, mixed $description = '', mixed $sortOrder = 0): DataResponse {
 		return new DataResponse($this->service->create(['name' => $name, 'description' => $description, 'sortOrder' => $sortOrder]), Http::STATUS_CREATED);
 	}
 
 	/**
-	 * Update one
+	 * Update a Criterion
 	 *
+	 * @param non-empty-string $name @maxLength 255
+	 * @param string $description @maxLength 20000
+	 * @param int $sortOrder
+	 * @param bool|null $archived false restores an archived record; leave out to keep the current state
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackCriterion, array{}>
+	 * @throws ValidationException Invalid input
+	 * @throws NotFoundException Not found
 	 *
-	 * 200: Updated
-	 * 400: Invalid input
-	 * 404: Not found
+	 * 200: Criterion updated
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/criteria/{id}', requirements: ['id' => '\d+'])]
-	public function update(int $id, mixed $name = null, mixed $description = null, mixed $sortOrder = null, mixed $archived = null): DataResponse {
+	public function update(int $id, mixed $name, mixed $description = '', mixed $sortOrder = 0, mixed $archived = null): DataResponse {
 		$input = ['name' => $name, 'description' => $description, 'sortOrder' => $sortOrder];
 		if ($archived !== null) {
 			$input += ['archived' => $archived];
@@ -78,12 +89,12 @@ class CriterionController extends ApiController {
 	}
 
 	/**
-	 * Archive one; what was filed about it stays
+	 * Archive a Criterion; what was filed about it stays
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackCriterion, array{}>
+	 * @throws NotFoundException Not found
 	 *
-	 * 200: Archived
-	 * 404: Not found
+	 * 200: Criterion archived
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'DELETE', url: '/api/v1/criteria/{id}', requirements: ['id' => '\d+'])]

@@ -9,6 +9,10 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Exception\ConflictException;
+use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\Exception\NotFoundException;
+use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\ResponseDefinitions;
 use OCA\PilotFeedback\Service\ActorFactory;
 use OCA\PilotFeedback\Service\ItemService;
@@ -25,6 +29,9 @@ use OCP\IRequest;
  * @psalm-import-type PilotFeedbackItemPage from ResponseDefinitions
  * @psalm-import-type PilotFeedbackItemDetail from ResponseDefinitions
  * @psalm-import-type PilotFeedbackItemSuggestion from ResponseDefinitions
+ * @psalm-import-type PilotFeedbackItemType from ResponseDefinitions
+ * @psalm-import-type PilotFeedbackPriority from ResponseDefinitions
+ * @psalm-import-type PilotFeedbackItemStatus from ResponseDefinitions
  */
 class ItemController extends ApiController {
 	public function __construct(
@@ -36,12 +43,25 @@ class ItemController extends ApiController {
 	}
 
 	/**
-	 * A page of the items the user may see, filtered and sorted on the server
+	 * List report items visible to the current user
 	 *
+	 * A page of them, filtered and sorted on the server.
+	 *
+	 * @param PilotFeedbackItemType|null $type
+	 * @param int|null $componentId
+	 * @param PilotFeedbackPriority|null $priority
+	 * @param PilotFeedbackItemStatus|null $status
+	 * @param int|null $organisationId
+	 * @param 0|1 $mine 1: only items the current user reported
+	 * @param 'created'|'updated'|'priority'|'support'|'title' $sort
+	 * @param 'asc'|'desc' $order
+	 * @param int<1, max> $page
+	 * @param int<1, 100> $limit
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemPage, array{}>
+	 * @throws ValidationException Invalid filter
+	 * @throws ForbiddenException The user takes no part in any pilot
 	 *
-	 * 200: Returned
-	 * 400: Invalid filter
+	 * 200: Item page returned
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/items')]
@@ -51,11 +71,11 @@ class ItemController extends ApiController {
 		mixed $priority = null,
 		mixed $status = null,
 		mixed $organisationId = null,
-		mixed $mine = null,
-		mixed $sort = null,
-		mixed $order = null,
-		mixed $page = null,
-		mixed $limit = null,
+		mixed $mine = 0,
+		mixed $sort = 'created',
+		mixed $order = 'desc',
+		mixed $page = 1,
+		mixed $limit = 25,
 	): DataResponse {
 		return new DataResponse($this->items->list($this->actors->current(), compact(
 			'type', 'componentId', 'priority', 'status', 'organisationId', 'mine', 'sort', 'order', 'page', 'limit',
@@ -63,38 +83,53 @@ class ItemController extends ApiController {
 	}
 
 	/**
-	 * Items with similar titles, to support instead of filing a duplicate
+	 * Items with similar titles (duplicate check)
 	 *
+	 * To support an existing item instead of filing a duplicate.
+	 *
+	 * @param string $q Search text @maxLength 255
+	 * @param int<1, 20> $limit
 	 * @return DataResponse<Http::STATUS_OK, list<PilotFeedbackItemSuggestion>, array{}>
+	 * @throws ValidationException Invalid limit
+	 * @throws ForbiddenException The user takes no part in any pilot
 	 *
-	 * 200: Returned
+	 * 200: Suggestions returned
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/items/suggestions')]
-	public function suggestions(mixed $q = null, mixed $limit = null): DataResponse {
+	public function suggestions(mixed $q, mixed $limit = 5): DataResponse {
 		return new DataResponse($this->items->suggestions($this->actors->current(), $q, $limit));
 	}
 
 	/**
-	 * File an item
+	 * File a report item
 	 *
+	 * @param PilotFeedbackItemType $type
+	 * @param non-empty-string $title @maxLength 255
+	 * @param string $body Markdown source @maxLength 20000
+	 * @param int $componentId
+	 * @param int $pilotId
+	 * @param PilotFeedbackPriority $priority
+	 * @param list<int> $attachmentIds Nextcloud file ids
+	 * @param int|null $organisationId Needed only when the user belongs to several organisations
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackItemDetail, array{}>
+	 * @throws ValidationException Invalid input
+	 * @throws ForbiddenException The user is no tester
+	 * @throws NotFoundException Unknown component, pilot or attachment
 	 *
-	 * 201: Filed
-	 * 400: Invalid input
-	 * 403: The user is no tester
+	 * 201: Item created
 	 */
 	#[NoAdminRequired]
 	#[UserRateLimit(limit: 60, period: 60)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/items')]
 	public function create(
-		mixed $type = null,
-		mixed $title = null,
-		mixed $body = null,
-		mixed $componentId = null,
-		mixed $pilotId = null,
-		mixed $priority = null,
-		mixed $attachmentIds = null,
+		mixed $type,
+		mixed $title,
+		mixed $body,
+		mixed $componentId,
+		mixed $pilotId,
+		mixed $priority,
+		mixed $attachmentIds = [],
 		mixed $organisationId = null,
 	): DataResponse {
 		$input = compact('type', 'title', 'body', 'componentId', 'pilotId', 'priority', 'attachmentIds', 'organisationId');
@@ -102,12 +137,13 @@ class ItemController extends ApiController {
 	}
 
 	/**
-	 * One item with attachments, history and supporters
+	 * One report item with attachments, history and supporters
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemDetail, array{}>
+	 * @throws ForbiddenException The user takes no part in any pilot
+	 * @throws NotFoundException Not found or not visible
 	 *
-	 * 200: Returned
-	 * 404: Not found or not visible
+	 * 200: Item returned
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/items/{id}', requirements: ['id' => '\d+'])]
@@ -116,24 +152,32 @@ class ItemController extends ApiController {
 	}
 
 	/**
-	 * Edit an item; fields left out stay as they are
+	 * Edit a report item
 	 *
+	 * Allowed to the reporter while the item is new, the coordinators of its organisation and consolidators.
+	 *
+	 * @param non-empty-string $title @maxLength 255
+	 * @param string $body Markdown source @maxLength 20000
+	 * @param int $componentId
+	 * @param int $pilotId
+	 * @param PilotFeedbackPriority $priority
+	 * @param list<int>|null $attachmentIds Nextcloud file ids; leave out to keep the attachments
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemDetail, array{}>
+	 * @throws ValidationException Invalid input
+	 * @throws ForbiddenException Not the user's to edit
+	 * @throws NotFoundException Not found or not visible
 	 *
-	 * 200: Saved
-	 * 400: Invalid input
-	 * 403: Not the user's to edit
-	 * 404: Not found or not visible
+	 * 200: Item updated
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/items/{id}', requirements: ['id' => '\d+'])]
 	public function update(
 		int $id,
-		mixed $title = null,
-		mixed $body = null,
-		mixed $componentId = null,
-		mixed $pilotId = null,
-		mixed $priority = null,
+		mixed $title,
+		mixed $body,
+		mixed $componentId,
+		mixed $pilotId,
+		mixed $priority,
 		mixed $attachmentIds = null,
 	): DataResponse {
 		$input = compact('title', 'body', 'componentId', 'pilotId', 'priority', 'attachmentIds');
@@ -141,31 +185,43 @@ class ItemController extends ApiController {
 	}
 
 	/**
-	 * Triage: status, consolidated priority, duplicate-of, vendor reference (consolidators)
+	 * Triage a report item (consolidators)
 	 *
+	 * Status, consolidated priority, duplicate-of and vendor reference; only the fields sent are changed.
+	 *
+	 * @param PilotFeedbackItemStatus $status
+	 * @param PilotFeedbackPriority|null $consolidatedPriority
+	 * @param int|null $duplicateOf
+	 * @param string|null $vendorReference null or empty clears it @maxLength 255
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemDetail, array{}>
+	 * @throws ValidationException Invalid transition or value
+	 * @throws ForbiddenException Not a consolidator
+	 * @throws NotFoundException Not found or not visible
+	 * @throws ConflictException The item changed meanwhile
 	 *
-	 * 200: Saved
-	 * 400: Invalid transition or value
-	 * 403: Not a consolidator
-	 * 404: Not found or not visible
+	 * 200: Item triaged
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/items/{id}/status', requirements: ['id' => '\d+'])]
-	public function triage(int $id): DataResponse {
-		// Only the fields sent are changed, so they are read from the request as given.
-		/** @var array<string, mixed> $input the request's parameters are named */
-		$input = array_intersect_key($this->request->getParams(), array_flip(['status', 'consolidatedPriority', 'duplicateOf', 'vendorReference']));
+	public function triage(int $id, mixed $status, mixed $consolidatedPriority = null, mixed $duplicateOf = null, mixed $vendorReference = null): DataResponse {
+		// Only the fields sent are changed: a field left out differs from one sent as null.
+		$sent = $this->request->getParams();
+		$input = array_filter(
+			compact('status', 'consolidatedPriority', 'duplicateOf', 'vendorReference'),
+			static fn (int|string $field): bool => array_key_exists($field, $sent),
+			ARRAY_FILTER_USE_KEY,
+		);
 		return new DataResponse($this->items->triage($this->actors->current(), $id, $input));
 	}
 
 	/**
-	 * "Concerns us too": support an item
+	 * Support (+1) a report item: "concerns us too"
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemDetail, array{}>
+	 * @throws ForbiddenException The user is no tester
+	 * @throws NotFoundException Not found or not visible
 	 *
-	 * 200: Supported
-	 * 404: Not found or not visible
+	 * 200: Item supported
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/items/{id}/support', requirements: ['id' => '\d+'])]
@@ -174,12 +230,13 @@ class ItemController extends ApiController {
 	}
 
 	/**
-	 * Withdraw the support of an item
+	 * Withdraw support from a report item
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemDetail, array{}>
+	 * @throws ForbiddenException The user is no tester
+	 * @throws NotFoundException Not found or not visible
 	 *
-	 * 200: Withdrawn
-	 * 404: Not found or not visible
+	 * 200: Support withdrawn
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'DELETE', url: '/api/v1/items/{id}/support', requirements: ['id' => '\d+'])]

@@ -9,6 +9,9 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Exception\ConflictException;
+use OCA\PilotFeedback\Exception\NotFoundException;
+use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\ResponseDefinitions;
 use OCA\PilotFeedback\Service\OrganisationService;
 use OCA\PilotFeedback\Settings\AdminSettings;
@@ -32,11 +35,11 @@ class OrganisationController extends ApiController {
 	}
 
 	/**
-	 * List all, archived ones included
+	 * List all organisations, archived ones included
 	 *
 	 * @return DataResponse<Http::STATUS_OK, list<PilotFeedbackOrganisation>, array{}>
 	 *
-	 * 200: Listed
+	 * 200: Organisation list returned
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/organisations')]
@@ -45,31 +48,43 @@ class OrganisationController extends ApiController {
 	}
 
 	/**
-	 * Create one
+	 * Create a Organisation
 	 *
+	 * @param non-empty-string $name @maxLength 255
+	 * @param non-empty-string $shortName @maxLength 64
+	 * @param list<string> $groupIds
+	 * @param list<string> $coordinatorIds
+	 * @param list<int> $pilotIds
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackOrganisation, array{}>
+	 * @throws ValidationException Invalid input
+	 * @throws ConflictException Another request created the same record at the same time
 	 *
-	 * 201: Created
-	 * 400: Invalid input
+	 * 201: Organisation created
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/organisations')]
-	public function create(mixed $name = null, mixed $shortName = null, mixed $groupIds = null, mixed $coordinatorIds = null, mixed $pilotIds = null): DataResponse {
+	public function create(mixed $name, mixed $shortName, mixed $groupIds = [], mixed $coordinatorIds = [], mixed $pilotIds = []): DataResponse {
 		return new DataResponse($this->service->create(['name' => $name, 'shortName' => $shortName, 'groupIds' => $groupIds, 'coordinatorIds' => $coordinatorIds, 'pilotIds' => $pilotIds]), Http::STATUS_CREATED);
 	}
 
 	/**
-	 * Update one
+	 * Update a Organisation
 	 *
+	 * @param non-empty-string $name @maxLength 255
+	 * @param non-empty-string $shortName @maxLength 64
+	 * @param list<string> $groupIds
+	 * @param list<string> $coordinatorIds
+	 * @param list<int> $pilotIds
+	 * @param bool|null $archived false restores an archived record; leave out to keep the current state
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackOrganisation, array{}>
+	 * @throws ValidationException Invalid input
+	 * @throws NotFoundException Not found
 	 *
-	 * 200: Updated
-	 * 400: Invalid input
-	 * 404: Not found
+	 * 200: Organisation updated
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/organisations/{id}', requirements: ['id' => '\d+'])]
-	public function update(int $id, mixed $name = null, mixed $shortName = null, mixed $groupIds = null, mixed $coordinatorIds = null, mixed $pilotIds = null, mixed $archived = null): DataResponse {
+	public function update(int $id, mixed $name, mixed $shortName, mixed $groupIds = [], mixed $coordinatorIds = [], mixed $pilotIds = [], mixed $archived = null): DataResponse {
 		$input = ['name' => $name, 'shortName' => $shortName, 'groupIds' => $groupIds, 'coordinatorIds' => $coordinatorIds, 'pilotIds' => $pilotIds];
 		if ($archived !== null) {
 			$input += ['archived' => $archived];
@@ -78,12 +93,12 @@ class OrganisationController extends ApiController {
 	}
 
 	/**
-	 * Archive one; what was filed about it stays
+	 * Archive a Organisation; what was filed about it stays
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackOrganisation, array{}>
+	 * @throws NotFoundException Not found
 	 *
-	 * 200: Archived
-	 * 404: Not found
+	 * 200: Organisation archived
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'DELETE', url: '/api/v1/organisations/{id}', requirements: ['id' => '\d+'])]

@@ -10,6 +10,9 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Controller;
 
 use OCA\PilotFeedback\Db\Period;
+use OCA\PilotFeedback\Exception\ConflictException;
+use OCA\PilotFeedback\Exception\NotFoundException;
+use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\ResponseDefinitions;
 use OCA\PilotFeedback\Service\PeriodService;
 use OCA\PilotFeedback\Settings\AdminSettings;
@@ -23,6 +26,7 @@ use OCP\IRequest;
  * Reporting periods: administrators open and close calendar months.
  *
  * @psalm-import-type PilotFeedbackPeriod from ResponseDefinitions
+ * @psalm-import-type PilotFeedbackPeriodStatus from ResponseDefinitions
  */
 class PeriodController extends ApiController {
 	public function __construct(
@@ -37,7 +41,7 @@ class PeriodController extends ApiController {
 	 *
 	 * @return DataResponse<Http::STATUS_OK, list<PilotFeedbackPeriod>, array{}>
 	 *
-	 * 200: Listed
+	 * 200: Period list returned
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/periods')]
@@ -48,31 +52,32 @@ class PeriodController extends ApiController {
 	/**
 	 * Open the period of a month
 	 *
-	 * @param string $month the month, YYYY-MM
+	 * @param string $month YYYY-MM @pattern ^[0-9]{4}-(0[1-9]|1[0-2])$
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackPeriod, array{}>
+	 * @throws ValidationException Invalid or existing month
+	 * @throws ConflictException Another request created the same record at the same time
 	 *
-	 * 201: Opened
-	 * 400: Invalid or existing month
+	 * 201: Period created
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/periods')]
-	public function create(mixed $month = null): DataResponse {
+	public function create(mixed $month): DataResponse {
 		return new DataResponse($this->periods->create($month)->jsonSerialize(), Http::STATUS_CREATED);
 	}
 
 	/**
 	 * Open or close a period
 	 *
-	 * @param 'open'|'closed' $status
+	 * @param PilotFeedbackPeriodStatus $status
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackPeriod, array{}>
+	 * @throws ValidationException Invalid status
+	 * @throws NotFoundException Not found
 	 *
-	 * 200: Updated
-	 * 400: Invalid status
-	 * 404: Not found
+	 * 200: Period updated
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/periods/{id}', requirements: ['id' => '\d+'])]
-	public function update(int $id, mixed $status = null): DataResponse {
+	public function update(int $id, mixed $status): DataResponse {
 		return new DataResponse($this->periods->setStatus($id, $status)->jsonSerialize());
 	}
 }

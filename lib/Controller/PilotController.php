@@ -9,6 +9,9 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Exception\ConflictException;
+use OCA\PilotFeedback\Exception\NotFoundException;
+use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\ResponseDefinitions;
 use OCA\PilotFeedback\Service\PilotService;
 use OCA\PilotFeedback\Settings\AdminSettings;
@@ -22,6 +25,7 @@ use OCP\IRequest;
  * Pilots [Erprobungen] — administrators (and groups they delegate the settings to) manage them.
  *
  * @psalm-import-type PilotFeedbackPilot from ResponseDefinitions
+ * @psalm-import-type PilotFeedbackPilotStatus from ResponseDefinitions
  */
 class PilotController extends ApiController {
 	public function __construct(
@@ -32,11 +36,11 @@ class PilotController extends ApiController {
 	}
 
 	/**
-	 * List all, archived ones included
+	 * List all pilots, archived ones included
 	 *
 	 * @return DataResponse<Http::STATUS_OK, list<PilotFeedbackPilot>, array{}>
 	 *
-	 * 200: Listed
+	 * 200: Pilot list returned
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/pilots')]
@@ -45,31 +49,45 @@ class PilotController extends ApiController {
 	}
 
 	/**
-	 * Create one
+	 * Create a Pilot
 	 *
+	 * @param non-empty-string $title @maxLength 255
+	 * @param string $description @maxLength 20000
+	 * @param PilotFeedbackPilotStatus $status
+	 * @param string|null $startDate YYYY-MM-DD @format date
+	 * @param string|null $endDate YYYY-MM-DD @format date
+	 * @param list<int> $componentIds
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackPilot, array{}>
+	 * @throws ValidationException Invalid input
+	 * @throws ConflictException Another request created the same record at the same time
 	 *
-	 * 201: Created
-	 * 400: Invalid input
+	 * 201: Pilot created
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/pilots')]
-	public function create(mixed $title = null, mixed $description = null, mixed $status = null, mixed $startDate = null, mixed $endDate = null, mixed $componentIds = null): DataResponse {
+	public function create(mixed $title, mixed $status, mixed $description = '', mixed $startDate = null, mixed $endDate = null, mixed $componentIds = []): DataResponse {
 		return new DataResponse($this->service->create(['title' => $title, 'description' => $description, 'status' => $status, 'startDate' => $startDate, 'endDate' => $endDate, 'componentIds' => $componentIds]), Http::STATUS_CREATED);
 	}
 
 	/**
-	 * Update one
+	 * Update a Pilot
 	 *
+	 * @param non-empty-string $title @maxLength 255
+	 * @param string $description @maxLength 20000
+	 * @param PilotFeedbackPilotStatus $status
+	 * @param string|null $startDate YYYY-MM-DD @format date
+	 * @param string|null $endDate YYYY-MM-DD @format date
+	 * @param list<int> $componentIds
+	 * @param bool|null $archived false restores an archived record; leave out to keep the current state
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackPilot, array{}>
+	 * @throws ValidationException Invalid input
+	 * @throws NotFoundException Not found
 	 *
-	 * 200: Updated
-	 * 400: Invalid input
-	 * 404: Not found
+	 * 200: Pilot updated
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/pilots/{id}', requirements: ['id' => '\d+'])]
-	public function update(int $id, mixed $title = null, mixed $description = null, mixed $status = null, mixed $startDate = null, mixed $endDate = null, mixed $componentIds = null, mixed $archived = null): DataResponse {
+	public function update(int $id, mixed $title, mixed $status, mixed $description = '', mixed $startDate = null, mixed $endDate = null, mixed $componentIds = [], mixed $archived = null): DataResponse {
 		$input = ['title' => $title, 'description' => $description, 'status' => $status, 'startDate' => $startDate, 'endDate' => $endDate, 'componentIds' => $componentIds];
 		if ($archived !== null) {
 			$input += ['archived' => $archived];
@@ -78,12 +96,12 @@ class PilotController extends ApiController {
 	}
 
 	/**
-	 * Archive one; what was filed about it stays
+	 * Archive a Pilot; what was filed about it stays
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackPilot, array{}>
+	 * @throws NotFoundException Not found
 	 *
-	 * 200: Archived
-	 * 404: Not found
+	 * 200: Pilot archived
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'DELETE', url: '/api/v1/pilots/{id}', requirements: ['id' => '\d+'])]

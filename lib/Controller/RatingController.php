@@ -9,6 +9,10 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Exception\ConflictException;
+use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\Exception\NotFoundException;
+use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\ResponseDefinitions;
 use OCA\PilotFeedback\Service\ActorFactory;
 use OCA\PilotFeedback\Service\RatingService;
@@ -23,6 +27,7 @@ use OCP\IRequest;
  *
  * @psalm-import-type PilotFeedbackRatingSheet from ResponseDefinitions
  * @psalm-import-type PilotFeedbackAssessment from ResponseDefinitions
+ * @psalm-import-type PilotFeedbackAssessmentScore from ResponseDefinitions
  */
 class RatingController extends ApiController {
 	public function __construct(
@@ -34,13 +39,16 @@ class RatingController extends ApiController {
 	}
 
 	/**
-	 * The rating sheet of a period: components to rate, criteria, own assessments
+	 * The rating sheet of the current user for one period
 	 *
-	 * @param int|null $periodId the period; default the newest open one
+	 * The components to rate, the criteria and the user's own assessments; never those of others.
+	 *
+	 * @param int|null $periodId Period id; default: the newest open period
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackRatingSheet, array{}>
+	 * @throws ForbiddenException The user is no tester
+	 * @throws NotFoundException Unknown period
 	 *
-	 * 200: Returned
-	 * 403: The user is no tester
+	 * 200: Rating sheet returned
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/ratings')]
@@ -49,20 +57,22 @@ class RatingController extends ApiController {
 	}
 
 	/**
-	 * Save the own assessment of a component in an open period
+	 * Save the current user's assessment of one component in an open period
 	 *
-	 * @param int|null $overall overall score 1–5, null for not assessed
-	 * @param string $comment
-	 * @param list<array{criterionId: int, score: ?int}> $scores
+	 * @param int<1, 5>|null $overall overall score, null for not assessed
+	 * @param string $comment @maxLength 5000
+	 * @param list<PilotFeedbackAssessmentScore> $scores
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackAssessment, array{}>
+	 * @throws ValidationException Invalid score or closed period
+	 * @throws ForbiddenException The component is not in an active pilot of the user's organisation
+	 * @throws NotFoundException Unknown period or component
+	 * @throws ConflictException Another request created the same record at the same time
 	 *
-	 * 200: Saved
-	 * 400: Invalid score or closed period
-	 * 403: The component is not in an active pilot of the user's organisation
+	 * 200: Assessment saved
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/ratings/{periodId}/{componentId}', requirements: ['periodId' => '\d+', 'componentId' => '\d+'])]
-	public function save(int $periodId, int $componentId, mixed $overall = null, mixed $comment = null, mixed $scores = null): DataResponse {
+	public function save(int $periodId, int $componentId, mixed $overall, mixed $comment, mixed $scores): DataResponse {
 		return new DataResponse($this->ratings->save($this->actors->current(), $periodId, $componentId, [
 			'overall' => $overall,
 			'comment' => $comment,

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\ResponseDefinitions;
 use OCA\PilotFeedback\Service\SettingsService;
 use OCA\PilotFeedback\Settings\AdminSettings;
@@ -32,11 +33,11 @@ class SettingsController extends ApiController {
 	}
 
 	/**
-	 * Read the settings
+	 * Read the app settings
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackAppSettings, array{}>
 	 *
-	 * 200: Returned
+	 * 200: Settings returned
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/settings')]
@@ -47,15 +48,15 @@ class SettingsController extends ApiController {
 	/**
 	 * Choose the consolidators' group
 	 *
-	 * @param string $consolidatorGroup a Nextcloud group id, or empty for none
+	 * @param string $consolidatorGroup a Nextcloud group id, or empty for none @maxLength 64
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackAppSettings, array{}>
+	 * @throws ValidationException Unknown group
 	 *
-	 * 200: Saved
-	 * 400: Unknown group
+	 * 200: Settings updated
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/settings')]
-	public function update(mixed $consolidatorGroup = null): DataResponse {
+	public function update(mixed $consolidatorGroup): DataResponse {
 		return new DataResponse($this->settings->update($consolidatorGroup));
 	}
 }

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Db;
 
+use OCA\PilotFeedback\Model\Score;
 use OCP\DB\QueryBuilder\IQueryBuilder;
 use OCP\IDBConnection;
 
@@ -21,7 +22,7 @@ class ScoreMapper {
 
 	/**
 	 * @param list<int> $assessmentIds
-	 * @return array<int, list<array{criterionId: int, score: ?int}>> assessment id => scores
+	 * @return array<int, list<array{criterionId: int, score: int<1, 5>|null}>> assessment id => scores
 	 */
 	public function scoresFor(array $assessmentIds): array {
 		if ($assessmentIds === []) {
@@ -36,7 +37,7 @@ class ScoreMapper {
 		while ($row = $result->fetch()) {
 			$scores[(int)$row['assessment_id']][] = [
 				'criterionId' => (int)$row['criterion_id'],
-				'score' => $row['score'] === null ? null : (int)$row['score'],
+				'score' => Score::fromStored($row['score']),
 			];
 		}
 		$result->closeCursor();

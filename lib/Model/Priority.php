@@ -19,9 +19,18 @@ enum Priority: int {
 	case High = 3;
 	case Critical = 4;
 
-	/** The name used in the API. */
+	/**
+	 * The name used in the API.
+	 *
+	 * @return 'low'|'medium'|'high'|'critical'
+	 */
 	public function key(): string {
-		return strtolower($this->name);
+		return match ($this) {
+			self::Low => 'low',
+			self::Medium => 'medium',
+			self::High => 'high',
+			self::Critical => 'critical',
+		};
 	}
 
 	public static function fromKey(string $key): self {

@@ -122,7 +122,7 @@ class ComponentService {
 		return array_map(static fn (Component $c): array => [
 			'id' => $c->getId(),
 			'name' => $c->getName(),
-			'category' => $c->getCategory(),
+			'category' => ComponentCategory::from($c->getCategory())->value,
 			'product' => $c->getProduct() ?? '',
 			'description' => $c->getDescription() ?? '',
 			'archived' => (bool)$c->getArchived(),

@@ -17,6 +17,8 @@ use OCA\PilotFeedback\Db\Item;
 use OCA\PilotFeedback\Db\SupporterMapper;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ItemFacts;
+use OCA\PilotFeedback\Model\ItemStatus;
+use OCA\PilotFeedback\Model\ItemType;
 use OCA\PilotFeedback\Model\Priority;
 use OCP\IUserManager;
 
@@ -75,14 +77,14 @@ class ItemPresenter {
 		$consolidated = $item->getConsPriority();
 		return [
 			'id' => $item->getId(),
-			'type' => $item->getType(),
+			'type' => ItemType::from($item->getType())->value,
 			'title' => $item->getTitle(),
 			'body' => $item->getBody() ?? '',
 			'componentId' => $item->getComponentId(),
 			'pilotId' => $item->getPilotId(),
 			'priority' => Priority::from($item->getPriority())->key(),
 			'consolidatedPriority' => $consolidated === null ? null : Priority::from($consolidated)->key(),
-			'status' => $item->getStatus(),
+			'status' => ItemStatus::from($item->getStatus())->value,
 			'reporterId' => $item->getReporterId(),
 			'reporterName' => $this->name($item->getReporterId()),
 			'organisationId' => $item->getOrgId(),

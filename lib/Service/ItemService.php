@@ -90,8 +90,8 @@ class ItemService {
 		return array_map(static fn (Item $item): array => [
 			'id' => $item->getId(),
 			'title' => $item->getTitle(),
-			'type' => $item->getType(),
-			'status' => $item->getStatus(),
+			'type' => ItemType::from($item->getType())->value,
+			'status' => ItemStatus::from($item->getStatus())->value,
 			'supportCount' => $item->getSupportCount(),
 		], $this->items->findSimilar($actor, $words, $limit));
 	}

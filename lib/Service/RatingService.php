@@ -21,6 +21,7 @@ use OCA\PilotFeedback\Db\ScoreMapper;
 use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
+use OCA\PilotFeedback\Model\Score;
 use OCP\AppFramework\Db\TTransactional;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\IDBConnection;
@@ -166,7 +167,7 @@ class RatingService {
 			'periodId' => $a->getPeriodId(),
 			'userId' => $a->getUserId(),
 			'organisationId' => $a->getOrgId(),
-			'overall' => $a->getOverall(),
+			'overall' => Score::fromStored($a->getOverall()),
 			'comment' => $a->getComment() ?? '',
 			'scores' => $scores[$a->getId()] ?? [],
 			'updatedAt' => $a->getUpdatedAt(),

@@ -1,5 +1,5 @@
 /**
- * Names for the shapes of the Pilot Feedback OCS API (docs/api.md),
+ * Names for the shapes of the Pilot Feedback OCS API,
  * mapped from the types generated out of openapi.json.
  */
 import type { components, operations } from './openapi.ts'

@@ -4,23 +4,6 @@
  */
 
 export interface paths {
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The current user and their roles */
-        get: operations["me-show"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/ocs/v2.php/apps/pilotfeedback/api/v1/catalogue": {
         parameters: {
             query?: never;
@@ -28,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pilots, components, criteria, organisations and periods visible to the current user */
+        /**
+         * Pilots, components, criteria, organisations and periods visible to the current user
+         * @description For members of an organisation, consolidators and administrators. Testers see only the pilots their organisations take part in and those pilots' components; nothing archived.
+         */
         get: operations["catalogue-show"];
         put?: never;
         post?: never;
@@ -47,8 +33,323 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Install the default catalogue (idempotent) */
+        /** Install the default catalogue; records that exist by name are left alone */
         post: operations["catalogue-install-default"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/items/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The comments of a report item, oldest first */
+        get: operations["comment-index"];
+        put?: never;
+        /** Comment on a report item */
+        post: operations["comment-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/components": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List all components, archived ones included */
+        get: operations["component-index"];
+        put?: never;
+        /** Create a Component */
+        post: operations["component-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/components/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Update a Component */
+        put: operations["component-update"];
+        post?: never;
+        /** Archive a Component; what was filed about it stays */
+        delete: operations["component-archive"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rating progress of an organisation in one period
+         * @description Who of the organisation has rated which components.
+         */
+        get: operations["coordination-progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations/{id}/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release the organisation's feedback for a period */
+        post: operations["coordination-release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List all criteria, archived ones included */
+        get: operations["criterion-index"];
+        put?: never;
+        /** Create a Criterion */
+        post: operations["criterion-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/criteria/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Update a Criterion */
+        put: operations["criterion-update"];
+        post?: never;
+        /** Archive a Criterion; what was filed about it stays */
+        delete: operations["criterion-archive"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List report items visible to the current user
+         * @description A page of them, filtered and sorted on the server.
+         */
+        get: operations["item-index"];
+        put?: never;
+        /** File a report item */
+        post: operations["item-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/items/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Items with similar titles (duplicate check)
+         * @description To support an existing item instead of filing a duplicate.
+         */
+        get: operations["item-suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report item with attachments, history and supporters */
+        get: operations["item-show"];
+        /**
+         * Edit a report item
+         * @description Allowed to the reporter while the item is new, the coordinators of its organisation and consolidators.
+         */
+        put: operations["item-update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/items/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Triage a report item (consolidators)
+         * @description Status, consolidated priority, duplicate-of and vendor reference; only the fields sent are changed.
+         */
+        put: operations["item-triage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/items/{id}/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Support (+1) a report item: "concerns us too" */
+        post: operations["item-support"];
+        /** Withdraw support from a report item */
+        delete: operations["item-unsupport"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current user and their roles */
+        get: operations["me-show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List all organisations, archived ones included */
+        get: operations["organisation-index"];
+        put?: never;
+        /** Create a Organisation */
+        post: operations["organisation-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Update a Organisation */
+        put: operations["organisation-update"];
+        post?: never;
+        /** Archive a Organisation; what was filed about it stays */
+        delete: operations["organisation-archive"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the periods, newest first */
+        get: operations["period-index"];
+        put?: never;
+        /** Open the period of a month */
+        post: operations["period-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/periods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Open or close a period */
+        put: operations["period-update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -84,169 +385,8 @@ export interface paths {
         /** Update a Pilot */
         put: operations["pilot-update"];
         post?: never;
-        /** Archive a Pilot */
+        /** Archive a Pilot; what was filed about it stays */
         delete: operations["pilot-archive"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/components": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List all components, archived ones included */
-        get: operations["component-index"];
-        put?: never;
-        /** Create a Component */
-        post: operations["component-create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/components/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Update a Component */
-        put: operations["component-update"];
-        post?: never;
-        /** Archive a Component */
-        delete: operations["component-archive"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/criteria": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List all criteria, archived ones included */
-        get: operations["criterion-index"];
-        put?: never;
-        /** Create a Criterion */
-        post: operations["criterion-create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/criteria/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Update a Criterion */
-        put: operations["criterion-update"];
-        post?: never;
-        /** Archive a Criterion */
-        delete: operations["criterion-archive"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List all organisations, archived ones included */
-        get: operations["organisation-index"];
-        put?: never;
-        /** Create a Organisation */
-        post: operations["organisation-create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Update a Organisation */
-        put: operations["organisation-update"];
-        post?: never;
-        /** Archive a Organisation */
-        delete: operations["organisation-archive"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/periods": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List all periods, archived ones included */
-        get: operations["period-index"];
-        put?: never;
-        /** Create a Period */
-        post: operations["period-create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/periods/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Open or close a period */
-        put: operations["period-update"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** App settings */
-        get: operations["settings-show"];
-        /** Update app settings */
-        put: operations["settings-update"];
-        post?: never;
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -259,7 +399,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The rating sheet of the current user for one period */
+        /**
+         * The rating sheet of the current user for one period
+         * @description The components to rate, the criteria and the user's own assessments; never those of others.
+         */
         get: operations["rating-sheet"];
         put?: never;
         post?: never;
@@ -277,7 +420,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Save the current user's assessment of one component in one period */
+        /** Save the current user's assessment of one component in an open period */
         put: operations["rating-save"];
         post?: never;
         delete?: never;
@@ -286,140 +429,18 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/items": {
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/settings": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List report items visible to the current user */
-        get: operations["item-index"];
-        put?: never;
-        /** File a report item */
-        post: operations["item-create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/items/suggestions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Items with similar titles (duplicate check) */
-        get: operations["item-suggestions"];
-        put?: never;
+        /** Read the app settings */
+        get: operations["settings-show"];
+        /** Choose the consolidators' group */
+        put: operations["settings-update"];
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/items/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One report item with attachments, history and supporters */
-        get: operations["item-show"];
-        /** Edit a report item */
-        put: operations["item-update"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/items/{id}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Triage a report item (consolidator) */
-        put: operations["item-triage"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/items/{id}/support": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Support (+1) a report item */
-        post: operations["item-support"];
-        /** Withdraw support from a report item */
-        delete: operations["item-unsupport"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/items/{id}/comments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Comments of a report item */
-        get: operations["comment-index"];
-        put?: never;
-        /** Comment on a report item */
-        post: operations["comment-create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations/{id}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Rating progress of an organisation in one period */
-        get: operations["coordination-progress"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations/{id}/releases": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Release the organisation's feedback for a period */
-        post: operations["coordination-release"];
         delete?: never;
         options?: never;
         head?: never;
@@ -430,125 +451,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        OCSMeta: {
-            status: string;
-            /** Format: int64 */
-            statuscode: number;
-            message?: string;
-            totalitems?: string;
-            itemsperpage?: string;
-        };
-        ErrorMessage: {
-            /** @description A sentence a person can act on */
-            message: string;
-        };
-        /** @enum {string} */
-        PilotStatus: "planned" | "active" | "closed";
-        /** @enum {string} */
-        ComponentCategory: "groupware" | "filesharing" | "weboffice" | "messaging" | "identity" | "portal" | "other";
-        /** @enum {string} */
-        PeriodStatus: "open" | "closed";
-        /** @enum {string} */
-        ItemType: "requirement" | "defect" | "improvement" | "security";
-        /** @enum {string} */
-        Priority: "low" | "medium" | "high" | "critical";
-        /** @enum {string} */
-        ItemStatus: "new" | "in_review" | "accepted" | "forwarded" | "in_progress" | "done" | "verified" | "rejected" | "duplicate";
-        Pilot: {
-            /** Format: int64 */
-            id: number;
-            title: string;
-            description: string;
-            status: components["schemas"]["PilotStatus"];
-            /**
-             * Format: date
-             * @description YYYY-MM-DD
-             */
-            startDate: string | null;
-            /**
-             * Format: date
-             * @description YYYY-MM-DD
-             */
-            endDate: string | null;
-            archived: boolean;
-            componentIds: number[];
-        };
-        Component: {
-            /** Format: int64 */
-            id: number;
-            name: string;
-            category: components["schemas"]["ComponentCategory"];
-            product: string;
-            description: string;
-            archived: boolean;
-            pilotIds: number[];
-        };
-        Criterion: {
-            /** Format: int64 */
-            id: number;
-            name: string;
-            description: string;
-            /** Format: int64 */
-            sortOrder: number;
-            archived: boolean;
-        };
-        Organisation: {
-            /** Format: int64 */
-            id: number;
-            name: string;
-            shortName: string;
-            groupIds: string[];
-            coordinatorIds: string[];
-            pilotIds: number[];
-            archived: boolean;
-        };
-        Period: {
-            /** Format: int64 */
-            id: number;
-            /** @description YYYY-MM */
-            month: string;
-            status: components["schemas"]["PeriodStatus"];
-        };
         AppSettings: {
             /** @description Nextcloud group id of the consolidators; empty when unset */
             consolidatorGroup: string;
-        };
-        MeOrganisation: {
-            /** Format: int64 */
-            id: number;
-            name: string;
-            shortName: string;
-            isCoordinator: boolean;
-        };
-        Me: {
-            userId: string;
-            displayName: string;
-            isAdmin: boolean;
-            isConsolidator: boolean;
-            organisations: components["schemas"]["MeOrganisation"][];
-        };
-        Catalogue: {
-            pilots: components["schemas"]["Pilot"][];
-            components: components["schemas"]["Component"][];
-            criteria: components["schemas"]["Criterion"][];
-            organisations: components["schemas"]["Organisation"][];
-            periods: components["schemas"]["Period"][];
-        };
-        DefaultCatalogueResult: {
-            /**
-             * Format: int64
-             * @description How many records the run added; 0 on a second run
-             */
-            created: number;
-        };
-        AssessmentScore: {
-            /** Format: int64 */
-            criterionId: number;
-            /**
-             * Format: int64
-             * @description null: not assessed
-             */
-            score: number | null;
         };
         Assessment: {
             /** Format: int64 */
@@ -570,11 +475,53 @@ export interface components {
              */
             updatedAt: number;
         };
-        RatingSheet: {
-            period: components["schemas"]["Period"] | null;
-            criteria: components["schemas"]["Criterion"][];
+        AssessmentScore: {
+            /** Format: int64 */
+            criterionId: number;
+            /**
+             * Format: int64
+             * @description null: not assessed
+             */
+            score: number | null;
+        };
+        Catalogue: {
+            pilots: components["schemas"]["Pilot"][];
             components: components["schemas"]["Component"][];
-            assessments: components["schemas"]["Assessment"][];
+            criteria: components["schemas"]["Criterion"][];
+            organisations: components["schemas"]["Organisation"][];
+            periods: components["schemas"]["Period"][];
+        };
+        Component: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            category: components["schemas"]["ComponentCategory"];
+            product: string;
+            description: string;
+            archived: boolean;
+            pilotIds: number[];
+        };
+        /** @enum {string} */
+        ComponentCategory: "groupware" | "filesharing" | "weboffice" | "messaging" | "identity" | "portal" | "other";
+        Criterion: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            description: string;
+            /** Format: int64 */
+            sortOrder: number;
+            archived: boolean;
+        };
+        DefaultCatalogueResult: {
+            /**
+             * Format: int64
+             * @description How many records the run added; 0 on a second run
+             */
+            created: number;
+        };
+        ErrorMessage: {
+            /** @description A sentence a person can act on */
+            message: string;
         };
         Item: {
             /** Format: int64 */
@@ -618,6 +565,24 @@ export interface components {
             name: string;
             mimetype: string;
         };
+        ItemComment: {
+            /** Format: int64 */
+            id: number;
+            actorId: string;
+            actorName: string;
+            message: string;
+            /**
+             * Format: int64
+             * @description Unix seconds
+             */
+            createdAt: number;
+        };
+        ItemDetail: components["schemas"]["Item"] & {
+            attachments: components["schemas"]["ItemAttachment"][];
+            history: components["schemas"]["ItemHistoryEntry"][];
+            supporters: components["schemas"]["ItemSupporter"][];
+            canChangeStatus: boolean;
+        };
         ItemHistoryEntry: {
             /** Format: int64 */
             id: number;
@@ -632,18 +597,6 @@ export interface components {
              */
             createdAt: number;
         };
-        ItemSupporter: {
-            userId: string;
-            displayName: string;
-            /** Format: int64 */
-            organisationId: number;
-        };
-        ItemDetail: components["schemas"]["Item"] & {
-            attachments: components["schemas"]["ItemAttachment"][];
-            history: components["schemas"]["ItemHistoryEntry"][];
-            supporters: components["schemas"]["ItemSupporter"][];
-            canChangeStatus: boolean;
-        };
         ItemPage: {
             items: components["schemas"]["Item"][];
             /** Format: int64 */
@@ -653,6 +606,8 @@ export interface components {
             /** Format: int64 */
             limit: number;
         };
+        /** @enum {string} */
+        ItemStatus: "new" | "in_review" | "accepted" | "forwarded" | "in_progress" | "done" | "verified" | "rejected" | "duplicate";
         ItemSuggestion: {
             /** Format: int64 */
             id: number;
@@ -662,22 +617,96 @@ export interface components {
             /** Format: int64 */
             supportCount: number;
         };
-        ItemComment: {
+        ItemSupporter: {
+            userId: string;
+            displayName: string;
+            /** Format: int64 */
+            organisationId: number;
+        };
+        /** @enum {string} */
+        ItemType: "requirement" | "defect" | "improvement" | "security";
+        Me: {
+            userId: string;
+            displayName: string;
+            isAdmin: boolean;
+            isConsolidator: boolean;
+            organisations: components["schemas"]["MeOrganisation"][];
+        };
+        MeOrganisation: {
             /** Format: int64 */
             id: number;
-            actorId: string;
-            actorName: string;
-            message: string;
-            /**
-             * Format: int64
-             * @description Unix seconds
-             */
-            createdAt: number;
+            name: string;
+            shortName: string;
+            isCoordinator: boolean;
         };
+        OCSMeta: {
+            status: string;
+            /** Format: int64 */
+            statuscode: number;
+            message?: string;
+            totalitems?: string;
+            itemsperpage?: string;
+        };
+        Organisation: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            shortName: string;
+            groupIds: string[];
+            coordinatorIds: string[];
+            pilotIds: number[];
+            archived: boolean;
+        };
+        OrganisationProgress: {
+            period: components["schemas"]["Period"];
+            /** Format: int64 */
+            organisationId: number;
+            componentIds: number[];
+            members: components["schemas"]["ProgressMember"][];
+            release: components["schemas"]["Release"] | null;
+        };
+        Period: {
+            /** Format: int64 */
+            id: number;
+            /** @description YYYY-MM */
+            month: string;
+            status: components["schemas"]["PeriodStatus"];
+        };
+        /** @enum {string} */
+        PeriodStatus: "open" | "closed";
+        Pilot: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            description: string;
+            status: components["schemas"]["PilotStatus"];
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            startDate: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            endDate: string | null;
+            archived: boolean;
+            componentIds: number[];
+        };
+        /** @enum {string} */
+        PilotStatus: "planned" | "active" | "closed";
+        /** @enum {string} */
+        Priority: "low" | "medium" | "high" | "critical";
         ProgressMember: {
             userId: string;
             displayName: string;
             ratedComponentIds: number[];
+        };
+        RatingSheet: {
+            period: components["schemas"]["Period"] | null;
+            criteria: components["schemas"]["Criterion"][];
+            components: components["schemas"]["Component"][];
+            assessments: components["schemas"]["Assessment"][];
         };
         Release: {
             /** Format: int64 */
@@ -691,14 +720,6 @@ export interface components {
              */
             releasedAt: number;
         };
-        OrganisationProgress: {
-            period: components["schemas"]["Period"];
-            /** Format: int64 */
-            organisationId: number;
-            componentIds: number[];
-            members: components["schemas"]["ProgressMember"][];
-            release: components["schemas"]["Release"] | null;
-        };
     };
     responses: never;
     parameters: never;
@@ -708,48 +729,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    "me-show": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Current user returned */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Me"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
     "catalogue-show": {
         parameters: {
             query?: never;
@@ -776,7 +755,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -785,12 +764,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user takes no part in any pilot */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -832,7 +811,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -841,12 +820,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -855,174 +834,14 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
         };
     };
-    "pilot-index": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Pilot list returned */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Pilot"][];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "pilot-create": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    title: string;
-                    /** @default  */
-                    description?: string;
-                    status: components["schemas"]["PilotStatus"];
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD
-                     */
-                    startDate?: string | null;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD
-                     */
-                    endDate?: string | null;
-                    componentIds?: number[];
-                };
-            };
-        };
-        responses: {
-            /** @description Pilot created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Pilot"];
-                        };
-                    };
-                };
-            };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "pilot-update": {
+    "comment-index": {
         parameters: {
             query?: never;
             header: {
@@ -1034,31 +853,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    title: string;
-                    /** @default  */
-                    description?: string;
-                    status: components["schemas"]["PilotStatus"];
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD
-                     */
-                    startDate?: string | null;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD
-                     */
-                    endDate?: string | null;
-                    componentIds?: number[];
-                    /** @description false restores an archived record; leave out to keep the current state */
-                    archived?: boolean;
-                };
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description Pilot updated */
+            /** @description Comments returned */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1067,26 +864,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Pilot"];
+                            data: components["schemas"]["ItemComment"][];
                         };
                     };
                 };
             };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1095,12 +878,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user is no tester */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1114,7 +897,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Item not found or not visible */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1130,7 +913,7 @@ export interface operations {
             };
         };
     };
-    "pilot-archive": {
+    "comment-create": {
         parameters: {
             query?: never;
             header: {
@@ -1142,10 +925,16 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    message: string;
+                };
+            };
+        };
         responses: {
-            /** @description Pilot archived */
-            200: {
+            /** @description Comment created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1153,13 +942,13 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Pilot"];
+                            data: components["schemas"]["ItemComment"];
                         };
                     };
                 };
             };
-            /** @description Not logged in */
-            401: {
+            /** @description Empty or too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1172,7 +961,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user is no tester */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1186,7 +989,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Item not found or not visible */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1228,7 +1031,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1237,12 +1040,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1251,7 +1054,7 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
@@ -1277,6 +1080,7 @@ export interface operations {
                     product?: string;
                     /** @default  */
                     description?: string;
+                    /** @default [] */
                     pilotIds?: number[];
                 };
             };
@@ -1296,7 +1100,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid input */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1310,7 +1114,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1319,12 +1123,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1333,12 +1137,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Conflict */
+            /** @description Another request created the same record at the same time */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1375,9 +1179,10 @@ export interface operations {
                     product?: string;
                     /** @default  */
                     description?: string;
+                    /** @default [] */
                     pilotIds?: number[];
                     /** @description false restores an archived record; leave out to keep the current state */
-                    archived?: boolean;
+                    archived?: boolean | null;
                 };
             };
         };
@@ -1396,7 +1201,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid input */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1410,7 +1215,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1419,12 +1224,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1433,12 +1238,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1482,8 +1287,36 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1496,7 +1329,54 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not allowed */
+        };
+    };
+    "coordination-progress": {
+        parameters: {
+            query?: {
+                /** @description Period id; default: the newest open period */
+                periodId?: number;
+            };
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Progress returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["OrganisationProgress"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Neither coordinator of it nor consolidator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1510,8 +1390,115 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Unknown organisation or period */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "coordination-release": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: int64 */
+                    periodId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Feedback released */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Release"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid period */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a coordinator of it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown organisation or period */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Already released */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1552,7 +1539,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1561,12 +1548,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1575,7 +1562,7 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
@@ -1621,7 +1608,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid input */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1635,7 +1622,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1644,12 +1631,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1658,12 +1645,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Conflict */
+            /** @description Another request created the same record at the same time */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1703,7 +1690,7 @@ export interface operations {
                      */
                     sortOrder?: number;
                     /** @description false restores an archived record; leave out to keep the current state */
-                    archived?: boolean;
+                    archived?: boolean | null;
                 };
             };
         };
@@ -1722,7 +1709,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid input */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1736,7 +1723,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1745,12 +1732,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1759,12 +1746,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1808,7 +1795,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1817,12 +1804,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1831,887 +1818,13 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Not found */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "organisation-index": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Organisation list returned */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Organisation"][];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "organisation-create": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    name: string;
-                    shortName: string;
-                    groupIds?: string[];
-                    coordinatorIds?: string[];
-                    pilotIds?: number[];
-                };
-            };
-        };
-        responses: {
-            /** @description Organisation created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Organisation"];
-                        };
-                    };
-                };
-            };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "organisation-update": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    name: string;
-                    shortName: string;
-                    groupIds?: string[];
-                    coordinatorIds?: string[];
-                    pilotIds?: number[];
-                    /** @description false restores an archived record; leave out to keep the current state */
-                    archived?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Organisation updated */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Organisation"];
-                        };
-                    };
-                };
-            };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "organisation-archive": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Organisation archived */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Organisation"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "period-index": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Period list returned */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Period"][];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "period-create": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description YYYY-MM */
-                    month: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Period created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Period"];
-                        };
-                    };
-                };
-            };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "period-update": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    status: components["schemas"]["PeriodStatus"];
-                };
-            };
-        };
-        responses: {
-            /** @description Period updated */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Period"];
-                        };
-                    };
-                };
-            };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "settings-show": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Settings returned */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["AppSettings"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "settings-update": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    consolidatorGroup: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Settings updated */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["AppSettings"];
-                        };
-                    };
-                };
-            };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "rating-sheet": {
-        parameters: {
-            query?: {
-                /** @description Period id; default: the newest open period */
-                periodId?: number;
-            };
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Rating sheet returned */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["RatingSheet"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "rating-save": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path: {
-                periodId: number;
-                componentId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** Format: int64 */
-                    overall: number | null;
-                    comment: string;
-                    scores: components["schemas"]["AssessmentScore"][];
-                };
-            };
-        };
-        responses: {
-            /** @description Assessment saved */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Assessment"];
-                        };
-                    };
-                };
-            };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Conflict */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2764,7 +1877,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid filter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2778,7 +1891,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2787,12 +1900,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user takes no part in any pilot */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2823,18 +1936,23 @@ export interface operations {
                 "application/json": {
                     type: components["schemas"]["ItemType"];
                     title: string;
+                    /** @description Markdown source */
                     body: string;
                     /** Format: int64 */
                     componentId: number;
                     /** Format: int64 */
                     pilotId: number;
                     priority: components["schemas"]["Priority"];
+                    /**
+                     * @description Nextcloud file ids
+                     * @default []
+                     */
                     attachmentIds?: number[];
                     /**
                      * Format: int64
                      * @description Needed only when the user belongs to several organisations
                      */
-                    organisationId?: number;
+                    organisationId?: number | null;
                 };
             };
         };
@@ -2853,7 +1971,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid input */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2867,7 +1985,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2876,12 +1994,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user is no tester */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2895,7 +2013,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Unknown component, pilot or attachment */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2941,7 +2059,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid limit */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2955,7 +2073,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2964,12 +2082,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user takes no part in any pilot */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3013,7 +2131,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3022,12 +2140,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user takes no part in any pilot */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3041,7 +2159,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Not found or not visible */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3073,13 +2191,15 @@ export interface operations {
             content: {
                 "application/json": {
                     title: string;
+                    /** @description Markdown source */
                     body: string;
                     /** Format: int64 */
                     componentId: number;
                     /** Format: int64 */
                     pilotId: number;
                     priority: components["schemas"]["Priority"];
-                    attachmentIds?: number[];
+                    /** @description Nextcloud file ids; leave out to keep the attachments */
+                    attachmentIds?: number[] | null;
                 };
             };
         };
@@ -3098,7 +2218,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid input */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3112,7 +2232,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3121,12 +2241,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description Not the user's to edit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3140,7 +2260,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Not found or not visible */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3175,7 +2295,8 @@ export interface operations {
                     consolidatedPriority?: components["schemas"]["Priority"] | null;
                     /** Format: int64 */
                     duplicateOf?: number | null;
-                    vendorReference?: string;
+                    /** @description null or empty clears it */
+                    vendorReference?: string | null;
                 };
             };
         };
@@ -3194,7 +2315,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid transition or value */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3208,7 +2329,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3217,12 +2338,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description Not a consolidator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3236,7 +2357,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Not found or not visible */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3250,7 +2371,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict */
+            /** @description The item changed meanwhile */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3294,7 +2415,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3303,12 +2424,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user is no tester */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3322,7 +2443,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Not found or not visible */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3366,7 +2487,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3375,12 +2496,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user is no tester */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3394,7 +2515,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown id */
+            /** @description Not found or not visible */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3410,21 +2531,19 @@ export interface operations {
             };
         };
     };
-    "comment-index": {
+    "me-show": {
         parameters: {
             query?: never;
             header: {
                 /** @description Required to be true for the API request to pass */
                 "OCS-APIRequest": boolean;
             };
-            path: {
-                id: number;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Comments returned */
+            /** @description Current user returned */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3433,12 +2552,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ItemComment"][];
+                            data: components["schemas"]["Me"];
                         };
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3447,12 +2566,54 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+        };
+    };
+    "organisation-index": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Organisation list returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Organisation"][];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3461,48 +2622,39 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
         };
     };
-    "comment-create": {
+    "organisation-create": {
         parameters: {
             query?: never;
             header: {
                 /** @description Required to be true for the API request to pass */
                 "OCS-APIRequest": boolean;
             };
-            path: {
-                id: number;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-                    message: string;
+                    name: string;
+                    shortName: string;
+                    /** @default [] */
+                    groupIds?: string[];
+                    /** @default [] */
+                    coordinatorIds?: string[];
+                    /** @default [] */
+                    pilotIds?: number[];
                 };
             };
         };
         responses: {
-            /** @description Comment created */
+            /** @description Organisation created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3511,12 +2663,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ItemComment"];
+                            data: components["schemas"]["Organisation"];
                         };
                     };
                 };
             };
-            /** @description Bad input */
+            /** @description Invalid input */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3530,7 +2682,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not logged in */
+            /** @description Current user is not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3539,12 +2691,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Not allowed */
+            /** @description The user may not administer the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3553,194 +2705,12 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: unknown;
                         };
                     };
                 };
             };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "coordination-progress": {
-        parameters: {
-            query?: {
-                /** @description Period id; default: the newest open period */
-                periodId?: number;
-            };
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Progress returned */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["OrganisationProgress"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-        };
-    };
-    "coordination-release": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required to be true for the API request to pass */
-                "OCS-APIRequest": boolean;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** Format: int64 */
-                    periodId: number;
-                };
-            };
-        };
-        responses: {
-            /** @description Feedback released */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["Release"];
-                        };
-                    };
-                };
-            };
-            /** @description Bad input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        ocs: {
-                            meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
-                        };
-                    };
-                };
-            };
-            /** @description Conflict */
+            /** @description Another request created the same record at the same time */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3750,6 +2720,1079 @@ export interface operations {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
                             data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "organisation-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    shortName: string;
+                    /** @default [] */
+                    groupIds?: string[];
+                    /** @default [] */
+                    coordinatorIds?: string[];
+                    /** @default [] */
+                    pilotIds?: number[];
+                    /** @description false restores an archived record; leave out to keep the current state */
+                    archived?: boolean | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Organisation updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Organisation"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "organisation-archive": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Organisation archived */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Organisation"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "period-index": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Period list returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Period"][];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "period-create": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description YYYY-MM */
+                    month: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Period created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Period"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid or existing month */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Another request created the same record at the same time */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "period-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    status: components["schemas"]["PeriodStatus"];
+                };
+            };
+        };
+        responses: {
+            /** @description Period updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Period"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid status */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "pilot-index": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pilot list returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Pilot"][];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "pilot-create": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    status: components["schemas"]["PilotStatus"];
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    startDate?: string | null;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    endDate?: string | null;
+                    /** @default [] */
+                    componentIds?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Pilot created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Pilot"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Another request created the same record at the same time */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "pilot-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    status: components["schemas"]["PilotStatus"];
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    startDate?: string | null;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    endDate?: string | null;
+                    /** @default [] */
+                    componentIds?: number[];
+                    /** @description false restores an archived record; leave out to keep the current state */
+                    archived?: boolean | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Pilot updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Pilot"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "pilot-archive": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pilot archived */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Pilot"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "rating-sheet": {
+        parameters: {
+            query?: {
+                /** @description Period id; default: the newest open period */
+                periodId?: number;
+            };
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rating sheet returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["RatingSheet"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user is no tester */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown period */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "rating-save": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                periodId: number;
+                componentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description overall score, null for not assessed
+                     */
+                    overall: number | null;
+                    comment: string;
+                    scores: components["schemas"]["AssessmentScore"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Assessment saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Assessment"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid score or closed period */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The component is not in an active pilot of the user's organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown period or component */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Another request created the same record at the same time */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "settings-show": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["AppSettings"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "settings-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description a Nextcloud group id, or empty for none */
+                    consolidatorGroup: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Settings updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["AppSettings"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown group */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
                         };
                     };
                 };

@@ -14,7 +14,7 @@ use OCA\PilotFeedback\Model\ItemType;
 use OCA\PilotFeedback\Model\PilotStatus;
 use PHPUnit\Framework\TestCase;
 
-/** The enum values are the API's names (docs/api.md) and are stored in the database. */
+/** The enum values are the API's names (openapi.json) and are stored in the database. */
 final class EnumValuesTest extends TestCase {
 	public function testItemTypes(): void {
 		self::assertSame(['requirement', 'defect', 'improvement', 'security'], ItemType::values());

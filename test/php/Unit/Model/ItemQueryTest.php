@@ -15,7 +15,7 @@ use OCA\PilotFeedback\Model\Priority;
 use PHPUnit\Framework\Attributes\DataProvider;
 use PHPUnit\Framework\TestCase;
 
-/** The query of GET /items (docs/api.md): filters, sorting and page. */
+/** The query of GET /items (openapi.json): filters, sorting and page. */
 final class ItemQueryTest extends TestCase {
 	public function testNoParamsMeansNoFilterNewestFirstFirstPage(): void {
 		$query = ItemQuery::fromParams([]);
