@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Middleware;
 
 use OCA\PilotFeedback\Controller\ApiController;
+use OCA\PilotFeedback\Exception\BusyException;
 use OCA\PilotFeedback\Exception\DomainError;
 use OCP\AppFramework\Http;
 use OCP\AppFramework\Http\DataResponse;
@@ -41,7 +42,11 @@ class ErrorMiddleware extends Middleware {
 			if ($exception->firstParamIsField()) {
 				$params[0] = $this->l10n->t($params[0]);
 			}
-			return $this->answer($controller, $this->l10n->t($exception->getTemplate(), $params), $exception->getStatus());
+			$response = $this->answer($controller, $this->l10n->t($exception->getTemplate(), $params), $exception->getStatus());
+			if ($exception instanceof BusyException) {
+				$response->addHeader('Retry-After', (string)BusyException::RETRY_AFTER);
+			}
+			return $response;
 		}
 		if ($exception instanceof DbException && $exception->getReason() === DbException::REASON_UNIQUE_CONSTRAINT_VIOLATION) {
 			// Two requests raced to create the same record; the second one learns it exists.
