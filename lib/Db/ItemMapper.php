@@ -12,6 +12,7 @@ namespace OCA\PilotFeedback\Db;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ItemQuery;
+use OCA\PilotFeedback\Model\TitleWords;
 use OCP\AppFramework\Db\QBMapper;
 use OCP\DB\QueryBuilder\IQueryBuilder;
 use OCP\IDBConnection;
@@ -59,20 +60,55 @@ class ItemMapper extends QBMapper {
 	}
 
 	/**
-	 * Visible items whose titles contain every one of the words, most supported first.
+	 * Visible items whose titles have words beginning with the given words, found through the
+	 * word index (pf_item_words): those matching most words first, then the most supported,
+	 * the most recently changed. Visibility is applied in the same query.
 	 *
-	 * @param list<string> $words
+	 * @param list<string> $words lower-case words of at least TitleWords::MIN_LENGTH characters
 	 * @return list<Item>
 	 */
 	public function findSimilar(Actor $actor, array $words, int $limit): array {
-		$qb = $this->db->getQueryBuilder();
-		$qb->select('*')->from($this->getTableName());
-		$this->applyVisibility($qb, $actor);
-		foreach ($words as $word) {
-			$qb->andWhere($qb->expr()->iLike('title', $qb->createNamedParameter('%' . $this->db->escapeLikeParameter($word) . '%')));
+		if ($words === []) {
+			return [];
 		}
-		$qb->orderBy('support_count', 'DESC')->addOrderBy('updated_at', 'DESC')->setMaxResults($limit);
-		return $this->findEntities($qb);
+		$qb = $this->db->getQueryBuilder();
+		$matches = [];
+		foreach ($words as $word) {
+			$matches[] = $qb->expr()->andX(
+				$qb->expr()->eq('w.prefix', $qb->createNamedParameter(TitleWords::prefix($word))),
+				$qb->expr()->like('w.word', $qb->createNamedParameter($this->db->escapeLikeParameter($word) . '%')),
+			);
+		}
+		$qb->select('w.item_id', 'i.support_count', 'i.updated_at')
+			->selectAlias($qb->func()->count('*'), 'matches')
+			->from(ItemWordMapper::TABLE, 'w')
+			->innerJoin('w', $this->getTableName(), 'i', $qb->expr()->eq('i.id', 'w.item_id'))
+			->where($qb->expr()->orX(...$matches));
+		$this->applyVisibility($qb, $actor, 'i.');
+		$qb->groupBy('w.item_id', 'i.support_count', 'i.updated_at')
+			->orderBy('matches', 'DESC')
+			->addOrderBy('i.support_count', 'DESC')
+			->addOrderBy('i.updated_at', 'DESC')
+			->addOrderBy('w.item_id', 'DESC')
+			->setMaxResults($limit);
+		$result = $qb->executeQuery();
+		$ids = [];
+		while (($id = $result->fetchOne()) !== false) {
+			$ids[] = (int)$id;
+		}
+		$result->closeCursor();
+		if ($ids === []) {
+			return [];
+		}
+
+		$load = $this->db->getQueryBuilder();
+		$load->select('*')->from($this->getTableName())
+			->where($load->expr()->in('id', $load->createNamedParameter($ids, IQueryBuilder::PARAM_INT_ARRAY)));
+		$byId = [];
+		foreach ($this->findEntities($load) as $item) {
+			$byId[$item->getId()] = $item;
+		}
+		return array_values(array_filter(array_map(static fn (int $id): ?Item => $byId[$id] ?? null, $ids)));
 	}
 
 	private function applyFilters(IQueryBuilder $qb, Actor $actor, ItemQuery $query): void {
@@ -92,18 +128,22 @@ class ItemMapper extends QBMapper {
 		}
 	}
 
-	/** Consolidators see everything; others the non-confidential items, their own, and their organisations' if they coordinate. */
-	private function applyVisibility(IQueryBuilder $qb, Actor $actor): void {
+	/**
+	 * Consolidators see everything; others the non-confidential items, their own, and their organisations' if they coordinate.
+	 *
+	 * @param string $alias the items table's alias with a dot ("i.") when the query joins others
+	 */
+	private function applyVisibility(IQueryBuilder $qb, Actor $actor, string $alias = ''): void {
 		if ($actor->isConsolidator) {
 			return;
 		}
 		$visible = [
-			$qb->expr()->isNull('confidential'),
-			$qb->expr()->eq('confidential', $qb->createNamedParameter(false, IQueryBuilder::PARAM_BOOL)),
-			$qb->expr()->eq('reporter_id', $qb->createNamedParameter($actor->userId)),
+			$qb->expr()->isNull($alias . 'confidential'),
+			$qb->expr()->eq($alias . 'confidential', $qb->createNamedParameter(false, IQueryBuilder::PARAM_BOOL)),
+			$qb->expr()->eq($alias . 'reporter_id', $qb->createNamedParameter($actor->userId)),
 		];
 		if ($actor->coordinatorOrgIds !== []) {
-			$visible[] = $qb->expr()->in('org_id', $qb->createNamedParameter($actor->coordinatorOrgIds, IQueryBuilder::PARAM_INT_ARRAY));
+			$visible[] = $qb->expr()->in($alias . 'org_id', $qb->createNamedParameter($actor->coordinatorOrgIds, IQueryBuilder::PARAM_INT_ARRAY));
 		}
 		$qb->andWhere($qb->expr()->orX(...$visible));
 	}
