@@ -51,6 +51,7 @@ class ComponentController extends ApiController {
 	 *
 	 * 201: Created
 	 * 400: Invalid input
+	 * 503: The database stayed locked by other requests; nothing was saved, try again
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/components')]
@@ -66,6 +67,7 @@ class ComponentController extends ApiController {
 	 * 200: Updated
 	 * 400: Invalid input
 	 * 404: Not found
+	 * 503: The database stayed locked by other requests; nothing was saved, try again
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/components/{id}', requirements: ['id' => '\d+'])]

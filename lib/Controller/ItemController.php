@@ -83,6 +83,7 @@ class ItemController extends ApiController {
 	 * 201: Filed
 	 * 400: Invalid input
 	 * 403: The user is no tester
+	 * 503: The database stayed locked by other requests; nothing was saved, try again
 	 */
 	#[NoAdminRequired]
 	#[UserRateLimit(limit: 60, period: 60)]
@@ -124,6 +125,7 @@ class ItemController extends ApiController {
 	 * 400: Invalid input
 	 * 403: Not the user's to edit
 	 * 404: Not found or not visible
+	 * 503: The database stayed locked by other requests; nothing was saved, try again
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/items/{id}', requirements: ['id' => '\d+'])]
@@ -149,6 +151,7 @@ class ItemController extends ApiController {
 	 * 400: Invalid transition or value
 	 * 403: Not a consolidator
 	 * 404: Not found or not visible
+	 * 503: The database stayed locked by other requests; nothing was saved, try again
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/items/{id}/status', requirements: ['id' => '\d+'])]
@@ -165,6 +168,7 @@ class ItemController extends ApiController {
 	 *
 	 * 200: Supported
 	 * 404: Not found or not visible
+	 * 503: The database stayed locked by other requests; nothing was saved, try again
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/items/{id}/support', requirements: ['id' => '\d+'])]
@@ -179,6 +183,7 @@ class ItemController extends ApiController {
 	 *
 	 * 200: Withdrawn
 	 * 404: Not found or not visible
+	 * 503: The database stayed locked by other requests; nothing was saved, try again
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'DELETE', url: '/api/v1/items/{id}/support', requirements: ['id' => '\d+'])]

@@ -51,6 +51,7 @@ class OrganisationController extends ApiController {
 	 *
 	 * 201: Created
 	 * 400: Invalid input
+	 * 503: The database stayed locked by other requests; nothing was saved, try again
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/organisations')]
@@ -66,6 +67,7 @@ class OrganisationController extends ApiController {
 	 * 200: Updated
 	 * 400: Invalid input
 	 * 404: Not found
+	 * 503: The database stayed locked by other requests; nothing was saved, try again
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/organisations/{id}', requirements: ['id' => '\d+'])]

@@ -59,6 +59,7 @@ class RatingController extends ApiController {
 	 * 200: Saved
 	 * 400: Invalid score or closed period
 	 * 403: The component is not in an active pilot of the user's organisation
+	 * 503: The database stayed locked by other requests; nothing was saved, try again
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/ratings/{periodId}/{componentId}', requirements: ['periodId' => '\d+', 'componentId' => '\d+'])]

@@ -1020,6 +1020,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
         };
     };
     "pilot-update": {
@@ -1117,6 +1133,22 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1352,6 +1384,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
         };
     };
     "component-update": {
@@ -1441,6 +1489,22 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2000,6 +2064,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
         };
     };
     "organisation-update": {
@@ -2087,6 +2167,22 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2724,6 +2820,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
         };
     };
     "item-index": {
@@ -2898,6 +3010,22 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3154,6 +3282,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
         };
     };
     "item-triage": {
@@ -3264,6 +3408,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
         };
     };
     "item-support": {
@@ -3336,6 +3496,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
         };
     };
     "item-unsupport": {
@@ -3397,6 +3573,22 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -6,8 +6,8 @@
 import type { DemoUser } from './client.ts'
 import type { ApiResponse } from './fixtures.ts'
 
-import { API } from './fixtures.ts'
 import { NEXTCLOUD_URL, passwordOf } from './client.ts'
+import { API } from './fixtures.ts'
 
 export class Session {
 	private readonly cookies = new Map<string, string>()
