@@ -12,6 +12,7 @@ namespace OCA\PilotFeedback\Middleware;
 use OCA\PilotFeedback\Controller\ApiController;
 use OCA\PilotFeedback\Exception\BusyException;
 use OCA\PilotFeedback\Exception\DomainError;
+use OCA\PilotFeedback\Service\TransactionRunner;
 use OCP\AppFramework\Http;
 use OCP\AppFramework\Http\DataResponse;
 use OCP\AppFramework\Http\Response;
@@ -46,6 +47,13 @@ class ErrorMiddleware extends Middleware {
 			if ($exception instanceof BusyException) {
 				$response->addHeader('Retry-After', (string)BusyException::RETRY_AFTER);
 			}
+			return $response;
+		}
+		if (TransactionRunner::isTransient($exception)) {
+			// A lock outside the retried transactions (a single statement that waited in vain): busy, not broken.
+			$this->logger->warning('Database lock outside a retried transaction', ['exception' => $exception]);
+			$response = $this->answer($controller, $this->l10n->t('The server is busy, please try again.'), Http::STATUS_SERVICE_UNAVAILABLE);
+			$response->addHeader('Retry-After', (string)BusyException::RETRY_AFTER);
 			return $response;
 		}
 		if ($exception instanceof DbException && $exception->getReason() === DbException::REASON_UNIQUE_CONSTRAINT_VIOLATION) {

@@ -64,7 +64,7 @@ class TransactionRunner {
 				return $result;
 			} catch (\Throwable $e) {
 				$this->rollBack();
-				if (!$this->isTransient($e, $alsoRetryOn)) {
+				if (!self::isTransient($e, $alsoRetryOn)) {
 					throw $e;
 				}
 				if ($attempt >= self::ATTEMPTS) {
@@ -77,8 +77,12 @@ class TransactionRunner {
 		}
 	}
 
-	/** Whether the error is one that another attempt may not meet: a lock, a deadlock or a busy database. */
-	public function isTransient(\Throwable $e, array $alsoRetryOn = []): bool {
+	/**
+	 * Whether the error is one that another attempt may not meet: a lock, a deadlock or a busy database.
+	 *
+	 * @param list<int> $alsoRetryOn further OCP\DB\Exception reasons that count as transient
+	 */
+	public static function isTransient(\Throwable $e, array $alsoRetryOn = []): bool {
 		if (!($e instanceof DbException)) {
 			return false;
 		}
