@@ -62,7 +62,12 @@ class ItemMapper extends QBMapper {
 	/**
 	 * Visible items whose titles have words beginning with the given words, found through the
 	 * word index (pf_item_words): those matching most words first, then the most supported,
-	 * the most recently changed. Visibility is applied in the same query.
+	 * the most recently changed. Visibility is applied in SQL.
+	 *
+	 * The matches are counted on the covering word index alone; only the items that can reach
+	 * the first $limit places (at least as many matching words as the $limit-th best) are then
+	 * joined with the items, filtered by visibility and sorted. If visibility leaves fewer than
+	 * $limit, the bar is lowered one word at a time.
 	 *
 	 * @param list<string> $words lower-case words of at least TitleWords::MIN_LENGTH characters
 	 * @return list<Item>
@@ -71,44 +76,73 @@ class ItemMapper extends QBMapper {
 		if ($words === []) {
 			return [];
 		}
-		$qb = $this->db->getQueryBuilder();
-		$matches = [];
-		foreach ($words as $word) {
-			$matches[] = $qb->expr()->andX(
-				$qb->expr()->eq('w.prefix', $qb->createNamedParameter(TitleWords::prefix($word))),
-				$qb->expr()->like('w.word', $qb->createNamedParameter($this->db->escapeLikeParameter($word) . '%')),
-			);
-		}
-		$qb->select('w.item_id', 'i.support_count', 'i.updated_at')
-			->selectAlias($qb->func()->count('*'), 'matches')
-			->from(ItemWordMapper::TABLE, 'w')
-			->innerJoin('w', $this->getTableName(), 'i', $qb->expr()->eq('i.id', 'w.item_id'))
-			->where($qb->expr()->orX(...$matches));
-		$this->applyVisibility($qb, $actor, 'i.');
-		$qb->groupBy('w.item_id', 'i.support_count', 'i.updated_at')
-			->orderBy('matches', 'DESC')
-			->addOrderBy('i.support_count', 'DESC')
-			->addOrderBy('i.updated_at', 'DESC')
-			->addOrderBy('w.item_id', 'DESC')
-			->setMaxResults($limit);
-		$result = $qb->executeQuery();
-		$ids = [];
-		while (($id = $result->fetchOne()) !== false) {
-			$ids[] = (int)$id;
+		// how many items match how many of the words, visible or not (an upper bound)
+		$tally = $this->db->getQueryBuilder();
+		$tally->select('m.matches')->selectAlias($tally->func()->count('*'), 'items')
+			->from($tally->createFunction('(' . $this->wordMatches($tally, $words, null)->getSQL() . ')'), 'm')
+			->groupBy('m.matches');
+		$result = $tally->executeQuery();
+		$itemsWith = [];
+		while ($row = $result->fetch()) {
+			$itemsWith[(int)$row['matches']] = (int)$row['items'];
 		}
 		$result->closeCursor();
-		if ($ids === []) {
+		if ($itemsWith === []) {
 			return [];
 		}
-
-		$load = $this->db->getQueryBuilder();
-		$load->select('*')->from($this->getTableName())
-			->where($load->expr()->in('id', $load->createNamedParameter($ids, IQueryBuilder::PARAM_INT_ARRAY)));
-		$byId = [];
-		foreach ($this->findEntities($load) as $item) {
-			$byId[$item->getId()] = $item;
+		krsort($itemsWith);
+		$bar = 1;
+		$reaching = 0;
+		foreach ($itemsWith as $matches => $count) {
+			$reaching += $count;
+			if ($reaching >= $limit) {
+				$bar = $matches;
+				break;
+			}
 		}
-		return array_values(array_filter(array_map(static fn (int $id): ?Item => $byId[$id] ?? null, $ids)));
+
+		while (true) {
+			$qb = $this->db->getQueryBuilder();
+			$qb->select('i.*')
+				->from($qb->createFunction('(' . $this->wordMatches($qb, $words, $bar)->getSQL() . ')'), 'm')
+				->innerJoin('m', $this->getTableName(), 'i', $qb->expr()->eq('i.id', 'm.item_id'));
+			$this->applyVisibility($qb, $actor, 'i.');
+			$qb->orderBy('m.matches', 'DESC')
+				->addOrderBy('i.support_count', 'DESC')
+				->addOrderBy('i.updated_at', 'DESC')
+				->addOrderBy('i.id', 'DESC')
+				->setMaxResults($limit);
+			$items = $this->findEntities($qb);
+			if (count($items) >= $limit || $bar <= 1) {
+				return $items;
+			}
+			$bar--;
+		}
+	}
+
+	/**
+	 * SELECT item_id, matches (how many of the words begin a word of the title) FROM pf_item_words,
+	 * for items with at least $atLeast matches; parameters are bound on $outer.
+	 *
+	 * @param list<string> $words
+	 */
+	private function wordMatches(IQueryBuilder $outer, array $words, ?int $atLeast): IQueryBuilder {
+		$sub = $this->db->getQueryBuilder();
+		$matches = [];
+		foreach ($words as $word) {
+			$matches[] = $sub->expr()->andX(
+				$sub->expr()->eq('w.prefix', $outer->createNamedParameter(TitleWords::prefix($word))),
+				$sub->expr()->like('w.word', $outer->createNamedParameter($this->db->escapeLikeParameter($word) . '%')),
+			);
+		}
+		$sub->select('w.item_id')->selectAlias($sub->func()->count('*'), 'matches')
+			->from(ItemWordMapper::TABLE, 'w')
+			->where($sub->expr()->orX(...$matches))
+			->groupBy('w.item_id');
+		if ($atLeast !== null) {
+			$sub->having($sub->expr()->gte($sub->func()->count('*'), $outer->createNamedParameter($atLeast, IQueryBuilder::PARAM_INT)));
+		}
+		return $sub;
 	}
 
 	private function applyFilters(IQueryBuilder $qb, Actor $actor, ItemQuery $query): void {

@@ -78,6 +78,10 @@ describe('a security finding', () => {
 			expect(ids, q).not.toContain(secret.id)
 		}
 		expect(await suggest(login, secretWord)).toEqual([publicTwin.id])
+		// the finding matches all five words and would be first; the outsider gets the next best instead
+		const best = await suggest(login, `Session token leaks through ${secretWord}`, 1)
+		expect(best).toHaveLength(1)
+		expect(best).not.toContain(secret.id)
 		const response = await api(login, 'GET', `/items/suggestions?q=${encodeURIComponent(`Session token leaks ${secretWord}`)}&limit=20`)
 		expect(response.text).not.toContain('Session token')
 	})
