@@ -255,6 +255,7 @@ OC.L10N.register(
         "The period %1$s is closed; its assessments can no longer be changed.": "Der Berichtszeitraum %1$s ist abgeschlossen; seine Bewertungen können nicht mehr geändert werden.",
         "The proofs of concept whose components testers rate.": "Die Erprobungen (PoC), deren Komponenten die Testenden bewerten.",
         "The server could not be reached. Please check your connection.": "Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.",
+        "The server is busy, please try again.": "Der Server ist ausgelastet, bitte versuchen Sie es erneut.",
         "The software components under test and the pilots they take part in.": "Die erprobten Softwarekomponenten und die Erprobungen, in denen sie eingesetzt werden.",
         "The text may have at most {max} characters.": "Der Text darf höchstens {max} Zeichen lang sein.",
         "The title may have at most {max} characters.": "Der Titel darf höchstens {max} Zeichen lang sein.",

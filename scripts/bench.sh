@@ -2,11 +2,12 @@
 # Usage: scripts/bench.sh
 # Benchmarks the item list and the title suggestions through the OCS API of a running
 # Nextcloud: seeds it with synthetic data once (occ pilotfeedback:bench:seed), then runs
-# test/bench/bench.mjs, which prints the median and 95th percentile per endpoint and user.
+# test/bench/bench.mjs, which prints the median and 95th percentile per endpoint and user,
+# each next to Nextcloud's own /cloud/user floor measured in the same run.
 #
 # NEXTCLOUD_URL     the server to measure (default http://127.0.0.1:8080, the one of make dev)
 # BENCH_INSTANCE    the instance directory holding nextcloud/ for occ (default: the one of make dev)
-# BENCH_ITEMS, BENCH_ASSESSMENTS   how much to seed (default 20000, 50000)
+# BENCH_ITEMS, BENCH_ASSESSMENTS   how much to seed (default 100000, 50000)
 # BENCH_REQUESTS, BENCH_WARMUP     measured and warm-up requests per row (default 100, 10)
 # BENCH_SERVER_PID  pid(s) of the PHP server, comma-separated, to print its peak memory (found via ss if unset)
 set -euo pipefail
@@ -34,7 +35,7 @@ if occ pilotfeedback:bench:seed --check; then
 	log "Bench data present; not seeding again (occ pilotfeedback:bench:seed --force reseeds)"
 else
 	log "Seeding bench data into $server"
-	occ pilotfeedback:bench:seed --items "${BENCH_ITEMS:-20000}" --assessments "${BENCH_ASSESSMENTS:-50000}"
+	occ pilotfeedback:bench:seed --items "${BENCH_ITEMS:-100000}" --assessments "${BENCH_ASSESSMENTS:-50000}"
 fi
 
 if [[ -z "${BENCH_SERVER_PID:-}" && "$url" =~ ^https?://[^/]+:([0-9]+) ]] && command -v ss >/dev/null; then

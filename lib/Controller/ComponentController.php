@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Exception\BusyException;
 use OCA\PilotFeedback\Exception\ConflictException;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
@@ -59,6 +60,7 @@ class ComponentController extends ApiController {
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackComponent, array{}>
 	 * @throws ValidationException Invalid input
 	 * @throws ConflictException Another request created the same record at the same time
+	 * @throws BusyException The database stayed locked by other requests; nothing was saved, try again
 	 *
 	 * 201: Component created
 	 */
@@ -80,6 +82,7 @@ class ComponentController extends ApiController {
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackComponent, array{}>
 	 * @throws ValidationException Invalid input
 	 * @throws NotFoundException Not found
+	 * @throws BusyException The database stayed locked by other requests; nothing was saved, try again
 	 *
 	 * 200: Component updated
 	 */

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Exception\BusyException;
 use OCA\PilotFeedback\Exception\ConflictException;
 use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\NotFoundException;
@@ -116,6 +117,7 @@ class ItemController extends ApiController {
 	 * @throws ValidationException Invalid input
 	 * @throws ForbiddenException The user is no tester
 	 * @throws NotFoundException Unknown component, pilot or attachment
+	 * @throws BusyException The database stayed locked by other requests; nothing was saved, try again
 	 *
 	 * 201: Item created
 	 */
@@ -166,6 +168,7 @@ class ItemController extends ApiController {
 	 * @throws ValidationException Invalid input
 	 * @throws ForbiddenException Not the user's to edit
 	 * @throws NotFoundException Not found or not visible
+	 * @throws BusyException The database stayed locked by other requests; nothing was saved, try again
 	 *
 	 * 200: Item updated
 	 */
@@ -198,6 +201,7 @@ class ItemController extends ApiController {
 	 * @throws ForbiddenException Not a consolidator
 	 * @throws NotFoundException Not found or not visible
 	 * @throws ConflictException The item changed meanwhile
+	 * @throws BusyException The database stayed locked by other requests; nothing was saved, try again
 	 *
 	 * 200: Item triaged
 	 */
@@ -220,6 +224,7 @@ class ItemController extends ApiController {
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemDetail, array{}>
 	 * @throws ForbiddenException The user is no tester
 	 * @throws NotFoundException Not found or not visible
+	 * @throws BusyException The database stayed locked by other requests; nothing was saved, try again
 	 *
 	 * 200: Item supported
 	 */
@@ -235,6 +240,7 @@ class ItemController extends ApiController {
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemDetail, array{}>
 	 * @throws ForbiddenException The user is no tester
 	 * @throws NotFoundException Not found or not visible
+	 * @throws BusyException The database stayed locked by other requests; nothing was saved, try again
 	 *
 	 * 200: Support withdrawn
 	 */

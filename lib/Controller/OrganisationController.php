@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Exception\BusyException;
 use OCA\PilotFeedback\Exception\ConflictException;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
@@ -58,6 +59,7 @@ class OrganisationController extends ApiController {
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackOrganisation, array{}>
 	 * @throws ValidationException Invalid input
 	 * @throws ConflictException Another request created the same record at the same time
+	 * @throws BusyException The database stayed locked by other requests; nothing was saved, try again
 	 *
 	 * 201: Organisation created
 	 */
@@ -79,6 +81,7 @@ class OrganisationController extends ApiController {
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackOrganisation, array{}>
 	 * @throws ValidationException Invalid input
 	 * @throws NotFoundException Not found
+	 * @throws BusyException The database stayed locked by other requests; nothing was saved, try again
 	 *
 	 * 200: Organisation updated
 	 */

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Exception\BusyException;
 use OCA\PilotFeedback\Exception\ConflictException;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
@@ -60,6 +61,7 @@ class PilotController extends ApiController {
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackPilot, array{}>
 	 * @throws ValidationException Invalid input
 	 * @throws ConflictException Another request created the same record at the same time
+	 * @throws BusyException The database stayed locked by other requests; nothing was saved, try again
 	 *
 	 * 201: Pilot created
 	 */
@@ -82,6 +84,7 @@ class PilotController extends ApiController {
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackPilot, array{}>
 	 * @throws ValidationException Invalid input
 	 * @throws NotFoundException Not found
+	 * @throws BusyException The database stayed locked by other requests; nothing was saved, try again
 	 *
 	 * 200: Pilot updated
 	 */

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Exception\BusyException;
 use OCA\PilotFeedback\Exception\ConflictException;
 use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\NotFoundException;
@@ -67,6 +68,7 @@ class RatingController extends ApiController {
 	 * @throws ForbiddenException The component is not in an active pilot of the user's organisation
 	 * @throws NotFoundException Unknown period or component
 	 * @throws ConflictException Another request created the same record at the same time
+	 * @throws BusyException The database stayed locked by other requests; nothing was saved, try again
 	 *
 	 * 200: Assessment saved
 	 */

@@ -38,6 +38,24 @@ class AssessmentMapper extends QBMapper {
 	}
 
 	/**
+	 * Overwrites the content of a user's assessment of a component in a period, if it exists,
+	 * in one statement (so that a saving transaction starts with its write and takes the lock
+	 * before it reads). Returns whether a row matched.
+	 */
+	public function updateContent(Assessment $assessment): bool {
+		$qb = $this->db->getQueryBuilder();
+		$qb->update($this->getTableName())
+			->set('org_id', $qb->createNamedParameter($assessment->getOrgId(), IQueryBuilder::PARAM_INT))
+			->set('overall', $qb->createNamedParameter($assessment->getOverall(), $assessment->getOverall() === null ? IQueryBuilder::PARAM_NULL : IQueryBuilder::PARAM_INT))
+			->set('comment', $qb->createNamedParameter($assessment->getComment(), $assessment->getComment() === null ? IQueryBuilder::PARAM_NULL : IQueryBuilder::PARAM_STR))
+			->set('updated_at', $qb->createNamedParameter($assessment->getUpdatedAt(), IQueryBuilder::PARAM_INT))
+			->where($qb->expr()->eq('user_id', $qb->createNamedParameter($assessment->getUserId())))
+			->andWhere($qb->expr()->eq('component_id', $qb->createNamedParameter($assessment->getComponentId(), IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->eq('period_id', $qb->createNamedParameter($assessment->getPeriodId(), IQueryBuilder::PARAM_INT)));
+		return $qb->executeStatement() > 0;
+	}
+
+	/**
 	 * Which components each user of an organisation has rated in a period.
 	 *
 	 * @return array<string, list<int>> user id => component ids

@@ -12,6 +12,7 @@ namespace OCA\PilotFeedback\Db;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ItemQuery;
+use OCA\PilotFeedback\Model\TitleWords;
 use OCP\AppFramework\Db\QBMapper;
 use OCP\DB\QueryBuilder\IQueryBuilder;
 use OCP\DB\QueryBuilder\IQueryFunction;
@@ -61,20 +62,89 @@ class ItemMapper extends QBMapper {
 	}
 
 	/**
-	 * Visible items whose titles contain every one of the words, most supported first.
+	 * Visible items whose titles have words beginning with the given words, found through the
+	 * word index (pf_item_words): those matching most words first, then the most supported,
+	 * the most recently changed. Visibility is applied in SQL.
 	 *
-	 * @param list<string> $words
+	 * The matches are counted on the covering word index alone; only the items that can reach
+	 * the first $limit places (at least as many matching words as the $limit-th best) are then
+	 * joined with the items, filtered by visibility and sorted. If visibility leaves fewer than
+	 * $limit, the bar is lowered one word at a time.
+	 *
+	 * @param list<string> $words lower-case words of at least TitleWords::MIN_LENGTH characters
 	 * @return list<Item>
 	 */
 	public function findSimilar(Actor $actor, array $words, int $limit): array {
-		$qb = $this->db->getQueryBuilder();
-		$qb->select('*')->from($this->getTableName());
-		$this->applyVisibility($qb, $actor);
-		foreach ($words as $word) {
-			$qb->andWhere($qb->expr()->iLike('title', $qb->createNamedParameter('%' . $this->db->escapeLikeParameter($word) . '%')));
+		if ($words === []) {
+			return [];
 		}
-		$qb->orderBy('support_count', 'DESC')->addOrderBy('updated_at', 'DESC')->setMaxResults($limit);
-		return $this->findEntities($qb);
+		// how many items match how many of the words, visible or not (an upper bound)
+		$tally = $this->db->getQueryBuilder();
+		$tally->select('m.matches')->selectAlias($tally->func()->count('*'), 'items')
+			->from($tally->createFunction('(' . $this->wordMatches($tally, $words, null)->getSQL() . ')'), 'm')
+			->groupBy('m.matches');
+		$result = $tally->executeQuery();
+		$itemsWith = [];
+		while ($row = $result->fetch()) {
+			$itemsWith[(int)$row['matches']] = (int)$row['items'];
+		}
+		$result->closeCursor();
+		if ($itemsWith === []) {
+			return [];
+		}
+		krsort($itemsWith);
+		$bar = 1;
+		$reaching = 0;
+		foreach ($itemsWith as $matches => $count) {
+			$reaching += $count;
+			if ($reaching >= $limit) {
+				$bar = $matches;
+				break;
+			}
+		}
+
+		while (true) {
+			$qb = $this->db->getQueryBuilder();
+			$qb->select('i.*')
+				->from($qb->createFunction('(' . $this->wordMatches($qb, $words, $bar)->getSQL() . ')'), 'm')
+				->innerJoin('m', $this->getTableName(), 'i', $qb->expr()->eq('i.id', 'm.item_id'));
+			$this->applyVisibility($qb, $actor, 'i.');
+			$qb->orderBy('m.matches', 'DESC')
+				->addOrderBy('i.support_count', 'DESC')
+				->addOrderBy('i.updated_at', 'DESC')
+				->addOrderBy('i.id', 'DESC')
+				->setMaxResults($limit);
+			$items = $this->findEntities($qb);
+			if (count($items) >= $limit || $bar <= 1) {
+				return $items;
+			}
+			$bar--;
+		}
+	}
+
+	/**
+	 * SELECT item_id, matches (how many of the words begin a word of the title) FROM pf_item_words,
+	 * for items with at least $atLeast matches; parameters are bound on $outer.
+	 *
+	 * @param list<string> $words
+	 */
+	private function wordMatches(IQueryBuilder $outer, array $words, ?int $atLeast): IQueryBuilder {
+		$sub = $this->db->getQueryBuilder();
+		$matches = [];
+		foreach ($words as $word) {
+			$matches[] = $sub->expr()->andX(
+				$sub->expr()->eq('w.prefix', $outer->createNamedParameter(TitleWords::prefix($word))),
+				$sub->expr()->like('w.word', $outer->createNamedParameter($this->db->escapeLikeParameter($word) . '%')),
+			);
+		}
+		$sub->select('w.item_id')->selectAlias($sub->func()->count('*'), 'matches')
+			->from(ItemWordMapper::TABLE, 'w')
+			->where($sub->expr()->orX(...$matches))
+			->groupBy('w.item_id');
+		if ($atLeast !== null) {
+			$sub->having($sub->expr()->gte($sub->func()->count('*'), $outer->createNamedParameter($atLeast, IQueryBuilder::PARAM_INT)));
+		}
+		return $sub;
 	}
 
 	/**
@@ -105,18 +175,22 @@ class ItemMapper extends QBMapper {
 		}
 	}
 
-	/** Consolidators see everything; others the non-confidential items, their own, and their organisations' if they coordinate. */
-	private function applyVisibility(IQueryBuilder $qb, Actor $actor): void {
+	/**
+	 * Consolidators see everything; others the non-confidential items, their own, and their organisations' if they coordinate.
+	 *
+	 * @param string $alias the items table's alias with a dot ("i.") when the query joins others
+	 */
+	private function applyVisibility(IQueryBuilder $qb, Actor $actor, string $alias = ''): void {
 		if ($actor->isConsolidator) {
 			return;
 		}
 		$visible = [
-			$qb->expr()->isNull('confidential'),
-			$qb->expr()->eq('confidential', $qb->createNamedParameter(false, IQueryBuilder::PARAM_BOOL)),
-			$qb->expr()->eq('reporter_id', $qb->createNamedParameter($actor->userId)),
+			$qb->expr()->isNull($alias . 'confidential'),
+			$qb->expr()->eq($alias . 'confidential', $qb->createNamedParameter(false, IQueryBuilder::PARAM_BOOL)),
+			$qb->expr()->eq($alias . 'reporter_id', $qb->createNamedParameter($actor->userId)),
 		];
 		if ($actor->coordinatorOrgIds !== []) {
-			$visible[] = $qb->expr()->in('org_id', $qb->createNamedParameter($actor->coordinatorOrgIds, IQueryBuilder::PARAM_INT_ARRAY));
+			$visible[] = $qb->expr()->in($alias . 'org_id', $qb->createNamedParameter($actor->coordinatorOrgIds, IQueryBuilder::PARAM_INT_ARRAY));
 		}
 		$qb->andWhere($qb->expr()->orX(...$visible));
 	}

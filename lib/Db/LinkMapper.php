@@ -96,6 +96,7 @@ class LinkMapper {
 		$delete->delete($link->value)
 			->where($delete->expr()->eq($link->left(), $delete->createNamedParameter($left, IQueryBuilder::PARAM_INT)))
 			->executeStatement();
+		sort($rights); // one insertion order for every writer
 		foreach ($rights as $right) {
 			$this->insert($link, $left, $right);
 		}
@@ -112,6 +113,7 @@ class LinkMapper {
 		$delete->delete($link->value)
 			->where($delete->expr()->eq($link->right(), $delete->createNamedParameter($right, $rightType)))
 			->executeStatement();
+		sort($lefts); // one insertion order for every writer
 		foreach ($lefts as $left) {
 			$this->insert($link, $left, $right);
 		}

@@ -45,7 +45,7 @@ class ScoreMapper {
 	}
 
 	/**
-	 * Replaces the scores of one assessment. Call inside a transaction.
+	 * Replaces the scores of one assessment, in criterion order (one lock order for all). Call inside a transaction.
 	 *
 	 * @param array<int, ?int> $scores criterion id => score
 	 */
@@ -54,6 +54,7 @@ class ScoreMapper {
 		$delete->delete('pf_scores')
 			->where($delete->expr()->eq('assessment_id', $delete->createNamedParameter($assessmentId, IQueryBuilder::PARAM_INT)))
 			->executeStatement();
+		ksort($scores);
 		foreach ($scores as $criterionId => $score) {
 			$insert = $this->db->getQueryBuilder();
 			$insert->insert('pf_scores')->values([

@@ -54,7 +54,7 @@ abstract class DomainError extends \Exception {
 	/**
 	 * The HTTP status this error answers with.
 	 *
-	 * @return 400|403|404|409
+	 * @return 400|403|404|409|503
 	 */
 	abstract public function getStatus(): int;
 }

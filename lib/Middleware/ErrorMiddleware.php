@@ -10,7 +10,9 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Middleware;
 
 use OCA\PilotFeedback\Controller\ApiController;
+use OCA\PilotFeedback\Exception\BusyException;
 use OCA\PilotFeedback\Exception\DomainError;
+use OCA\PilotFeedback\Service\TransactionRunner;
 use OCP\AppFramework\Http;
 use OCP\AppFramework\Http\DataResponse;
 use OCP\AppFramework\Http\Response;
@@ -41,7 +43,18 @@ class ErrorMiddleware extends Middleware {
 			if ($exception->firstParamIsField()) {
 				$params[0] = $this->l10n->t($params[0]);
 			}
-			return $this->answer($controller, $this->l10n->t($exception->getTemplate(), $params), $exception->getStatus());
+			$response = $this->answer($controller, $this->l10n->t($exception->getTemplate(), $params), $exception->getStatus());
+			if ($exception instanceof BusyException) {
+				$response->addHeader('Retry-After', (string)BusyException::RETRY_AFTER);
+			}
+			return $response;
+		}
+		if (TransactionRunner::isTransient($exception)) {
+			// A lock outside the retried transactions (a single statement that waited in vain): busy, not broken.
+			$this->logger->warning('Database lock outside a retried transaction', ['exception' => $exception]);
+			$response = $this->answer($controller, $this->l10n->t('The server is busy, please try again.'), Http::STATUS_SERVICE_UNAVAILABLE);
+			$response->addHeader('Retry-After', (string)BusyException::RETRY_AFTER);
+			return $response;
 		}
 		if ($exception instanceof DbException && $exception->getReason() === DbException::REASON_UNIQUE_CONSTRAINT_VIOLATION) {
 			// Two requests raced to create the same record; the second one learns it exists.
@@ -52,7 +65,7 @@ class ErrorMiddleware extends Middleware {
 	}
 
 	/** An OCS answer in the format the client asked for, as the dispatcher would have built it. */
-	/** @param 400|403|404|409 $status */
+	/** @param 400|403|404|409|503 $status */
 	private function answer(ApiController $controller, string $message, int $status): Response {
 		$format = $this->request->getFormat();
 		$data = new DataResponse(['message' => $message], $status);

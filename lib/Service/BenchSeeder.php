@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Service;
 
+use OCA\PilotFeedback\Db\ItemWordMapper;
 use OCA\PilotFeedback\Exception\ConflictException;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\DB\QueryBuilder\IQueryBuilder;
@@ -58,6 +59,7 @@ class BenchSeeder {
 	public function __construct(
 		private IDBConnection $db,
 		private ITimeFactory $time,
+		private ItemWordMapper $words,
 	) {
 	}
 
@@ -252,6 +254,7 @@ class BenchSeeder {
 					$itemId = $insert->getLastInsertId();
 					$insertedIds[] = $itemId;
 					$counts['pf_items']++;
+					$this->words->insert($itemId, $title);
 
 					$supporters = [];
 					while (count($supporters) < $supportCount) {
@@ -395,7 +398,7 @@ class BenchSeeder {
 	/** Removes the items, supporters, assessments and scores of earlier runs (periods stay). */
 	private function deleteBenchData(): void {
 		$like = $this->db->escapeLikeParameter(self::USER_PREFIX) . '%';
-		foreach ([['pf_items', 'reporter_id', [['pf_supporters', 'item_id'], ['pf_history', 'item_id'], ['pf_attachments', 'item_id']]], ['pf_assessments', 'user_id', [['pf_scores', 'assessment_id']]]] as [$table, $userColumn, $children]) {
+		foreach ([['pf_items', 'reporter_id', [['pf_supporters', 'item_id'], ['pf_history', 'item_id'], ['pf_attachments', 'item_id'], [ItemWordMapper::TABLE, 'item_id']]], ['pf_assessments', 'user_id', [['pf_scores', 'assessment_id']]]] as [$table, $userColumn, $children]) {
 			while (true) {
 				$qb = $this->db->getQueryBuilder();
 				$qb->select('id')->from($table)->where($qb->expr()->like($userColumn, $qb->createNamedParameter($like)))->setMaxResults(500);

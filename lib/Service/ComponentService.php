@@ -17,9 +17,7 @@ use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\PilotMapper;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\ComponentCategory;
-use OCP\AppFramework\Db\TTransactional;
 use OCP\AppFramework\Utility\ITimeFactory;
-use OCP\IDBConnection;
 
 /**
  * Components [Komponenten] and the pilots they are in.
@@ -27,13 +25,11 @@ use OCP\IDBConnection;
  * @psalm-import-type PilotFeedbackComponent from \OCA\PilotFeedback\ResponseDefinitions
  */
 class ComponentService {
-	use TTransactional;
-
 	public function __construct(
 		private ComponentMapper $components,
 		private PilotMapper $pilots,
 		private LinkMapper $links,
-		private IDBConnection $db,
+		private TransactionRunner $transactions,
 		private ITimeFactory $time,
 	) {
 	}
@@ -105,11 +101,11 @@ class ComponentService {
 		}
 		$component->setUpdatedAt($this->time->getTime());
 
-		$saved = $this->atomic(function () use ($component, $pilotIds): Component {
-			$saved = EntityState::isNew($component) ? $this->components->insert($component) : $this->components->update($component);
+		$saved = $this->transactions->run(function () use ($component, $pilotIds): Component {
+			$saved = EntityState::isNew($component) ? $this->components->insert(clone $component) : $this->components->update($component);
 			$this->links->replaceLefts(Link::PilotComponents, $saved->getId(), $pilotIds);
 			return $saved;
-		}, $this->db);
+		});
 		return $this->get($saved->getId());
 	}
 

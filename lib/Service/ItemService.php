@@ -15,6 +15,7 @@ use OCA\PilotFeedback\Db\HistoryEntry;
 use OCA\PilotFeedback\Db\HistoryMapper;
 use OCA\PilotFeedback\Db\Item;
 use OCA\PilotFeedback\Db\ItemMapper;
+use OCA\PilotFeedback\Db\ItemWordMapper;
 use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\SupporterMapper;
@@ -25,9 +26,9 @@ use OCA\PilotFeedback\Model\ItemQuery;
 use OCA\PilotFeedback\Model\ItemStatus;
 use OCA\PilotFeedback\Model\ItemType;
 use OCA\PilotFeedback\Model\Priority;
-use OCP\AppFramework\Db\TTransactional;
+use OCA\PilotFeedback\Model\TitleWords;
 use OCP\AppFramework\Utility\ITimeFactory;
-use OCP\IDBConnection;
+use OCP\DB\Exception as DbException;
 
 /**
  * Report items [Meldungen]: filing, reading, editing, support and triage, each checked
@@ -39,19 +40,18 @@ use OCP\IDBConnection;
  * @psalm-import-type PilotFeedbackItemSuggestion from \OCA\PilotFeedback\ResponseDefinitions
  */
 class ItemService {
-	use TTransactional;
-
 	public function __construct(
 		private Policy $policy,
 		private ItemMapper $items,
 		private HistoryMapper $history,
 		private AttachmentMapper $attachmentMapper,
 		private SupporterMapper $supporters,
+		private ItemWordMapper $words,
 		private LinkMapper $links,
 		private CatalogueService $catalogue,
 		private AttachmentService $attachments,
 		private ItemPresenter $presenter,
-		private IDBConnection $db,
+		private TransactionRunner $transactions,
 		private ITimeFactory $time,
 	) {
 	}
@@ -80,10 +80,7 @@ class ItemService {
 		$this->requireReader($actor);
 		$text = Validator::optionalLine($text, 'Search text');
 		$limit = ($limit === null || $limit === '') ? 5 : Validator::intInRange($limit, 'Limit', 1, 20);
-		$words = array_slice(array_values(array_filter(
-			preg_split('/[^\p{L}\p{N}]+/u', mb_strtolower($text)) ?: [],
-			static fn (string $w): bool => mb_strlen($w) >= 3,
-		)), 0, 5);
+		$words = TitleWords::query($text);
 		if ($words === []) {
 			return [];
 		}
@@ -124,12 +121,14 @@ class ItemService {
 		$item->setCreatedAt($now);
 		$item->setUpdatedAt($now);
 
-		$saved = $this->atomic(function () use ($actor, $item, $attachments, $now): Item {
-			$saved = $this->items->insert($item);
+		$saved = $this->transactions->run(function () use ($actor, $item, $attachments, $now): Item {
+			// a fresh copy per attempt: a repeated attempt must insert without the id of a rolled-back one
+			$saved = $this->items->insert(clone $item);
+			$this->words->insert($saved->getId(), $saved->getTitle());
 			$this->replaceAttachments($saved->getId(), $attachments);
 			$this->record($saved->getId(), $actor->userId, 'created', null, $saved->getTitle(), $now);
 			return $saved;
-		}, $this->db);
+		});
 		return $this->presenter->detail($actor, $saved);
 	}
 
@@ -203,7 +202,7 @@ class ItemService {
 		$item = $this->visible($actor, $id);
 		$this->policy->require($actor->isParticipant(), 'Only testers of an organisation support items.');
 		$this->policy->require(!$supports || $item->getReporterId() !== $actor->userId, 'You filed this item, so it already counts for you; support is for the others who share the need.');
-		$this->atomic(function () use ($actor, $item, $supports): void {
+		$this->transactions->run(function () use ($actor, $item, $supports): void {
 			$orgId = in_array($item->getOrgId(), $actor->organisationIds(), true) ? $item->getOrgId() : $actor->organisationIds()[0];
 			$changed = $supports
 				? $this->supporters->add($item->getId(), $actor->userId, $orgId, $this->time->getTime())
@@ -211,7 +210,7 @@ class ItemService {
 			if ($changed) {
 				$this->supporters->refreshCount($item->getId());
 			}
-		}, $this->db);
+		}, [DbException::REASON_UNIQUE_CONSTRAINT_VIOLATION]); // the same user twice at once: the next attempt sees the first
 		return $this->get($actor, $id);
 	}
 
@@ -302,8 +301,11 @@ class ItemService {
 		$after = $this->snapshot($item);
 		$now = $this->time->getTime();
 		$item->setUpdatedAt($now);
-		$this->atomic(function () use ($actor, $item, $before, $after, $attachments, $now): void {
+		$this->transactions->run(function () use ($actor, $item, $before, $after, $attachments, $now): void {
 			$this->items->update($item);
+			if ($after['title'] !== $before['title']) {
+				$this->words->replace($item->getId(), $item->getTitle());
+			}
 			foreach ($after as $field => $value) {
 				if ($value !== $before[$field]) {
 					$this->record($item->getId(), $actor->userId, $field, $before[$field], $value, $now);
@@ -317,7 +319,7 @@ class ItemService {
 					$this->record($item->getId(), $actor->userId, 'attachments', implode(', ', $old), implode(', ', $new), $now);
 				}
 			}
-		}, $this->db);
+		});
 		return $this->presenter->detail($actor, $item);
 	}
 
@@ -327,8 +329,9 @@ class ItemService {
 			$this->attachmentMapper->delete($existing);
 		}
 		foreach ($attachments as $attachment) {
-			$attachment->setItemId($itemId);
-			$this->attachmentMapper->insert($attachment);
+			$copy = clone $attachment;
+			$copy->setItemId($itemId);
+			$this->attachmentMapper->insert($copy);
 		}
 	}
 

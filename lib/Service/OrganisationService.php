@@ -16,9 +16,7 @@ use OCA\PilotFeedback\Db\Organisation;
 use OCA\PilotFeedback\Db\OrganisationMapper;
 use OCA\PilotFeedback\Db\PilotMapper;
 use OCA\PilotFeedback\Exception\ValidationException;
-use OCP\AppFramework\Db\TTransactional;
 use OCP\AppFramework\Utility\ITimeFactory;
-use OCP\IDBConnection;
 use OCP\IGroupManager;
 use OCP\IUserManager;
 
@@ -28,15 +26,13 @@ use OCP\IUserManager;
  * @psalm-import-type PilotFeedbackOrganisation from \OCA\PilotFeedback\ResponseDefinitions
  */
 class OrganisationService {
-	use TTransactional;
-
 	public function __construct(
 		private OrganisationMapper $organisations,
 		private PilotMapper $pilots,
 		private LinkMapper $links,
 		private IGroupManager $groupManager,
 		private IUserManager $userManager,
-		private IDBConnection $db,
+		private TransactionRunner $transactions,
 		private ITimeFactory $time,
 	) {
 	}
@@ -120,13 +116,13 @@ class OrganisationService {
 		}
 		$organisation->setUpdatedAt($this->time->getTime());
 
-		$saved = $this->atomic(function () use ($organisation, $groupIds, $coordinatorIds, $pilotIds): Organisation {
-			$saved = EntityState::isNew($organisation) ? $this->organisations->insert($organisation) : $this->organisations->update($organisation);
+		$saved = $this->transactions->run(function () use ($organisation, $groupIds, $coordinatorIds, $pilotIds): Organisation {
+			$saved = EntityState::isNew($organisation) ? $this->organisations->insert(clone $organisation) : $this->organisations->update($organisation);
 			$this->links->replace(Link::OrganisationGroups, $saved->getId(), $groupIds);
 			$this->links->replace(Link::OrganisationCoordinators, $saved->getId(), $coordinatorIds);
 			$this->links->replace(Link::OrganisationPilots, $saved->getId(), $pilotIds);
 			return $saved;
-		}, $this->db);
+		});
 		return $this->get($saved->getId());
 	}
 

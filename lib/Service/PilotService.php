@@ -17,9 +17,7 @@ use OCA\PilotFeedback\Db\Pilot;
 use OCA\PilotFeedback\Db\PilotMapper;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\PilotStatus;
-use OCP\AppFramework\Db\TTransactional;
 use OCP\AppFramework\Utility\ITimeFactory;
-use OCP\IDBConnection;
 
 /**
  * Pilots [Erprobungen]: administrators create, edit and archive them.
@@ -27,13 +25,11 @@ use OCP\IDBConnection;
  * @psalm-import-type PilotFeedbackPilot from \OCA\PilotFeedback\ResponseDefinitions
  */
 class PilotService {
-	use TTransactional;
-
 	public function __construct(
 		private PilotMapper $pilots,
 		private ComponentMapper $components,
 		private LinkMapper $links,
-		private IDBConnection $db,
+		private TransactionRunner $transactions,
 		private ITimeFactory $time,
 	) {
 	}
@@ -107,11 +103,11 @@ class PilotService {
 		}
 		$pilot->setUpdatedAt($this->time->getTime());
 
-		$saved = $this->atomic(function () use ($pilot, $componentIds): Pilot {
-			$saved = EntityState::isNew($pilot) ? $this->pilots->insert($pilot) : $this->pilots->update($pilot);
+		$saved = $this->transactions->run(function () use ($pilot, $componentIds): Pilot {
+			$saved = EntityState::isNew($pilot) ? $this->pilots->insert(clone $pilot) : $this->pilots->update($pilot);
 			$this->links->replace(Link::PilotComponents, $saved->getId(), $componentIds);
 			return $saved;
-		}, $this->db);
+		});
 		return $this->get($saved->getId());
 	}
 

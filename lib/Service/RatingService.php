@@ -13,7 +13,6 @@ use OCA\PilotFeedback\Db\Assessment;
 use OCA\PilotFeedback\Db\AssessmentMapper;
 use OCA\PilotFeedback\Db\ComponentMapper;
 use OCA\PilotFeedback\Db\CriterionMapper;
-use OCA\PilotFeedback\Db\EntityState;
 use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\PeriodMapper;
@@ -22,9 +21,8 @@ use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\Score;
-use OCP\AppFramework\Db\TTransactional;
 use OCP\AppFramework\Utility\ITimeFactory;
-use OCP\IDBConnection;
+use OCP\DB\Exception as DbException;
 
 /**
  * Assessments [Bewertungen]: a tester rates the components of their organisation's active
@@ -34,8 +32,6 @@ use OCP\IDBConnection;
  * @psalm-import-type PilotFeedbackRatingSheet from \OCA\PilotFeedback\ResponseDefinitions
  */
 class RatingService {
-	use TTransactional;
-
 	/** Longest comment on an assessment. */
 	private const MAX_COMMENT = 5000;
 
@@ -50,7 +46,7 @@ class RatingService {
 		private ComponentMapper $components,
 		private CriterionMapper $criteria,
 		private LinkMapper $links,
-		private IDBConnection $db,
+		private TransactionRunner $transactions,
 		private ITimeFactory $time,
 	) {
 	}
@@ -92,24 +88,31 @@ class RatingService {
 		$comment = Validator::optionalText($input['comment'] ?? null, 'Comment', self::MAX_COMMENT);
 		$scores = $this->validScores($input['scores'] ?? null);
 
+		$content = new Assessment();
+		$content->setUserId($actor->userId);
+		$content->setComponentId($componentId);
+		$content->setPeriodId($period->getId());
+		$content->setOrgId($orgId);
+		$content->setOverall($overall);
+		$content->setComment($comment);
 		$now = $this->time->getTime();
-		$assessment = $this->atomic(function () use ($actor, $period, $componentId, $orgId, $overall, $comment, $scores, $now): Assessment {
-			$assessment = $this->assessments->findOne($actor->userId, $componentId, $period->getId());
-			if ($assessment === null) {
-				$assessment = new Assessment();
-				$assessment->setUserId($actor->userId);
-				$assessment->setComponentId($componentId);
-				$assessment->setPeriodId($period->getId());
-				$assessment->setCreatedAt($now);
+		$content->setCreatedAt($now);
+		$content->setUpdatedAt($now);
+		// Short and write-first: the update (or the insert) locks the assessment, then its
+		// scores follow in criterion order. Two first saves of the same assessment race on
+		// the unique index; the loser runs again and updates what the winner inserted.
+		$assessment = $this->transactions->run(function () use ($content, $scores): Assessment {
+			if ($this->assessments->updateContent($content)) {
+				$assessment = $this->assessments->findOne($content->getUserId(), $content->getComponentId(), $content->getPeriodId());
+				if ($assessment === null) {
+					throw new \LogicException('The assessment just updated is missing');
+				}
+			} else {
+				$assessment = $this->assessments->insert(clone $content);
 			}
-			$assessment->setOrgId($orgId);
-			$assessment->setOverall($overall);
-			$assessment->setComment($comment);
-			$assessment->setUpdatedAt($now);
-			$assessment = EntityState::isNew($assessment) ? $this->assessments->insert($assessment) : $this->assessments->update($assessment);
 			$this->scores->replace($assessment->getId(), $scores);
 			return $assessment;
-		}, $this->db);
+		}, [DbException::REASON_UNIQUE_CONSTRAINT_VIOLATION]);
 		return $this->serializeAll([$assessment])[0];
 	}
 

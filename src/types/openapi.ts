@@ -1156,6 +1156,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
         };
     };
     "component-update": {
@@ -1245,6 +1259,20 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2027,6 +2055,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
         };
     };
     "item-suggestions": {
@@ -2274,6 +2316,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
         };
     };
     "item-triage": {
@@ -2385,6 +2441,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
         };
     };
     "item-support": {
@@ -2457,6 +2527,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
         };
     };
     "item-unsupport": {
@@ -2517,6 +2601,20 @@ export interface operations {
             };
             /** @description Not found or not visible */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2724,6 +2822,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
         };
     };
     "organisation-update": {
@@ -2813,6 +2925,20 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3297,6 +3423,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
         };
     };
     "pilot-update": {
@@ -3394,6 +3534,20 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3652,6 +3806,20 @@ export interface operations {
             };
             /** @description Another request created the same record at the same time */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

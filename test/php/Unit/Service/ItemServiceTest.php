@@ -14,6 +14,7 @@ use OCA\PilotFeedback\Db\HistoryEntry;
 use OCA\PilotFeedback\Db\HistoryMapper;
 use OCA\PilotFeedback\Db\Item;
 use OCA\PilotFeedback\Db\ItemMapper;
+use OCA\PilotFeedback\Db\ItemWordMapper;
 use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\SupporterMapper;
@@ -26,10 +27,12 @@ use OCA\PilotFeedback\Service\CatalogueService;
 use OCA\PilotFeedback\Service\ItemPresenter;
 use OCA\PilotFeedback\Service\ItemService;
 use OCA\PilotFeedback\Service\Policy;
+use OCA\PilotFeedback\Service\TransactionRunner;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\IDBConnection;
 use PHPUnit\Framework\MockObject\MockObject;
 use PHPUnit\Framework\TestCase;
+use Psr\Log\LoggerInterface;
 
 /**
  * The rules of ItemService with mocked mappers: who files, who edits, which status
@@ -70,11 +73,12 @@ final class ItemServiceTest extends TestCase {
 			$this->history,
 			$this->createMock(AttachmentMapper::class),
 			$this->createMock(SupporterMapper::class),
+			$this->createMock(ItemWordMapper::class),
 			$this->links,
 			$this->createMock(CatalogueService::class),
 			$attachments,
 			$this->createMock(ItemPresenter::class),
-			$this->createMock(IDBConnection::class),
+			new TransactionRunner($this->createMock(IDBConnection::class), $this->createMock(LoggerInterface::class)),
 			$time,
 		);
 	}

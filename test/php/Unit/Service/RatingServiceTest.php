@@ -28,10 +28,12 @@ use OCA\PilotFeedback\Service\ComponentService;
 use OCA\PilotFeedback\Service\CriterionService;
 use OCA\PilotFeedback\Service\Policy;
 use OCA\PilotFeedback\Service\RatingService;
+use OCA\PilotFeedback\Service\TransactionRunner;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\IDBConnection;
 use PHPUnit\Framework\MockObject\MockObject;
 use PHPUnit\Framework\TestCase;
+use Psr\Log\LoggerInterface;
 
 /**
  * Rating rules with mocked mappers: closed periods refuse changes, and a tester rates a
@@ -76,7 +78,7 @@ final class RatingServiceTest extends TestCase {
 			$components,
 			$this->createMock(CriterionMapper::class),
 			$links,
-			$this->createMock(IDBConnection::class),
+			new TransactionRunner($this->createMock(IDBConnection::class), $this->createMock(LoggerInterface::class)),
 			$time,
 		);
 	}
@@ -103,8 +105,9 @@ final class RatingServiceTest extends TestCase {
 		$existing->setId(9);
 		$existing->resetUpdatedFields();
 		$this->assessments->method('findOne')->willReturn($existing);
+		// The save writes first: an update that finds the row, and no insert.
+		$this->assessments->expects(self::once())->method('updateContent')->willReturn(true);
 		$this->assessments->expects(self::never())->method('insert');
-		$this->assessments->expects(self::once())->method('update')->willReturnArgument(0);
 		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 2]);
 	}
 

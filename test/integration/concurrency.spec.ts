@@ -1,0 +1,114 @@
+/**
+ * Parallel writes (issue 11, point 3): saves that race for the database end as successes,
+ * never as 5xx, and leave one of the written states, whole. Database-agnostic: it only
+ * uses the API, so it proves the same on SQLite, PostgreSQL and MariaDB. The racing
+ * requests carry session cookies as a browser does (setup/session.ts): with basic auth on
+ * each of them, Nextcloud itself would log in and write a session token per request.
+ */
+import type { DemoUser } from './setup/client.ts'
+import type { ApiResponse, Item, Period, Seed } from './setup/fixtures.ts'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createItem, expectApi, freshPeriod, seed, setPeriodStatus } from './setup/fixtures.ts'
+import { Session } from './setup/session.ts'
+
+interface Score { criterionId: number, score: number | null }
+interface Assessment { componentId: number, userId: string, overall: number | null, comment: string, scores: Score[] }
+interface Save { user: DemoUser, overall: number, comment: string, scores: Score[] }
+
+/** 20 saves: the same tester 8 times (first saves of one assessment race), three more testers of two organisations 4 times each. */
+const SAVERS: DemoUser[] = [
+	...Array<DemoUser>(8).fill('rki-tester1'),
+	...Array<DemoUser>(4).fill('rki-tester2'),
+	...Array<DemoUser>(4).fill('bsh-tester1'),
+	...Array<DemoUser>(4).fill('bsh-tester2'),
+]
+
+let s: Seed
+let period: Period
+const sessions = new Map<DemoUser, Session>()
+
+/** The logged-in session of a user, opened once before the races. */
+function as(user: DemoUser): Session {
+	const session = sessions.get(user)
+	if (session === undefined) {
+		throw new Error(`No session for ${user}`)
+	}
+	return session
+}
+
+beforeAll(async () => {
+	s = await seed()
+	period = await freshPeriod()
+	for (const user of [...new Set(SAVERS), 'bsh-coord', 'rki-coord'] as DemoUser[]) {
+		sessions.set(user, await Session.open(user))
+	}
+})
+
+afterAll(async () => {
+	await setPeriodStatus(period.id, 'closed')
+})
+
+function describeFailures(responses: ApiResponse[]): string {
+	return responses.filter((r) => r.status !== 200).map((r) => `${r.status}: ${r.text.slice(0, 300)}`).join('\n')
+}
+
+/** Starts every save at once and waits for all; each write differs in overall, comment and scores. */
+async function race(componentId: number, round: number): Promise<Save[]> {
+	const saves: Save[] = SAVERS.map((user, i) => ({
+		user,
+		overall: 1 + ((i + round) % 5),
+		comment: `race ${round}.${i} by ${user}`,
+		scores: s.criteria.map((c, k) => ({ criterionId: c.id, score: 1 + ((i + k + round) % 5) })),
+	}))
+	const responses = await Promise.all(saves.map((save) => as(save.user).api('PUT', `/ratings/${period.id}/${componentId}`, {
+		overall: save.overall,
+		comment: save.comment,
+		scores: save.scores,
+	})))
+	expect(responses.map((r) => r.status), describeFailures(responses)).toEqual(saves.map(() => 200))
+	return saves
+}
+
+/** Each tester's stored assessment is exactly one of their own writes: overall, comment and scores of the same save. */
+async function expectOneOfTheWrites(componentId: number, saves: Save[]): Promise<void> {
+	for (const user of new Set(saves.map((x) => x.user))) {
+		const sheet = await expectApi<{ assessments: Assessment[] }>(200, user, 'GET', `/ratings?periodId=${period.id}`)
+		const stored = sheet.assessments.filter((a) => a.componentId === componentId)
+		expect(stored, user).toHaveLength(1)
+		const written = saves.filter((x) => x.user === user).map((x) => ({ overall: x.overall, comment: x.comment, scores: x.scores }))
+		const { overall, comment, scores } = stored[0]
+		expect(written, `${user}: ${JSON.stringify(stored[0])}`).toContainEqual({ overall, comment, scores })
+	}
+}
+
+describe('20 rating saves at the same moment', () => {
+	it.each([1, 2, 3])('round %i: none fails, and each tester keeps one of their writes', async (round) => {
+		// rounds 1 and 3 race on new assessments (first saves), round 2 on existing ones
+		const first = s.activePilots[0].componentIds[0]
+		const other = s.activePilots.flatMap((p) => p.componentIds).find((id) => id !== first)
+		if (other === undefined) {
+			throw new Error('The seed needs two components in active pilots')
+		}
+		const componentId = round === 3 ? other : first
+		const saves = await race(componentId, round)
+		await expectOneOfTheWrites(componentId, saves)
+	})
+})
+
+describe('support at the same moment', () => {
+	let item: Item
+
+	beforeAll(async () => {
+		item = await createItem('rki-tester1', s, { title: 'Raced support of a defect' })
+	})
+
+	it('ends with each supporter counted once and no 5xx', async () => {
+		const supporters: DemoUser[] = ['rki-tester2', 'rki-tester2', 'rki-tester2', 'bsh-tester1', 'bsh-tester1', 'bsh-tester2', 'bsh-coord', 'rki-coord']
+		const responses = await Promise.all(supporters.map((user) => as(user).api('POST', `/items/${item.id}/support`)))
+		expect(responses.map((r) => r.status), describeFailures(responses)).toEqual(supporters.map(() => 200))
+		const detail = await expectApi<Item>(200, 'bmi', 'GET', `/items/${item.id}`)
+		expect(detail.supportCount).toBe(new Set(supporters).size)
+		expect(new Set(detail.supporters?.map((x) => x.userId))).toEqual(new Set(supporters))
+	})
+})
