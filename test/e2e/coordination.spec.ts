@@ -22,6 +22,8 @@ describe('Coordination', () => {
 		await openApp(page, '#/coordination')
 		await expect(page.getByRole('heading', { name: /Robert Koch-Institut/ }).waitFor()).resolves.toBeUndefined()
 		await page.getByRole('heading', { name: /Bundesamt für Seeschifffahrt/ }).waitFor()
+		// Each card shows its release state once its progress has loaded.
+		await page.getByText(/Not released yet|Released by/).nth(1).waitFor()
 		expect(await page.getByText('No organisation to coordinate').count()).toBe(0)
 		expect(await page.getByRole('button', { name: 'Release feedback' }).count()).toBe(0)
 		expect(await page.getByText(/Not released yet|Released by/).count()).toBeGreaterThanOrEqual(2)
