@@ -19,6 +19,7 @@ OC.L10N.register(
         "A criterion named \"%1$s\" already exists.": "Ein Kriterium namens „%1$s“ gibt es bereits.",
         "A pilot titled \"%1$s\" already exists.": "Eine Erprobung mit dem Titel „%1$s“ gibt es bereits.",
         "A reporting period for %1$s already exists; periods are calendar months and cannot overlap.": "Für %1$s gibt es bereits einen Berichtszeitraum; Berichtszeiträume sind Kalendermonate und dürfen sich nicht überschneiden.",
+        "A security finding can only be a duplicate of another security finding, and any other item only of an item that is not a security finding.": "Ein Sicherheitsbefund kann nur Duplikat eines anderen Sicherheitsbefunds sein und jede andere Meldung nur Duplikat einer Meldung, die kein Sicherheitsbefund ist.",
         "Accepted": "Angenommen",
         "Active": "Aktiv",
         "Add comment": "Kommentar hinzufügen",

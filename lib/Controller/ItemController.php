@@ -146,7 +146,7 @@ class ItemController extends ApiController {
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemDetail, array{}>
 	 *
 	 * 200: Saved
-	 * 400: Invalid transition or value
+	 * 400: Invalid transition or value, or a duplicate across confidentiality (a security finding duplicates only a security finding)
 	 * 403: Not a consolidator
 	 * 404: Not found or not visible
 	 */

@@ -185,7 +185,11 @@ class ItemService {
 			if ($duplicateOf === null || $duplicateOf === $item->getId()) {
 				throw new ValidationException('Name the item this one duplicates (another item\'s id).');
 			}
-			$this->items->get($duplicateOf);
+			$target = $this->items->get($duplicateOf);
+			if ((bool)$target->getConfidential() !== (bool)$item->getConfidential()) {
+				// Otherwise everyone who sees the public item would learn of the confidential one.
+				throw new ValidationException('A security finding can only be a duplicate of another security finding, and any other item only of an item that is not a security finding.');
+			}
 		} else {
 			$duplicateOf = null;
 		}

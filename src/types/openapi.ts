@@ -594,7 +594,10 @@ export interface components {
             reporterName: string;
             /** Format: int64 */
             organisationId: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The item this one duplicates; null when there is none or when the caller may not see that item
+             */
             duplicateOf: number | null;
             vendorReference: string;
             /** Format: int64 */
@@ -624,7 +627,9 @@ export interface components {
             userId: string;
             userName: string;
             field: string;
+            /** @description The value as text; for field "duplicateOf" null also when the caller may not see the item it names (an entry left with nothing visible is not listed) */
             oldValue: string | null;
+            /** @description The value as text; for field "duplicateOf" null also when the caller may not see the item it names (an entry left with nothing visible is not listed) */
             newValue: string | null;
             /**
              * Format: int64
@@ -3173,7 +3178,10 @@ export interface operations {
                 "application/json": {
                     status: components["schemas"]["ItemStatus"];
                     consolidatedPriority?: components["schemas"]["Priority"] | null;
-                    /** Format: int64 */
+                    /**
+                     * Format: int64
+                     * @description Required with status "duplicate": the id of the item this one duplicates. A security finding can only duplicate a security finding, any other item only an item that is not one (400 otherwise)
+                     */
                     duplicateOf?: number | null;
                     vendorReference?: string;
                 };
