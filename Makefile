@@ -37,7 +37,7 @@ test-js: deps
 	npm test
 
 test-php: deps
-	composer run test:unit
+	NEXTCLOUD_DIR="$$(scripts/nextcloud-source.sh)" composer run test:unit
 
 # The browser suite loads the built frontend from the repository.
 test-integration: build

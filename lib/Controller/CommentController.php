@@ -50,6 +50,8 @@ class CommentController extends ApiController {
 	/**
 	 * Comment on an item
 	 *
+	 * @param string $message Comment, 1 to 1000 characters
+	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackItemComment, array{}>
 	 *
 	 * 201: Added
@@ -59,7 +61,7 @@ class CommentController extends ApiController {
 	#[NoAdminRequired]
 	#[UserRateLimit(limit: 60, period: 60)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/items/{id}/comments', requirements: ['id' => '\d+'])]
-	public function create(int $id, mixed $message = null): DataResponse {
+	public function create(int $id, mixed $message): DataResponse {
 		return new DataResponse($this->comments->add($this->actors->current(), $id, $message), Http::STATUS_CREATED);
 	}
 }

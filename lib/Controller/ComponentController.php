@@ -47,6 +47,12 @@ class ComponentController extends ApiController {
 	/**
 	 * Create one
 	 *
+	 * @param string $name Name, not empty
+	 * @param string $category Category
+	 * @param string|null $product Product
+	 * @param string|null $description Description
+	 * @param list<int>|null $pilotIds Pilots that test it
+	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackComponent, array{}>
 	 *
 	 * 201: Created
@@ -54,12 +60,21 @@ class ComponentController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/components')]
-	public function create(mixed $name = null, mixed $category = null, mixed $product = null, mixed $description = null, mixed $pilotIds = null): DataResponse {
+	public function create(mixed $name, mixed $category, mixed $product = null, mixed $description = null, mixed $pilotIds = null): DataResponse {
 		return new DataResponse($this->service->create(['name' => $name, 'category' => $category, 'product' => $product, 'description' => $description, 'pilotIds' => $pilotIds]), Http::STATUS_CREATED);
 	}
 
 	/**
 	 * Update one
+	 *
+	 * Fields left out keep their value (partial update); name and category must be sent.
+	 *
+	 * @param string $name Name, not empty
+	 * @param string $category Category
+	 * @param string|null $product Product; left out: unchanged
+	 * @param string|null $description Description; left out: unchanged
+	 * @param list<int>|null $pilotIds Pilots that test it; left out: unchanged
+	 * @param bool|null $archived false restores an archived record; left out: unchanged
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackComponent, array{}>
 	 *
@@ -69,11 +84,8 @@ class ComponentController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/components/{id}', requirements: ['id' => '\d+'])]
-	public function update(int $id, mixed $name = null, mixed $category = null, mixed $product = null, mixed $description = null, mixed $pilotIds = null, mixed $archived = null): DataResponse {
-		$input = ['name' => $name, 'category' => $category, 'product' => $product, 'description' => $description, 'pilotIds' => $pilotIds];
-		if ($archived !== null) {
-			$input['archived'] = $archived;
-		}
+	public function update(int $id, mixed $name, mixed $category, mixed $product = null, mixed $description = null, mixed $pilotIds = null, mixed $archived = null): DataResponse {
+		$input = $this->sent(['name' => $name, 'category' => $category, 'product' => $product, 'description' => $description, 'pilotIds' => $pilotIds, 'archived' => $archived]);
 		return new DataResponse($this->service->update($id, $input));
 	}
 

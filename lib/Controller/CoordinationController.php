@@ -50,6 +50,8 @@ class CoordinationController extends ApiController {
 	/**
 	 * Release the organisation's feedback for a period
 	 *
+	 * @param int $periodId The period to release
+	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackRelease, array{}>
 	 *
 	 * 201: Released
@@ -58,7 +60,7 @@ class CoordinationController extends ApiController {
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/organisations/{id}/releases', requirements: ['id' => '\d+'])]
-	public function release(int $id, mixed $periodId = null): DataResponse {
+	public function release(int $id, mixed $periodId): DataResponse {
 		return new DataResponse($this->coordination->release($this->actors->current(), $id, $periodId), Http::STATUS_CREATED);
 	}
 }

@@ -47,6 +47,10 @@ class CriterionController extends ApiController {
 	/**
 	 * Create one
 	 *
+	 * @param string $name Name, not empty
+	 * @param string|null $description Description
+	 * @param int|null $sortOrder Position, 0 to 10000
+	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackCriterion, array{}>
 	 *
 	 * 201: Created
@@ -54,12 +58,19 @@ class CriterionController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/criteria')]
-	public function create(mixed $name = null, mixed $description = null, mixed $sortOrder = null): DataResponse {
+	public function create(mixed $name, mixed $description = null, mixed $sortOrder = null): DataResponse {
 		return new DataResponse($this->service->create(['name' => $name, 'description' => $description, 'sortOrder' => $sortOrder]), Http::STATUS_CREATED);
 	}
 
 	/**
 	 * Update one
+	 *
+	 * Fields left out keep their value (partial update); name must be sent.
+	 *
+	 * @param string $name Name, not empty
+	 * @param string|null $description Description; left out: unchanged
+	 * @param int|null $sortOrder Position, 0 to 10000; left out: unchanged
+	 * @param bool|null $archived false restores an archived record; left out: unchanged
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackCriterion, array{}>
 	 *
@@ -69,11 +80,8 @@ class CriterionController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/criteria/{id}', requirements: ['id' => '\d+'])]
-	public function update(int $id, mixed $name = null, mixed $description = null, mixed $sortOrder = null, mixed $archived = null): DataResponse {
-		$input = ['name' => $name, 'description' => $description, 'sortOrder' => $sortOrder];
-		if ($archived !== null) {
-			$input['archived'] = $archived;
-		}
+	public function update(int $id, mixed $name, mixed $description = null, mixed $sortOrder = null, mixed $archived = null): DataResponse {
+		$input = $this->sent(['name' => $name, 'description' => $description, 'sortOrder' => $sortOrder, 'archived' => $archived]);
 		return new DataResponse($this->service->update($id, $input));
 	}
 

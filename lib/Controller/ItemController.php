@@ -78,6 +78,15 @@ class ItemController extends ApiController {
 	/**
 	 * File an item
 	 *
+	 * @param string $type requirement, defect, improvement or security
+	 * @param string $title Title, not empty
+	 * @param string|null $body Text (Markdown); null for none
+	 * @param int $componentId Component of the pilot
+	 * @param int $pilotId Pilot of the organisation
+	 * @param string $priority low, medium, high or critical
+	 * @param list<int>|null $attachmentIds File ids of the user's own files
+	 * @param int|null $organisationId Needed only when the user belongs to several organisations
+	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackItemDetail, array{}>
 	 *
 	 * 201: Filed
@@ -88,12 +97,12 @@ class ItemController extends ApiController {
 	#[UserRateLimit(limit: 60, period: 60)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/items')]
 	public function create(
-		mixed $type = null,
-		mixed $title = null,
-		mixed $body = null,
-		mixed $componentId = null,
-		mixed $pilotId = null,
-		mixed $priority = null,
+		mixed $type,
+		mixed $title,
+		mixed $body,
+		mixed $componentId,
+		mixed $pilotId,
+		mixed $priority,
 		mixed $attachmentIds = null,
 		mixed $organisationId = null,
 	): DataResponse {
@@ -116,7 +125,16 @@ class ItemController extends ApiController {
 	}
 
 	/**
-	 * Edit an item; fields left out stay as they are
+	 * Edit an item
+	 *
+	 * Title, body, component, pilot and priority must be sent; attachmentIds left out keeps the attachments, null or [] removes them.
+	 *
+	 * @param string $title Title, not empty
+	 * @param string|null $body Text (Markdown); null clears it
+	 * @param int $componentId Component of the pilot
+	 * @param int $pilotId Pilot of the organisation
+	 * @param string $priority low, medium, high or critical
+	 * @param list<int>|null $attachmentIds File ids; left out: unchanged
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemDetail, array{}>
 	 *
@@ -129,19 +147,26 @@ class ItemController extends ApiController {
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/items/{id}', requirements: ['id' => '\d+'])]
 	public function update(
 		int $id,
-		mixed $title = null,
-		mixed $body = null,
-		mixed $componentId = null,
-		mixed $pilotId = null,
-		mixed $priority = null,
+		mixed $title,
+		mixed $body,
+		mixed $componentId,
+		mixed $pilotId,
+		mixed $priority,
 		mixed $attachmentIds = null,
 	): DataResponse {
-		$input = compact('title', 'body', 'componentId', 'pilotId', 'priority', 'attachmentIds');
+		$input = $this->sent(compact('title', 'body', 'componentId', 'pilotId', 'priority', 'attachmentIds'));
 		return new DataResponse($this->items->update($this->actors->current(), $id, $input));
 	}
 
 	/**
 	 * Triage: status, consolidated priority, duplicate-of, vendor reference (consolidators)
+	 *
+	 * Partial update: status must be sent; the other fields left out keep their value, null clears them.
+	 *
+	 * @param string $status New status (the current one to keep it)
+	 * @param string|null $consolidatedPriority low, medium, high or critical; null clears it; left out: unchanged
+	 * @param int|null $duplicateOf Required with status duplicate; must share the item's confidentiality; left out: unchanged
+	 * @param string|null $vendorReference Vendor reference; null clears it; left out: unchanged
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemDetail, array{}>
 	 *
@@ -152,9 +177,14 @@ class ItemController extends ApiController {
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/items/{id}/status', requirements: ['id' => '\d+'])]
-	public function triage(int $id): DataResponse {
-		// Only the fields sent are changed, so they are read from the request as given.
-		$input = array_intersect_key($this->request->getParams(), array_flip(['status', 'consolidatedPriority', 'duplicateOf', 'vendorReference']));
+	public function triage(
+		int $id,
+		mixed $status,
+		mixed $consolidatedPriority = null,
+		mixed $duplicateOf = null,
+		mixed $vendorReference = null,
+	): DataResponse {
+		$input = $this->sent(compact('status', 'consolidatedPriority', 'duplicateOf', 'vendorReference'));
 		return new DataResponse($this->items->triage($this->actors->current(), $id, $input));
 	}
 

@@ -47,6 +47,12 @@ class OrganisationController extends ApiController {
 	/**
 	 * Create one
 	 *
+	 * @param string $name Name, not empty
+	 * @param string $shortName Short name, not empty
+	 * @param list<string>|null $groupIds Nextcloud groups of its testers
+	 * @param list<string>|null $coordinatorIds User ids of its coordinators
+	 * @param list<int>|null $pilotIds Pilots it takes part in
+	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackOrganisation, array{}>
 	 *
 	 * 201: Created
@@ -54,12 +60,21 @@ class OrganisationController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/organisations')]
-	public function create(mixed $name = null, mixed $shortName = null, mixed $groupIds = null, mixed $coordinatorIds = null, mixed $pilotIds = null): DataResponse {
+	public function create(mixed $name, mixed $shortName, mixed $groupIds = null, mixed $coordinatorIds = null, mixed $pilotIds = null): DataResponse {
 		return new DataResponse($this->service->create(['name' => $name, 'shortName' => $shortName, 'groupIds' => $groupIds, 'coordinatorIds' => $coordinatorIds, 'pilotIds' => $pilotIds]), Http::STATUS_CREATED);
 	}
 
 	/**
 	 * Update one
+	 *
+	 * Fields left out keep their value (partial update); name and shortName must be sent.
+	 *
+	 * @param string $name Name, not empty
+	 * @param string $shortName Short name, not empty
+	 * @param list<string>|null $groupIds Nextcloud groups of its testers; left out: unchanged
+	 * @param list<string>|null $coordinatorIds User ids of its coordinators; left out: unchanged
+	 * @param list<int>|null $pilotIds Pilots it takes part in; left out: unchanged
+	 * @param bool|null $archived false restores an archived record; left out: unchanged
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackOrganisation, array{}>
 	 *
@@ -69,11 +84,8 @@ class OrganisationController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/organisations/{id}', requirements: ['id' => '\d+'])]
-	public function update(int $id, mixed $name = null, mixed $shortName = null, mixed $groupIds = null, mixed $coordinatorIds = null, mixed $pilotIds = null, mixed $archived = null): DataResponse {
-		$input = ['name' => $name, 'shortName' => $shortName, 'groupIds' => $groupIds, 'coordinatorIds' => $coordinatorIds, 'pilotIds' => $pilotIds];
-		if ($archived !== null) {
-			$input['archived'] = $archived;
-		}
+	public function update(int $id, mixed $name, mixed $shortName, mixed $groupIds = null, mixed $coordinatorIds = null, mixed $pilotIds = null, mixed $archived = null): DataResponse {
+		$input = $this->sent(['name' => $name, 'shortName' => $shortName, 'groupIds' => $groupIds, 'coordinatorIds' => $coordinatorIds, 'pilotIds' => $pilotIds, 'archived' => $archived]);
 		return new DataResponse($this->service->update($id, $input));
 	}
 

@@ -48,6 +48,8 @@ class PeriodController extends ApiController {
 	 * Open the period of a month
 	 *
 	 * @param string $month the month, YYYY-MM
+	 * @param string $month YYYY-MM
+	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackPeriod, array{}>
 	 *
 	 * 201: Opened
@@ -55,7 +57,7 @@ class PeriodController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/periods')]
-	public function create(mixed $month = null): DataResponse {
+	public function create(mixed $month): DataResponse {
 		return new DataResponse($this->periods->create($month), Http::STATUS_CREATED);
 	}
 
@@ -63,6 +65,8 @@ class PeriodController extends ApiController {
 	 * Open or close a period
 	 *
 	 * @param 'open'|'closed' $status
+	 * @param 'open'|'closed' $status New status
+	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackPeriod, array{}>
 	 *
 	 * 200: Updated
@@ -71,7 +75,7 @@ class PeriodController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/periods/{id}', requirements: ['id' => '\d+'])]
-	public function update(int $id, mixed $status = null): DataResponse {
+	public function update(int $id, mixed $status): DataResponse {
 		return new DataResponse($this->periods->setStatus($id, $status));
 	}
 }

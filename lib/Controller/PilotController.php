@@ -47,6 +47,13 @@ class PilotController extends ApiController {
 	/**
 	 * Create one
 	 *
+	 * @param string $title Title, not empty
+	 * @param 'planned'|'active'|'closed' $status Status
+	 * @param string|null $description Description (Markdown)
+	 * @param string|null $startDate First day, YYYY-MM-DD
+	 * @param string|null $endDate Last day, YYYY-MM-DD
+	 * @param list<int>|null $componentIds Components under test
+	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackPilot, array{}>
 	 *
 	 * 201: Created
@@ -54,12 +61,22 @@ class PilotController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/pilots')]
-	public function create(mixed $title = null, mixed $description = null, mixed $status = null, mixed $startDate = null, mixed $endDate = null, mixed $componentIds = null): DataResponse {
+	public function create(mixed $title, mixed $status, mixed $description = null, mixed $startDate = null, mixed $endDate = null, mixed $componentIds = null): DataResponse {
 		return new DataResponse($this->service->create(['title' => $title, 'description' => $description, 'status' => $status, 'startDate' => $startDate, 'endDate' => $endDate, 'componentIds' => $componentIds]), Http::STATUS_CREATED);
 	}
 
 	/**
 	 * Update one
+	 *
+	 * Fields left out keep their value (partial update); title and status must be sent.
+	 *
+	 * @param string $title Title, not empty
+	 * @param 'planned'|'active'|'closed' $status Status
+	 * @param string|null $description Description (Markdown); left out: unchanged
+	 * @param string|null $startDate First day, YYYY-MM-DD; null clears it; left out: unchanged
+	 * @param string|null $endDate Last day, YYYY-MM-DD; null clears it; left out: unchanged
+	 * @param list<int>|null $componentIds Components under test; left out: unchanged
+	 * @param bool|null $archived false restores an archived record; left out: unchanged
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackPilot, array{}>
 	 *
@@ -69,11 +86,8 @@ class PilotController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/pilots/{id}', requirements: ['id' => '\d+'])]
-	public function update(int $id, mixed $title = null, mixed $description = null, mixed $status = null, mixed $startDate = null, mixed $endDate = null, mixed $componentIds = null, mixed $archived = null): DataResponse {
-		$input = ['title' => $title, 'description' => $description, 'status' => $status, 'startDate' => $startDate, 'endDate' => $endDate, 'componentIds' => $componentIds];
-		if ($archived !== null) {
-			$input['archived'] = $archived;
-		}
+	public function update(int $id, mixed $title, mixed $status, mixed $description = null, mixed $startDate = null, mixed $endDate = null, mixed $componentIds = null, mixed $archived = null): DataResponse {
+		$input = $this->sent(['title' => $title, 'description' => $description, 'status' => $status, 'startDate' => $startDate, 'endDate' => $endDate, 'componentIds' => $componentIds, 'archived' => $archived]);
 		return new DataResponse($this->service->update($id, $input));
 	}
 

@@ -54,6 +54,12 @@ class RatingController extends ApiController {
 	 * @param int|null $overall overall score 1–5, null for not assessed
 	 * @param string $comment
 	 * @param list<array{criterionId: int, score: ?int}> $scores
+	 * Replaces the assessment: every field must be sent.
+	 *
+	 * @param int|null $overall Overall score 1–5; null: not assessed
+	 * @param string|null $comment Comment; null or empty clears it
+	 * @param list<array{criterionId: int, score: ?int}>|null $scores Scores per criterion; null or empty clears them
+	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackAssessment, array{}>
 	 *
 	 * 200: Saved
@@ -62,7 +68,7 @@ class RatingController extends ApiController {
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/ratings/{periodId}/{componentId}', requirements: ['periodId' => '\d+', 'componentId' => '\d+'])]
-	public function save(int $periodId, int $componentId, mixed $overall = null, mixed $comment = null, mixed $scores = null): DataResponse {
+	public function save(int $periodId, int $componentId, mixed $overall, mixed $comment, mixed $scores): DataResponse {
 		return new DataResponse($this->ratings->save($this->actors->current(), $periodId, $componentId, [
 			'overall' => $overall,
 			'comment' => $comment,

@@ -48,6 +48,8 @@ class SettingsController extends ApiController {
 	 * Choose the consolidators' group
 	 *
 	 * @param string $consolidatorGroup a Nextcloud group id, or empty for none
+	 * @param string|null $consolidatorGroup Group id; null or empty removes the role from everyone
+	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackAppSettings, array{}>
 	 *
 	 * 200: Saved
@@ -55,7 +57,7 @@ class SettingsController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/settings')]
-	public function update(mixed $consolidatorGroup = null): DataResponse {
+	public function update(mixed $consolidatorGroup): DataResponse {
 		return new DataResponse($this->settings->update($consolidatorGroup));
 	}
 }

@@ -54,9 +54,14 @@ class ComponentService {
 		return $this->save($component, $input);
 	}
 
-	/** @param array<string, mixed> $input */
+	/**
+	 * Changes the fields given; a field left out keeps its value (partial update).
+	 *
+	 * @param array<string, mixed> $input
+	 */
 	public function update(int $id, array $input): array {
-		return $this->save($this->components->get($id), $input);
+		$component = $this->components->get($id);
+		return $this->save($component, [...$this->serializeAll([$component])[0], ...$input]);
 	}
 
 	/** Archives the component; its ratings and items stay. */

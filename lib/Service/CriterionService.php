@@ -38,9 +38,14 @@ class CriterionService {
 		return $this->save($criterion, $input);
 	}
 
-	/** @param array<string, mixed> $input */
+	/**
+	 * Changes the fields given; a field left out keeps its value (partial update).
+	 *
+	 * @param array<string, mixed> $input
+	 */
 	public function update(int $id, array $input): array {
-		return $this->save($this->criteria->get($id), $input);
+		$criterion = $this->criteria->get($id);
+		return $this->save($criterion, [...$this->serialize($criterion), ...$input]);
 	}
 
 	/** Archives the criterion; scores given for it stay. */

@@ -134,7 +134,8 @@ class ItemService {
 	}
 
 	/**
-	 * Edits title, text, priority, component, pilot and attachments.
+	 * Edits title, text, priority, component, pilot and attachments. The input holds the
+	 * fields sent: attachmentIds left out keeps the attachments, null or [] removes them.
 	 *
 	 * @param array<string, mixed> $input
 	 * @return PilotFeedbackItemDetail
@@ -146,9 +147,9 @@ class ItemService {
 			'You may edit your own items while they are new; coordinators edit their organisation\'s items.',
 		);
 		$before = $this->snapshot($item);
-		$merged = [...$this->editableFields($item), ...array_filter($input, static fn (mixed $v): bool => $v !== null)];
+		$merged = [...$this->editableFields($item), ...$input];
 		$this->applyContent($actor, $item, $merged, $item->getOrgId());
-		$newAttachments = array_key_exists('attachmentIds', $input) && $input['attachmentIds'] !== null
+		$newAttachments = array_key_exists('attachmentIds', $input)
 			? $this->attachments->resolve($actor->userId, Validator::ids($input['attachmentIds'], 'Attachments', 20))
 			: null;
 		return $this->persist($actor, $item, $before, $newAttachments);

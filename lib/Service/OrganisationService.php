@@ -57,9 +57,14 @@ class OrganisationService {
 		return $this->save($organisation, $input);
 	}
 
-	/** @param array<string, mixed> $input */
+	/**
+	 * Changes the fields given; a field left out keeps its value (partial update).
+	 *
+	 * @param array<string, mixed> $input
+	 */
 	public function update(int $id, array $input): array {
-		return $this->save($this->organisations->get($id), $input);
+		$organisation = $this->organisations->get($id);
+		return $this->save($organisation, [...$this->serializeAll([$organisation])[0], ...$input]);
 	}
 
 	/** Archives the organisation: its members lose their role, its feedback stays. */

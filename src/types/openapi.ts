@@ -65,7 +65,10 @@ export interface paths {
         /** List all pilots, archived ones included */
         get: operations["pilot-index"];
         put?: never;
-        /** Create a Pilot */
+        /**
+         * Create a Pilot
+         * @description A body that is not valid JSON, or lacks a required field, is refused with 400 and nothing is saved.
+         */
         post: operations["pilot-create"];
         delete?: never;
         options?: never;
@@ -81,7 +84,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Update a Pilot */
+        /**
+         * Update a Pilot
+         * @description Partial update: the fields marked required must be sent; any other field left out keeps its value, and a field sent replaces it (an empty text or list clears it, null clears a date). A body that is not valid JSON, or lacks a required field, is refused with 400 and changes nothing.
+         */
         put: operations["pilot-update"];
         post?: never;
         /** Archive a Pilot */
@@ -101,7 +107,10 @@ export interface paths {
         /** List all components, archived ones included */
         get: operations["component-index"];
         put?: never;
-        /** Create a Component */
+        /**
+         * Create a Component
+         * @description A body that is not valid JSON, or lacks a required field, is refused with 400 and nothing is saved.
+         */
         post: operations["component-create"];
         delete?: never;
         options?: never;
@@ -117,7 +126,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Update a Component */
+        /**
+         * Update a Component
+         * @description Partial update: the fields marked required must be sent; any other field left out keeps its value, and a field sent replaces it (an empty text or list clears it, null clears a date). A body that is not valid JSON, or lacks a required field, is refused with 400 and changes nothing.
+         */
         put: operations["component-update"];
         post?: never;
         /** Archive a Component */
@@ -137,7 +149,10 @@ export interface paths {
         /** List all criteria, archived ones included */
         get: operations["criterion-index"];
         put?: never;
-        /** Create a Criterion */
+        /**
+         * Create a Criterion
+         * @description A body that is not valid JSON, or lacks a required field, is refused with 400 and nothing is saved.
+         */
         post: operations["criterion-create"];
         delete?: never;
         options?: never;
@@ -153,7 +168,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Update a Criterion */
+        /**
+         * Update a Criterion
+         * @description Partial update: the fields marked required must be sent; any other field left out keeps its value, and a field sent replaces it (an empty text or list clears it, null clears a date). A body that is not valid JSON, or lacks a required field, is refused with 400 and changes nothing.
+         */
         put: operations["criterion-update"];
         post?: never;
         /** Archive a Criterion */
@@ -173,7 +191,10 @@ export interface paths {
         /** List all organisations, archived ones included */
         get: operations["organisation-index"];
         put?: never;
-        /** Create a Organisation */
+        /**
+         * Create a Organisation
+         * @description A body that is not valid JSON, or lacks a required field, is refused with 400 and nothing is saved.
+         */
         post: operations["organisation-create"];
         delete?: never;
         options?: never;
@@ -189,7 +210,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Update a Organisation */
+        /**
+         * Update a Organisation
+         * @description Partial update: the fields marked required must be sent; any other field left out keeps its value, and a field sent replaces it (an empty text or list clears it, null clears a date). A body that is not valid JSON, or lacks a required field, is refused with 400 and changes nothing.
+         */
         put: operations["organisation-update"];
         post?: never;
         /** Archive a Organisation */
@@ -209,7 +233,10 @@ export interface paths {
         /** List all periods, archived ones included */
         get: operations["period-index"];
         put?: never;
-        /** Create a Period */
+        /**
+         * Create a Period
+         * @description A body that is not valid JSON, or lacks a required field, is refused with 400 and nothing is saved.
+         */
         post: operations["period-create"];
         delete?: never;
         options?: never;
@@ -225,7 +252,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Open or close a period */
+        /**
+         * Open or close a period
+         * @description A body that is not valid JSON, or lacks status, is refused with 400 and changes nothing.
+         */
         put: operations["period-update"];
         post?: never;
         delete?: never;
@@ -243,7 +273,10 @@ export interface paths {
         };
         /** App settings */
         get: operations["settings-show"];
-        /** Update app settings */
+        /**
+         * Update app settings
+         * @description consolidatorGroup must be sent; null or an empty text removes the consolidator role from everyone. A body that is not valid JSON, or lacks it, is refused with 400 and changes nothing.
+         */
         put: operations["settings-update"];
         post?: never;
         delete?: never;
@@ -277,7 +310,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Save the current user's assessment of one component in one period */
+        /**
+         * Save the current user's assessment of one component in one period
+         * @description Replaces the assessment: overall, comment and scores must all be sent; null (overall, a score) means "not assessed", an empty comment or scores list clears them. A body that is not valid JSON, or lacks a required field, is refused with 400 and changes nothing.
+         */
         put: operations["rating-save"];
         post?: never;
         delete?: never;
@@ -296,7 +332,10 @@ export interface paths {
         /** List report items visible to the current user */
         get: operations["item-index"];
         put?: never;
-        /** File a report item */
+        /**
+         * File a report item
+         * @description A body that is not valid JSON, or lacks a required field, is refused with 400 and nothing is saved.
+         */
         post: operations["item-create"];
         delete?: never;
         options?: never;
@@ -330,7 +369,10 @@ export interface paths {
         };
         /** One report item with attachments, history and supporters */
         get: operations["item-show"];
-        /** Edit a report item */
+        /**
+         * Edit a report item
+         * @description Replaces title, body, componentId, pilotId and priority, which must all be sent (body may be null or empty to clear it). attachmentIds left out keeps the attachments; null or an empty list removes them. A body that is not valid JSON, or lacks a required field, is refused with 400 and changes nothing.
+         */
         put: operations["item-update"];
         post?: never;
         delete?: never;
@@ -347,7 +389,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Triage a report item (consolidator) */
+        /**
+         * Triage a report item (consolidator)
+         * @description Partial update: status must be sent (send the current one to keep it); consolidatedPriority, duplicateOf and vendorReference left out keep their value, null clears them. A body that is not valid JSON, or lacks a required field, is refused with 400 and changes nothing.
+         */
         put: operations["item-triage"];
         post?: never;
         delete?: never;
@@ -384,7 +429,10 @@ export interface paths {
         /** Comments of a report item */
         get: operations["comment-index"];
         put?: never;
-        /** Comment on a report item */
+        /**
+         * Comment on a report item
+         * @description A body that is not valid JSON, or lacks a required field, is refused with 400 and nothing is saved.
+         */
         post: operations["comment-create"];
         delete?: never;
         options?: never;
@@ -418,7 +466,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Release the organisation's feedback for a period */
+        /**
+         * Release the organisation's feedback for a period
+         * @description A body that is not valid JSON, or lacks a required field, is refused with 400 and nothing is saved.
+         */
         post: operations["coordination-release"];
         delete?: never;
         options?: never;
@@ -2918,9 +2969,9 @@ export interface operations {
     };
     "item-suggestions": {
         parameters: {
-            query: {
-                /** @description Search text */
-                q: string;
+            query?: {
+                /** @description Search text; words of three letters or more count. Without such a word the answer is an empty list */
+                q?: string;
                 limit?: number;
             };
             header: {
