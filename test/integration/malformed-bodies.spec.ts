@@ -71,8 +71,12 @@ async function snapshot(): Promise<unknown> {
 		mine: ['rki-tester2', '/items?mine=1&limit=100'],
 		progress: ['bmi', `/organisations/${s.rki.id}/progress?periodId=${period.id}`],
 	}
-	const values = await Promise.all(Object.values(reads).map(([login, path]) => read(login, path)))
-	return strip(Object.fromEntries(Object.keys(reads).map((key, i) => [key, values[i]])))
+	// One after the other: parallel requests can meet SQLite's lock.
+	const values: Record<string, unknown> = {}
+	for (const [key, [login, path]] of Object.entries(reads)) {
+		values[key] = await read(login, path)
+	}
+	return strip(values)
 }
 
 /** Sends a raw body with Content-Type JSON as `login` (basic auth only), asking for a language. */
