@@ -41,7 +41,7 @@ test-js: deps
 	npm test
 
 test-php: deps
-	composer run test:unit
+	NEXTCLOUD_DIR="$$(scripts/nextcloud-source.sh)" composer run test:unit
 
 ## Regenerate openapi.json from the controllers and lib/ResponseDefinitions.php, then src/types/openapi.ts
 openapi: deps

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\AppInfo;
 
 use OCA\PilotFeedback\Middleware\ErrorMiddleware;
+use OCA\PilotFeedback\Middleware\RequestBodyMiddleware;
 use OCP\AppFramework\App;
 use OCP\AppFramework\Bootstrap\IBootContext;
 use OCP\AppFramework\Bootstrap\IBootstrap;
@@ -24,6 +25,8 @@ class Application extends App implements IBootstrap {
 
 	public function register(IRegistrationContext $context): void {
 		$context->registerMiddleware(ErrorMiddleware::class);
+		// After ErrorMiddleware, so that ErrorMiddleware answers its refusals.
+		$context->registerMiddleware(RequestBodyMiddleware::class);
 	}
 
 	public function boot(IBootContext $context): void {

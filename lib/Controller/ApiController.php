@@ -22,4 +22,15 @@ abstract class ApiController extends OCSController {
 	public function __construct(IRequest $request) {
 		parent::__construct(Application::APP_ID, $request);
 	}
+
+	/**
+	 * The given values whose names the request carries, for partial updates: a field left
+	 * out keeps its value, a field sent (null included) replaces it.
+	 *
+	 * @param array<string, mixed> $values by field name
+	 * @return array<string, mixed>
+	 */
+	protected function sent(array $values): array {
+		return array_intersect_key($values, $this->request->getParams());
+	}
 }

@@ -55,6 +55,7 @@ class CommentController extends ApiController {
 	 * Comment on a report item
 	 *
 	 * @param non-empty-string $message @maxLength 1000
+	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackItemComment, array{}>
 	 * @throws ValidationException Empty or too long
 	 * @throws ForbiddenException The user is no tester

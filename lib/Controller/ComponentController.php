@@ -54,9 +54,10 @@ class ComponentController extends ApiController {
 	 *
 	 * @param non-empty-string $name @maxLength 255
 	 * @param PilotFeedbackComponentCategory $category
-	 * @param string $product @maxLength 255
-	 * @param string $description @maxLength 20000
-	 * @param list<int> $pilotIds
+	 * @param string|null $product @maxLength 255
+	 * @param string|null $description @maxLength 20000
+	 * @param list<int>|null $pilotIds Pilots that test it
+	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackComponent, array{}>
 	 * @throws ValidationException Invalid input
 	 * @throws ConflictException Another request created the same record at the same time
@@ -66,19 +67,22 @@ class ComponentController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/components')]
-	public function create(mixed $name, mixed $category, mixed $product = '', mixed $description = '', mixed $pilotIds = []): DataResponse {
+	public function create(mixed $name, mixed $category, mixed $product = null, mixed $description = null, mixed $pilotIds = null): DataResponse {
 		return new DataResponse($this->service->create(['name' => $name, 'category' => $category, 'product' => $product, 'description' => $description, 'pilotIds' => $pilotIds]), Http::STATUS_CREATED);
 	}
 
 	/**
 	 * Update a Component
 	 *
+	 * Fields left out keep their value (partial update); name and category must be sent.
+	 *
 	 * @param non-empty-string $name @maxLength 255
 	 * @param PilotFeedbackComponentCategory $category
-	 * @param string $product @maxLength 255
-	 * @param string $description @maxLength 20000
-	 * @param list<int> $pilotIds
-	 * @param bool|null $archived false restores an archived record; leave out to keep the current state
+	 * @param string|null $product Left out: unchanged @maxLength 255
+	 * @param string|null $description Left out: unchanged @maxLength 20000
+	 * @param list<int>|null $pilotIds Pilots that test it; left out: unchanged
+	 * @param bool|null $archived false restores an archived record; left out: unchanged
+	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackComponent, array{}>
 	 * @throws ValidationException Invalid input
 	 * @throws NotFoundException Not found
@@ -88,11 +92,8 @@ class ComponentController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/components/{id}', requirements: ['id' => '\d+'])]
-	public function update(int $id, mixed $name, mixed $category, mixed $product = '', mixed $description = '', mixed $pilotIds = [], mixed $archived = null): DataResponse {
-		$input = ['name' => $name, 'category' => $category, 'product' => $product, 'description' => $description, 'pilotIds' => $pilotIds];
-		if ($archived !== null) {
-			$input += ['archived' => $archived];
-		}
+	public function update(int $id, mixed $name, mixed $category, mixed $product = null, mixed $description = null, mixed $pilotIds = null, mixed $archived = null): DataResponse {
+		$input = $this->sent(['name' => $name, 'category' => $category, 'product' => $product, 'description' => $description, 'pilotIds' => $pilotIds, 'archived' => $archived]);
 		return new DataResponse($this->service->update($id, $input));
 	}
 

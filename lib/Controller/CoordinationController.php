@@ -58,7 +58,8 @@ class CoordinationController extends ApiController {
 	/**
 	 * Release the organisation's feedback for a period
 	 *
-	 * @param int $periodId
+	 * @param int $periodId The period to release
+	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackRelease, array{}>
 	 * @throws ValidationException Invalid period
 	 * @throws ForbiddenException Not a coordinator of it

@@ -51,8 +51,9 @@ class CriterionController extends ApiController {
 	 * Create a Criterion
 	 *
 	 * @param non-empty-string $name @maxLength 255
-	 * @param string $description @maxLength 20000
-	 * @param int $sortOrder
+	 * @param string|null $description @maxLength 20000
+	 * @param int<0, 10000>|null $sortOrder Position
+	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackCriterion, array{}>
 	 * @throws ValidationException Invalid input
 	 * @throws ConflictException Another request created the same record at the same time
@@ -61,17 +62,20 @@ class CriterionController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/criteria')]
-	public function create(mixed $name, mixed $description = '', mixed $sortOrder = 0): DataResponse {
+	public function create(mixed $name, mixed $description = null, mixed $sortOrder = null): DataResponse {
 		return new DataResponse($this->service->create(['name' => $name, 'description' => $description, 'sortOrder' => $sortOrder]), Http::STATUS_CREATED);
 	}
 
 	/**
 	 * Update a Criterion
 	 *
+	 * Fields left out keep their value (partial update); name must be sent.
+	 *
 	 * @param non-empty-string $name @maxLength 255
-	 * @param string $description @maxLength 20000
-	 * @param int $sortOrder
-	 * @param bool|null $archived false restores an archived record; leave out to keep the current state
+	 * @param string|null $description Left out: unchanged @maxLength 20000
+	 * @param int<0, 10000>|null $sortOrder Position; left out: unchanged
+	 * @param bool|null $archived false restores an archived record; left out: unchanged
+	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackCriterion, array{}>
 	 * @throws ValidationException Invalid input
 	 * @throws NotFoundException Not found
@@ -80,11 +84,8 @@ class CriterionController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/criteria/{id}', requirements: ['id' => '\d+'])]
-	public function update(int $id, mixed $name, mixed $description = '', mixed $sortOrder = 0, mixed $archived = null): DataResponse {
-		$input = ['name' => $name, 'description' => $description, 'sortOrder' => $sortOrder];
-		if ($archived !== null) {
-			$input += ['archived' => $archived];
-		}
+	public function update(int $id, mixed $name, mixed $description = null, mixed $sortOrder = null, mixed $archived = null): DataResponse {
+		$input = $this->sent(['name' => $name, 'description' => $description, 'sortOrder' => $sortOrder, 'archived' => $archived]);
 		return new DataResponse($this->service->update($id, $input));
 	}
 

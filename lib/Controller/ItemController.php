@@ -107,12 +107,13 @@ class ItemController extends ApiController {
 	 *
 	 * @param PilotFeedbackItemType $type
 	 * @param non-empty-string $title @maxLength 255
-	 * @param string $body Markdown source @maxLength 20000
-	 * @param int $componentId
-	 * @param int $pilotId
+	 * @param string|null $body Markdown source; null for none @maxLength 20000
+	 * @param int $componentId Component of the pilot
+	 * @param int $pilotId Pilot of the organisation
 	 * @param PilotFeedbackPriority $priority
-	 * @param list<int> $attachmentIds Nextcloud file ids
+	 * @param list<int>|null $attachmentIds Nextcloud file ids of the user's own files
 	 * @param int|null $organisationId Needed only when the user belongs to several organisations
+	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackItemDetail, array{}>
 	 * @throws ValidationException Invalid input
 	 * @throws ForbiddenException The user is no tester
@@ -131,7 +132,7 @@ class ItemController extends ApiController {
 		mixed $componentId,
 		mixed $pilotId,
 		mixed $priority,
-		mixed $attachmentIds = [],
+		mixed $attachmentIds = null,
 		mixed $organisationId = null,
 	): DataResponse {
 		$input = compact('type', 'title', 'body', 'componentId', 'pilotId', 'priority', 'attachmentIds', 'organisationId');
@@ -156,14 +157,16 @@ class ItemController extends ApiController {
 	/**
 	 * Edit a report item
 	 *
+	 * Title, body, component, pilot and priority must be sent; attachmentIds left out keeps the attachments, null or [] removes them.
+	 *
 	 * Allowed to the reporter while the item is new, the coordinators of its organisation and consolidators.
 	 *
 	 * @param non-empty-string $title @maxLength 255
-	 * @param string $body Markdown source @maxLength 20000
+	 * @param string|null $body Markdown source; null clears it @maxLength 20000
 	 * @param int $componentId
 	 * @param int $pilotId
 	 * @param PilotFeedbackPriority $priority
-	 * @param list<int>|null $attachmentIds Nextcloud file ids; leave out to keep the attachments
+	 * @param list<int>|null $attachmentIds Nextcloud file ids; left out: unchanged, null or [] removes them
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemDetail, array{}>
 	 * @throws ValidationException Invalid input
 	 * @throws ForbiddenException Not the user's to edit
@@ -183,19 +186,21 @@ class ItemController extends ApiController {
 		mixed $priority,
 		mixed $attachmentIds = null,
 	): DataResponse {
-		$input = compact('title', 'body', 'componentId', 'pilotId', 'priority', 'attachmentIds');
+		$input = $this->sent(compact('title', 'body', 'componentId', 'pilotId', 'priority', 'attachmentIds'));
 		return new DataResponse($this->items->update($this->actors->current(), $id, $input));
 	}
 
 	/**
 	 * Triage a report item (consolidators)
 	 *
-	 * Status, consolidated priority, duplicate-of and vendor reference; only the fields sent are changed.
+	 * Status, consolidated priority, duplicate-of and vendor reference. Partial update: status
+	 * must be sent; the other fields left out keep their value, null clears them.
 	 *
-	 * @param PilotFeedbackItemStatus $status
-	 * @param PilotFeedbackPriority|null $consolidatedPriority
-	 * @param int|null $duplicateOf
-	 * @param string|null $vendorReference null or empty clears it @maxLength 255
+	 * @param PilotFeedbackItemStatus $status New status (the current one to keep it)
+	 * @param PilotFeedbackPriority|null $consolidatedPriority null clears it; left out: unchanged
+	 * @param int|null $duplicateOf Required with status duplicate; must share the item's confidentiality; left out: unchanged
+	 * @param string|null $vendorReference null or empty clears it; left out: unchanged @maxLength 255
+	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemDetail, array{}>
 	 * @throws ValidationException Invalid transition or value
 	 * @throws ForbiddenException Not a consolidator
@@ -207,14 +212,14 @@ class ItemController extends ApiController {
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/items/{id}/status', requirements: ['id' => '\d+'])]
-	public function triage(int $id, mixed $status, mixed $consolidatedPriority = null, mixed $duplicateOf = null, mixed $vendorReference = null): DataResponse {
-		// Only the fields sent are changed: a field left out differs from one sent as null.
-		$sent = $this->request->getParams();
-		$input = array_filter(
-			compact('status', 'consolidatedPriority', 'duplicateOf', 'vendorReference'),
-			static fn (int|string $field): bool => array_key_exists($field, $sent),
-			ARRAY_FILTER_USE_KEY,
-		);
+	public function triage(
+		int $id,
+		mixed $status,
+		mixed $consolidatedPriority = null,
+		mixed $duplicateOf = null,
+		mixed $vendorReference = null,
+	): DataResponse {
+		$input = $this->sent(compact('status', 'consolidatedPriority', 'duplicateOf', 'vendorReference'));
 		return new DataResponse($this->items->triage($this->actors->current(), $id, $input));
 	}
 

@@ -53,9 +53,10 @@ class OrganisationController extends ApiController {
 	 *
 	 * @param non-empty-string $name @maxLength 255
 	 * @param non-empty-string $shortName @maxLength 64
-	 * @param list<string> $groupIds
-	 * @param list<string> $coordinatorIds
-	 * @param list<int> $pilotIds
+	 * @param list<string>|null $groupIds Nextcloud groups of its testers
+	 * @param list<string>|null $coordinatorIds User ids of its coordinators
+	 * @param list<int>|null $pilotIds Pilots it takes part in
+	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackOrganisation, array{}>
 	 * @throws ValidationException Invalid input
 	 * @throws ConflictException Another request created the same record at the same time
@@ -65,19 +66,22 @@ class OrganisationController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/organisations')]
-	public function create(mixed $name, mixed $shortName, mixed $groupIds = [], mixed $coordinatorIds = [], mixed $pilotIds = []): DataResponse {
+	public function create(mixed $name, mixed $shortName, mixed $groupIds = null, mixed $coordinatorIds = null, mixed $pilotIds = null): DataResponse {
 		return new DataResponse($this->service->create(['name' => $name, 'shortName' => $shortName, 'groupIds' => $groupIds, 'coordinatorIds' => $coordinatorIds, 'pilotIds' => $pilotIds]), Http::STATUS_CREATED);
 	}
 
 	/**
 	 * Update a Organisation
 	 *
+	 * Fields left out keep their value (partial update); name and shortName must be sent.
+	 *
 	 * @param non-empty-string $name @maxLength 255
 	 * @param non-empty-string $shortName @maxLength 64
-	 * @param list<string> $groupIds
-	 * @param list<string> $coordinatorIds
-	 * @param list<int> $pilotIds
-	 * @param bool|null $archived false restores an archived record; leave out to keep the current state
+	 * @param list<string>|null $groupIds Nextcloud groups of its testers; left out: unchanged
+	 * @param list<string>|null $coordinatorIds User ids of its coordinators; left out: unchanged
+	 * @param list<int>|null $pilotIds Pilots it takes part in; left out: unchanged
+	 * @param bool|null $archived false restores an archived record; left out: unchanged
+	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackOrganisation, array{}>
 	 * @throws ValidationException Invalid input
 	 * @throws NotFoundException Not found
@@ -87,11 +91,8 @@ class OrganisationController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/organisations/{id}', requirements: ['id' => '\d+'])]
-	public function update(int $id, mixed $name, mixed $shortName, mixed $groupIds = [], mixed $coordinatorIds = [], mixed $pilotIds = [], mixed $archived = null): DataResponse {
-		$input = ['name' => $name, 'shortName' => $shortName, 'groupIds' => $groupIds, 'coordinatorIds' => $coordinatorIds, 'pilotIds' => $pilotIds];
-		if ($archived !== null) {
-			$input += ['archived' => $archived];
-		}
+	public function update(int $id, mixed $name, mixed $shortName, mixed $groupIds = null, mixed $coordinatorIds = null, mixed $pilotIds = null, mixed $archived = null): DataResponse {
+		$input = $this->sent(['name' => $name, 'shortName' => $shortName, 'groupIds' => $groupIds, 'coordinatorIds' => $coordinatorIds, 'pilotIds' => $pilotIds, 'archived' => $archived]);
 		return new DataResponse($this->service->update($id, $input));
 	}
 

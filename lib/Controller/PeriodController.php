@@ -53,6 +53,7 @@ class PeriodController extends ApiController {
 	 * Open the period of a month
 	 *
 	 * @param string $month YYYY-MM @pattern ^[0-9]{4}-(0[1-9]|1[0-2])$
+	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackPeriod, array{}>
 	 * @throws ValidationException Invalid or existing month
 	 * @throws ConflictException Another request created the same record at the same time
@@ -68,7 +69,8 @@ class PeriodController extends ApiController {
 	/**
 	 * Open or close a period
 	 *
-	 * @param PilotFeedbackPeriodStatus $status
+	 * @param PilotFeedbackPeriodStatus $status New status
+	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackPeriod, array{}>
 	 * @throws ValidationException Invalid status
 	 * @throws NotFoundException Not found

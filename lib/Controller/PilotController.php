@@ -53,11 +53,12 @@ class PilotController extends ApiController {
 	 * Create a Pilot
 	 *
 	 * @param non-empty-string $title @maxLength 255
-	 * @param string $description @maxLength 20000
 	 * @param PilotFeedbackPilotStatus $status
-	 * @param string|null $startDate YYYY-MM-DD @format date
-	 * @param string|null $endDate YYYY-MM-DD @format date
-	 * @param list<int> $componentIds
+	 * @param string|null $description Markdown @maxLength 20000
+	 * @param string|null $startDate First day, YYYY-MM-DD @format date
+	 * @param string|null $endDate Last day, YYYY-MM-DD @format date
+	 * @param list<int>|null $componentIds Components under test
+	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackPilot, array{}>
 	 * @throws ValidationException Invalid input
 	 * @throws ConflictException Another request created the same record at the same time
@@ -67,20 +68,23 @@ class PilotController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/pilots')]
-	public function create(mixed $title, mixed $status, mixed $description = '', mixed $startDate = null, mixed $endDate = null, mixed $componentIds = []): DataResponse {
+	public function create(mixed $title, mixed $status, mixed $description = null, mixed $startDate = null, mixed $endDate = null, mixed $componentIds = null): DataResponse {
 		return new DataResponse($this->service->create(['title' => $title, 'description' => $description, 'status' => $status, 'startDate' => $startDate, 'endDate' => $endDate, 'componentIds' => $componentIds]), Http::STATUS_CREATED);
 	}
 
 	/**
 	 * Update a Pilot
 	 *
+	 * Fields left out keep their value (partial update); title and status must be sent.
+	 *
 	 * @param non-empty-string $title @maxLength 255
-	 * @param string $description @maxLength 20000
 	 * @param PilotFeedbackPilotStatus $status
-	 * @param string|null $startDate YYYY-MM-DD @format date
-	 * @param string|null $endDate YYYY-MM-DD @format date
-	 * @param list<int> $componentIds
-	 * @param bool|null $archived false restores an archived record; leave out to keep the current state
+	 * @param string|null $description Markdown; left out: unchanged @maxLength 20000
+	 * @param string|null $startDate First day, YYYY-MM-DD; null clears it; left out: unchanged @format date
+	 * @param string|null $endDate Last day, YYYY-MM-DD; null clears it; left out: unchanged @format date
+	 * @param list<int>|null $componentIds Components under test; left out: unchanged
+	 * @param bool|null $archived false restores an archived record; left out: unchanged
+	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackPilot, array{}>
 	 * @throws ValidationException Invalid input
 	 * @throws NotFoundException Not found
@@ -90,11 +94,8 @@ class PilotController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/pilots/{id}', requirements: ['id' => '\d+'])]
-	public function update(int $id, mixed $title, mixed $status, mixed $description = '', mixed $startDate = null, mixed $endDate = null, mixed $componentIds = [], mixed $archived = null): DataResponse {
-		$input = ['title' => $title, 'description' => $description, 'status' => $status, 'startDate' => $startDate, 'endDate' => $endDate, 'componentIds' => $componentIds];
-		if ($archived !== null) {
-			$input += ['archived' => $archived];
-		}
+	public function update(int $id, mixed $title, mixed $status, mixed $description = null, mixed $startDate = null, mixed $endDate = null, mixed $componentIds = null, mixed $archived = null): DataResponse {
+		$input = $this->sent(['title' => $title, 'description' => $description, 'status' => $status, 'startDate' => $startDate, 'endDate' => $endDate, 'componentIds' => $componentIds, 'archived' => $archived]);
 		return new DataResponse($this->service->update($id, $input));
 	}
 

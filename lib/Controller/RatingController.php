@@ -60,9 +60,12 @@ class RatingController extends ApiController {
 	/**
 	 * Save the current user's assessment of one component in an open period
 	 *
-	 * @param int<1, 5>|null $overall overall score, null for not assessed
-	 * @param string $comment @maxLength 5000
-	 * @param list<PilotFeedbackAssessmentScore> $scores
+	 * Replaces the assessment: every field must be sent.
+	 *
+	 * @param int<1, 5>|null $overall Overall score; null: not assessed
+	 * @param string|null $comment Comment; null or empty clears it @maxLength 5000
+	 * @param list<PilotFeedbackAssessmentScore>|null $scores Scores per criterion; null or empty clears them
+	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackAssessment, array{}>
 	 * @throws ValidationException Invalid score or closed period
 	 * @throws ForbiddenException The component is not in an active pilot of the user's organisation

@@ -48,7 +48,8 @@ class SettingsController extends ApiController {
 	/**
 	 * Choose the consolidators' group
 	 *
-	 * @param string $consolidatorGroup a Nextcloud group id, or empty for none @maxLength 64
+	 * @param string|null $consolidatorGroup Group id; null or empty removes the role from everyone @maxLength 64
+	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackAppSettings, array{}>
 	 * @throws ValidationException Unknown group
 	 *

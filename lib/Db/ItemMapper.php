@@ -38,6 +38,22 @@ class ItemMapper extends QBMapper {
 		return $this->findById($id, 'Item %1$s does not exist or you may not see it.');
 	}
 
+	/**
+	 * The items with the given ids that exist (unknown ids are left out).
+	 *
+	 * @param list<int> $ids
+	 * @return list<Item>
+	 */
+	public function findByIds(array $ids): array {
+		if ($ids === []) {
+			return [];
+		}
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('*')->from($this->getTableName())
+			->where($qb->expr()->in('id', $qb->createNamedParameter($ids, IQueryBuilder::PARAM_INT_ARRAY)));
+		return $this->findEntities($qb);
+	}
+
 	/** @return list<Item> one page of the items the actor may see */
 	public function findPage(Actor $actor, ItemQuery $query): array {
 		$qb = $this->db->getQueryBuilder();

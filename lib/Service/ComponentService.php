@@ -55,11 +55,14 @@ class ComponentService {
 	}
 
 	/**
+	 * Changes the fields given; a field left out keeps its value (partial update).
+	 *
 	 * @param array<string, mixed> $input
 	 * @return PilotFeedbackComponent
 	 */
 	public function update(int $id, array $input): array {
-		return $this->save($this->components->get($id), $input);
+		$component = $this->components->get($id);
+		return $this->save($component, [...$this->serializeAll([$component])[0], ...$input]);
 	}
 
 	/**

@@ -43,11 +43,14 @@ class CriterionService {
 	}
 
 	/**
+	 * Changes the fields given; a field left out keeps its value (partial update).
+	 *
 	 * @param array<string, mixed> $input
 	 * @return PilotFeedbackCriterion
 	 */
 	public function update(int $id, array $input): array {
-		return $this->save($this->criteria->get($id), $input);
+		$criterion = $this->criteria->get($id);
+		return $this->save($criterion, [...$this->serialize($criterion), ...$input]);
 	}
 
 	/**

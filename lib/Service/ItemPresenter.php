@@ -14,6 +14,7 @@ use OCA\PilotFeedback\Db\AttachmentMapper;
 use OCA\PilotFeedback\Db\HistoryEntry;
 use OCA\PilotFeedback\Db\HistoryMapper;
 use OCA\PilotFeedback\Db\Item;
+use OCA\PilotFeedback\Db\ItemMapper;
 use OCA\PilotFeedback\Db\SupporterMapper;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ItemFacts;
@@ -24,9 +25,13 @@ use OCP\IUserManager;
 
 /**
  * Turns items into the API's Item and ItemDetail shapes, with what the actor may do to them.
+ * A reference to another item (duplicateOf, and the duplicateOf values in the history) is
+ * shown only if the actor may see that item; otherwise it is null, so that no answer carries
+ * the id or the existence of an item the actor may not see.
  *
  * @psalm-import-type PilotFeedbackItem from \OCA\PilotFeedback\ResponseDefinitions
  * @psalm-import-type PilotFeedbackItemDetail from \OCA\PilotFeedback\ResponseDefinitions
+ * @psalm-import-type PilotFeedbackItemHistoryEntry from \OCA\PilotFeedback\ResponseDefinitions
  */
 class ItemPresenter {
 	public function __construct(
@@ -34,6 +39,7 @@ class ItemPresenter {
 		private SupporterMapper $supporters,
 		private AttachmentMapper $attachments,
 		private HistoryMapper $history,
+		private ItemMapper $items,
 		private IUserManager $userManager,
 	) {
 	}
@@ -48,32 +54,92 @@ class ItemPresenter {
 	 */
 	public function list(Actor $actor, array $items): array {
 		$supported = $this->supporters->supportedBy($actor->userId, array_map(static fn (Item $i): int => $i->getId(), $items));
-		return array_map(fn (Item $item): array => $this->item($actor, $item, in_array($item->getId(), $supported, true)), $items);
+		$visible = $this->visibleReferences($actor, array_map(static fn (Item $i): ?int => $i->getDuplicateOf(), $items));
+		return array_map(fn (Item $item): array => $this->item($actor, $item, in_array($item->getId(), $supported, true), $visible), $items);
 	}
 
 	/** @return PilotFeedbackItemDetail */
 	public function detail(Actor $actor, Item $item): array {
 		$supporters = $this->supporters->findForItem($item->getId());
 		$supportedByMe = in_array($actor->userId, array_column($supporters, 'userId'), true);
+		$history = $this->history->findForItem($item->getId());
+		$references = [$item->getDuplicateOf()];
+		foreach ($history as $entry) {
+			if ($entry->getField() === 'duplicateOf') {
+				$references[] = self::idOf($entry->getOldValue());
+				$references[] = self::idOf($entry->getNewValue());
+			}
+		}
+		$visible = $this->visibleReferences($actor, $references);
 		return [
-			...$this->item($actor, $item, $supportedByMe),
+			...$this->item($actor, $item, $supportedByMe, $visible),
 			'attachments' => array_map(static fn (Attachment $a): array => $a->jsonSerialize(), $this->attachments->findForItem($item->getId())),
-			'history' => array_map(fn (HistoryEntry $e): array => [
-				'id' => $e->getId(),
-				'userId' => $e->getUserId(),
-				'userName' => $this->name($e->getUserId()),
-				'field' => $e->getField(),
-				'oldValue' => $e->getOldValue(),
-				'newValue' => $e->getNewValue(),
-				'createdAt' => $e->getCreatedAt(),
-			], $this->history->findForItem($item->getId())),
+			'history' => $this->history($history, $visible),
 			'supporters' => array_map(fn (array $s): array => [...$s, 'displayName' => $this->name($s['userId'])], $supporters),
 			'canChangeStatus' => $this->policy->canTriage($actor),
 		];
 	}
 
-	/** @return PilotFeedbackItem */
-	private function item(Actor $actor, Item $item, bool $supportedByMe): array {
+	/**
+	 * The history entries in API form; a duplicateOf value naming an item the actor may not
+	 * see becomes null, and an entry left with nothing to show is dropped.
+	 *
+	 * @param list<HistoryEntry> $entries
+	 * @param list<int> $visible the referenced item ids the actor may see
+	 * @return list<PilotFeedbackItemHistoryEntry>
+	 */
+	private function history(array $entries, array $visible): array {
+		$rows = [];
+		foreach ($entries as $e) {
+			$old = $e->getOldValue();
+			$new = $e->getNewValue();
+			if ($e->getField() === 'duplicateOf') {
+				$old = in_array(self::idOf($old), $visible, true) ? $old : null;
+				$new = in_array(self::idOf($new), $visible, true) ? $new : null;
+				if ($old === null && $new === null) {
+					continue;
+				}
+			}
+			$rows[] = [
+				'id' => $e->getId(),
+				'userId' => $e->getUserId(),
+				'userName' => $this->name($e->getUserId()),
+				'field' => $e->getField(),
+				'oldValue' => $old,
+				'newValue' => $new,
+				'createdAt' => $e->getCreatedAt(),
+			];
+		}
+		return $rows;
+	}
+
+	/**
+	 * Which of the referenced item ids name an item the actor may see.
+	 *
+	 * @param list<?int> $ids
+	 * @return list<int>
+	 */
+	private function visibleReferences(Actor $actor, array $ids): array {
+		$ids = array_values(array_unique(array_filter($ids, static fn (?int $id): bool => $id !== null)));
+		$visible = [];
+		foreach ($this->items->findByIds($ids) as $referenced) {
+			if ($this->policy->canSeeItem($actor, self::facts($referenced))) {
+				$visible[] = $referenced->getId();
+			}
+		}
+		return $visible;
+	}
+
+	private static function idOf(?string $value): ?int {
+		return ($value !== null && preg_match('/^[1-9]\d*$/D', $value) === 1) ? (int)$value : null;
+	}
+
+	/**
+	 * @param list<int> $visible the referenced item ids the actor may see
+	 * @return PilotFeedbackItem
+	 */
+	private function item(Actor $actor, Item $item, bool $supportedByMe, array $visible): array {
+		$duplicateOf = $item->getDuplicateOf();
 		$consolidated = $item->getConsPriority();
 		return [
 			'id' => $item->getId(),
@@ -88,7 +154,7 @@ class ItemPresenter {
 			'reporterId' => $item->getReporterId(),
 			'reporterName' => $this->name($item->getReporterId()),
 			'organisationId' => $item->getOrgId(),
-			'duplicateOf' => $item->getDuplicateOf(),
+			'duplicateOf' => in_array($duplicateOf, $visible, true) ? $duplicateOf : null,
 			'vendorReference' => $item->getVendorRef() ?? '',
 			'supportCount' => $item->getSupportCount(),
 			'supportedByMe' => $supportedByMe,

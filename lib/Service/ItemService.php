@@ -133,7 +133,8 @@ class ItemService {
 	}
 
 	/**
-	 * Edits title, text, priority, component, pilot and attachments.
+	 * Edits title, text, priority, component, pilot and attachments. The input holds the
+	 * fields sent: attachmentIds left out keeps the attachments, null or [] removes them.
 	 *
 	 * @param array<string, mixed> $input
 	 * @return PilotFeedbackItemDetail
@@ -145,9 +146,9 @@ class ItemService {
 			'You may edit your own items while they are new; coordinators edit their organisation\'s items.',
 		);
 		$before = $this->snapshot($item);
-		$merged = [...$this->editableFields($item), ...array_filter($input, static fn (mixed $v): bool => $v !== null)];
+		$merged = [...$this->editableFields($item), ...$input];
 		$this->applyContent($actor, $item, $merged, $item->getOrgId());
-		$newAttachments = array_key_exists('attachmentIds', $input) && $input['attachmentIds'] !== null
+		$newAttachments = array_key_exists('attachmentIds', $input)
 			? $this->attachments->resolve($actor->userId, Validator::ids($input['attachmentIds'], 'Attachments', 20))
 			: null;
 		return $this->persist($actor, $item, $before, $newAttachments);
@@ -185,7 +186,11 @@ class ItemService {
 			if ($duplicateOf === null || $duplicateOf === $item->getId()) {
 				throw new ValidationException('Name the item this one duplicates (another item\'s id).');
 			}
-			$this->items->get($duplicateOf);
+			$target = $this->items->get($duplicateOf);
+			if ((bool)$target->getConfidential() !== (bool)$item->getConfidential()) {
+				// Otherwise everyone who sees the public item would learn of the confidential one.
+				throw new ValidationException('A security finding can only be a duplicate of another security finding, and any other item only of an item that is not a security finding.');
+			}
 		} else {
 			$duplicateOf = null;
 		}

@@ -58,11 +58,14 @@ class OrganisationService {
 	}
 
 	/**
+	 * Changes the fields given; a field left out keeps its value (partial update).
+	 *
 	 * @param array<string, mixed> $input
 	 * @return PilotFeedbackOrganisation
 	 */
 	public function update(int $id, array $input): array {
-		return $this->save($this->organisations->get($id), $input);
+		$organisation = $this->organisations->get($id);
+		return $this->save($organisation, [...$this->serializeAll([$organisation])[0], ...$input]);
 	}
 
 	/**

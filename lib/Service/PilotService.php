@@ -55,11 +55,14 @@ class PilotService {
 	}
 
 	/**
+	 * Changes the fields given; a field left out keeps its value (partial update).
+	 *
 	 * @param array<string, mixed> $input
 	 * @return PilotFeedbackPilot
 	 */
 	public function update(int $id, array $input): array {
-		return $this->save($this->pilots->get($id), $input);
+		$pilot = $this->pilots->get($id);
+		return $this->save($pilot, [...$this->serializeAll([$pilot])[0], ...$input]);
 	}
 
 	/**

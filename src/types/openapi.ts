@@ -85,7 +85,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Update a Component */
+        /**
+         * Update a Component
+         * @description Fields left out keep their value (partial update); name and category must be sent.
+         */
         put: operations["component-update"];
         post?: never;
         /** Archive a Component; what was filed about it stays */
@@ -158,7 +161,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Update a Criterion */
+        /**
+         * Update a Criterion
+         * @description Fields left out keep their value (partial update); name must be sent.
+         */
         put: operations["criterion-update"];
         post?: never;
         /** Archive a Criterion; what was filed about it stays */
@@ -220,7 +226,8 @@ export interface paths {
         get: operations["item-show"];
         /**
          * Edit a report item
-         * @description Allowed to the reporter while the item is new, the coordinators of its organisation and consolidators.
+         * @description Title, body, component, pilot and priority must be sent; attachmentIds left out keeps the attachments, null or [] removes them.
+         *     Allowed to the reporter while the item is new, the coordinators of its organisation and consolidators.
          */
         put: operations["item-update"];
         post?: never;
@@ -240,7 +247,7 @@ export interface paths {
         get?: never;
         /**
          * Triage a report item (consolidators)
-         * @description Status, consolidated priority, duplicate-of and vendor reference; only the fields sent are changed.
+         * @description Status, consolidated priority, duplicate-of and vendor reference. Partial update: status must be sent; the other fields left out keep their value, null clears them.
          */
         put: operations["item-triage"];
         post?: never;
@@ -311,7 +318,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Update a Organisation */
+        /**
+         * Update a Organisation
+         * @description Fields left out keep their value (partial update); name and shortName must be sent.
+         */
         put: operations["organisation-update"];
         post?: never;
         /** Archive a Organisation; what was filed about it stays */
@@ -382,7 +392,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Update a Pilot */
+        /**
+         * Update a Pilot
+         * @description Fields left out keep their value (partial update); title and status must be sent.
+         */
         put: operations["pilot-update"];
         post?: never;
         /** Archive a Pilot; what was filed about it stays */
@@ -420,7 +433,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Save the current user's assessment of one component in an open period */
+        /**
+         * Save the current user's assessment of one component in an open period
+         * @description Replaces the assessment: every field must be sent.
+         */
         put: operations["rating-save"];
         post?: never;
         delete?: never;
@@ -1076,12 +1092,10 @@ export interface operations {
                 "application/json": {
                     name: string;
                     category: components["schemas"]["ComponentCategory"];
-                    /** @default  */
-                    product?: string;
-                    /** @default  */
-                    description?: string;
-                    /** @default [] */
-                    pilotIds?: number[];
+                    product?: string | null;
+                    description?: string | null;
+                    /** @description Pilots that test it */
+                    pilotIds?: number[] | null;
                 };
             };
         };
@@ -1189,13 +1203,13 @@ export interface operations {
                 "application/json": {
                     name: string;
                     category: components["schemas"]["ComponentCategory"];
-                    /** @default  */
-                    product?: string;
-                    /** @default  */
-                    description?: string;
-                    /** @default [] */
-                    pilotIds?: number[];
-                    /** @description false restores an archived record; leave out to keep the current state */
+                    /** @description Left out: unchanged */
+                    product?: string | null;
+                    /** @description Left out: unchanged */
+                    description?: string | null;
+                    /** @description Pilots that test it; left out: unchanged */
+                    pilotIds?: number[] | null;
+                    /** @description false restores an archived record; left out: unchanged */
                     archived?: boolean | null;
                 };
             };
@@ -1449,7 +1463,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: int64 */
+                    /**
+                     * Format: int64
+                     * @description The period to release
+                     */
                     periodId: number;
                 };
             };
@@ -1611,13 +1628,12 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    /** @default  */
-                    description?: string;
+                    description?: string | null;
                     /**
                      * Format: int64
-                     * @default 0
+                     * @description Position
                      */
-                    sortOrder?: number;
+                    sortOrder?: number | null;
                 };
             };
         };
@@ -1710,14 +1726,14 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    /** @default  */
-                    description?: string;
+                    /** @description Left out: unchanged */
+                    description?: string | null;
                     /**
                      * Format: int64
-                     * @default 0
+                     * @description Position; left out: unchanged
                      */
-                    sortOrder?: number;
-                    /** @description false restores an archived record; leave out to keep the current state */
+                    sortOrder?: number | null;
+                    /** @description false restores an archived record; left out: unchanged */
                     archived?: boolean | null;
                 };
             };
@@ -1964,18 +1980,21 @@ export interface operations {
                 "application/json": {
                     type: components["schemas"]["ItemType"];
                     title: string;
-                    /** @description Markdown source */
-                    body: string;
-                    /** Format: int64 */
+                    /** @description Markdown source; null for none */
+                    body: string | null;
+                    /**
+                     * Format: int64
+                     * @description Component of the pilot
+                     */
                     componentId: number;
-                    /** Format: int64 */
+                    /**
+                     * Format: int64
+                     * @description Pilot of the organisation
+                     */
                     pilotId: number;
                     priority: components["schemas"]["Priority"];
-                    /**
-                     * @description Nextcloud file ids
-                     * @default []
-                     */
-                    attachmentIds?: number[];
+                    /** @description Nextcloud file ids of the user's own files */
+                    attachmentIds?: number[] | null;
                     /**
                      * Format: int64
                      * @description Needed only when the user belongs to several organisations
@@ -2233,14 +2252,14 @@ export interface operations {
             content: {
                 "application/json": {
                     title: string;
-                    /** @description Markdown source */
-                    body: string;
+                    /** @description Markdown source; null clears it */
+                    body: string | null;
                     /** Format: int64 */
                     componentId: number;
                     /** Format: int64 */
                     pilotId: number;
                     priority: components["schemas"]["Priority"];
-                    /** @description Nextcloud file ids; leave out to keep the attachments */
+                    /** @description Nextcloud file ids; left out: unchanged, null or [] removes them */
                     attachmentIds?: number[] | null;
                 };
             };
@@ -2347,11 +2366,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description New status (the current one to keep it) */
                     status: components["schemas"]["ItemStatus"];
+                    /** @description null clears it; left out: unchanged */
                     consolidatedPriority?: components["schemas"]["Priority"] | null;
-                    /** Format: int64 */
+                    /**
+                     * Format: int64
+                     * @description Required with status duplicate; must share the item's confidentiality; left out: unchanged
+                     */
                     duplicateOf?: number | null;
-                    /** @description null or empty clears it */
+                    /** @description null or empty clears it; left out: unchanged */
                     vendorReference?: string | null;
                 };
             };
@@ -2742,12 +2766,12 @@ export interface operations {
                 "application/json": {
                     name: string;
                     shortName: string;
-                    /** @default [] */
-                    groupIds?: string[];
-                    /** @default [] */
-                    coordinatorIds?: string[];
-                    /** @default [] */
-                    pilotIds?: number[];
+                    /** @description Nextcloud groups of its testers */
+                    groupIds?: string[] | null;
+                    /** @description User ids of its coordinators */
+                    coordinatorIds?: string[] | null;
+                    /** @description Pilots it takes part in */
+                    pilotIds?: number[] | null;
                 };
             };
         };
@@ -2855,13 +2879,13 @@ export interface operations {
                 "application/json": {
                     name: string;
                     shortName: string;
-                    /** @default [] */
-                    groupIds?: string[];
-                    /** @default [] */
-                    coordinatorIds?: string[];
-                    /** @default [] */
-                    pilotIds?: number[];
-                    /** @description false restores an archived record; leave out to keep the current state */
+                    /** @description Nextcloud groups of its testers; left out: unchanged */
+                    groupIds?: string[] | null;
+                    /** @description User ids of its coordinators; left out: unchanged */
+                    coordinatorIds?: string[] | null;
+                    /** @description Pilots it takes part in; left out: unchanged */
+                    pilotIds?: number[] | null;
+                    /** @description false restores an archived record; left out: unchanged */
                     archived?: boolean | null;
                 };
             };
@@ -3187,6 +3211,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description New status */
                     status: components["schemas"]["PeriodStatus"];
                 };
             };
@@ -3335,20 +3360,20 @@ export interface operations {
                 "application/json": {
                     title: string;
                     status: components["schemas"]["PilotStatus"];
-                    /** @default  */
-                    description?: string;
+                    /** @description Markdown */
+                    description?: string | null;
                     /**
                      * Format: date
-                     * @description YYYY-MM-DD
+                     * @description First day, YYYY-MM-DD
                      */
                     startDate?: string | null;
                     /**
                      * Format: date
-                     * @description YYYY-MM-DD
+                     * @description Last day, YYYY-MM-DD
                      */
                     endDate?: string | null;
-                    /** @default [] */
-                    componentIds?: number[];
+                    /** @description Components under test */
+                    componentIds?: number[] | null;
                 };
             };
         };
@@ -3456,21 +3481,21 @@ export interface operations {
                 "application/json": {
                     title: string;
                     status: components["schemas"]["PilotStatus"];
-                    /** @default  */
-                    description?: string;
+                    /** @description Markdown; left out: unchanged */
+                    description?: string | null;
                     /**
                      * Format: date
-                     * @description YYYY-MM-DD
+                     * @description First day, YYYY-MM-DD; null clears it; left out: unchanged
                      */
                     startDate?: string | null;
                     /**
                      * Format: date
-                     * @description YYYY-MM-DD
+                     * @description Last day, YYYY-MM-DD; null clears it; left out: unchanged
                      */
                     endDate?: string | null;
-                    /** @default [] */
-                    componentIds?: number[];
-                    /** @description false restores an archived record; leave out to keep the current state */
+                    /** @description Components under test; left out: unchanged */
+                    componentIds?: number[] | null;
+                    /** @description false restores an archived record; left out: unchanged */
                     archived?: boolean | null;
                 };
             };
@@ -3725,11 +3750,13 @@ export interface operations {
                 "application/json": {
                     /**
                      * Format: int64
-                     * @description overall score, null for not assessed
+                     * @description Overall score; null: not assessed
                      */
                     overall: number | null;
-                    comment: string;
-                    scores: components["schemas"]["AssessmentScore"][];
+                    /** @description Comment; null or empty clears it */
+                    comment: string | null;
+                    /** @description Scores per criterion; null or empty clears them */
+                    scores: components["schemas"]["AssessmentScore"][] | null;
                 };
             };
         };
@@ -3903,8 +3930,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description a Nextcloud group id, or empty for none */
-                    consolidatorGroup: string;
+                    /** @description Group id; null or empty removes the role from everyone */
+                    consolidatorGroup: string | null;
                 };
             };
         };

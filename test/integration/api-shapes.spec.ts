@@ -1,14 +1,16 @@
 /**
  * Every GET endpoint's answer, from a real Nextcloud, checked against openapi.json:
  * the documented fields are present with their types, and no undocumented field appears.
+ * And every write request: a body that lacks a field the spec marks required is refused.
  * Together with openapi-routes.spec.ts (same routes) this keeps server and spec from drifting.
  */
 import type { DemoUser } from './setup/client.ts'
 
 import Ajv from 'ajv'
 import { readFileSync } from 'node:fs'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { basicAuth, NEXTCLOUD_URL, ocs } from './setup/client.ts'
+import { api } from './setup/fixtures.ts'
 
 type Schema = Record<string, unknown>
 
@@ -138,5 +140,60 @@ describe('GET answers match openapi.json', () => {
 		const validate = ajv.compile(toJsonSchema(schema) as Schema)
 		expect(validate(body) ? [] : validate.errors).toEqual([])
 		expect(undocumented(schema, body, 'body')).toEqual([])
+	})
+})
+
+/** [verb, spec path, required body fields] for every write operation of the spec with a body. */
+const writes: [string, string, string[]][] = Object.entries(spec.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>)
+	.flatMap(([path, operations]) => Object.entries(operations)
+		.filter(([verb, operation]) => ['post', 'put', 'patch', 'delete'].includes(verb) && operation.requestBody !== undefined)
+		.map(([verb, operation]): [string, string, string[]] => [
+			verb.toUpperCase(),
+			path.slice(BASE.length),
+			(operation.requestBody!.content['application/json'].schema.required as string[] | undefined) ?? [],
+		]))
+
+/** [verb, spec path, missing field, the other required fields] for every documented-required body field. */
+const missingCases: [string, string, string, string[]][] = writes.flatMap(([verb, path, required]) => required
+	.map((field): [string, string, string, string[]] => [verb, path, field, required.filter((other) => other !== field)]))
+
+describe('write requests match openapi.json: a documented-required field that is missing is refused', () => {
+	let settings: unknown
+
+	beforeAll(async () => {
+		settings = (await ocs('admin', 'GET', '/settings')).data
+	})
+
+	afterAll(async () => {
+		// A server that took a body without its required field may have cleared the setting.
+		await ocs('admin', 'PUT', '/settings', settings)
+	})
+
+	it('finds the write operations and their required fields in the spec', () => {
+		expect(writes.length).toBeGreaterThanOrEqual(15)
+		expect(missingCases.map(([verb, path, field]) => `${verb} ${path} ${field}`)).toEqual(expect.arrayContaining([
+			'PUT /settings consolidatorGroup',
+			'PUT /ratings/{periodId}/{componentId} scores',
+			'PUT /items/{id} title',
+			'PUT /items/{id}/status status',
+			'PUT /pilots/{id} title',
+			'POST /items body',
+		]))
+	})
+
+	// The administrator passes Nextcloud's own checks on every route, and the ids name no
+	// record, so that nothing would be changed even by a server that took the request.
+	it.each(missingCases)('%s %s without %s → 400 naming it', async (verb, specPath, field, others) => {
+		const path = specPath.replace(/\{\w+\}/g, '999999999')
+		const body = Object.fromEntries(others.map((other) => [other, null]))
+		const answer = await api<{ message?: string }>('admin', verb, path, body)
+		expect(answer.status, answer.text.slice(0, 300)).toBe(400)
+		expect(answer.data?.message).toContain(field)
+	})
+
+	it.each(writes.filter(([verb, path]) => !(verb === 'PUT' && path === '/settings')))('%s %s with every required field is not refused for a missing one', async (verb, specPath, required) => {
+		const path = specPath.replace(/\{\w+\}/g, '999999999')
+		const answer = await api<{ message?: string }>('admin', verb, path, Object.fromEntries(required.map((field) => [field, null])))
+		expect(answer.data?.message ?? '').not.toMatch(/lacks required fields/)
 	})
 })

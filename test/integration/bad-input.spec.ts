@@ -5,7 +5,7 @@
 import type { ApiResponse, Item, Login, Period, Seed } from './setup/fixtures.ts'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, createItem, expectApi, freshPeriod, seed, setPeriodStatus, uid } from './setup/fixtures.ts'
+import { api, createItem, expectApi, freshPeriod, itemEdit, seed, setPeriodStatus, uid } from './setup/fixtures.ts'
 
 let s: Seed
 /** An open throwaway period for the rating checks. */
@@ -51,7 +51,7 @@ afterAll(async () => {
 describe('catalogue administration', () => {
 	it('refuses empty names and titles', async () => {
 		const marker = `marker-${uid()}`
-		refused(await api('admin', 'POST', '/pilots', { title: '   ', description: marker }), 400, /Title must not be empty/)
+		refused(await api('admin', 'POST', '/pilots', { title: '   ', status: 'planned', description: marker }), 400, /Title must not be empty/)
 		refused(await api('admin', 'POST', '/components', { name: '', category: 'other', description: marker }), 400, /Name must not be empty/)
 		refused(await api('admin', 'POST', '/criteria', { name: '', description: marker }), 400, /Name must not be empty/)
 		refused(await api('admin', 'POST', '/organisations', { name: '', shortName: 'X' }), 400, /Name must not be empty/)
@@ -106,11 +106,11 @@ describe('catalogue administration', () => {
 
 	it('refuses wrong types: a map for componentIds, a text for sortOrder, an end before the start', async () => {
 		const title = `Wrong types ${uid()}`
-		refused(await api('admin', 'POST', '/pilots', { title, componentIds: { a: 1 } }), 400, /Components must be a list of ids/)
-		refused(await api('admin', 'POST', '/pilots', { title, componentIds: [999_999] }), 400, /Components: one of the chosen components does not exist/)
-		refused(await api('admin', 'POST', '/pilots', { title: [title] }), 400, /Title must be text/)
-		refused(await api('admin', 'POST', '/pilots', { title, startDate: '2026-05-01', endDate: '2026-04-01' }), 400, /end date/)
-		refused(await api('admin', 'POST', '/pilots', { title, startDate: '2026-02-30' }), 400, /Start date must be a date/)
+		refused(await api('admin', 'POST', '/pilots', { title, status: 'planned', componentIds: { a: 1 } }), 400, /Components must be a list of ids/)
+		refused(await api('admin', 'POST', '/pilots', { title, status: 'planned', componentIds: [999_999] }), 400, /Components: one of the chosen components does not exist/)
+		refused(await api('admin', 'POST', '/pilots', { title: [title], status: 'planned' }), 400, /Title must be text/)
+		refused(await api('admin', 'POST', '/pilots', { title, status: 'planned', startDate: '2026-05-01', endDate: '2026-04-01' }), 400, /end date/)
+		refused(await api('admin', 'POST', '/pilots', { title, status: 'planned', startDate: '2026-02-30' }), 400, /Start date must be a date/)
 		refused(await api('admin', 'POST', '/pilots', { title, status: 'paused' }), 400, /Status must be one of/)
 		refused(await api('admin', 'POST', '/criteria', { name: title, sortOrder: 'first' }), 400, /Sort order must be a whole number/)
 		expect(JSON.stringify(await listOf('/pilots'))).not.toContain(title)
@@ -119,7 +119,7 @@ describe('catalogue administration', () => {
 
 	it('answers 404 with a message for unknown ids', async () => {
 		for (const path of ['/pilots/999999', '/components/999999', '/criteria/999999', '/organisations/999999']) {
-			const response = await api('admin', 'PUT', path, { title: 'x', name: 'x', shortName: 'x', category: 'other' })
+			const response = await api('admin', 'PUT', path, { title: 'x', status: 'planned', name: 'x', shortName: 'x', category: 'other' })
 			refused(response, 404, /999999/)
 		}
 		refused(await api('admin', 'PUT', '/periods/999999', { status: 'closed' }), 404, /999999/)
@@ -154,15 +154,15 @@ describe('ratings', () => {
 	it('refuses scores outside 1–5 and scores that are no numbers, keeping the saved assessment', async () => {
 		const criterionId = s.criteria[0].id
 		for (const overall of [7, 0, -1, 'abc', 2.5, [3]]) {
-			refused(await api('rki-tester2', 'PUT', path(), { overall, comment: 'bad' }), 400, /Overall score must be a whole number from 1 to 5/)
+			refused(await api('rki-tester2', 'PUT', path(), { overall, comment: 'bad', scores: [] }), 400, /Overall score must be a whole number from 1 to 5/)
 		}
 		for (const score of [7, 0, 'abc']) {
 			refused(await api('rki-tester2', 'PUT', path(), { overall: 5, comment: 'bad', scores: [{ criterionId, score }] }), 400, /Score must be a whole number from 1 to 5/)
 		}
-		refused(await api('rki-tester2', 'PUT', path(), { overall: 5, scores: { [criterionId]: 5 } }), 400, /Scores must be a list/)
-		refused(await api('rki-tester2', 'PUT', path(), { overall: 5, scores: [{ criterionId: 999_999, score: 5 }] }), 400, /criteria does not exist/)
-		refused(await api('rki-tester2', 'PUT', path(), { overall: 5, comment: ['x'] }), 400, /Comment must be text/)
-		refused(await api('rki-tester2', 'PUT', path(), { overall: 5, comment: 'x'.repeat(5001) }), 400, /Comment is too long/)
+		refused(await api('rki-tester2', 'PUT', path(), { overall: 5, comment: '', scores: { [criterionId]: 5 } }), 400, /Scores must be a list/)
+		refused(await api('rki-tester2', 'PUT', path(), { overall: 5, comment: '', scores: [{ criterionId: 999_999, score: 5 }] }), 400, /criteria does not exist/)
+		refused(await api('rki-tester2', 'PUT', path(), { overall: 5, comment: ['x'], scores: [] }), 400, /Comment must be text/)
+		refused(await api('rki-tester2', 'PUT', path(), { overall: 5, comment: 'x'.repeat(5001), scores: [] }), 400, /Comment is too long/)
 		expect(await saved()).toMatchObject({ overall: 3, comment: 'the good one', scores: [{ criterionId, score: 4 }] })
 	})
 
@@ -170,14 +170,14 @@ describe('ratings', () => {
 		const closed = await freshPeriod()
 		periods.push(closed.id)
 		await setPeriodStatus(closed.id, 'closed')
-		refused(await api('rki-tester2', 'PUT', `/ratings/${closed.id}/${componentId()}`, { overall: 4 }), 400, new RegExp(`${closed.month}.*closed`))
+		refused(await api('rki-tester2', 'PUT', `/ratings/${closed.id}/${componentId()}`, { overall: 4, comment: '', scores: [] }), 400, new RegExp(`${closed.month}.*closed`))
 		const sheet = await expectApi<{ assessments: unknown[] }>(200, 'rki-tester2', 'GET', `/ratings?periodId=${closed.id}`)
 		expect(sheet.assessments).toEqual([])
 	})
 
 	it('answers 404 for an unknown period or component', async () => {
-		refused(await api('rki-tester2', 'PUT', `/ratings/999999/${componentId()}`, { overall: 4 }), 404, /999999/)
-		refused(await api('rki-tester2', 'PUT', `/ratings/${period.id}/999999`, { overall: 4 }), 404, /999999/)
+		refused(await api('rki-tester2', 'PUT', `/ratings/999999/${componentId()}`, { overall: 4, comment: '', scores: [] }), 404, /999999/)
+		refused(await api('rki-tester2', 'PUT', `/ratings/${period.id}/999999`, { overall: 4, comment: '', scores: [] }), 404, /999999/)
 		refused(await api('rki-tester2', 'GET', '/ratings?periodId=abc'), 400, /Period must be the id/)
 	})
 })
@@ -224,7 +224,7 @@ describe('report items', () => {
 		refused(await api('rki-tester2', 'POST', '/items', itemBody({ attachmentIds: [999_999_999] })), 400, /Attachment 999999999 is not a file you can read/)
 		expect(await myItemCount('rki-tester2')).toBe(before)
 		const item = await createItem('rki-tester2', s)
-		refused(await api('rki-tester2', 'PUT', `/items/${item.id}`, { title: 'Changed with a bad attachment', attachmentIds: [999_999_999] }), 400, /Attachment 999999999/)
+		refused(await api('rki-tester2', 'PUT', `/items/${item.id}`, itemEdit(item, { title: 'Changed with a bad attachment', attachmentIds: [999_999_999] })), 400, /Attachment 999999999/)
 		const after = await expectApi<Item>(200, 'rki-tester2', 'GET', `/items/${item.id}`)
 		expect(after.title).toBe(item.title)
 		expect(after.history?.map((h) => h.field)).toEqual(['created'])
@@ -232,8 +232,8 @@ describe('report items', () => {
 
 	it('refuses a bad edit as a whole: nothing of it is saved', async () => {
 		const item = await createItem('rki-tester2', s)
-		refused(await api('rki-tester2', 'PUT', `/items/${item.id}`, { title: 'New title', priority: 'urgent' }), 400, /Priority must be one of/)
-		refused(await api('rki-tester2', 'PUT', `/items/${item.id}`, { title: 'New title', componentId: 999_999 }), 400, /Component/)
+		refused(await api('rki-tester2', 'PUT', `/items/${item.id}`, itemEdit(item, { title: 'New title', priority: 'urgent' })), 400, /Priority must be one of/)
+		refused(await api('rki-tester2', 'PUT', `/items/${item.id}`, itemEdit(item, { title: 'New title', componentId: 999_999 })), 400, /Component/)
 		const after = await expectApi<Item>(200, 'rki-tester2', 'GET', `/items/${item.id}`)
 		expect(after).toMatchObject({ title: item.title, priority: item.priority, componentId: item.componentId })
 		expect(after.history).toHaveLength(1)
@@ -248,7 +248,7 @@ describe('report items', () => {
 		refused(await api('bmi', 'PUT', `/items/${item.id}/status`, { status: 'duplicate' }), 400, /Name the item this one duplicates/)
 		refused(await api('bmi', 'PUT', `/items/${item.id}/status`, { status: 'duplicate', duplicateOf: item.id }), 400, /duplicates/)
 		refused(await api('bmi', 'PUT', `/items/${item.id}/status`, { status: 'duplicate', duplicateOf: 999_999_999 }), 404, /999999999/)
-		refused(await api('bmi', 'PUT', `/items/${item.id}/status`, { consolidatedPriority: 'urgent' }), 400, /Consolidated priority must be one of/)
+		refused(await api('bmi', 'PUT', `/items/${item.id}/status`, { status: 'new', consolidatedPriority: 'urgent' }), 400, /Consolidated priority must be one of/)
 		const after = await expectApi<Item & { consolidatedPriority: string | null, duplicateOf: number | null }>(200, 'bmi', 'GET', `/items/${item.id}`)
 		expect(after).toMatchObject({ status: 'new', consolidatedPriority: null, duplicateOf: null })
 		expect(after.history?.map((h) => h.field)).toEqual(['created'])
@@ -275,7 +275,8 @@ describe('report items', () => {
 		refused(await api('bsh-tester1', 'POST', `/items/${item.id}/comments`, { message: 'c'.repeat(1001) }), 400, /Comment is too long: at most 1000 characters/)
 		refused(await api('bsh-tester1', 'POST', `/items/${item.id}/comments`, { message: '' }), 400, /Comment must not be empty/)
 		refused(await api('bsh-tester1', 'POST', `/items/${item.id}/comments`, { message: '   \n ' }), 400, /Comment must not be empty/)
-		refused(await api('bsh-tester1', 'POST', `/items/${item.id}/comments`, {}), 400, /Comment must not be empty/)
+		refused(await api('bsh-tester1', 'POST', `/items/${item.id}/comments`, {}), 400, /lacks required fields: message/)
+		refused(await api('bsh-tester1', 'POST', `/items/${item.id}/comments`, { message: null }), 400, /Comment must not be empty/)
 		refused(await api('bsh-tester1', 'POST', `/items/${item.id}/comments`, { message: ['x'] }), 400, /Comment must be text/)
 		expect(await expectApi(200, 'bsh-tester1', 'GET', `/items/${item.id}/comments`)).toEqual([])
 		// 1000 characters are fine.
@@ -299,7 +300,8 @@ describe('releases', () => {
 	it('refuses a second release with 409 and a missing period with 400', async () => {
 		const released = await freshPeriod()
 		periods.push(released.id)
-		refused(await api('rki-coord', 'POST', `/organisations/${s.rki.id}/releases`, {}), 400, /Period/)
+		refused(await api('rki-coord', 'POST', `/organisations/${s.rki.id}/releases`, {}), 400, /lacks required fields: periodId/)
+		refused(await api('rki-coord', 'POST', `/organisations/${s.rki.id}/releases`, { periodId: null }), 400, /Period/)
 		const first = await expectApi<{ userId: string, periodId: number }>(201, 'rki-coord', 'POST', `/organisations/${s.rki.id}/releases`, { periodId: released.id })
 		expect(first).toMatchObject({ userId: 'rki-coord', periodId: released.id })
 		refused(await api('rki-coord', 'POST', `/organisations/${s.rki.id}/releases`, { periodId: released.id }), 409, new RegExp(`${released.month}.*already released`))

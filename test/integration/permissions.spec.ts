@@ -110,7 +110,7 @@ const ENDPOINTS: Endpoint[] = [
 		name: 'PUT /ratings/{open period}/{component only in a planned pilot}',
 		method: 'PUT',
 		path: () => `/ratings/${fx.s.openPeriod.id}/${fx.s.plannedOnlyComponents[0]}`,
-		body: () => ({ overall: 4 }),
+		body: () => ({ overall: 4, comment: '', scores: [] }),
 		expect: { anonymous: 401 },
 		otherwise: 403,
 	},
@@ -155,7 +155,7 @@ const ENDPOINTS: Endpoint[] = [
 		name: 'PUT /items/{id} (RKI tester\'s new item)',
 		method: 'PUT',
 		path: () => `/items/${fx.itemId}`,
-		body: () => ({ priority: 'high' }),
+		body: () => ({ title: 'Permission table item', body: '', priority: 'high', pilotId: fx.s.activePilots[0].id, componentId: fx.s.activePilots[0].componentIds[0] }),
 		expect: { anonymous: 401, admin: 403, noOrg: 403, rkiTester: 200, rkiCoord: 200, consolidator: 200 },
 		otherwise: 403,
 	},
@@ -289,7 +289,7 @@ describe('permissions: role × endpoint → HTTP status', () => {
 	it('the account outside every organisation is told why it is refused', async () => {
 		const catalogue = await api(fx.noOrg, 'GET', '/catalogue')
 		expect(catalogue.status).toBe(403)
-		const items = await api(fx.noOrg, 'POST', '/items', { type: 'defect', title: 'x', priority: 'low', pilotId: fx.s.activePilots[0].id, componentId: fx.s.activePilots[0].componentIds[0] })
+		const items = await api(fx.noOrg, 'POST', '/items', { type: 'defect', title: 'x', body: '', priority: 'low', pilotId: fx.s.activePilots[0].id, componentId: fx.s.activePilots[0].componentIds[0] })
 		expect(items.status).toBe(403)
 		expect(items.data.message).toMatch(/organisation/i)
 		const me = await expectApi<{ userId: string, isAdmin: boolean, isConsolidator: boolean, organisations: unknown[] }>(200, fx.noOrg, 'GET', '/me')
@@ -298,7 +298,7 @@ describe('permissions: role × endpoint → HTTP status', () => {
 
 	it('the BSH tester\'s rating of its own components is saved for BSH', async () => {
 		const componentId = fx.s.activePilots[1].componentIds[0]
-		const saved = await expectApi<{ organisationId: number, overall: number, userId: string }>(200, 'bsh-tester1', 'PUT', `/ratings/${fx.s.openPeriod.id}/${componentId}`, { overall: 2 })
+		const saved = await expectApi<{ organisationId: number, overall: number, userId: string }>(200, 'bsh-tester1', 'PUT', `/ratings/${fx.s.openPeriod.id}/${componentId}`, { overall: 2, comment: '', scores: [] })
 		expect(saved).toMatchObject({ organisationId: fx.s.bsh.id, overall: 2, userId: 'bsh-tester1' })
 	})
 

@@ -6,7 +6,7 @@
 import type { Item, Period, Seed } from './setup/fixtures.ts'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, createItem, expectApi, freshPeriod, listAll, seed, setPeriodStatus, uid } from './setup/fixtures.ts'
+import { api, createItem, expectApi, freshPeriod, itemEdit, listAll, seed, setPeriodStatus, uid } from './setup/fixtures.ts'
 
 interface Assessment {
 	componentId: number
@@ -148,7 +148,7 @@ describe('editing follows the status; history and support are recorded', () => {
 	})
 
 	it('the reporter edits the own new item', async () => {
-		const edited = await expectApi<Item>(200, 'rki-tester1', 'PUT', `/items/${item.id}`, { title: `${item.title} (edited)`, priority: 'high' })
+		const edited = await expectApi<Item>(200, 'rki-tester1', 'PUT', `/items/${item.id}`, itemEdit(item, { title: `${item.title} (edited)`, priority: 'high' }))
 		expect(edited).toMatchObject({ title: `${item.title} (edited)`, priority: 'high', canEdit: true })
 	})
 
@@ -157,15 +157,15 @@ describe('editing follows the status; history and support are recorded', () => {
 		expect(triaged.status).toBe('in_review')
 		const reporterView = await expectApi<Item>(200, 'rki-tester1', 'GET', `/items/${item.id}`)
 		expect(reporterView.canEdit).toBe(false)
-		const refused = await api('rki-tester1', 'PUT', `/items/${item.id}`, { title: 'Too late' })
+		const refused = await api('rki-tester1', 'PUT', `/items/${item.id}`, itemEdit(item, { title: 'Too late' }))
 		expect(refused.status).toBe(403)
 		expect(refused.data.message).toMatch(/while they are new/)
 		const coordinatorView = await expectApi<Item>(200, 'rki-coord', 'GET', `/items/${item.id}`)
 		expect(coordinatorView.canEdit).toBe(true)
-		const edited = await expectApi<Item>(200, 'rki-coord', 'PUT', `/items/${item.id}`, { title: `${item.title} (coordinated)` })
+		const edited = await expectApi<Item>(200, 'rki-coord', 'PUT', `/items/${item.id}`, itemEdit(coordinatorView, { title: `${item.title} (coordinated)` }))
 		expect(edited).toMatchObject({ title: `${item.title} (coordinated)`, status: 'in_review' })
 		// Another organisation's coordinator may not.
-		expect((await api('bsh-coord', 'PUT', `/items/${item.id}`, { title: 'Not ours' })).status).toBe(403)
+		expect((await api('bsh-coord', 'PUT', `/items/${item.id}`, itemEdit(item, { title: 'Not ours' }))).status).toBe(403)
 	})
 
 	it('the history lists each change with user and field, oldest first', async () => {

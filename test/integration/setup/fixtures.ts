@@ -233,6 +233,12 @@ export async function createItem(login: Login, s: Seed, fields: Record<string, u
 	})
 }
 
+/** A complete PUT /items/{id} body: the item's current fields, with some replaced. */
+export function itemEdit(item: Item, fields: Record<string, unknown> = {}): Record<string, unknown> {
+	const { title, body, componentId, pilotId, priority } = item
+	return { title, body, componentId, pilotId, priority, ...fields }
+}
+
 export interface ItemPage { items: Item[], total: number, page: number, limit: number }
 
 /** Every item of a list query, paging through all pages; also returns the reported total. */
