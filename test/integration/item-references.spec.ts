@@ -213,9 +213,11 @@ describe('references between items never name an item the caller may not see', (
 			for (const q of [rkiWord, bshWord, 'finding', 'RKI finding', 'BSH finding', 'Public']) {
 				expectNothingHidden(login, `suggestions ${q}`, await expectApi(200, login, 'GET', `/items/suggestions?q=${encodeURIComponent(q)}&limit=20`))
 			}
-			// Support and withdraw answer with the detail too.
-			expectNothingHidden(login, 'POST support', await expectApi(200, login, 'POST', `/items/${publicCopy.id}/support`))
-			expectNothingHidden(login, 'DELETE support', await expectApi(200, login, 'DELETE', `/items/${publicCopy.id}/support`))
+			// Support and withdraw answer with the detail too (on an item someone else filed:
+			// reporters don't support their own).
+			const supported = ours.find((i) => i.reporterId !== login)!
+			expectNothingHidden(login, 'POST support', await expectApi(200, login, 'POST', `/items/${supported.id}/support`))
+			expectNothingHidden(login, 'DELETE support', await expectApi(200, login, 'DELETE', `/items/${supported.id}/support`))
 		})
 
 		it('gets the same 404 for each hidden item as for a missing one, from every item endpoint', async () => {
