@@ -3,6 +3,7 @@ import { createApp } from 'vue'
 import AdminSettings from './views/admin/AdminSettings.vue'
 import { sendOcsApiRequestHeader } from './api/ocsHeader.ts'
 
+import './styles/choices.css'
 import './styles/dropdowns.css'
 
 sendOcsApiRequestHeader()

@@ -4,6 +4,7 @@ import App from './App.vue'
 import { sendOcsApiRequestHeader } from './api/ocsHeader.ts'
 import { createAppRouter } from './router.ts'
 
+import './styles/choices.css'
 import './styles/dropdowns.css'
 
 sendOcsApiRequestHeader()
