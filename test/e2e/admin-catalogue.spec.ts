@@ -7,33 +7,9 @@ import type { Session } from './helpers.ts'
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { expectApi, seed } from '../integration/setup/fixtures.ts'
-import { escapeRegExp, openApp, openAs, screenshotIfFailed, suffix, UI_TIMEOUT } from './helpers.ts'
-
-/** The admin settings page of the app. */
-const SETTINGS_PATH = '/index.php/settings/admin/pilotfeedback'
+import { escapeRegExp, openApp, openAs, openSettings, screenshotIfFailed, suffix, UI_TIMEOUT } from './helpers.ts'
 
 interface AdminComponent { id: number, name: string, category: string, product: string, archived: boolean, pilotIds: number[] }
-
-/**
- * Opens the app's admin settings. Nextcloud's settings frame shows the section's content
- * only once its own scripts ran; on a server without Nextcloud's built core scripts
- * (dist/core-common.js) it stays in the visually hidden original container. Only in that
- * case the test reveals it, so that it can be clicked like on a complete server.
- */
-async function openSettings(page: Page): Promise<void> {
-	await page.goto(SETTINGS_PATH)
-	await page.locator('#pilotfeedback-admin .settings-section').first().waitFor({ state: 'attached' })
-	await page.evaluate(() => {
-		const original = document.getElementById('original-settings-content')
-		const frame = document.getElementById('settings-app')
-		if (original !== null && frame !== null && frame.childElementCount === 0) {
-			original.classList.remove('hidden-visually')
-			// The page itself doesn't scroll (#content clips); the frame's content area would.
-			original.style.height = '100%'
-			original.style.overflowY = 'auto'
-		}
-	})
-}
 
 /**
  * Picks an option of a select (NcSelect) by typing its label and pressing Enter, as a
