@@ -305,6 +305,22 @@ function as(login: Login): CookieSession {
 /** The statuses each operation answered, printed at the end: what the fuzzing reached. */
 const statuses = new Map<string, number[]>()
 
+/**
+ * Writes that answered 2xx to a body that is no JSON. Printed, not failed: refusing them
+ * is the JSON-decoding check of issue 11; then this becomes a property too.
+ */
+const brokenJsonAccepted = new Set<string>()
+
+/** Whether a text parses as JSON. */
+function isJson(text: string): boolean {
+	try {
+		JSON.parse(text)
+		return true
+	} catch {
+		return false
+	}
+}
+
 /** Settings to put back if a fuzzed PUT /settings succeeded. */
 let settings: unknown
 
@@ -407,6 +423,9 @@ afterAll(async () => {
 		codes.forEach((code) => counts.set(code, (counts.get(code) ?? 0) + 1))
 		console.log(`fuzz: ${operation.padEnd(44)} ${[...counts].sort(([a], [b]) => a - b).map(([code, n]) => `${code}×${n}`).join(' ')}`)
 	}
+	for (const accepted of brokenJsonAccepted) {
+		console.log(`fuzz: note: broken JSON accepted by ${accepted}`)
+	}
 	const admin = as('admin')
 	for (const [collection, id] of [['pilots', own.pilot], ['components', own.component], ['criteria', own.criterion], ['organisations', own.organisation]] as const) {
 		if (id > 0) {
@@ -445,6 +464,9 @@ async function probe(op: Operation, login: Login, req: RawRequest): Promise<stri
 			return `refused, but changed: ${shown}\nbefore: ${before.slice(0, 1500)}\nafter:  ${after.slice(0, 1500)}`
 		}
 	} else {
+		if (typeof req.body === 'string' && req.contentType === undefined && !isJson(req.body)) {
+			brokenJsonAccepted.add(`${req.method} ${op.path} → ${response.status}`)
+		}
 		await undo(op, response)
 		// What was accepted is stored: a NUL byte is no text, and PostgreSQL refuses to store it (a 500 there).
 		if (response.text.includes('\\u0000')) {
