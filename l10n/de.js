@@ -15,6 +15,7 @@ OC.L10N.register(
         "%1$s must be true or false.": "%1$s muss wahr oder falsch sein.",
         "%1$s must be valid UTF-8 text.": "%1$s muss gültiger UTF-8-Text sein.",
         "%1$s must not be empty.": "%1$s darf nicht leer sein.",
+        "%1$s must not contain control characters.": "%1$s darf keine Steuerzeichen enthalten.",
         "(reported: {priority})": "(gemeldet: {priority})",
         "A component named \"%1$s\" already exists.": "Eine Komponente namens „%1$s“ gibt es bereits.",
         "A criterion named \"%1$s\" already exists.": "Ein Kriterium namens „%1$s“ gibt es bereits.",

@@ -4,6 +4,7 @@ import AdminSettings from './views/admin/AdminSettings.vue'
 import { sendOcsApiRequestHeader } from './api/ocsHeader.ts'
 
 import '@nextcloud/dialogs/style.css'
+import './styles/choices.css'
 import './styles/dropdowns.css'
 
 sendOcsApiRequestHeader()

@@ -5,6 +5,7 @@ import { sendOcsApiRequestHeader } from './api/ocsHeader.ts'
 import { createAppRouter } from './router.ts'
 
 import '@nextcloud/dialogs/style.css'
+import './styles/choices.css'
 import './styles/dropdowns.css'
 
 sendOcsApiRequestHeader()

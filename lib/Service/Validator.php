@@ -51,6 +51,11 @@ final class Validator {
 		if (!mb_check_encoding($value, 'UTF-8')) {
 			throw ValidationException::field('%1$s must be valid UTF-8 text.', $field);
 		}
+		// Checked before trimming, which would silently drop a leading or trailing NUL: NUL
+		// bytes are no text (PostgreSQL refuses to store them), nor are the other controls.
+		if (preg_match('/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/', $value) === 1) {
+			throw ValidationException::field('%1$s must not contain control characters.', $field);
+		}
 		$text = trim($value);
 		if (mb_strlen($text) > $max) {
 			throw ValidationException::field('%1$s is too long: at most %2$s characters are allowed.', $field, (string)$max);

@@ -7,33 +7,9 @@ import type { Session } from './helpers.ts'
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { expectApi, seed } from '../integration/setup/fixtures.ts'
-import { escapeRegExp, openApp, openAs, screenshotIfFailed, suffix, UI_TIMEOUT } from './helpers.ts'
-
-/** The admin settings page of the app. */
-const SETTINGS_PATH = '/index.php/settings/admin/pilotfeedback'
+import { escapeRegExp, openApp, openAs, openSettings, screenshotIfFailed, suffix, UI_TIMEOUT } from './helpers.ts'
 
 interface AdminComponent { id: number, name: string, category: string, product: string, archived: boolean, pilotIds: number[] }
-
-/**
- * Opens the app's admin settings. Nextcloud's settings frame shows the section's content
- * only once its own scripts ran; on a server without Nextcloud's built core scripts
- * (dist/core-common.js) it stays in the visually hidden original container. Only in that
- * case the test reveals it, so that it can be clicked like on a complete server.
- */
-async function openSettings(page: Page): Promise<void> {
-	await page.goto(SETTINGS_PATH)
-	await page.locator('#pilotfeedback-admin .settings-section').first().waitFor({ state: 'attached' })
-	await page.evaluate(() => {
-		const original = document.getElementById('original-settings-content')
-		const frame = document.getElementById('settings-app')
-		if (original !== null && frame !== null && frame.childElementCount === 0) {
-			original.classList.remove('hidden-visually')
-			// The page itself doesn't scroll (#content clips); the frame's content area would.
-			original.style.height = '100%'
-			original.style.overflowY = 'auto'
-		}
-	})
-}
 
 /**
  * Picks an option of a select (NcSelect) by typing its label and pressing Enter, as a
@@ -118,9 +94,22 @@ describe('admin maintains the catalogue', () => {
 		await pilot.getByText(name, { exact: true }).waitFor()
 	})
 
-	it('edits the component', async () => {
+	it('edits the component, and keeps its pilots even when they load after the dialog opened', async () => {
+		const before = (await expectApi<AdminComponent[]>(200, 'admin', 'GET', '/components')).find((c) => c.name === name)
+		expect(before?.pilotIds).toHaveLength(1)
 		session = await openAs('admin')
 		const { page } = session
+		// On a loaded machine the list of pilots can arrive after the dialog opened; the form
+		// then saved no pilot, and the restored component was missing from the testers'
+		// catalogue. Hold the pilots back until the dialog is open, to make that the case.
+		let release = () => {}
+		const held = new Promise<void>((resolve) => {
+			release = resolve
+		})
+		await page.route((url) => url.pathname.endsWith('/apps/pilotfeedback/api/v1/pilots'), async (route) => {
+			await held
+			await route.continue()
+		})
 		await openSettings(page)
 		const components = section(page, 'Components')
 		await components.getByRole('button', { name: `Edit ${name}`, exact: true }).click()
@@ -129,13 +118,15 @@ describe('admin maintains the catalogue', () => {
 		const field = dialog.getByRole('textbox', { name: 'Name' })
 		expect(await field.inputValue()).toBe(name)
 		await field.fill(renamed)
+		release()
+		await section(page, 'Pilots').getByText(/^PoC 1 /).first().waitFor()
 		await dialog.getByRole('button', { name: 'Save' }).click()
 		await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT })
 
 		await components.getByRole('listitem').filter({ hasText: renamed }).waitFor()
 		const stored = await expectApi<AdminComponent[]>(200, 'admin', 'GET', '/components')
 		expect(stored.filter((c) => c.name === name)).toHaveLength(0)
-		expect(stored.find((c) => c.name === renamed)).toMatchObject({ category: 'weboffice', archived: false })
+		expect(stored.find((c) => c.name === renamed)).toMatchObject({ category: 'weboffice', archived: false, pilotIds: before!.pilotIds })
 	})
 
 	it('archives the component, and testers no longer see it', async () => {

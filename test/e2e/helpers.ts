@@ -100,6 +100,39 @@ export async function openApp(page: Page, hash = ''): Promise<void> {
 	await page.goto(APP_PATH + hash)
 }
 
+/** The admin settings page of the app. */
+export const SETTINGS_PATH = '/index.php/settings/admin/pilotfeedback'
+
+/**
+ * Opens the app's admin settings. Nextcloud's settings frame shows the section's content
+ * only once its own scripts ran; on a server without Nextcloud's built core scripts
+ * (dist/core-common.js) it stays in the visually hidden original container. Only in that
+ * case the test reveals it, so that it can be clicked like on a complete server.
+ */
+export async function openSettings(page: Page): Promise<void> {
+	await page.goto(SETTINGS_PATH)
+	await page.locator('#pilotfeedback-admin .settings-section').first().waitFor({ state: 'attached' })
+	await page.evaluate(() => {
+		const original = document.getElementById('original-settings-content')
+		const frame = document.getElementById('settings-app')
+		if (original !== null && frame !== null && frame.childElementCount === 0) {
+			original.classList.remove('hidden-visually')
+			// The page itself doesn't scroll (#content clips); the frame's content area would.
+			original.style.height = '100%'
+			original.style.overflowY = 'auto'
+		}
+	})
+}
+
+/**
+ * Waits until the app shows no loading indicator (NcLoadingIcon) any more: the app's own
+ * signal that what it asked the server for has arrived and is rendered.
+ */
+export async function waitUntilLoaded(page: Page): Promise<void> {
+	await page.waitForFunction(() => document.querySelector('#pilotfeedback, #pilotfeedback-admin') !== null
+		&& document.querySelector('#pilotfeedback .loading-icon, #pilotfeedback-admin .loading-icon, #content-vue .loading-icon') === null)
+}
+
 /**
  * Saves a full-page screenshot of the session's page into test-results/ if the test that
  * just ran failed; call it from afterEach with the test context, before closing the session.

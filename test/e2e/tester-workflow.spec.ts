@@ -148,8 +148,9 @@ describe('tester workflow: rate, file a security finding, coordinate and release
 		const bold = page.locator('.markdown-text strong')
 		await bold.waitFor()
 		expect(await bold.innerText()).toBe('bold')
-		// Give a broken image time to fire its error handler, had it kept one.
-		await page.waitForTimeout(1000)
+		// Had an image kept its error handler, it would have fired once the image failed to
+		// load: wait until every image of the text is done (complete), not for a fixed time.
+		await page.waitForFunction(() => [...document.querySelectorAll('.markdown-text img')].every((img) => (img as HTMLImageElement).complete))
 		expect(await page.locator('[onerror]').count()).toBe(0)
 		expect(await page.evaluate(() => document.documentElement.outerHTML.includes('onerror'))).toBe(false)
 		expect(dialogs).toEqual([])

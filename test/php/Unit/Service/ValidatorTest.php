@@ -69,9 +69,11 @@ final class ValidatorTest extends TestCase {
 		yield 'newline inside' => ["first\nsecond", '%1$s must be a single line of text.'];
 		yield 'carriage return inside' => ["first\rsecond", '%1$s must be a single line of text.'];
 		yield 'tab inside' => ["first\tsecond", '%1$s must be a single line of text.'];
-		yield 'NUL inside' => ["first\0second", '%1$s must be a single line of text.'];
-		yield 'escape inside' => ["red\x1B[31m", '%1$s must be a single line of text.'];
-		yield 'DEL inside' => ["a\x7Fb", '%1$s must be a single line of text.'];
+		yield 'NUL inside' => ["first\0second", '%1$s must not contain control characters.'];
+		yield 'only NUL' => ["\0", '%1$s must not contain control characters.'];
+		yield 'trailing NUL' => ["name\0", '%1$s must not contain control characters.'];
+		yield 'escape inside' => ["red\x1B[31m", '%1$s must not contain control characters.'];
+		yield 'DEL inside' => ["a\x7Fb", '%1$s must not contain control characters.'];
 		yield 'invalid UTF-8' => ["Gr\xC3\x28e", '%1$s must be valid UTF-8 text.'];
 		yield 'Latin-1 bytes' => ["Gr\xF6\xDFe", '%1$s must be valid UTF-8 text.'];
 	}
@@ -141,6 +143,10 @@ final class ValidatorTest extends TestCase {
 		yield 'bool' => [false, '%1$s must be text.'];
 		yield 'invalid UTF-8' => ["\xFF\xFE", '%1$s must be valid UTF-8 text.'];
 		yield 'truncated multibyte character' => ["abc\xE2\x82", '%1$s must be valid UTF-8 text.'];
+		// Trimmed away, a NUL made "\0" an empty text; inside, PostgreSQL refused to store it (HTTP 500).
+		yield 'only NUL' => ["\0", '%1$s must not contain control characters.'];
+		yield 'NUL inside' => ["Steps\0to reproduce", '%1$s must not contain control characters.'];
+		yield 'escape inside' => ["\x1B[2J", '%1$s must not contain control characters.'];
 	}
 
 	#[DataProvider('refusedTextProvider')]

@@ -58,3 +58,31 @@ describe('ComponentForm', () => {
 		}]])
 	})
 })
+
+describe('ComponentForm editing a component', () => {
+	const component = { id: 9, name: 'Chat', category: 'messaging' as const, product: '', description: '', archived: false, pilotIds: [5, 7] }
+
+	// Under load the dialog could open before the pilots had loaded: the form then saved no
+	// pilot at all, and the component vanished from its pilots (and from the testers' catalogue).
+	it('keeps the component\'s pilots when the pilot list loads after the dialog opened', async () => {
+		const wrapper = mount(ComponentForm, {
+			props: { component, pilots: [], saving: false },
+			global: { stubs: { AdminFormDialog: DialogStub } },
+		})
+		await wrapper.setProps({ pilots: [pilot] })
+		const pilotSelect = wrapper.findAllComponents(NcSelect)[1]!
+		expect((pilotSelect.props() as { modelValue: unknown }).modelValue).toEqual([{ id: 5, label: 'PoC 1' }])
+		await wrapper.find('form').trigger('submit')
+		expect((wrapper.emitted('submit')![0]![0] as { pilotIds: number[] }).pilotIds).toEqual([5, 7])
+	})
+
+	it('keeps a pilot that is not offered (archived) when another is chosen or removed', async () => {
+		const wrapper = mount(ComponentForm, {
+			props: { component, pilots: [pilot], saving: false },
+			global: { stubs: { AdminFormDialog: DialogStub } },
+		})
+		wrapper.findAllComponents(NcSelect)[1]!.vm.$emit('update:modelValue', [])
+		await wrapper.find('form').trigger('submit')
+		expect((wrapper.emitted('submit')![0]![0] as { pilotIds: number[] }).pilotIds).toEqual([7])
+	})
+})

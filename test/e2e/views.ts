@@ -1,0 +1,202 @@
+/**
+ * Every view of the app and of its admin settings, who uses it, and the dialogs, popovers
+ * and states that can be opened on it. The accessibility sweep (accessibility.spec.ts)
+ * checks each of them as each role listed: a new view joins the sweep by being added here.
+ */
+import type { Page } from 'playwright-core'
+import type { DemoUser } from '../integration/setup/client.ts'
+
+import { openApp, openSettings, waitUntilLoaded } from './helpers.ts'
+
+/** The people of the pilot, and the demo login the sweep uses for each. */
+export const ROLE_USERS = {
+	tester: 'rki-tester1',
+	coordinator: 'rki-coord',
+	consolidator: 'bmi',
+	admin: 'admin',
+} as const satisfies Record<string, DemoUser>
+
+export type Role = keyof typeof ROLE_USERS
+
+/** What the suite creates for the views to show (ids of records). */
+export interface ViewFixtures {
+	/** A defect filed by rki-tester1 in an active pilot: every role may open it. */
+	itemId: number
+}
+
+/** Something opened on a loaded view: a dialog, a select's option list, a revealed text. */
+export interface ViewState {
+	/** What is open, e.g. "New pilot dialog" */
+	name: string
+	/** The roles for which it exists (default: every role of the view) */
+	roles?: Role[]
+	/** From the loaded view, the steps that open it, waiting until it is shown */
+	open: (page: Page) => Promise<void>
+}
+
+/** One view (page or route) of the app. */
+export interface AppView {
+	/** Its name, as the navigation or heading calls it */
+	name: string
+	/** The roles that use it */
+	roles: Role[]
+	/** Opens the view and waits until its content is there */
+	open: (page: Page, fixtures: ViewFixtures) => Promise<void>
+	/** What can be opened on it */
+	states: ViewState[]
+}
+
+/**
+ * Opens a view of the main app by its hash route and waits for its heading and the end
+ * of its loading.
+ *
+ * @param hash the route, e.g. '#/items'
+ */
+function appRoute(hash: string | ((fixtures: ViewFixtures) => string)): AppView['open'] {
+	return async (page, fixtures) => {
+		await openApp(page, typeof hash === 'string' ? hash : hash(fixtures))
+		await page.locator('#content-vue h2').first().waitFor()
+		await waitUntilLoaded(page)
+	}
+}
+
+/** Opens a select (NcSelect) by its label and waits for its option list. */
+async function openSelect(page: Page, label: string): Promise<void> {
+	await page.getByRole('combobox', { name: label }).first().click()
+	await page.getByRole('listbox').first().waitFor()
+}
+
+/** Presses an admin section's add button and waits for its dialog. */
+async function openDialog(page: Page, button: string, dialog: string): Promise<void> {
+	await page.getByRole('button', { name: button, exact: true }).first().click()
+	await page.getByRole('dialog', { name: dialog }).waitFor()
+}
+
+export const VIEWS: AppView[] = [
+	{
+		name: 'Catalogue',
+		roles: ['tester', 'coordinator', 'consolidator', 'admin'],
+		open: appRoute('#/'),
+		states: [],
+	},
+	{
+		name: 'Rate',
+		roles: ['tester', 'coordinator'],
+		open: appRoute('#/rate'),
+		states: [],
+	},
+	{
+		name: 'Items',
+		roles: ['tester', 'coordinator', 'consolidator'],
+		open: async (page, fixtures) => {
+			await appRoute('#/items')(page, fixtures)
+			await page.getByRole('table').or(page.getByText('No items found')).first().waitFor()
+		},
+		states: [
+			{ name: 'Type filter open', open: (page) => openSelect(page, 'Type') },
+		],
+	},
+	{
+		name: 'New item',
+		roles: ['tester', 'coordinator'],
+		open: async (page, fixtures) => {
+			await appRoute('#/items/new')(page, fixtures)
+			await page.getByRole('textbox', { name: 'Title' }).waitFor()
+		},
+		states: [
+			{
+				name: 'priority chosen, its definition shown',
+				open: async (page) => {
+					await page.getByRole('radio', { name: 'High' }).locator('xpath=..').click()
+					await page.getByText('Many users, business-critical systems affected, business restricted.').waitFor()
+				},
+			},
+			{ name: 'Component list open', open: (page) => openSelect(page, 'Component') },
+			{
+				name: 'similar items suggested for the title',
+				open: async (page) => {
+					await page.getByRole('textbox', { name: 'Title' }).fill('Item')
+					await page.getByRole('heading', { name: 'Similar items already exist' }).waitFor()
+				},
+			},
+		],
+	},
+	{
+		name: 'Item detail',
+		roles: ['tester', 'coordinator', 'consolidator'],
+		open: async (page, fixtures) => {
+			await appRoute((f) => `#/items/${f.itemId}`)(page, fixtures)
+			await page.getByRole('heading', { name: 'History' }).waitFor()
+			await waitUntilLoaded(page)
+		},
+		states: [
+			{
+				name: 'editing',
+				roles: ['tester'],
+				open: async (page) => {
+					await page.getByRole('button', { name: 'Edit', exact: true }).click()
+					await page.getByRole('button', { name: 'Save changes' }).waitFor()
+				},
+			},
+			{ name: 'Status list open', roles: ['consolidator'], open: (page) => openSelect(page, 'Status') },
+		],
+	},
+	{
+		name: 'Coordination',
+		roles: ['coordinator', 'consolidator'],
+		open: appRoute('#/coordination'),
+		states: [
+			{
+				name: 'Release feedback dialog',
+				roles: ['coordinator'],
+				open: async (page) => {
+					await page.getByRole('button', { name: 'Release feedback' }).first().click()
+					await page.getByRole('dialog', { name: 'Release feedback?' }).waitFor()
+				},
+			},
+		],
+	},
+	{
+		name: 'Admin settings',
+		roles: ['admin'],
+		open: async (page) => {
+			await openSettings(page)
+			await page.locator('#pilotfeedback-admin h2').first().waitFor()
+			await waitUntilLoaded(page)
+		},
+		states: [
+			{ name: 'Consolidator group list open', open: (page) => openSelect(page, 'Consolidator group') },
+			{ name: 'New pilot dialog', open: (page) => openDialog(page, 'Add pilot', 'New pilot') },
+			{
+				name: 'Edit pilot dialog with its status list open',
+				open: async (page) => {
+					await page.locator('.settings-section').filter({ has: page.getByRole('heading', { level: 2, name: 'Pilots' }) })
+						.getByRole('button', { name: /^Edit / }).first().click()
+					await page.getByRole('dialog', { name: 'Edit pilot' }).waitFor()
+					await openSelect(page, 'Status')
+				},
+			},
+			{
+				name: 'New component dialog with its category list open',
+				open: async (page) => {
+					await openDialog(page, 'Add component', 'New component')
+					await openSelect(page, 'Category')
+				},
+			},
+			{ name: 'New criterion dialog', open: (page) => openDialog(page, 'Add criterion', 'New criterion') },
+			{
+				name: 'New organisation dialog with its group list open',
+				open: async (page) => {
+					await openDialog(page, 'Add organisation', 'New organisation')
+					await openSelect(page, 'Nextcloud groups of the testers')
+				},
+			},
+		],
+	},
+]
+
+/** The views a role uses, with the states that exist for it. */
+export function viewsOf(role: Role): AppView[] {
+	return VIEWS.filter((view) => view.roles.includes(role))
+		.map((view) => ({ ...view, states: view.states.filter((state) => state.roles === undefined || state.roles.includes(role)) }))
+}
