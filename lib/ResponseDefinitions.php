@@ -17,7 +17,7 @@ namespace OCA\PilotFeedback;
  * @psalm-type PilotFeedbackCriterion = array{id: int, name: string, description: string, sortOrder: int, archived: bool}
  * @psalm-type PilotFeedbackOrganisation = array{id: int, name: string, shortName: string, groupIds: list<string>, coordinatorIds: list<string>, pilotIds: list<int>, archived: bool}
  * @psalm-type PilotFeedbackPeriod = array{id: int, month: string, status: 'open'|'closed'}
- * @psalm-type PilotFeedbackAppSettings = array{consolidatorGroup: string}
+ * @psalm-type PilotFeedbackAppSettings = array{consolidatorGroup: string, lowRatingThreshold: int}
  * @psalm-type PilotFeedbackMe = array{userId: string, displayName: string, isAdmin: bool, isConsolidator: bool, organisations: list<array{id: int, name: string, shortName: string, isCoordinator: bool}>}
  * @psalm-type PilotFeedbackCatalogue = array{pilots: list<PilotFeedbackPilot>, components: list<PilotFeedbackComponent>, criteria: list<PilotFeedbackCriterion>, organisations: list<PilotFeedbackOrganisation>, periods: list<PilotFeedbackPeriod>}
  * @psalm-type PilotFeedbackScore = array{criterionId: int, score: ?int}
@@ -33,6 +33,18 @@ namespace OCA\PilotFeedback;
  * @psalm-type PilotFeedbackItemComment = array{id: int, actorId: string, actorName: string, message: string, createdAt: int}
  * @psalm-type PilotFeedbackRelease = array{organisationId: int, periodId: int, userId: string, releasedAt: int}
  * @psalm-type PilotFeedbackOrganisationProgress = array{period: PilotFeedbackPeriod, organisationId: int, componentIds: list<int>, members: list<array{userId: string, displayName: string, ratedComponentIds: list<int>}>, release: ?PilotFeedbackRelease}
+ * @psalm-type PilotFeedbackConsolidationRange = array{from: string, to: string, months: list<string>}
+ * @psalm-type PilotFeedbackRatingStats = array{mean: ?float, n: int, sum: int, distribution: list<int>, notAssessed: int}
+ * @psalm-type PilotFeedbackCriterionResult = PilotFeedbackRatingStats&array{criterionId: int}
+ * @psalm-type PilotFeedbackComponentResult = array{componentId: int, assessments: int, overall: PilotFeedbackRatingStats, criteria: list<PilotFeedbackCriterionResult>}
+ * @psalm-type PilotFeedbackOrganisationResult = array{organisationId: int, components: list<PilotFeedbackComponentResult>}
+ * @psalm-type PilotFeedbackConsolidationResults = array{pilotId: int, range: PilotFeedbackConsolidationRange, releasedOnly: bool, components: list<PilotFeedbackComponentResult>, organisations: list<PilotFeedbackOrganisationResult>}
+ * @psalm-type PilotFeedbackTrendPoint = array{month: string, mean: ?float, n: int, lowN: bool}
+ * @psalm-type PilotFeedbackTrendSeries = array{componentId: int, criterionId: ?int, points: list<PilotFeedbackTrendPoint>}
+ * @psalm-type PilotFeedbackConsolidationTrend = array{pilotId: int, range: PilotFeedbackConsolidationRange, releasedOnly: bool, organisationId: ?int, lowRatingThreshold: int, series: list<PilotFeedbackTrendSeries>}
+ * @psalm-type PilotFeedbackParticipationRelease = array{userId: string, releasedAt: int}
+ * @psalm-type PilotFeedbackParticipationRow = array{organisationId: int, month: string, periodId: ?int, testers: int, testersWithAssessment: int, componentsRated: int, assessments: int, release: ?PilotFeedbackParticipationRelease}
+ * @psalm-type PilotFeedbackParticipation = array{pilotId: int, range: PilotFeedbackConsolidationRange, releasedOnly: bool, componentsInPilot: int, rows: list<PilotFeedbackParticipationRow>}
  */
 class ResponseDefinitions {
 }

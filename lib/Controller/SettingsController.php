@@ -19,7 +19,7 @@ use OCP\AppFramework\Http\DataResponse;
 use OCP\IRequest;
 
 /**
- * The app's settings (the consolidators' group).
+ * The app's settings (the consolidators' group, the threshold of few ratings).
  *
  * @psalm-import-type PilotFeedbackAppSettings from ResponseDefinitions
  */
@@ -45,17 +45,18 @@ class SettingsController extends ApiController {
 	}
 
 	/**
-	 * Choose the consolidators' group
+	 * Change the settings; a setting left out keeps its value
 	 *
-	 * @param string $consolidatorGroup a Nextcloud group id, or empty for none
+	 * @param string|null $consolidatorGroup a Nextcloud group id, or empty for none
+	 * @param int|null $lowRatingThreshold months with fewer ratings than this are flagged (1 to 1000; default 3)
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackAppSettings, array{}>
 	 *
 	 * 200: Saved
-	 * 400: Unknown group
+	 * 400: Unknown group or threshold out of range
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/settings')]
-	public function update(mixed $consolidatorGroup = null): DataResponse {
-		return new DataResponse($this->settings->update($consolidatorGroup));
+	public function update(mixed $consolidatorGroup = null, mixed $lowRatingThreshold = null): DataResponse {
+		return new DataResponse($this->settings->update($consolidatorGroup, $lowRatingThreshold));
 	}
 }
