@@ -42,6 +42,17 @@ export type ProgressMember = Schemas['ProgressMember']
 export type Release = Schemas['Release']
 export type OrganisationProgress = Schemas['OrganisationProgress']
 export type ErrorMessage = Schemas['ErrorMessage']
+export type ConsolidationRange = Schemas['ConsolidationRange']
+export type RatingStats = Schemas['RatingStats']
+export type CriterionResult = Schemas['CriterionResult']
+export type ComponentResult = Schemas['ComponentResult']
+export type OrganisationResult = Schemas['OrganisationResult']
+export type ConsolidationResults = Schemas['ConsolidationResults']
+export type TrendPoint = Schemas['TrendPoint']
+export type TrendSeries = Schemas['TrendSeries']
+export type ConsolidationTrend = Schemas['ConsolidationTrend']
+export type ParticipationRow = Schemas['ParticipationRow']
+export type Participation = Schemas['Participation']
 
 export type PilotPayload = JsonBody<'pilot-create'>
 export type ComponentPayload = JsonBody<'component-create'>

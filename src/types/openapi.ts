@@ -243,7 +243,7 @@ export interface paths {
         };
         /** App settings */
         get: operations["settings-show"];
-        /** Update app settings */
+        /** Update app settings; a setting left out keeps its value */
         put: operations["settings-update"];
         post?: never;
         delete?: never;
@@ -426,6 +426,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/consolidation/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rating results per component and criterion: across all organisations and per organisation
+         * @description Mean, number of scores, distribution over 1-5 and "not assessed" per component and criterion and of the overall score. Consolidators see every organisation; coordinators the figure across all organisations and their own organisation's breakdown; testers get 403.
+         */
+        get: operations["consolidation-results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/consolidation/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Month-by-month mean and number of ratings per component, of the overall score and each criterion
+         * @description Months with fewer ratings than the administrator's threshold (default 3) are flagged lowN. Consolidators see every organisation; coordinators the figure across all organisations and their own organisation's breakdown; testers get 403.
+         */
+        get: operations["consolidation-trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/consolidation/participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Participation per organisation and month: testers who rated, components rated, release
+         * @description Consolidators see every organisation; coordinators the figure across all organisations and their own organisation's breakdown; testers get 403.
+         */
+        get: operations["consolidation-participation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -512,6 +572,11 @@ export interface components {
         AppSettings: {
             /** @description Nextcloud group id of the consolidators; empty when unset */
             consolidatorGroup: string;
+            /**
+             * Format: int64
+             * @description A month whose figure rests on fewer ratings than this is flagged lowN in trends (default 3)
+             */
+            lowRatingThreshold: number;
         };
         MeOrganisation: {
             /** Format: int64 */
@@ -698,6 +763,137 @@ export interface components {
             componentIds: number[];
             members: components["schemas"]["ProgressMember"][];
             release: components["schemas"]["Release"] | null;
+        };
+        /** @description The months the figures cover */
+        ConsolidationRange: {
+            /** @description First month, YYYY-MM */
+            from: string;
+            /** @description Last month, YYYY-MM (inclusive) */
+            to: string;
+            months: string[];
+        };
+        /** @description Figures of the scores of one criterion (or of the overall score) */
+        RatingStats: {
+            /**
+             * Format: double
+             * @description sum / n, rounded to two decimals; null when n is 0
+             */
+            mean: number | null;
+            /**
+             * Format: int64
+             * @description Number of scores (1-5) given
+             */
+            n: number;
+            /**
+             * Format: int64
+             * @description Sum of the scores
+             */
+            sum: number;
+            /** @description How many scores of 1, 2, 3, 4 and 5 */
+            distribution: number[];
+            /**
+             * Format: int64
+             * @description How many ratings marked it "not assessed"
+             */
+            notAssessed: number;
+        };
+        CriterionResult: components["schemas"]["RatingStats"] & {
+            /** Format: int64 */
+            criterionId: number;
+        };
+        ComponentResult: {
+            /** Format: int64 */
+            componentId: number;
+            /**
+             * Format: int64
+             * @description Number of assessments of the component
+             */
+            assessments: number;
+            overall: components["schemas"]["RatingStats"];
+            criteria: components["schemas"]["CriterionResult"][];
+        };
+        OrganisationResult: {
+            /** Format: int64 */
+            organisationId: number;
+            components: components["schemas"]["ComponentResult"][];
+        };
+        ConsolidationResults: {
+            /** Format: int64 */
+            pilotId: number;
+            range: components["schemas"]["ConsolidationRange"];
+            releasedOnly: boolean;
+            components: components["schemas"]["ComponentResult"][];
+            /** @description Breakdown per organisation: all for consolidators, their own for coordinators */
+            organisations: components["schemas"]["OrganisationResult"][];
+        };
+        TrendPoint: {
+            month: string;
+            /** Format: double */
+            mean: number | null;
+            /** Format: int64 */
+            n: number;
+            /** @description n is below the low rating threshold */
+            lowN: boolean;
+        };
+        TrendSeries: {
+            /** Format: int64 */
+            componentId: number;
+            /**
+             * Format: int64
+             * @description null: the overall score
+             */
+            criterionId: number | null;
+            points: components["schemas"]["TrendPoint"][];
+        };
+        ConsolidationTrend: {
+            /** Format: int64 */
+            pilotId: number;
+            range: components["schemas"]["ConsolidationRange"];
+            releasedOnly: boolean;
+            /**
+             * Format: int64
+             * @description null: across all organisations
+             */
+            organisationId: number | null;
+            /** Format: int64 */
+            lowRatingThreshold: number;
+            series: components["schemas"]["TrendSeries"][];
+        };
+        ParticipationRelease: {
+            userId: string;
+            /** Format: int64 */
+            releasedAt: number;
+        };
+        ParticipationRow: {
+            /** Format: int64 */
+            organisationId: number;
+            month: string;
+            /** Format: int64 */
+            periodId: number | null;
+            /**
+             * Format: int64
+             * @description Users in the organisation's groups today
+             */
+            testers: number;
+            /**
+             * Format: int64
+             * @description Users who rated a component of the pilot for the organisation in the month
+             */
+            testersWithAssessment: number;
+            /** Format: int64 */
+            componentsRated: number;
+            /** Format: int64 */
+            assessments: number;
+            release: components["schemas"]["ParticipationRelease"] | null;
+        };
+        Participation: {
+            /** Format: int64 */
+            pilotId: number;
+            range: components["schemas"]["ConsolidationRange"];
+            releasedOnly: boolean;
+            /** Format: int64 */
+            componentsInPilot: number;
+            rows: components["schemas"]["ParticipationRow"][];
         };
     };
     responses: never;
@@ -2480,7 +2676,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    consolidatorGroup: string;
+                    /** @description Nextcloud group id of the consolidators; empty for none */
+                    consolidatorGroup?: string;
+                    /**
+                     * Format: int64
+                     * @description Months with fewer ratings than this are flagged
+                     */
+                    lowRatingThreshold?: number;
                 };
             };
         };
@@ -3742,6 +3944,303 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "consolidation-results": {
+        parameters: {
+            query: {
+                /** @description The pilot */
+                pilotId: number;
+                /** @description One month, like 2026-03 (or quarter, or from and to) */
+                month?: string;
+                /** @description One quarter, like 2026-Q1 */
+                quarter?: string;
+                /** @description First month of a range, with to; at most 36 months */
+                from?: string;
+                /** @description Last month of a range, with from; not before from */
+                to?: string;
+                /** @description Only feedback its organisation released for the month */
+                releasedOnly?: boolean;
+                /** @description Only this organisation's breakdown */
+                organisationId?: number;
+            };
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Progress returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ConsolidationResults"];
+                        };
+                    };
+                };
+            };
+            /** @description Missing or malformed range, start after end, more than 36 months, or a malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator or coordinator, or another organisation asked for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown pilot or organisation, or no reporting period in the range */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "consolidation-trend": {
+        parameters: {
+            query: {
+                /** @description The pilot */
+                pilotId: number;
+                /** @description One month, like 2026-03 (or quarter, or from and to) */
+                month?: string;
+                /** @description One quarter, like 2026-Q1 */
+                quarter?: string;
+                /** @description First month of a range, with to; at most 36 months */
+                from?: string;
+                /** @description Last month of a range, with from; not before from */
+                to?: string;
+                /** @description Only feedback its organisation released for the month */
+                releasedOnly?: boolean;
+                /** @description One organisation's trend instead of the one across all */
+                organisationId?: number;
+            };
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Progress returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ConsolidationTrend"];
+                        };
+                    };
+                };
+            };
+            /** @description Missing or malformed range, start after end, more than 36 months, or a malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator or coordinator, or another organisation asked for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown pilot or organisation, or no reporting period in the range */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "consolidation-participation": {
+        parameters: {
+            query: {
+                /** @description The pilot */
+                pilotId: number;
+                /** @description One month, like 2026-03 (or quarter, or from and to) */
+                month?: string;
+                /** @description One quarter, like 2026-Q1 */
+                quarter?: string;
+                /** @description First month of a range, with to; at most 36 months */
+                from?: string;
+                /** @description Last month of a range, with from; not before from */
+                to?: string;
+                /** @description Only feedback its organisation released for the month */
+                releasedOnly?: boolean;
+                /** @description Only this organisation */
+                organisationId?: number;
+            };
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Progress returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Participation"];
+                        };
+                    };
+                };
+            };
+            /** @description Missing or malformed range, start after end, more than 36 months, or a malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator or coordinator, or another organisation asked for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown pilot or organisation, or no reporting period in the range */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
