@@ -45,6 +45,10 @@ namespace OCA\PilotFeedback;
  * @psalm-type PilotFeedbackParticipationRelease = array{userId: string, releasedAt: int}
  * @psalm-type PilotFeedbackParticipationRow = array{organisationId: int, month: string, periodId: ?int, testers: int, testersWithAssessment: int, componentsRated: int, assessments: int, release: ?PilotFeedbackParticipationRelease}
  * @psalm-type PilotFeedbackParticipation = array{pilotId: int, range: PilotFeedbackConsolidationRange, releasedOnly: bool, componentsInPilot: int, rows: list<PilotFeedbackParticipationRow>}
+ * @psalm-type PilotFeedbackItemCount = array{componentId: int, type: string, priority: string, status: string, count: int}
+ * @psalm-type PilotFeedbackItemSummary = array{id: int, title: string, type: string, priority: string, status: string, componentId: int, organisationId: int, createdAt: int}
+ * @psalm-type PilotFeedbackRankedItem = array{id: int, title: string, type: string, priority: string, supportCount: int, score: int, organisations: int}
+ * @psalm-type PilotFeedbackItemsOverview = array{pilotId: int, range: PilotFeedbackConsolidationRange, counts: list<PilotFeedbackItemCount>, organisations: list<array{organisationId: int, counts: list<PilotFeedbackItemCount>}>, openUrgent: list<PilotFeedbackItemSummary>, perMonth: list<array{month: string, filed: int, closed: int}>, ranking: list<PilotFeedbackRankedItem>, rankingWeights: array{low: int, medium: int, high: int, critical: int}}
  */
 class ResponseDefinitions {
 }

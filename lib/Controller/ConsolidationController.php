@@ -12,6 +12,7 @@ namespace OCA\PilotFeedback\Controller;
 use OCA\PilotFeedback\ResponseDefinitions;
 use OCA\PilotFeedback\Service\ActorFactory;
 use OCA\PilotFeedback\Service\ConsolidationService;
+use OCA\PilotFeedback\Service\ItemsOverviewService;
 use OCP\AppFramework\Http;
 use OCP\AppFramework\Http\Attribute\ApiRoute;
 use OCP\AppFramework\Http\Attribute\NoAdminRequired;
@@ -19,7 +20,8 @@ use OCP\AppFramework\Http\DataResponse;
 use OCP\IRequest;
 
 /**
- * Consolidated results of a pilot over a range of months: ratings, their trend, participation.
+ * Consolidated results of a pilot over a range of months: ratings, their trend, participation,
+ * and the overview of its items.
  * Consolidators see every organisation; coordinators the figure across all organisations and
  * their own organisation's breakdown; testers nothing.
  *
@@ -29,12 +31,14 @@ use OCP\IRequest;
  * @psalm-import-type PilotFeedbackConsolidationResults from ResponseDefinitions
  * @psalm-import-type PilotFeedbackConsolidationTrend from ResponseDefinitions
  * @psalm-import-type PilotFeedbackParticipation from ResponseDefinitions
+ * @psalm-import-type PilotFeedbackItemsOverview from ResponseDefinitions
  */
 class ConsolidationController extends ApiController {
 	public function __construct(
 		IRequest $request,
 		private ActorFactory $actors,
 		private ConsolidationService $consolidation,
+		private ItemsOverviewService $itemsOverview,
 	) {
 		parent::__construct($request);
 	}
@@ -114,5 +118,36 @@ class ConsolidationController extends ApiController {
 		$actor = $this->actors->current();
 		$scope = $this->consolidation->scope($actor, $pilotId, $month, $quarter, $from, $to, $releasedOnly, $organisationId);
 		return new DataResponse($this->consolidation->participation($actor, $scope));
+	}
+
+	/**
+	 * Items overview: counts by type, priority and status per component and organisation, open critical and high items, filed and closed per month, ranking
+	 *
+	 * Counts cover the pilot's items filed in the range, with their current status. The ranking
+	 * lists open requirements and improvements filed until the end of the range by score: each
+	 * supporting organisation (filed it, supported it, or filed a duplicate of it) counts once,
+	 * with the weight of the highest priority it gave (low 1, medium 2, high 4, critical 8);
+	 * ties break on the number of supporters, then the older item. Only items the caller may
+	 * see count: a confidential security finding of another organisation never does.
+	 *
+	 * @param int $pilotId the pilot
+	 * @param string|null $month one month, like 2026-03
+	 * @param string|null $quarter one quarter, like 2026-Q1
+	 * @param string|null $from first month of a range, like 2026-01 (with to)
+	 * @param string|null $to last month of a range, like 2026-06 (with from)
+	 * @param int|null $organisationId only this organisation's breakdown
+	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemsOverview, array{}>
+	 *
+	 * 200: Overview returned
+	 * 400: Missing or malformed range, start after end, more than 36 months
+	 * 403: Not a consolidator or coordinator, or another organisation's breakdown asked for
+	 * 404: Unknown pilot or organisation, or no reporting period in the range
+	 */
+	#[NoAdminRequired]
+	#[ApiRoute(verb: 'GET', url: '/api/v1/consolidation/items')]
+	public function items(mixed $pilotId = null, mixed $month = null, mixed $quarter = null, mixed $from = null, mixed $to = null, mixed $organisationId = null): DataResponse {
+		$actor = $this->actors->current();
+		$scope = $this->consolidation->scope($actor, $pilotId, $month, $quarter, $from, $to, null, $organisationId);
+		return new DataResponse($this->itemsOverview->overview($actor, $scope));
 	}
 }

@@ -67,7 +67,7 @@ class ItemMapper extends QBMapper {
 	public function findSimilar(Actor $actor, array $words, int $limit): array {
 		$qb = $this->db->getQueryBuilder();
 		$qb->select('*')->from($this->getTableName());
-		$this->applyVisibility($qb, $actor);
+		$this->restrictToVisible($qb, $actor);
 		foreach ($words as $word) {
 			$qb->andWhere($qb->expr()->iLike('title', $qb->createNamedParameter('%' . $this->db->escapeLikeParameter($word) . '%')));
 		}
@@ -76,7 +76,7 @@ class ItemMapper extends QBMapper {
 	}
 
 	private function applyFilters(IQueryBuilder $qb, Actor $actor, ItemQuery $query): void {
-		$this->applyVisibility($qb, $actor);
+		$this->restrictToVisible($qb, $actor);
 		$equals = [
 			'type' => [$query->type, IQueryBuilder::PARAM_STR],
 			'component_id' => [$query->componentId, IQueryBuilder::PARAM_INT],
@@ -92,19 +92,34 @@ class ItemMapper extends QBMapper {
 		}
 	}
 
-	/** Consolidators see everything; others the non-confidential items, their own, and their organisations' if they coordinate. */
-	private function applyVisibility(IQueryBuilder $qb, Actor $actor): void {
+	/**
+	 * Restricts a query over items to those the actor may see (Policy::canSeeItem in SQL):
+	 * consolidators see everything; others the non-confidential items, their own, and their
+	 * organisations' if they coordinate.
+	 *
+	 * @param string $prefix the items table's alias with its dot ("i."), or "" without alias
+	 */
+	public function restrictToVisible(IQueryBuilder $qb, Actor $actor, string $prefix = ''): void {
 		if ($actor->isConsolidator) {
 			return;
 		}
 		$visible = [
-			$qb->expr()->isNull('confidential'),
-			$qb->expr()->eq('confidential', $qb->createNamedParameter(false, IQueryBuilder::PARAM_BOOL)),
-			$qb->expr()->eq('reporter_id', $qb->createNamedParameter($actor->userId)),
+			$qb->expr()->isNull($prefix . 'confidential'),
+			$qb->expr()->eq($prefix . 'confidential', $qb->createNamedParameter(false, IQueryBuilder::PARAM_BOOL)),
+			$qb->expr()->eq($prefix . 'reporter_id', $qb->createNamedParameter($actor->userId)),
 		];
 		if ($actor->coordinatorOrgIds !== []) {
-			$visible[] = $qb->expr()->in('org_id', $qb->createNamedParameter($actor->coordinatorOrgIds, IQueryBuilder::PARAM_INT_ARRAY));
+			$visible[] = $qb->expr()->in($prefix . 'org_id', $qb->createNamedParameter($actor->coordinatorOrgIds, IQueryBuilder::PARAM_INT_ARRAY));
 		}
 		$qb->andWhere($qb->expr()->orX(...$visible));
+	}
+
+	/**
+	 * The items a prepared query selects (all columns of pf_items).
+	 *
+	 * @return list<Item>
+	 */
+	public function findByQuery(IQueryBuilder $qb): array {
+		return $this->findEntities($qb);
 	}
 }

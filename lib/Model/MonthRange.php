@@ -95,6 +95,19 @@ final class MonthRange {
 		return $months;
 	}
 
+	/**
+	 * The start of each month (00:00 UTC on the 1st, Unix seconds) and, last, the end of the range.
+	 *
+	 * @return list<int> one more than there are months
+	 */
+	public function bounds(): array {
+		$bounds = [];
+		for ($i = self::index($this->from), $end = self::index($this->to) + 1; $i <= $end; $i++) {
+			$bounds[] = gmmktime(0, 0, 0, $i % 12 + 1, 1, intdiv($i, 12));
+		}
+		return $bounds;
+	}
+
 	private static function month(mixed $value, string $field): string {
 		if (!is_string($value) || preg_match('/^\d{4}-(0[1-9]|1[0-2])$/D', $value) !== 1) {
 			throw ValidationException::field('%1$s must be a month like 2026-01.', $field);

@@ -53,6 +53,10 @@ export type TrendSeries = Schemas['TrendSeries']
 export type ConsolidationTrend = Schemas['ConsolidationTrend']
 export type ParticipationRow = Schemas['ParticipationRow']
 export type Participation = Schemas['Participation']
+export type ItemCount = Schemas['ItemCount']
+export type ItemSummary = Schemas['ItemSummary']
+export type RankedItem = Schemas['RankedItem']
+export type ItemsOverview = Schemas['ItemsOverview']
 
 export type PilotPayload = JsonBody<'pilot-create'>
 export type ComponentPayload = JsonBody<'component-create'>

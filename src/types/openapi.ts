@@ -486,6 +486,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/consolidation/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Items overview: counts by type, priority and status per component and organisation, open critical and high items, filed and closed per month, ranking
+         * @description Counts cover the pilot's items filed in the range, with their current status. The ranking lists open requirements and improvements filed until the end of the range by score: each supporting organisation (filed it, supported it, or filed a duplicate of it) counts once, with the weight of the highest priority it gave (low 1, medium 2, high 4, critical 8); ties break on the number of supporters, then the older item. Only items the caller may see count: a confidential security finding of another organisation never does. Consolidators see every organisation; coordinators the figure across all organisations and their own organisation's breakdown; testers get 403.
+         */
+        get: operations["consolidation-items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -894,6 +914,87 @@ export interface components {
             /** Format: int64 */
             componentsInPilot: number;
             rows: components["schemas"]["ParticipationRow"][];
+        };
+        /** @description How many items of one component have this type, priority and status */
+        ItemCount: {
+            /** Format: int64 */
+            componentId: number;
+            type: components["schemas"]["ItemType"];
+            priority: components["schemas"]["Priority"];
+            status: components["schemas"]["ItemStatus"];
+            /** Format: int64 */
+            count: number;
+        };
+        ItemSummary: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            type: components["schemas"]["ItemType"];
+            /** @description The consolidated priority when set, else the reporter's */
+            priority: components["schemas"]["Priority"];
+            status: components["schemas"]["ItemStatus"];
+            /** Format: int64 */
+            componentId: number;
+            /** Format: int64 */
+            organisationId: number;
+            /** Format: int64 */
+            createdAt: number;
+        };
+        RankedItem: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            type: components["schemas"]["ItemType"];
+            priority: components["schemas"]["Priority"];
+            /** Format: int64 */
+            supportCount: number;
+            /**
+             * Format: int64
+             * @description Sum over supporting organisations of the weight of the highest priority each gave
+             */
+            score: number;
+            /**
+             * Format: int64
+             * @description Supporting organisations
+             */
+            organisations: number;
+        };
+        ItemsOverview: {
+            /** Format: int64 */
+            pilotId: number;
+            range: components["schemas"]["ConsolidationRange"];
+            /** @description Items filed in the range, across all organisations (only those the caller may see) */
+            counts: components["schemas"]["ItemCount"][];
+            organisations: {
+                /** Format: int64 */
+                organisationId: number;
+                counts: components["schemas"]["ItemCount"][];
+            }[];
+            /** @description Open items of high or critical priority filed until the end of the range (at most 50) */
+            openUrgent: components["schemas"]["ItemSummary"][];
+            perMonth: {
+                month: string;
+                /** Format: int64 */
+                filed: number;
+                /**
+                 * Format: int64
+                 * @description Items set to done, rejected or duplicate in the month
+                 */
+                closed: number;
+            }[];
+            /** @description Open requirements and improvements, highest score first; ties: more supporters, then older (at most 50) */
+            ranking: components["schemas"]["RankedItem"][];
+            /** @description Weight of each priority in the score */
+            rankingWeights: {
+                /** Format: int64 */
+                low: number;
+                /** Format: int64 */
+                medium: number;
+                /** Format: int64 */
+                high: number;
+                /** Format: int64 */
+                critical: number;
+            };
         };
     };
     responses: never;
@@ -4193,6 +4294,103 @@ export interface operations {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
                             data: components["schemas"]["Participation"];
+                        };
+                    };
+                };
+            };
+            /** @description Missing or malformed range, start after end, more than 36 months, or a malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator or coordinator, or another organisation asked for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown pilot or organisation, or no reporting period in the range */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "consolidation-items": {
+        parameters: {
+            query: {
+                /** @description The pilot */
+                pilotId: number;
+                /** @description One month, like 2026-03 (or quarter, or from and to) */
+                month?: string;
+                /** @description One quarter, like 2026-Q1 */
+                quarter?: string;
+                /** @description First month of a range, with to; at most 36 months */
+                from?: string;
+                /** @description Last month of a range, with from; not before from */
+                to?: string;
+                /** @description Only this organisation's breakdown */
+                organisationId?: number;
+            };
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Progress returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ItemsOverview"];
                         };
                     };
                 };

@@ -124,6 +124,7 @@ const cases: [DemoUser, string, () => string][] = [
 	['bmi', '/consolidation/results', () => `/consolidation/results?pilotId=${ids.pilot}&month=${ids.month}`],
 	['rki-coord', '/consolidation/trend', () => `/consolidation/trend?pilotId=${ids.pilot}&from=${ids.month}&to=${ids.month}&organisationId=${ids.org}`],
 	['bmi', '/consolidation/participation', () => `/consolidation/participation?pilotId=${ids.pilot}&month=${ids.month}`],
+	['rki-coord', '/consolidation/items', () => `/consolidation/items?pilotId=${ids.pilot}&month=${ids.month}`],
 ]
 
 describe('GET answers match openapi.json', () => {

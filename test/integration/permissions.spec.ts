@@ -257,6 +257,20 @@ const ENDPOINTS: Endpoint[] = [
 		expect: { anonymous: 401, consolidator: 200, rkiCoord: 200 },
 		otherwise: 403,
 	},
+	{
+		name: 'GET /consolidation/items',
+		method: 'GET',
+		path: () => `/consolidation/items?pilotId=${fx.s.activePilots[0].id}&month=${fx.s.openPeriod.month}`,
+		expect: { anonymous: 401, consolidator: 200, rkiCoord: 200, bshCoord: 200 },
+		otherwise: 403,
+	},
+	{
+		name: 'GET /consolidation/items?organisationId={RKI}',
+		method: 'GET',
+		path: () => `/consolidation/items?pilotId=${fx.s.activePilots[0].id}&month=${fx.s.openPeriod.month}&organisationId=${fx.s.rki.id}`,
+		expect: { anonymous: 401, consolidator: 200, rkiCoord: 200 },
+		otherwise: 403,
+	},
 ]
 
 const TABLE = ENDPOINTS.flatMap((endpoint) => ROLES.map((role) => ({

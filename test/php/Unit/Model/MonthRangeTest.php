@@ -78,4 +78,15 @@ final class MonthRangeTest extends TestCase {
 			self::assertSame(400, $e->getStatus());
 		}
 	}
+
+	public function testBoundsAreMonthStartsInUtcAndTheEnd(): void {
+		$range = MonthRange::between('2025-12', '2026-02');
+		self::assertSame([
+			gmmktime(0, 0, 0, 12, 1, 2025),
+			gmmktime(0, 0, 0, 1, 1, 2026),
+			gmmktime(0, 0, 0, 2, 1, 2026),
+			gmmktime(0, 0, 0, 3, 1, 2026),
+		], $range->bounds());
+		self::assertSame(1764547200, $range->bounds()[0]);
+	}
 }
