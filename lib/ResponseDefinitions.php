@@ -64,7 +64,9 @@ namespace OCA\PilotFeedback;
  * @field-description PilotFeedbackPeriod.month YYYY-MM @pattern ^[0-9]{4}-(0[1-9]|1[0-2])$
  * @psalm-type PilotFeedbackAppSettings = array{
  *     consolidatorGroup: string,
+ *     lowRatingThreshold: int,
  * }
+ * @field-description PilotFeedbackAppSettings.lowRatingThreshold months with fewer ratings than this are flagged as few
  * @field-description PilotFeedbackAppSettings.consolidatorGroup Nextcloud group id of the consolidators; empty when unset
  * @psalm-type PilotFeedbackMeOrganisation = array{id: int, name: string, shortName: string, isCoordinator: bool}
  * @psalm-type PilotFeedbackMe = array{userId: string, displayName: string, isAdmin: bool, isConsolidator: bool, organisations: list<PilotFeedbackMeOrganisation>}
@@ -147,6 +149,23 @@ namespace OCA\PilotFeedback;
  * @field-description PilotFeedbackRelease.releasedAt Unix seconds
  * @psalm-type PilotFeedbackProgressMember = array{userId: string, displayName: string, ratedComponentIds: list<int>}
  * @psalm-type PilotFeedbackOrganisationProgress = array{period: PilotFeedbackPeriod, organisationId: int, componentIds: list<int>, members: list<PilotFeedbackProgressMember>, release: ?PilotFeedbackRelease}
+ * @psalm-type PilotFeedbackScore = array{criterionId: int, score: ?int}
+ * @psalm-type PilotFeedbackConsolidationRange = array{from: string, to: string, months: list<string>}
+ * @psalm-type PilotFeedbackRatingStats = array{mean: ?float, n: int, sum: int, distribution: list<int>, notAssessed: int}
+ * @psalm-type PilotFeedbackCriterionResult = PilotFeedbackRatingStats&array{criterionId: int}
+ * @psalm-type PilotFeedbackComponentResult = array{componentId: int, assessments: int, overall: PilotFeedbackRatingStats, criteria: list<PilotFeedbackCriterionResult>}
+ * @psalm-type PilotFeedbackOrganisationResult = array{organisationId: int, components: list<PilotFeedbackComponentResult>}
+ * @psalm-type PilotFeedbackConsolidationResults = array{pilotId: int, range: PilotFeedbackConsolidationRange, releasedOnly: bool, components: list<PilotFeedbackComponentResult>, organisations: list<PilotFeedbackOrganisationResult>}
+ * @psalm-type PilotFeedbackTrendPoint = array{month: string, mean: ?float, n: int, lowN: bool}
+ * @psalm-type PilotFeedbackTrendSeries = array{componentId: int, criterionId: ?int, points: list<PilotFeedbackTrendPoint>}
+ * @psalm-type PilotFeedbackConsolidationTrend = array{pilotId: int, range: PilotFeedbackConsolidationRange, releasedOnly: bool, organisationId: ?int, lowRatingThreshold: int, series: list<PilotFeedbackTrendSeries>}
+ * @psalm-type PilotFeedbackParticipationRelease = array{userId: string, releasedAt: int}
+ * @psalm-type PilotFeedbackParticipationRow = array{organisationId: int, month: string, periodId: ?int, testers: int, testersWithAssessment: int, componentsRated: int, assessments: int, release: ?PilotFeedbackParticipationRelease}
+ * @psalm-type PilotFeedbackParticipation = array{pilotId: int, range: PilotFeedbackConsolidationRange, releasedOnly: bool, componentsInPilot: int, rows: list<PilotFeedbackParticipationRow>}
+ * @psalm-type PilotFeedbackItemCount = array{componentId: int, type: PilotFeedbackItemType, priority: PilotFeedbackPriority, status: PilotFeedbackItemStatus, count: int}
+ * @psalm-type PilotFeedbackItemSummary = array{id: int, title: string, type: PilotFeedbackItemType, priority: PilotFeedbackPriority, status: PilotFeedbackItemStatus, componentId: int, organisationId: int, createdAt: int}
+ * @psalm-type PilotFeedbackRankedItem = array{id: int, title: string, type: PilotFeedbackItemType, priority: PilotFeedbackPriority, supportCount: int, score: int, organisations: int}
+ * @psalm-type PilotFeedbackItemsOverview = array{pilotId: int, range: PilotFeedbackConsolidationRange, counts: list<PilotFeedbackItemCount>, organisations: list<array{organisationId: int, counts: list<PilotFeedbackItemCount>}>, openUrgent: list<PilotFeedbackItemSummary>, perMonth: list<array{month: string, filed: int, closed: int}>, ranking: list<PilotFeedbackRankedItem>, rankingWeights: array{low: int, medium: int, high: int, critical: int}}
  */
 class ResponseDefinitions {
 }

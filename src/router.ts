@@ -16,6 +16,7 @@ export const routes = [
 		props: (route: RouteLocationNormalized) => ({ id: Number(route.params.id) }),
 	},
 	{ path: '/coordination', name: 'coordination', component: () => import('./views/CoordinationView.vue') },
+	{ path: '/consolidation', name: 'consolidation', component: () => import('./views/ConsolidationView.vue') },
 	{ path: '/:unknown(.*)*', redirect: '/' },
 ]
 

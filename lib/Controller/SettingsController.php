@@ -20,7 +20,7 @@ use OCP\AppFramework\Http\DataResponse;
 use OCP\IRequest;
 
 /**
- * The app's settings (the consolidators' group).
+ * The app's settings (the consolidators' group, the threshold of few ratings).
  *
  * @psalm-import-type PilotFeedbackAppSettings from ResponseDefinitions
  */
@@ -46,18 +46,21 @@ class SettingsController extends ApiController {
 	}
 
 	/**
-	 * Choose the consolidators' group
+	 * Change the settings; a setting left out keeps its value
 	 *
-	 * @param string|null $consolidatorGroup Group id; null or empty removes the role from everyone @maxLength 64
+	 * Partial update: a field left out, or sent as null, keeps its value.
+	 *
+	 * @param string|null $consolidatorGroup Nextcloud group id of the consolidators; empty removes the role from everyone; left out: unchanged @maxLength 64
+	 * @param int<1, 1000>|null $lowRatingThreshold Months with fewer ratings than this are flagged as few; left out: unchanged
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackAppSettings, array{}>
-	 * @throws ValidationException Unknown group
+	 * @throws ValidationException Unknown group or threshold out of range
 	 *
 	 * 200: Settings updated
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/settings')]
-	public function update(mixed $consolidatorGroup): DataResponse {
-		return new DataResponse($this->settings->update($consolidatorGroup));
+	public function update(mixed $consolidatorGroup = null, mixed $lowRatingThreshold = null): DataResponse {
+		return new DataResponse($this->settings->update($consolidatorGroup, $lowRatingThreshold));
 	}
 }

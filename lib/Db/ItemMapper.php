@@ -124,7 +124,7 @@ class ItemMapper extends QBMapper {
 			$qb->select('i.*')
 				->from($qb->createFunction('(' . $this->wordMatches($qb, $words, $bar)->getSQL() . ')'), 'm')
 				->innerJoin('m', $this->getTableName(), 'i', $qb->expr()->eq('i.id', 'm.item_id'));
-			$this->applyVisibility($qb, $actor, 'i.');
+			$this->restrictToVisible($qb, $actor, 'i.');
 			$qb->orderBy('m.matches', 'DESC')
 				->addOrderBy('i.support_count', 'DESC')
 				->addOrderBy('i.updated_at', 'DESC')
@@ -175,7 +175,7 @@ class ItemMapper extends QBMapper {
 	}
 
 	private function applyFilters(IQueryBuilder $qb, Actor $actor, ItemQuery $query): void {
-		$this->applyVisibility($qb, $actor);
+		$this->restrictToVisible($qb, $actor);
 		$equals = [
 			'type' => [$query->type, IQueryBuilder::PARAM_STR],
 			'component_id' => [$query->componentId, IQueryBuilder::PARAM_INT],
@@ -192,22 +192,33 @@ class ItemMapper extends QBMapper {
 	}
 
 	/**
-	 * Consolidators see everything; others the non-confidential items, their own, and their organisations' if they coordinate.
+	 * Restricts a query over items to those the actor may see (Policy::canSeeItem in SQL):
+	 * consolidators see everything; others the non-confidential items, their own, and their
+	 * organisations' if they coordinate.
 	 *
-	 * @param string $alias the items table's alias with a dot ("i.") when the query joins others
+	 * @param string $prefix the items table's alias with its dot ("i."), or "" without alias
 	 */
-	private function applyVisibility(IQueryBuilder $qb, Actor $actor, string $alias = ''): void {
+	public function restrictToVisible(IQueryBuilder $qb, Actor $actor, string $prefix = ''): void {
 		if ($actor->isConsolidator) {
 			return;
 		}
 		$visible = [
-			$qb->expr()->isNull($alias . 'confidential'),
-			$qb->expr()->eq($alias . 'confidential', $qb->createNamedParameter(false, IQueryBuilder::PARAM_BOOL)),
-			$qb->expr()->eq($alias . 'reporter_id', $qb->createNamedParameter($actor->userId)),
+			$qb->expr()->isNull($prefix . 'confidential'),
+			$qb->expr()->eq($prefix . 'confidential', $qb->createNamedParameter(false, IQueryBuilder::PARAM_BOOL)),
+			$qb->expr()->eq($prefix . 'reporter_id', $qb->createNamedParameter($actor->userId)),
 		];
 		if ($actor->coordinatorOrgIds !== []) {
-			$visible[] = $qb->expr()->in($alias . 'org_id', $qb->createNamedParameter($actor->coordinatorOrgIds, IQueryBuilder::PARAM_INT_ARRAY));
+			$visible[] = $qb->expr()->in($prefix . 'org_id', $qb->createNamedParameter($actor->coordinatorOrgIds, IQueryBuilder::PARAM_INT_ARRAY));
 		}
 		$qb->andWhere($qb->expr()->orX(...$visible));
+	}
+
+	/**
+	 * The items a prepared query selects (all columns of pf_items).
+	 *
+	 * @return list<Item>
+	 */
+	public function findByQuery(IQueryBuilder $qb): array {
+		return $this->findEntities($qb);
 	}
 }

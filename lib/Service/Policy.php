@@ -76,6 +76,33 @@ final class Policy {
 		return $actor->coordinates($orgId);
 	}
 
+	/** Consolidated results are for the consolidators and the organisations' coordinators; testers see none of it. */
+	public function canViewConsolidation(Actor $actor): bool {
+		return $actor->isConsolidator || $actor->coordinatorOrgIds !== [];
+	}
+
+	/**
+	 * The organisations whose own breakdown the actor sees in consolidated figures: every one
+	 * for consolidators, the coordinated ones for coordinators (the figure across all
+	 * organisations is theirs too, another organisation's breakdown never is).
+	 *
+	 * @param list<int> $organisationIds the organisations that take part
+	 * @param int|null $requested one organisation asked for, or null for all the actor may see
+	 * @return list<int>
+	 * @throws ForbiddenException when the actor may not see the breakdown asked for
+	 */
+	public function breakdownOrganisations(Actor $actor, array $organisationIds, ?int $requested): array {
+		$this->require($this->canViewConsolidation($actor), 'Only consolidators and the coordinators of an organisation see consolidated results.');
+		if ($requested !== null) {
+			$this->require($actor->isConsolidator || $actor->coordinates($requested), 'You may see the breakdown of the organisations you coordinate only, beside the figure across all organisations.');
+			return in_array($requested, $organisationIds, true) ? [$requested] : [];
+		}
+		if ($actor->isConsolidator) {
+			return $organisationIds;
+		}
+		return array_values(array_filter($organisationIds, static fn (int $id): bool => $actor->coordinates($id)));
+	}
+
 	/** Throws a 403 with the given message unless the answer was yes. */
 	public function require(bool $allowed, string $message = 'You are not allowed to do this.'): void {
 		if (!$allowed) {

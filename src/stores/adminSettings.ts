@@ -41,6 +41,21 @@ export const useAdminSettingsStore = defineStore('pilotfeedback-admin-settings',
 	}
 
 	/**
+	 * Set below how many ratings a month's figure is flagged; false if the server refused.
+	 *
+	 * @param lowRatingThreshold a whole number from 1 to 1000
+	 */
+	async function saveLowRatingThreshold(lowRatingThreshold: number): Promise<boolean> {
+		try {
+			settings.value = await saveSettings({ lowRatingThreshold })
+			return true
+		} catch (error) {
+			showError(errorMessage(error))
+			return false
+		}
+	}
+
+	/**
 	 * Install the default catalogue; answers how many records were added, null on failure.
 	 */
 	async function installDefault(): Promise<number | null> {
@@ -52,5 +67,5 @@ export const useAdminSettingsStore = defineStore('pilotfeedback-admin-settings',
 		}
 	}
 
-	return { settings, loadError, load, saveConsolidatorGroup, installDefault }
+	return { settings, loadError, load, saveConsolidatorGroup, saveLowRatingThreshold, installDefault }
 })

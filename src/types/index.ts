@@ -6,7 +6,7 @@ import type { components, operations } from './openapi.ts'
 
 type Schemas = components['schemas']
 /** The JSON request body of an operation in openapi.json */
-type JsonBody<Op extends keyof operations> = operations[Op] extends { requestBody: { content: { 'application/json': infer Body } } } ? Body : never
+type JsonBody<Op extends keyof operations> = operations[Op] extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : never
 /** The query parameters of an operation in openapi.json */
 type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>
 
@@ -42,6 +42,21 @@ export type ProgressMember = Schemas['ProgressMember']
 export type Release = Schemas['Release']
 export type OrganisationProgress = Schemas['OrganisationProgress']
 export type ErrorMessage = Schemas['ErrorMessage']
+export type ConsolidationRange = Schemas['ConsolidationRange']
+export type RatingStats = Schemas['RatingStats']
+export type CriterionResult = Schemas['CriterionResult']
+export type ComponentResult = Schemas['ComponentResult']
+export type OrganisationResult = Schemas['OrganisationResult']
+export type ConsolidationResults = Schemas['ConsolidationResults']
+export type TrendPoint = Schemas['TrendPoint']
+export type TrendSeries = Schemas['TrendSeries']
+export type ConsolidationTrend = Schemas['ConsolidationTrend']
+export type ParticipationRow = Schemas['ParticipationRow']
+export type Participation = Schemas['Participation']
+export type ItemCount = Schemas['ItemCount']
+export type ItemSummary = Schemas['ItemSummary']
+export type RankedItem = Schemas['RankedItem']
+export type ItemsOverview = Schemas['ItemsOverview']
 
 export type PilotPayload = JsonBody<'pilot-create'>
 export type ComponentPayload = JsonBody<'component-create'>

@@ -98,6 +98,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/consolidation/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rating results per component and criterion: across all organisations and per organisation */
+        get: operations["consolidation-results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/consolidation/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Month-by-month mean and number of ratings per component, of the overall score and each criterion
+         * @description Months with fewer ratings than the administrator's threshold (default 3) are flagged lowN.
+         */
+        get: operations["consolidation-trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/consolidation/participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Participation per organisation and month: testers who rated, components rated, release */
+        get: operations["consolidation-participation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/consolidation/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Items overview: counts by type, priority and status per component and organisation, open critical and high items, filed and closed per month, ranking
+         * @description Counts cover the pilot's items filed in the range, with their current status. The ranking lists open requirements and improvements filed until the end of the range by score: each supporting organisation (filed it, supported it, or filed a duplicate of it) counts once, with the weight of the highest priority it gave (low 1, medium 2, high 4, critical 8); ties break on the number of supporters, then the older item. Only items the caller may see count: a confidential security finding of another organisation never does.
+         */
+        get: operations["consolidation-items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations/{id}/progress": {
         parameters: {
             query?: never;
@@ -454,7 +528,10 @@ export interface paths {
         };
         /** Read the app settings */
         get: operations["settings-show"];
-        /** Choose the consolidators' group */
+        /**
+         * Change the settings; a setting left out keeps its value
+         * @description Partial update: a field left out, or sent as null, keeps its value.
+         */
         put: operations["settings-update"];
         post?: never;
         delete?: never;
@@ -470,6 +547,11 @@ export interface components {
         AppSettings: {
             /** @description Nextcloud group id of the consolidators; empty when unset */
             consolidatorGroup: string;
+            /**
+             * Format: int64
+             * @description months with fewer ratings than this are flagged as few
+             */
+            lowRatingThreshold: number;
         };
         Assessment: {
             /** Format: int64 */
@@ -519,6 +601,38 @@ export interface components {
         };
         /** @enum {string} */
         ComponentCategory: "groupware" | "filesharing" | "weboffice" | "messaging" | "identity" | "portal" | "other";
+        ComponentResult: {
+            /** Format: int64 */
+            componentId: number;
+            /** Format: int64 */
+            assessments: number;
+            overall: components["schemas"]["RatingStats"];
+            criteria: components["schemas"]["CriterionResult"][];
+        };
+        ConsolidationRange: {
+            from: string;
+            to: string;
+            months: string[];
+        };
+        ConsolidationResults: {
+            /** Format: int64 */
+            pilotId: number;
+            range: components["schemas"]["ConsolidationRange"];
+            releasedOnly: boolean;
+            components: components["schemas"]["ComponentResult"][];
+            organisations: components["schemas"]["OrganisationResult"][];
+        };
+        ConsolidationTrend: {
+            /** Format: int64 */
+            pilotId: number;
+            range: components["schemas"]["ConsolidationRange"];
+            releasedOnly: boolean;
+            /** Format: int64 */
+            organisationId: number | null;
+            /** Format: int64 */
+            lowRatingThreshold: number;
+            series: components["schemas"]["TrendSeries"][];
+        };
         Criterion: {
             /** Format: int64 */
             id: number;
@@ -527,6 +641,10 @@ export interface components {
             /** Format: int64 */
             sortOrder: number;
             archived: boolean;
+        };
+        CriterionResult: components["schemas"]["RatingStats"] & {
+            /** Format: int64 */
+            criterionId: number;
         };
         DefaultCatalogueResult: {
             /**
@@ -593,6 +711,15 @@ export interface components {
              */
             createdAt: number;
         };
+        ItemCount: {
+            /** Format: int64 */
+            componentId: number;
+            type: components["schemas"]["ItemType"];
+            priority: components["schemas"]["Priority"];
+            status: components["schemas"]["ItemStatus"];
+            /** Format: int64 */
+            count: number;
+        };
         ItemDetail: components["schemas"]["Item"] & {
             attachments: components["schemas"]["ItemAttachment"][];
             history: components["schemas"]["ItemHistoryEntry"][];
@@ -633,6 +760,20 @@ export interface components {
             /** Format: int64 */
             supportCount: number;
         };
+        ItemSummary: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            type: components["schemas"]["ItemType"];
+            priority: components["schemas"]["Priority"];
+            status: components["schemas"]["ItemStatus"];
+            /** Format: int64 */
+            componentId: number;
+            /** Format: int64 */
+            organisationId: number;
+            /** Format: int64 */
+            createdAt: number;
+        };
         ItemSupporter: {
             userId: string;
             displayName: string;
@@ -641,6 +782,36 @@ export interface components {
         };
         /** @enum {string} */
         ItemType: "requirement" | "defect" | "improvement" | "security";
+        ItemsOverview: {
+            /** Format: int64 */
+            pilotId: number;
+            range: components["schemas"]["ConsolidationRange"];
+            counts: components["schemas"]["ItemCount"][];
+            organisations: {
+                /** Format: int64 */
+                organisationId: number;
+                counts: components["schemas"]["ItemCount"][];
+            }[];
+            openUrgent: components["schemas"]["ItemSummary"][];
+            perMonth: {
+                month: string;
+                /** Format: int64 */
+                filed: number;
+                /** Format: int64 */
+                closed: number;
+            }[];
+            ranking: components["schemas"]["RankedItem"][];
+            rankingWeights: {
+                /** Format: int64 */
+                low: number;
+                /** Format: int64 */
+                medium: number;
+                /** Format: int64 */
+                high: number;
+                /** Format: int64 */
+                critical: number;
+            };
+        };
         Me: {
             userId: string;
             displayName: string;
@@ -681,6 +852,41 @@ export interface components {
             members: components["schemas"]["ProgressMember"][];
             release: components["schemas"]["Release"] | null;
         };
+        OrganisationResult: {
+            /** Format: int64 */
+            organisationId: number;
+            components: components["schemas"]["ComponentResult"][];
+        };
+        Participation: {
+            /** Format: int64 */
+            pilotId: number;
+            range: components["schemas"]["ConsolidationRange"];
+            releasedOnly: boolean;
+            /** Format: int64 */
+            componentsInPilot: number;
+            rows: components["schemas"]["ParticipationRow"][];
+        };
+        ParticipationRelease: {
+            userId: string;
+            /** Format: int64 */
+            releasedAt: number;
+        };
+        ParticipationRow: {
+            /** Format: int64 */
+            organisationId: number;
+            month: string;
+            /** Format: int64 */
+            periodId: number | null;
+            /** Format: int64 */
+            testers: number;
+            /** Format: int64 */
+            testersWithAssessment: number;
+            /** Format: int64 */
+            componentsRated: number;
+            /** Format: int64 */
+            assessments: number;
+            release: components["schemas"]["ParticipationRelease"] | null;
+        };
         Period: {
             /** Format: int64 */
             id: number;
@@ -718,11 +924,35 @@ export interface components {
             displayName: string;
             ratedComponentIds: number[];
         };
+        RankedItem: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            type: components["schemas"]["ItemType"];
+            priority: components["schemas"]["Priority"];
+            /** Format: int64 */
+            supportCount: number;
+            /** Format: int64 */
+            score: number;
+            /** Format: int64 */
+            organisations: number;
+        };
         RatingSheet: {
             period: components["schemas"]["Period"] | null;
             criteria: components["schemas"]["Criterion"][];
             components: components["schemas"]["Component"][];
             assessments: components["schemas"]["Assessment"][];
+        };
+        RatingStats: {
+            /** Format: double */
+            mean: number | null;
+            /** Format: int64 */
+            n: number;
+            /** Format: int64 */
+            sum: number;
+            distribution: number[];
+            /** Format: int64 */
+            notAssessed: number;
         };
         Release: {
             /** Format: int64 */
@@ -735,6 +965,27 @@ export interface components {
              * @description Unix seconds
              */
             releasedAt: number;
+        };
+        Score: {
+            /** Format: int64 */
+            criterionId: number;
+            /** Format: int64 */
+            score: number | null;
+        };
+        TrendPoint: {
+            month: string;
+            /** Format: double */
+            mean: number | null;
+            /** Format: int64 */
+            n: number;
+            lowN: boolean;
+        };
+        TrendSeries: {
+            /** Format: int64 */
+            componentId: number;
+            /** Format: int64 */
+            criterionId: number | null;
+            points: components["schemas"]["TrendPoint"][];
         };
     };
     responses: never;
@@ -1358,6 +1609,400 @@ export interface operations {
                 };
             };
             /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "consolidation-results": {
+        parameters: {
+            query?: {
+                /** @description the pilot */
+                pilotId?: number;
+                /** @description one month, like 2026-03 */
+                month?: string;
+                /** @description one quarter, like 2026-Q1 */
+                quarter?: string;
+                /** @description first month of a range, like 2026-01 (with to) */
+                from?: string;
+                /** @description last month of a range, like 2026-06 (with from) */
+                to?: string;
+                /** @description only feedback its organisation released for the month */
+                releasedOnly?: boolean;
+                /** @description only this organisation's breakdown */
+                organisationId?: number;
+            };
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Results returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ConsolidationResults"];
+                        };
+                    };
+                };
+            };
+            /** @description Missing or malformed range, start after end, more than 36 months */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator or coordinator, or another organisation's breakdown asked for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown pilot or organisation, or no reporting period in the range */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "consolidation-trend": {
+        parameters: {
+            query?: {
+                /** @description the pilot */
+                pilotId?: number;
+                /** @description one month, like 2026-03 */
+                month?: string;
+                /** @description one quarter, like 2026-Q1 */
+                quarter?: string;
+                /** @description first month of a range, like 2026-01 (with to) */
+                from?: string;
+                /** @description last month of a range, like 2026-06 (with from) */
+                to?: string;
+                /** @description only feedback its organisation released for the month */
+                releasedOnly?: boolean;
+                /** @description one organisation's trend instead of the one across all */
+                organisationId?: number;
+            };
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trend returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ConsolidationTrend"];
+                        };
+                    };
+                };
+            };
+            /** @description Missing or malformed range, start after end, more than 36 months */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator or coordinator, or another organisation's trend asked for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown pilot or organisation, or no reporting period in the range */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "consolidation-participation": {
+        parameters: {
+            query?: {
+                /** @description the pilot */
+                pilotId?: number;
+                /** @description one month, like 2026-03 */
+                month?: string;
+                /** @description one quarter, like 2026-Q1 */
+                quarter?: string;
+                /** @description first month of a range, like 2026-01 (with to) */
+                from?: string;
+                /** @description last month of a range, like 2026-06 (with from) */
+                to?: string;
+                /** @description count only feedback its organisation released for the month */
+                releasedOnly?: boolean;
+                /** @description only this organisation */
+                organisationId?: number;
+            };
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Participation returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Participation"];
+                        };
+                    };
+                };
+            };
+            /** @description Missing or malformed range, start after end, more than 36 months */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator or coordinator, or another organisation asked for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown pilot or organisation, or no reporting period in the range */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "consolidation-items": {
+        parameters: {
+            query?: {
+                /** @description the pilot */
+                pilotId?: number;
+                /** @description one month, like 2026-03 */
+                month?: string;
+                /** @description one quarter, like 2026-Q1 */
+                quarter?: string;
+                /** @description first month of a range, like 2026-01 (with to) */
+                from?: string;
+                /** @description last month of a range, like 2026-06 (with from) */
+                to?: string;
+                /** @description only this organisation's breakdown */
+                organisationId?: number;
+            };
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Overview returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ItemsOverview"];
+                        };
+                    };
+                };
+            };
+            /** @description Missing or malformed range, start after end, more than 36 months */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator or coordinator, or another organisation's breakdown asked for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown pilot or organisation, or no reporting period in the range */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3927,11 +4572,16 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
-                    /** @description Group id; null or empty removes the role from everyone */
-                    consolidatorGroup: string | null;
+                    /** @description Nextcloud group id of the consolidators; empty removes the role from everyone; left out: unchanged */
+                    consolidatorGroup?: string | null;
+                    /**
+                     * Format: int64
+                     * @description Months with fewer ratings than this are flagged as few; left out: unchanged
+                     */
+                    lowRatingThreshold?: number | null;
                 };
             };
         };
@@ -3950,7 +4600,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown group */
+            /** @description Unknown group or threshold out of range */
             400: {
                 headers: {
                     [name: string]: unknown;

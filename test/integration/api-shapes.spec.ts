@@ -79,13 +79,15 @@ async function getJson(user: DemoUser, path: string): Promise<{ status: number, 
 	return { status: response.status, body: await response.json() }
 }
 
-const ids = { item: 0, org: 0, period: 0 }
+const ids = { item: 0, org: 0, period: 0, pilot: 0, month: '' }
 
 beforeAll(async () => {
 	const me = await ocs<{ organisations: { id: number }[] }>('rki-coord', 'GET', '/me')
 	ids.org = me.data.organisations[0].id
-	const sheet = await ocs<{ period: { id: number }, components: { id: number, pilotIds: number[] }[], criteria: { id: number }[] }>('rki-tester1', 'GET', '/ratings')
+	const sheet = await ocs<{ period: { id: number, month: string }, components: { id: number, pilotIds: number[] }[], criteria: { id: number }[] }>('rki-tester1', 'GET', '/ratings')
 	ids.period = sheet.data.period.id
+	ids.month = sheet.data.period.month
+	ids.pilot = sheet.data.components[0].pilotIds[0]
 	const component = sheet.data.components[0]
 	await ocs('rki-tester1', 'PUT', `/ratings/${ids.period}/${component.id}`, {
 		overall: 4,
@@ -121,6 +123,10 @@ const cases: [DemoUser, string, () => string][] = [
 	['rki-tester1', '/items/{id}', () => `/items/${ids.item}`],
 	['rki-tester1', '/items/{id}/comments', () => `/items/${ids.item}/comments`],
 	['rki-coord', '/organisations/{id}/progress', () => `/organisations/${ids.org}/progress`],
+	['bmi', '/consolidation/results', () => `/consolidation/results?pilotId=${ids.pilot}&month=${ids.month}`],
+	['rki-coord', '/consolidation/trend', () => `/consolidation/trend?pilotId=${ids.pilot}&from=${ids.month}&to=${ids.month}&organisationId=${ids.org}`],
+	['bmi', '/consolidation/participation', () => `/consolidation/participation?pilotId=${ids.pilot}&month=${ids.month}`],
+	['rki-coord', '/consolidation/items', () => `/consolidation/items?pilotId=${ids.pilot}&month=${ids.month}`],
 ]
 
 describe('GET answers match openapi.json', () => {

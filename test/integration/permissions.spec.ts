@@ -213,6 +213,65 @@ const ENDPOINTS: Endpoint[] = [
 		expect: { anonymous: 401, rkiCoord: 201 },
 		otherwise: 403,
 	},
+	{
+		name: 'GET /consolidation/results',
+		method: 'GET',
+		path: () => `/consolidation/results?pilotId=${fx.s.activePilots[0].id}&month=${fx.s.openPeriod.month}`,
+		expect: { anonymous: 401, consolidator: 200, rkiCoord: 200, bshCoord: 200 },
+		otherwise: 403,
+	},
+	{
+		// Another organisation's breakdown is never a coordinator's.
+		name: 'GET /consolidation/results?organisationId={RKI}',
+		method: 'GET',
+		path: () => `/consolidation/results?pilotId=${fx.s.activePilots[0].id}&month=${fx.s.openPeriod.month}&organisationId=${fx.s.rki.id}`,
+		expect: { anonymous: 401, consolidator: 200, rkiCoord: 200 },
+		otherwise: 403,
+	},
+	{
+		name: 'GET /consolidation/trend',
+		method: 'GET',
+		path: () => `/consolidation/trend?pilotId=${fx.s.activePilots[0].id}&month=${fx.s.openPeriod.month}`,
+		expect: { anonymous: 401, consolidator: 200, rkiCoord: 200, bshCoord: 200 },
+		otherwise: 403,
+	},
+	{
+		// Another organisation's breakdown is never a coordinator's.
+		name: 'GET /consolidation/trend?organisationId={RKI}',
+		method: 'GET',
+		path: () => `/consolidation/trend?pilotId=${fx.s.activePilots[0].id}&month=${fx.s.openPeriod.month}&organisationId=${fx.s.rki.id}`,
+		expect: { anonymous: 401, consolidator: 200, rkiCoord: 200 },
+		otherwise: 403,
+	},
+	{
+		name: 'GET /consolidation/participation',
+		method: 'GET',
+		path: () => `/consolidation/participation?pilotId=${fx.s.activePilots[0].id}&month=${fx.s.openPeriod.month}`,
+		expect: { anonymous: 401, consolidator: 200, rkiCoord: 200, bshCoord: 200 },
+		otherwise: 403,
+	},
+	{
+		// Another organisation's breakdown is never a coordinator's.
+		name: 'GET /consolidation/participation?organisationId={RKI}',
+		method: 'GET',
+		path: () => `/consolidation/participation?pilotId=${fx.s.activePilots[0].id}&month=${fx.s.openPeriod.month}&organisationId=${fx.s.rki.id}`,
+		expect: { anonymous: 401, consolidator: 200, rkiCoord: 200 },
+		otherwise: 403,
+	},
+	{
+		name: 'GET /consolidation/items',
+		method: 'GET',
+		path: () => `/consolidation/items?pilotId=${fx.s.activePilots[0].id}&month=${fx.s.openPeriod.month}`,
+		expect: { anonymous: 401, consolidator: 200, rkiCoord: 200, bshCoord: 200 },
+		otherwise: 403,
+	},
+	{
+		name: 'GET /consolidation/items?organisationId={RKI}',
+		method: 'GET',
+		path: () => `/consolidation/items?pilotId=${fx.s.activePilots[0].id}&month=${fx.s.openPeriod.month}&organisationId=${fx.s.rki.id}`,
+		expect: { anonymous: 401, consolidator: 200, rkiCoord: 200 },
+		otherwise: 403,
+	},
 ]
 
 const TABLE = ENDPOINTS.flatMap((endpoint) => ROLES.map((role) => ({

@@ -95,10 +95,11 @@ describe('security findings stay with reporter, own coordinators and consolidato
 				expect(ids, JSON.stringify(query)).not.toContain(secret.id)
 				// The total counts what the user may see, not what exists.
 				expect(total, JSON.stringify(query)).toBe(items.length)
-				// Every security finding the user sees is their own, or BSH's for BSH's coordinator (none of them coordinates RKI).
+				// Every security finding the user sees is their own, or, for BSH's coordinator, one
+				// of BSH's; never another organisation's (none of them coordinates RKI).
 				for (const item of items.filter((i) => i.type === 'security')) {
-					const coordinated = login === 'bsh-coord' && item.organisationId === s.bsh.id
-					expect(coordinated || item.reporterId === login, JSON.stringify(query)).toBe(true)
+					const own = item.reporterId === login || (login === 'bsh-coord' && item.organisationId === s.bsh.id)
+					expect(own, `${JSON.stringify(query)}: ${item.reporterId} of ${item.organisationId}`).toBe(true)
 				}
 				expect(JSON.stringify(items)).not.toContain(secretWord)
 			}

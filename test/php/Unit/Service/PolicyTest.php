@@ -192,4 +192,47 @@ final class PolicyTest extends TestCase {
 		$this->expectExceptionMessage('Only administrators may change pilots.');
 		(new Policy())->require(false, 'Only administrators may change pilots.');
 	}
+
+	/** @return array<string, array{string, bool}> */
+	public static function consolidationViewers(): array {
+		return [
+			'consolidator' => ['consolidator', true],
+			'RKI coordinator' => ['RKI coordinator', true],
+			'BSH coordinator outside its group' => ['BSH coordinator', true],
+			'RKI tester' => ['RKI tester', false],
+			'admin' => ['admin', false],
+			'user in no organisation' => ['user in no organisation', false],
+		];
+	}
+
+	#[DataProvider('consolidationViewers')]
+	public function testWhoSeesConsolidatedResults(string $role, bool $allowed): void {
+		$policy = new Policy();
+		self::assertSame($allowed, $policy->canViewConsolidation(self::actor($role)));
+		if (!$allowed) {
+			$this->expectException(ForbiddenException::class);
+			$policy->breakdownOrganisations(self::actor($role), [self::RKI, self::BSH], null);
+		}
+	}
+
+	public function testConsolidatorSeesEveryOrganisationsBreakdown(): void {
+		$policy = new Policy();
+		$bmi = self::actor('consolidator');
+		self::assertSame([self::RKI, self::BSH], $policy->breakdownOrganisations($bmi, [self::RKI, self::BSH], null));
+		self::assertSame([self::BSH], $policy->breakdownOrganisations($bmi, [self::RKI, self::BSH], self::BSH));
+		// An organisation outside the pilot has no breakdown there.
+		self::assertSame([], $policy->breakdownOrganisations($bmi, [self::RKI], self::BSH));
+	}
+
+	public function testCoordinatorSeesOnlyTheirOwnBreakdown(): void {
+		$policy = new Policy();
+		self::assertSame([self::BSH], $policy->breakdownOrganisations(self::actor('BSH coordinator'), [self::RKI, self::BSH], null));
+		self::assertSame([self::RKI], $policy->breakdownOrganisations(self::actor('RKI coordinator'), [self::RKI, self::BSH], self::RKI));
+	}
+
+	public function testCoordinatorAskingForAnotherOrganisationIsRefused(): void {
+		$this->expectException(ForbiddenException::class);
+		$this->expectExceptionMessage('organisations you coordinate only');
+		(new Policy())->breakdownOrganisations(self::actor('BSH coordinator'), [self::RKI, self::BSH], self::RKI);
+	}
 }

@@ -1,0 +1,204 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Db;
+
+use OCA\PilotFeedback\Model\MonthRange;
+use OCP\DB\QueryBuilder\IQueryBuilder;
+use OCP\IDBConnection;
+
+/**
+ * The aggregate queries behind consolidated results and participation. Every figure is
+ * computed by the database (GROUP BY); PHP receives one row per group, never the ratings.
+ *
+ * Only integers leave the database (COUNT, SUM): AVG answers with a different type on
+ * SQLite, PostgreSQL and MariaDB, so the mean is sum / n, computed once in PHP.
+ *
+ * @psalm-type RatingRow = array{componentId: int, criterionId: ?int, organisationId: ?int, month: ?string, total: int, n: int, sum: int, distribution: list<int>, notAssessed: int}
+ */
+class ConsolidationMapper {
+	public function __construct(
+		private IDBConnection $db,
+	) {
+	}
+
+	/**
+	 * Rating figures per component and criterion (or of the overall score when $overall),
+	 * optionally also per organisation and per month.
+	 *
+	 * @param list<int>|null $organisationIds only these organisations' ratings (null: all)
+	 * @return list<RatingRow>
+	 */
+	public function ratingStats(int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds, bool $overall, bool $byOrganisation, bool $byMonth): array {
+		if ($organisationIds === []) {
+			return [];
+		}
+		$qb = $this->db->getQueryBuilder();
+		if ($overall) {
+			$qb->from('pf_assessments', 'a');
+			$value = $qb->getColumnName('a.overall');
+		} else {
+			$qb->from('pf_scores', 's')
+				->innerJoin('s', 'pf_assessments', 'a', $qb->expr()->eq('a.id', 's.assessment_id'));
+			$value = $qb->getColumnName('s.score');
+		}
+		$this->scope($qb, $pilotId, $range, $releasedOnly, $organisationIds);
+
+		$qb->select('a.component_id')->groupBy('a.component_id');
+		if (!$overall) {
+			$qb->addSelect('s.criterion_id')->addGroupBy('s.criterion_id');
+		}
+		if ($byOrganisation) {
+			$qb->addSelect('a.org_id')->addGroupBy('a.org_id');
+		}
+		if ($byMonth) {
+			$qb->addSelect('p.month')->addGroupBy('p.month');
+		}
+		$qb->selectAlias($qb->func()->count('*'), 'total')
+			->selectAlias($qb->createFunction('COUNT(' . $value . ')'), 'n')
+			->selectAlias($qb->createFunction('SUM(' . $value . ')'), 'score_sum')
+			->selectAlias($qb->createFunction('SUM(CASE WHEN ' . $value . ' IS NULL THEN 1 ELSE 0 END)'), 'not_assessed');
+		for ($score = 1; $score <= 5; $score++) {
+			$qb->selectAlias($qb->createFunction('SUM(CASE WHEN ' . $value . ' = ' . $score . ' THEN 1 ELSE 0 END)'), 'd' . $score);
+		}
+
+		$rows = [];
+		$result = $qb->executeQuery();
+		while ($row = $result->fetch()) {
+			$rows[] = [
+				'componentId' => (int)$row['component_id'],
+				'criterionId' => $overall ? null : (int)$row['criterion_id'],
+				'organisationId' => $byOrganisation ? (int)$row['org_id'] : null,
+				'month' => $byMonth ? (string)$row['month'] : null,
+				'total' => (int)$row['total'],
+				'n' => (int)$row['n'],
+				'sum' => (int)$row['score_sum'],
+				'distribution' => [(int)$row['d1'], (int)$row['d2'], (int)$row['d3'], (int)$row['d4'], (int)$row['d5']],
+				'notAssessed' => (int)$row['not_assessed'],
+			];
+		}
+		$result->closeCursor();
+		return $rows;
+	}
+
+	/**
+	 * Per organisation and month: how many people rated, how many components were rated,
+	 * and how many assessments there are.
+	 *
+	 * @param list<int> $organisationIds
+	 * @return list<array{organisationId: int, month: string, raters: int, components: int, assessments: int}>
+	 */
+	public function participation(int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds): array {
+		if ($organisationIds === []) {
+			return [];
+		}
+		$qb = $this->db->getQueryBuilder();
+		$qb->from('pf_assessments', 'a');
+		$this->scope($qb, $pilotId, $range, $releasedOnly, $organisationIds);
+		$qb->select('a.org_id', 'p.month')
+			->selectAlias($qb->createFunction('COUNT(DISTINCT ' . $qb->getColumnName('a.user_id') . ')'), 'raters')
+			->selectAlias($qb->createFunction('COUNT(DISTINCT ' . $qb->getColumnName('a.component_id') . ')'), 'components')
+			->selectAlias($qb->func()->count('*'), 'assessments')
+			->groupBy('a.org_id', 'p.month');
+		$rows = [];
+		$result = $qb->executeQuery();
+		while ($row = $result->fetch()) {
+			$rows[] = [
+				'organisationId' => (int)$row['org_id'],
+				'month' => (string)$row['month'],
+				'raters' => (int)$row['raters'],
+				'components' => (int)$row['components'],
+				'assessments' => (int)$row['assessments'],
+			];
+		}
+		$result->closeCursor();
+		return $rows;
+	}
+
+	/**
+	 * The releases of the given organisations in the range (at most one per organisation and month).
+	 *
+	 * @param list<int> $organisationIds
+	 * @return list<array{organisationId: int, month: string, userId: string, releasedAt: int}>
+	 */
+	public function releases(MonthRange $range, array $organisationIds): array {
+		if ($organisationIds === []) {
+			return [];
+		}
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('r.org_id', 'r.user_id', 'r.released_at', 'p.month')
+			->from('pf_releases', 'r')
+			->innerJoin('r', 'pf_periods', 'p', $qb->expr()->eq('p.id', 'r.period_id'))
+			->where($qb->expr()->gte('p.month', $qb->createNamedParameter($range->from)))
+			->andWhere($qb->expr()->lte('p.month', $qb->createNamedParameter($range->to)))
+			->andWhere($qb->expr()->in('r.org_id', $qb->createNamedParameter($organisationIds, IQueryBuilder::PARAM_INT_ARRAY)));
+		$rows = [];
+		$result = $qb->executeQuery();
+		while ($row = $result->fetch()) {
+			$rows[] = [
+				'organisationId' => (int)$row['org_id'],
+				'month' => (string)$row['month'],
+				'userId' => (string)$row['user_id'],
+				'releasedAt' => (int)$row['released_at'],
+			];
+		}
+		$result->closeCursor();
+		return $rows;
+	}
+
+	/**
+	 * The reporting periods inside the range.
+	 *
+	 * @return array<string, int> month => period id
+	 */
+	public function periodsIn(MonthRange $range): array {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('id', 'month')->from('pf_periods')
+			->where($qb->expr()->gte('month', $qb->createNamedParameter($range->from)))
+			->andWhere($qb->expr()->lte('month', $qb->createNamedParameter($range->to)))
+			->orderBy('month');
+		$periods = [];
+		$result = $qb->executeQuery();
+		while ($row = $result->fetch()) {
+			$periods[(string)$row['month']] = (int)$row['id'];
+		}
+		$result->closeCursor();
+		return $periods;
+	}
+
+	/**
+	 * Restricts a query over assessments (alias a) to a pilot's components and organisations,
+	 * the months of the range, optionally released feedback and some organisations.
+	 *
+	 * @param list<int>|null $organisationIds
+	 */
+	private function scope(IQueryBuilder $qb, int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds): void {
+		$pilot = $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT);
+		$qb->innerJoin('a', 'pf_periods', 'p', $qb->expr()->eq('p.id', 'a.period_id'))
+			->innerJoin('a', 'pf_pilot_comps', 'pc', $qb->expr()->andX(
+				$qb->expr()->eq('pc.component_id', 'a.component_id'),
+				$qb->expr()->eq('pc.pilot_id', $pilot),
+			))
+			->innerJoin('a', 'pf_org_pilots', 'op', $qb->expr()->andX(
+				$qb->expr()->eq('op.org_id', 'a.org_id'),
+				$qb->expr()->eq('op.pilot_id', $pilot),
+			))
+			->where($qb->expr()->gte('p.month', $qb->createNamedParameter($range->from)))
+			->andWhere($qb->expr()->lte('p.month', $qb->createNamedParameter($range->to)));
+		if ($releasedOnly) {
+			$qb->innerJoin('a', 'pf_releases', 'r', $qb->expr()->andX(
+				$qb->expr()->eq('r.org_id', 'a.org_id'),
+				$qb->expr()->eq('r.period_id', 'a.period_id'),
+			));
+		}
+		if ($organisationIds !== null) {
+			$qb->andWhere($qb->expr()->in('a.org_id', $qb->createNamedParameter($organisationIds, IQueryBuilder::PARAM_INT_ARRAY)));
+		}
+	}
+}

@@ -1,0 +1,238 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Db;
+
+use OCA\PilotFeedback\Model\Actor;
+use OCP\DB\QueryBuilder\IQueryBuilder;
+use OCP\DB\QueryBuilder\IQueryFunction;
+use OCP\IDBConnection;
+
+/**
+ * The aggregate queries of the items overview: counts by type × priority × status, open
+ * critical and high items, items filed and closed per month, and the ranking of requirements
+ * and improvements. Every query applies the visibility rule of items (ItemMapper), so that no
+ * figure counts a confidential item the viewer may not see.
+ *
+ * Months are buckets of Unix times computed in PHP and written into the SQL as integer
+ * literals (a CASE over at most 36 bounds): no database-specific date function is needed.
+ */
+class ItemsOverviewMapper {
+	/** Statuses of items still being worked on. */
+	public const OPEN_STATUSES = ['new', 'in_review', 'accepted', 'forwarded', 'in_progress'];
+	/** Statuses that close an item; "verified" follows "done" and is not counted twice. */
+	public const CLOSING_STATUSES = ['done', 'rejected', 'duplicate'];
+	/** Weight of the highest priority an organisation gave, by priority rank (low 1 … critical 4). */
+	public const WEIGHTS = [1 => 1, 2 => 2, 3 => 4, 4 => 8];
+
+	public function __construct(
+		private IDBConnection $db,
+		private ItemMapper $items,
+	) {
+	}
+
+	/**
+	 * Items of the pilot filed in [start, end), by component, type, priority and status,
+	 * optionally also by organisation.
+	 *
+	 * @param list<int>|null $organisationIds only these organisations' items (null: all)
+	 * @return list<array{organisationId: ?int, componentId: int, type: string, priority: int, status: string, count: int}>
+	 */
+	public function counts(Actor $actor, int $pilotId, int $start, int $end, ?array $organisationIds, bool $byOrganisation): array {
+		if ($organisationIds === []) {
+			return [];
+		}
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('i.component_id', 'i.type', 'i.priority', 'i.status')
+			->selectAlias($qb->func()->count('*'), 'n')
+			->from('pf_items', 'i')
+			->where($qb->expr()->eq('i.pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->gte('i.created_at', $qb->createNamedParameter($start, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->lt('i.created_at', $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT)))
+			->groupBy('i.component_id', 'i.type', 'i.priority', 'i.status');
+		if ($byOrganisation) {
+			$qb->addSelect('i.org_id')->addGroupBy('i.org_id');
+		}
+		if ($organisationIds !== null) {
+			$qb->andWhere($qb->expr()->in('i.org_id', $qb->createNamedParameter($organisationIds, IQueryBuilder::PARAM_INT_ARRAY)));
+		}
+		$this->items->restrictToVisible($qb, $actor, 'i.');
+		$rows = [];
+		$result = $qb->executeQuery();
+		while ($row = $result->fetch()) {
+			$rows[] = [
+				'organisationId' => $byOrganisation ? (int)$row['org_id'] : null,
+				'componentId' => (int)$row['component_id'],
+				'type' => (string)$row['type'],
+				'priority' => (int)$row['priority'],
+				'status' => (string)$row['status'],
+				'count' => (int)$row['n'],
+			];
+		}
+		$result->closeCursor();
+		return $rows;
+	}
+
+	/**
+	 * The pilot's items that are open and of high or critical priority (consolidated priority
+	 * when set, else the reporter's), filed before $end, most urgent and oldest first.
+	 *
+	 * @return list<Item>
+	 */
+	public function openUrgent(Actor $actor, int $pilotId, int $end, int $limit): array {
+		$qb = $this->db->getQueryBuilder();
+		$priority = $qb->createFunction('COALESCE(' . $qb->getColumnName('i.cons_priority') . ', ' . $qb->getColumnName('i.priority') . ')');
+		$qb->select('i.*')->from('pf_items', 'i')
+			->where($qb->expr()->eq('i.pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->lt('i.created_at', $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->in('i.status', $qb->createNamedParameter(self::OPEN_STATUSES, IQueryBuilder::PARAM_STR_ARRAY)))
+			->andWhere($qb->expr()->gte($priority, $qb->createNamedParameter(3, IQueryBuilder::PARAM_INT)))
+			->orderBy($priority, 'DESC')->addOrderBy('i.created_at', 'ASC')->addOrderBy('i.id', 'ASC')
+			->setMaxResults($limit);
+		$this->items->restrictToVisible($qb, $actor, 'i.');
+		return $this->items->findByQuery($qb);
+	}
+
+	/**
+	 * How many of the pilot's items were filed, and how many closed, in each month.
+	 *
+	 * @param non-empty-list<int> $bounds start of each month and the end of the last, ascending
+	 * @return array{filed: array<int, int>, closed: array<int, int>} month index => count
+	 */
+	public function perMonth(Actor $actor, int $pilotId, array $bounds): array {
+		$filed = $this->db->getQueryBuilder();
+		$bucket = $this->bucket($filed, 'i.created_at', $bounds);
+		$filed->selectAlias($bucket, 'bucket')->selectAlias($filed->func()->count('*'), 'n')
+			->from('pf_items', 'i')
+			->where($filed->expr()->eq('i.pilot_id', $filed->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
+			->andWhere($filed->expr()->gte('i.created_at', $filed->createNamedParameter($bounds[0], IQueryBuilder::PARAM_INT)))
+			->andWhere($filed->expr()->lt('i.created_at', $filed->createNamedParameter($bounds[count($bounds) - 1], IQueryBuilder::PARAM_INT)))
+			->groupBy($bucket);
+		$this->items->restrictToVisible($filed, $actor, 'i.');
+
+		// An item closed twice in a month (closed, reopened, closed) counts once in it.
+		$closed = $this->db->getQueryBuilder();
+		$bucket = $this->bucket($closed, 'h.created_at', $bounds);
+		$closed->selectAlias($bucket, 'bucket')
+			->selectAlias($closed->createFunction('COUNT(DISTINCT ' . $closed->getColumnName('h.item_id') . ')'), 'n')
+			->from('pf_history', 'h')
+			->innerJoin('h', 'pf_items', 'i', $closed->expr()->eq('i.id', 'h.item_id'))
+			->where($closed->expr()->eq('i.pilot_id', $closed->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
+			->andWhere($closed->expr()->eq('h.field', $closed->createNamedParameter('status')))
+			->andWhere($closed->expr()->in('h.new_value', $closed->createNamedParameter(self::CLOSING_STATUSES, IQueryBuilder::PARAM_STR_ARRAY)))
+			->andWhere($closed->expr()->gte('h.created_at', $closed->createNamedParameter($bounds[0], IQueryBuilder::PARAM_INT)))
+			->andWhere($closed->expr()->lt('h.created_at', $closed->createNamedParameter($bounds[count($bounds) - 1], IQueryBuilder::PARAM_INT)))
+			->groupBy($bucket);
+		$this->items->restrictToVisible($closed, $actor, 'i.');
+
+		return ['filed' => $this->bucketCounts($filed), 'closed' => $this->bucketCounts($closed)];
+	}
+
+	/**
+	 * Requirements and improvements of the pilot, still open and filed before $end, ranked by
+	 * score: each supporting organisation counts once, with the weight of the highest priority
+	 * it gave (WEIGHTS). An organisation supports an item by filing it, by supporting it (+1,
+	 * with the item's priority) or by filing an item marked as its duplicate (with that item's
+	 * priority). Ties break on the number of supporters, then the older item.
+	 *
+	 * @return list<array{id: int, title: string, type: string, priority: int, supportCount: int, score: int, organisations: int}>
+	 */
+	public function ranking(Actor $actor, int $pilotId, int $end, int $limit): array {
+		$qb = $this->db->getQueryBuilder();
+		$pilot = $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT);
+		$before = $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT);
+		$types = $qb->createNamedParameter(['requirement', 'improvement'], IQueryBuilder::PARAM_STR_ARRAY);
+		$open = $qb->createNamedParameter(self::OPEN_STATUSES, IQueryBuilder::PARAM_STR_ARRAY);
+		$ranked = function (IQueryBuilder $sub) use ($pilot, $before, $types, $open): void {
+			$sub->andWhere($sub->expr()->eq('t.pilot_id', $pilot))
+				->andWhere($sub->expr()->lt('t.created_at', $before))
+				->andWhere($sub->expr()->in('t.type', $types))
+				->andWhere($sub->expr()->in('t.status', $open));
+		};
+
+		// (item, organisation, priority) for the reporter's organisation, supporters, duplicates.
+		$filed = $this->db->getQueryBuilder();
+		$filed->select('t.id', 't.org_id', 't.priority')->from('pf_items', 't');
+		$ranked($filed);
+		$supported = $this->db->getQueryBuilder();
+		$supported->select('t.id', 's.org_id', 't.priority')->from('pf_supporters', 's')
+			->innerJoin('s', 'pf_items', 't', $supported->expr()->eq('t.id', 's.item_id'));
+		$ranked($supported);
+		$duplicates = $this->db->getQueryBuilder();
+		$duplicates->select('t.id', 'd.org_id', 'd.priority')->from('pf_items', 'd')
+			->innerJoin('d', 'pf_items', 't', $duplicates->expr()->eq('t.id', 'd.duplicate_of'));
+		$ranked($duplicates);
+		$contributions = $filed->getSQL() . ' UNION ALL ' . $supported->getSQL() . ' UNION ALL ' . $duplicates->getSQL();
+
+		// Highest priority per item and organisation, then the weighted sum per item.
+		$perOrg = $this->db->getQueryBuilder();
+		$perOrg->select('c.id', 'c.org_id')
+			->selectAlias($perOrg->func()->max('c.priority'), 'top')
+			->from($perOrg->createFunction('(' . $contributions . ')'), 'c')
+			->groupBy('c.id', 'c.org_id');
+		$weight = 'CASE';
+		foreach (self::WEIGHTS as $rank => $value) {
+			$weight .= ' WHEN ' . $perOrg->getColumnName('o.top') . ' = ' . $rank . ' THEN ' . $value;
+		}
+		$weight .= ' ELSE 0 END';
+		$scores = $this->db->getQueryBuilder();
+		$scores->select('o.id')
+			->selectAlias($scores->createFunction('SUM(' . $weight . ')'), 'score')
+			->selectAlias($scores->func()->count('*'), 'orgs')
+			->from($scores->createFunction('(' . $perOrg->getSQL() . ')'), 'o')
+			->groupBy('o.id');
+
+		$qb->select('i.id', 'i.title', 'i.type', 'i.priority', 'i.support_count', 'r.score', 'r.orgs')
+			->from('pf_items', 'i')
+			->innerJoin('i', $qb->createFunction('(' . $scores->getSQL() . ')'), 'r', $qb->expr()->eq('r.id', 'i.id'))
+			->orderBy('r.score', 'DESC')->addOrderBy('i.support_count', 'DESC')->addOrderBy('i.id', 'ASC')
+			->setMaxResults($limit);
+		$this->items->restrictToVisible($qb, $actor, 'i.');
+		$rows = [];
+		$result = $qb->executeQuery();
+		while ($row = $result->fetch()) {
+			$rows[] = [
+				'id' => (int)$row['id'],
+				'title' => (string)$row['title'],
+				'type' => (string)$row['type'],
+				'priority' => (int)$row['priority'],
+				'supportCount' => (int)$row['support_count'],
+				'score' => (int)$row['score'],
+				'organisations' => (int)$row['orgs'],
+			];
+		}
+		$result->closeCursor();
+		return $rows;
+	}
+
+	/**
+	 * The index of the month a time falls in, as SQL: CASE WHEN t < bound1 THEN 0 WHEN … END.
+	 *
+	 * @param non-empty-list<int> $bounds
+	 */
+	private function bucket(IQueryBuilder $qb, string $column, array $bounds): IQueryFunction {
+		$sql = 'CASE';
+		$quoted = $qb->getColumnName($column);
+		for ($i = 1, $last = count($bounds); $i < $last; $i++) {
+			$sql .= ' WHEN ' . $quoted . ' < ' . $bounds[$i] . ' THEN ' . ($i - 1);
+		}
+		return $qb->createFunction($sql . ' END');
+	}
+
+	/** @return array<int, int> bucket => count */
+	private function bucketCounts(IQueryBuilder $qb): array {
+		$counts = [];
+		$result = $qb->executeQuery();
+		while ($row = $result->fetch()) {
+			$counts[(int)$row['bucket']] = (int)$row['n'];
+		}
+		$result->closeCursor();
+		return $counts;
+	}
+}

@@ -1,0 +1,27 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Model;
+
+/** What a consolidated figure covers, checked: a pilot, a range of months and the filters. */
+final class ConsolidationScope {
+	/**
+	 * @param list<int> $organisationIds the organisations taking part in the pilot
+	 */
+	public function __construct(
+		public readonly int $pilotId,
+		public readonly MonthRange $range,
+		/** Only feedback that its organisation released for the month. */
+		public readonly bool $releasedOnly,
+		/** One organisation asked for, or null for all the viewer may see. */
+		public readonly ?int $organisationId,
+		public readonly array $organisationIds,
+	) {
+	}
+}

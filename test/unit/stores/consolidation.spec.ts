@@ -1,0 +1,72 @@
+import type { ConsolidationResults, ConsolidationTrend, ItemsOverview, Participation } from '../../../src/types/index.ts'
+
+import { AxiosError, AxiosHeaders } from 'axios'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { fetchItemsOverview, fetchParticipation, fetchResults, fetchTrend } from '../../../src/api/consolidation.ts'
+import { useConsolidationStore } from '../../../src/stores/consolidation.ts'
+
+vi.mock('../../../src/api/consolidation.ts', () => ({
+	fetchResults: vi.fn(),
+	fetchTrend: vi.fn(),
+	fetchParticipation: vi.fn(),
+	fetchItemsOverview: vi.fn(),
+}))
+
+const range = { from: '2026-01', to: '2026-03', months: ['2026-01', '2026-02', '2026-03'] }
+const results: ConsolidationResults = { pilotId: 1, range, releasedOnly: false, components: [], organisations: [] }
+const trend: ConsolidationTrend = { pilotId: 1, range, releasedOnly: false, organisationId: null, lowRatingThreshold: 3, series: [] }
+const participation: Participation = { pilotId: 1, range, releasedOnly: false, componentsInPilot: 2, rows: [] }
+const items: ItemsOverview = { pilotId: 1, range, counts: [], organisations: [], openUrgent: [], perMonth: [], ranking: [], rankingWeights: { low: 1, medium: 2, high: 4, critical: 8 } }
+
+describe('consolidation store', () => {
+	beforeEach(() => {
+		setActivePinia(createPinia())
+		vi.mocked(fetchResults).mockReset().mockResolvedValue(results)
+		vi.mocked(fetchTrend).mockReset().mockResolvedValue(trend)
+		vi.mocked(fetchParticipation).mockReset().mockResolvedValue(participation)
+		vi.mocked(fetchItemsOverview).mockReset().mockResolvedValue(items)
+	})
+
+	it('loads nothing while no pilot is chosen', async () => {
+		const store = useConsolidationStore()
+		await store.load({ pilotId: null, kind: 'month', from: '2026-01', to: '2026-01', releasedOnly: false })
+		expect(fetchResults).not.toHaveBeenCalled()
+		expect(store.results).toBeNull()
+	})
+
+	it('loads every figure with the same parameters', async () => {
+		const store = useConsolidationStore()
+		await store.load({ pilotId: 1, kind: 'quarter', from: '2026-02', to: '2026-02', releasedOnly: true })
+		const params = { pilotId: 1, quarter: '2026-Q1', releasedOnly: true }
+		for (const fetch of [fetchResults, fetchTrend, fetchParticipation, fetchItemsOverview]) {
+			expect(fetch).toHaveBeenCalledExactlyOnceWith(params)
+		}
+		expect(store.results).toEqual(results)
+		expect(store.trend).toEqual(trend)
+		expect(store.participation).toEqual(participation)
+		expect(store.items).toEqual(items)
+		expect(store.loading).toBe(false)
+		expect(store.error).toBeNull()
+	})
+
+	it('shows the server\'s message and drops stale figures when a load fails', async () => {
+		const store = useConsolidationStore()
+		await store.load({ pilotId: 1, kind: 'month', from: '2026-02', to: '2026-02', releasedOnly: false })
+		expect(store.results).not.toBeNull()
+		const config = { headers: new AxiosHeaders() }
+		const refusal = new AxiosError('Request failed', 'ERR_BAD_REQUEST', config, {}, {
+			status: 400,
+			statusText: '',
+			headers: {},
+			config,
+			data: { ocs: { meta: { status: 'failure', statuscode: 400 }, data: { message: 'The range covers 37 months; at most 36 months are allowed.' } } },
+		})
+		vi.mocked(fetchTrend).mockRejectedValue(refusal)
+		await store.load({ pilotId: 1, kind: 'range', from: '2024-01', to: '2027-01', releasedOnly: false })
+		expect(store.error).toBe('The range covers 37 months; at most 36 months are allowed.')
+		expect(store.results).toBeNull()
+		expect(store.trend).toBeNull()
+		expect(store.loading).toBe(false)
+	})
+})
