@@ -1,30 +1,54 @@
 # The two commands of the README: `make dev` and `make test`.
-# Both take NEXTCLOUD_DIR (a Nextcloud server directory); see README.md.
+# Nextcloud comes from NEXTCLOUD_ARCHIVE (a release archive) or NEXTCLOUD_DIR (an unpacked
+# server directory); see README.md.
 
 SHELL := /usr/bin/env bash
 .SHELLFLAGS := -euo pipefail -c
 
-.PHONY: dev test deps build lint typecheck test-js test-php test-integration bench
+
+## The stages of `make test`, in order; each is a target below, run and timed by
+## scripts/stages.sh. A new suite: add a target and list it here.
+TEST_STAGES := requirements deps lint typecheck test-js test-php build appstore test-integration
+
+.PHONY: dev test requirements requirements-dev deps build appstore lint typecheck test-js test-php test-integration bench
 
 ## Serve a seeded development Nextcloud with this app on http://127.0.0.1:8080
-dev: build
+dev:
+	scripts/check-requirements.sh dev
+	$(MAKE) --no-print-directory build
 	scripts/dev.sh
 
-## Run every suite; integration and browser suites need NEXTCLOUD_DIR or NEXTCLOUD_URL
-test: lint typecheck test-js test-php test-integration
+## Run every stage; prints each stage's wall time and a table of them at the end
+test:
+	scripts/stages.sh $(TEST_STAGES)
+
+requirements:
+	scripts/check-requirements.sh test
+
+requirements-dev:
+	scripts/check-requirements.sh dev
 
 deps: node_modules/.package-lock.json vendor/autoload.php
 
 # Reinstall only when the lock files change.
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci
+	npm ci --no-audit --no-fund
 
-vendor/autoload.php: composer.json $(wildcard composer.lock)
+vendor/autoload.php: composer.json composer.lock
 	composer install --no-interaction --no-progress
 	touch $@
 
-build: deps
+# Rebuild only when the frontend's sources or dependencies change.
+FRONTEND_SOURCES := $(shell find src -type f) package-lock.json vite.config.ts tsconfig.json
+js/pilotfeedback-main.mjs: node_modules/.package-lock.json $(FRONTEND_SOURCES)
 	npm run build
+	touch $@
+
+build: js/pilotfeedback-main.mjs
+
+## build/artifacts/pilotfeedback-<version>.tar.gz, as the app store expects it
+appstore: build
+	scripts/appstore.sh
 
 lint: deps
 	npm run lint
@@ -39,8 +63,9 @@ test-js: deps
 test-php: deps
 	composer run test:unit
 
-# The browser suite loads the built frontend from the repository.
-test-integration: build
+## Integration and browser suites on a fresh Nextcloud per database (DB=sqlite|pgsql|mysql
+## picks one), with the app installed from the app store tarball
+test-integration: appstore
 	scripts/test-integration.sh
 
 ## Seed 20 000 items and 50 000 assessments into the dev server (once) and print the API's
