@@ -3,7 +3,7 @@
 // reports <results-dir>/<label>.json, the install and suite times from times.tsv, and a
 // closing line "N passed, N failed".
 import { existsSync, readFileSync } from 'node:fs'
-import { basename, relative } from 'node:path'
+import { relative } from 'node:path'
 
 const [dir, ...labels] = process.argv.slice(2)
 if (!dir || labels.length === 0) {
@@ -70,7 +70,7 @@ if (times.size > 0) {
 }
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)))
 const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join(' | ')
-console.log(`\nIntegration and browser suites per database (${basename(dir)}):`)
+console.log("\nIntegration and browser suites per database:")
 console.log(line(header))
 console.log(widths.map((w) => '-'.repeat(w)).join('-|-'))
 table.forEach((r) => console.log(line(r)))
