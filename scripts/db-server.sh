@@ -20,6 +20,7 @@ DB_ADMIN_PASS='Throwaway-DB-Admin-1'
 DB_NAME='nextcloud'
 db_kind=''
 db_dir=''
+db_running=''
 
 pg_bindir() {
 	if [[ -n "${PG_BINDIR:-}" ]]; then
@@ -121,6 +122,7 @@ pg_start() {
 	bin="$(pg_bindir)"
 	port_free "$port" PGSQL_PORT
 	prepare_dir "$db_dir" postgres
+	db_running=yes # from here on, db_stop has something to stop
 	local data="$db_dir/data" sock="$db_dir/socket" pwfile="$db_dir/pwfile"
 	as_user postgres mkdir "$data" "$sock"
 	printf '%s\n' "$DB_ADMIN_PASS" >"$pwfile"
@@ -146,6 +148,7 @@ mysql_start() {
 	local port="${MYSQL_PORT:-53306}"
 	port_free "$port" MYSQL_PORT
 	prepare_dir "$db_dir" mysql
+	db_running=yes
 	local data="$db_dir/data" sock="$db_dir/mysqld.sock"
 	as_user mysql mkdir "$data"
 	log "Starting a throwaway MariaDB ($(mariadbd --version | awk '{print $3}')) in $db_dir on 127.0.0.1:$port"
@@ -170,7 +173,7 @@ mysql_start() {
 }
 
 db_stop() {
-	[[ -n "$db_kind" && -d "$db_dir" ]] || return 0
+	[[ -n "$db_running" && -d "$db_dir" ]] || return 0
 	case "$db_kind" in
 		pgsql)
 			as_user postgres "$(pg_bindir)/pg_ctl" --pgdata="$db_dir/data" --mode=immediate --silent stop >/dev/null 2>&1 || true
@@ -189,5 +192,5 @@ db_stop() {
 			;;
 	esac
 	log "Stopped the throwaway $db_kind server"
-	db_kind=''
+	db_running=''
 }

@@ -50,9 +50,6 @@ port="${TEST_PORT:-8081}"
 [[ "$port" =~ ^[0-9]+$ && "$port" -ge 1024 && "$port" -le 65535 ]] || die "TEST_PORT=$port is not a port number between 1024 and 65535"
 export NEXTCLOUD_URL="http://127.0.0.1:$port"
 
-# Unpack the archive (once) before the per-database runs, so its time is counted once.
-source_dir="$(scripts/nextcloud-source.sh)"
-
 # Which databases, and why the others don't run.
 all_dbs=(sqlite pgsql mysql)
 dbs=()
@@ -79,6 +76,9 @@ done
 if [[ "${CI:-}" == true && ${#skipped[@]} -gt 0 ]]; then
 	die "CI runs the suites on every database, but ${#skipped[@]} cannot run (above); .ci/run installs their packages"
 fi
+
+# Unpack the archive (once) before the per-database runs, so its time is counted once.
+source_dir="$(scripts/nextcloud-source.sh)"
 
 # run_db <db>: one fresh instance on that database, the suites against it; in a subshell, so
 # its traps stop the web and database servers whatever happens, and a failure on one database
