@@ -10,6 +10,9 @@ SHELL := /usr/bin/env bash
 ## scripts/stages.sh. A new suite: add a target and list it here.
 TEST_STAGES := requirements deps lint typecheck test-js test-php build appstore test-integration
 
+# Machine-readable results of the unit suites, for the totals that .ci/run prints at its end.
+RESULTS_DIR ?= $(or $(PILOTFEEDBACK_RUNTIME),$(HOME)/.cache/pilotfeedback)/unit-results
+
 .PHONY: dev test requirements requirements-dev deps build appstore lint typecheck test-js test-php test-integration bench
 
 ## Serve a seeded development Nextcloud with this app on http://127.0.0.1:8080
@@ -58,10 +61,12 @@ typecheck: deps
 	npm run typecheck
 
 test-js: deps
-	npm test
+	mkdir -p $(RESULTS_DIR)
+	npm test -- --reporter=default --reporter=json --outputFile.json=$(RESULTS_DIR)/vitest-unit.json
 
 test-php: deps
-	composer run test:unit
+	mkdir -p $(RESULTS_DIR)
+	composer run test:unit -- --log-junit $(RESULTS_DIR)/phpunit.xml
 
 ## Integration and browser suites on a fresh Nextcloud per database (DB=sqlite|pgsql|mysql
 ## picks one), with the app installed from the app store tarball

@@ -95,9 +95,7 @@ run_db() (
 	trap cleanup EXIT
 	trap 'exit 130' INT TERM
 
-	if curl -s -o /dev/null --max-time 2 "$NEXTCLOUD_URL"; then
-		die "port $port is in use (something answers on $NEXTCLOUD_URL); stop that server or set TEST_PORT to a free port"
-	fi
+	port_free "$port" TEST_PORT
 	started=$SECONDS
 	rm -rf "$instance"
 	if [[ "$db" != sqlite ]]; then
@@ -145,6 +143,7 @@ for db in "${dbs[@]}"; do
 	run_db "$db"
 	rc=$?
 	set -e
+	((rc != 130)) || die "interrupted"
 	((rc == 0)) || failed+=("$db")
 	log "[$db] done in $((SECONDS - started)) s"
 done
