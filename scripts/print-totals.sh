@@ -6,11 +6,12 @@ set -uo pipefail
 source "$(dirname "$0")/common.sh"
 
 unit="$RUNTIME/unit-results"
-echo 'Totals of every suite:'
+{
+	echo "Totals of every suite:"
 if [[ -f "$unit/vitest-unit.json" ]]; then
 	node -e '
 		const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))
-		console.log(`  Vitest unit:  ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped (${r.numTotalTestSuites} files)`)
+		console.log(`  Vitest unit:  ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped (${r.testResults.length} files)`)
 	' "$unit/vitest-unit.json"
 else
 	echo '  Vitest unit:  no results (the stage did not run)'
@@ -29,3 +30,17 @@ if [[ -f "$RUNTIME/results/summary.txt" ]]; then
 else
 	echo '  integration and browser suites: no results (the stage did not run)'
 fi
+} | tee "$RUNTIME/totals.txt"
+
+# One closing line over all of them; a suite without results counts as one failure.
+passed=0
+failed=0
+while IFS= read -r line; do
+	if [[ "$line" =~ ^(\ \ Vitest\ unit:|\ \ PHPUnit:|integration:)\ +([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+		passed=$((passed + BASH_REMATCH[2]))
+		failed=$((failed + BASH_REMATCH[3]))
+	elif [[ "$line" =~ ^\ \ [A-Za-z\ ]+:\ +no\ results ]]; then
+		failed=$((failed + 1))
+	fi
+done <"$RUNTIME/totals.txt"
+echo "total: $passed passed, $failed failed"
