@@ -89,7 +89,15 @@ run_db() (
 	instance="$RUNTIME/test-$db"
 	server_pgid=''
 	cleanup() {
-		[[ -n "$server_pgid" ]] && kill -- "-$server_pgid" 2>/dev/null
+		if [[ -n "$server_pgid" ]]; then
+			# The next database's run needs the port: wait until every worker has let go of it.
+			kill -- "-$server_pgid" 2>/dev/null
+			for _ in $(seq 50); do
+				kill -0 -- "-$server_pgid" 2>/dev/null || break
+				sleep 0.2
+			done
+			kill -9 -- "-$server_pgid" 2>/dev/null
+		fi
 		db_stop
 	}
 	trap cleanup EXIT
