@@ -89,6 +89,7 @@ run_db() (
 	instance="$RUNTIME/test-$db"
 	server_pgid=''
 	cleanup() {
+		set +e # a trap that fails half-way would leave the database server running
 		if [[ -n "$server_pgid" ]]; then
 			# The next database's run needs the port: wait until every worker has let go of it.
 			kill -- "-$server_pgid" 2>/dev/null
@@ -99,6 +100,7 @@ run_db() (
 			kill -9 -- "-$server_pgid" 2>/dev/null
 		fi
 		db_stop
+		return 0
 	}
 	trap cleanup EXIT
 	trap 'exit 130' INT TERM
