@@ -1,30 +1,57 @@
 # The two commands of the README: `make dev` and `make test`.
-# Both take NEXTCLOUD_DIR (a Nextcloud server directory); see README.md.
+# Nextcloud comes from NEXTCLOUD_ARCHIVE (a release archive) or NEXTCLOUD_DIR (an unpacked
+# server directory); see README.md.
 
 SHELL := /usr/bin/env bash
 .SHELLFLAGS := -euo pipefail -c
 
-.PHONY: dev test deps build lint typecheck static test-js test-php test-integration bench openapi openapi-check
+
+## The stages of `make test`, in order; each is a target below, run and timed by
+## scripts/stages.sh. A new suite: add a target and list it here.
+TEST_STAGES := requirements deps lint typecheck static openapi-check test-js test-php build appstore test-integration
+
+# Machine-readable results of the unit suites, for the totals that .ci/run prints at its end.
+RESULTS_DIR ?= $(or $(PILOTFEEDBACK_RUNTIME),$(HOME)/.cache/pilotfeedback)/unit-results
+
+.PHONY: dev test requirements requirements-dev deps build appstore lint typecheck static openapi openapi-check test-js test-php test-integration bench
 
 ## Serve a seeded development Nextcloud with this app on http://127.0.0.1:8080
-dev: build
+dev:
+	scripts/check-requirements.sh dev
+	$(MAKE) --no-print-directory build
 	scripts/dev.sh
 
-## Run every suite; integration and browser suites need NEXTCLOUD_DIR or NEXTCLOUD_URL
-test: lint typecheck static openapi-check test-js test-php test-integration
+## Run every stage; prints each stage's wall time and a table of them at the end
+test:
+	scripts/stages.sh $(TEST_STAGES)
+
+requirements:
+	scripts/check-requirements.sh test
+
+requirements-dev:
+	scripts/check-requirements.sh dev
 
 deps: node_modules/.package-lock.json vendor/autoload.php
 
 # Reinstall only when the lock files change.
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci
+	npm ci --no-audit --no-fund
 
-vendor/autoload.php: composer.json $(wildcard composer.lock)
+vendor/autoload.php: composer.json composer.lock
 	composer install --no-interaction --no-progress
 	touch $@
 
-build: deps
+# Rebuild only when the frontend's sources or dependencies change.
+FRONTEND_SOURCES := $(shell find src -type f) package-lock.json vite.config.ts tsconfig.json
+js/pilotfeedback-main.mjs: node_modules/.package-lock.json $(FRONTEND_SOURCES)
 	npm run build
+	touch $@
+
+build: js/pilotfeedback-main.mjs
+
+## build/artifacts/pilotfeedback-<version>.tar.gz, as the app store expects it
+appstore: build
+	scripts/appstore.sh
 
 lint: deps
 	npm run lint
@@ -38,10 +65,12 @@ static: deps
 	scripts/static-analysis.sh
 
 test-js: deps
-	npm test
+	mkdir -p $(RESULTS_DIR)
+	npm test -- --reporter=default --reporter=json --outputFile.json=$(RESULTS_DIR)/vitest-unit.json
 
 test-php: deps
-	NEXTCLOUD_DIR="$$(scripts/nextcloud-source.sh)" composer run test:unit
+	mkdir -p $(RESULTS_DIR)
+	NEXTCLOUD_DIR="$$(scripts/nextcloud-source.sh)" composer run test:unit -- --log-junit $(RESULTS_DIR)/phpunit.xml
 
 ## Regenerate openapi.json from the controllers and lib/ResponseDefinitions.php, then src/types/openapi.ts
 openapi: deps
@@ -58,8 +87,9 @@ openapi-check: deps
 			echo 'src/types/openapi.ts differs from what openapi.json generates (- committed, + generated). Run `make openapi` and commit the result.' >&2; exit 1; \
 		fi && echo 'src/types/openapi.ts matches openapi.json.'
 
-# The browser suite loads the built frontend from the repository.
-test-integration: build
+## Integration and browser suites on a fresh Nextcloud per database (DB=sqlite|pgsql|mysql
+## picks one), with the app installed from the app store tarball
+test-integration: appstore
 	scripts/test-integration.sh
 
 ## Seed 100 000 items and 50 000 assessments into the dev server (once) and print the API's

@@ -1,14 +1,54 @@
 #!/usr/bin/env bash
-# Usage: scripts/install-instance.sh <instance-dir> <base-url>
-# Installs (or refreshes) a Nextcloud with SQLite in <instance-dir>/nextcloud, data in
-# <instance-dir>/data, with this repository as the app "pilotfeedback", enabled and seeded
-# with the default catalogue and the demo accounts. Safe to run again.
+# Usage: scripts/install-instance.sh [--db sqlite|pgsql|mysql] [--app-tarball FILE] <instance-dir> <base-url>
+# Installs (or refreshes) a Nextcloud in <instance-dir>/nextcloud, data in <instance-dir>/data,
+# with the app "pilotfeedback" enabled and seeded with the default catalogue and the demo
+# accounts. Safe to run again.
+#   --db              the database (default sqlite). pgsql and mysql need a running server:
+#                     DB_HOST, DB_PORT, DB_NAME, DB_ADMIN_USER and DB_ADMIN_PASS name it, an
+#                     empty database and an account that may create Nextcloud's database user
+#                     (scripts/db-server.sh starts such a throwaway server).
+#   --app-tarball     install the app from this app store tarball (make appstore), unpacked
+#                     into custom_apps/; without it, this repository is linked in (make dev).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
-[[ $# -eq 2 ]] || die "usage: $0 <instance-dir> <base-url>"
+usage="usage: $0 [--db sqlite|pgsql|mysql] [--app-tarball FILE] <instance-dir> <base-url>"
+db=sqlite
+tarball=''
+while [[ $# -gt 0 ]]; do
+	case "$1" in
+		--db)
+			[[ $# -ge 2 ]] || die "--db needs a value: sqlite, pgsql or mysql"
+			db="$2"
+			shift 2
+			;;
+		--app-tarball)
+			[[ $# -ge 2 ]] || die "--app-tarball needs a file (build it with make appstore)"
+			tarball="$2"
+			shift 2
+			;;
+		--) shift; break ;;
+		-*) die "unknown option $1; $usage" ;;
+		*) break ;;
+	esac
+done
+[[ $# -eq 2 ]] || die "$usage"
+case "$db" in
+	sqlite | pgsql | mysql) ;;
+	*) die "--db $db: unknown database; use sqlite, pgsql or mysql" ;;
+esac
+if [[ "$db" != sqlite ]]; then
+	for var in DB_HOST DB_PORT DB_NAME DB_ADMIN_USER DB_ADMIN_PASS; do
+		[[ -n "${!var:-}" ]] || die "--db $db needs $var (the server and an administrator account; scripts/test-integration.sh starts a throwaway server and sets them)"
+	done
+fi
+if [[ -n "$tarball" ]]; then
+	[[ -f "$tarball" ]] || die "--app-tarball $tarball does not exist; build it with make appstore"
+	tarball="$(cd "$(dirname "$tarball")" && pwd)/$(basename "$tarball")"
+fi
 instance="$1"
 base_url="$2"
+[[ "$base_url" =~ ^https?://[^/]+ ]] || die "<base-url> $base_url is not a URL such as http://127.0.0.1:8080"
 server="$instance/nextcloud"
 source_dir="$("$(dirname "$0")/nextcloud-source.sh")"
 
@@ -29,14 +69,27 @@ if [[ -s "$server/config/config.php" ]] && occ status --output=json | grep -q '"
 		occ upgrade
 	fi
 else
-	log "Installing Nextcloud (SQLite, admin/$ADMIN_PASSWORD)"
-	occ maintenance:install --database=sqlite \
+	db_args=(--database="$db")
+	if [[ "$db" != sqlite ]]; then
+		db_args+=(--database-host="$DB_HOST:$DB_PORT" --database-name="$DB_NAME"
+			--database-user="$DB_ADMIN_USER" --database-pass="$DB_ADMIN_PASS")
+	fi
+	log "Installing Nextcloud ($db, admin/$ADMIN_PASSWORD)"
+	occ maintenance:install "${db_args[@]}" \
 		--admin-user=admin --admin-pass="$ADMIN_PASSWORD" --data-dir="$instance/data"
 fi
 
-log "Configuring $base_url and linking the app"
 mkdir -p "$server/custom_apps"
-ln -sfn "$REPO_DIR" "$server/custom_apps/pilotfeedback"
+rm -rf "$server/custom_apps/pilotfeedback"
+if [[ -n "$tarball" ]]; then
+	log "Configuring $base_url and installing the app from $tarball"
+	tar -xzf "$tarball" -C "$server/custom_apps"
+	[[ -f "$server/custom_apps/pilotfeedback/appinfo/info.xml" ]] \
+		|| die "$tarball has no pilotfeedback/appinfo/info.xml; rebuild it with make appstore"
+else
+	log "Configuring $base_url and linking the app from $REPO_DIR"
+	ln -sfn "$REPO_DIR" "$server/custom_apps/pilotfeedback"
+fi
 php -r '
 	[, $server, $url] = $argv;
 	echo json_encode(["system" => [
