@@ -147,6 +147,10 @@ export async function idFindings(page: Page): Promise<A11yFinding[]> {
  * @param page the page in the state to check
  */
 export async function accessibilityFindings(page: Page): Promise<A11yFinding[]> {
+	// A dialog that is still fading in has blended colours that fail the contrast check: wait
+	// until every finite CSS animation and transition on the page has finished (spinners loop forever).
+	await page.waitForFunction(() => document.getAnimations()
+		.every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity))
 	return [...await axeFindings(page), ...await idFindings(page)]
 }
 

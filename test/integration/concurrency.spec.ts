@@ -76,9 +76,11 @@ async function expectOneOfTheWrites(componentId: number, saves: Save[]): Promise
 		const sheet = await expectApi<{ assessments: Assessment[] }>(200, user, 'GET', `/ratings?periodId=${period.id}`)
 		const stored = sheet.assessments.filter((a) => a.componentId === componentId)
 		expect(stored, user).toHaveLength(1)
-		const written = saves.filter((x) => x.user === user).map((x) => ({ overall: x.overall, comment: x.comment, scores: x.scores }))
+		// The server lists scores by criterion id; the writes follow the criteria's sort order.
+		const byCriterion = (scores: Score[]): Score[] => [...scores].sort((a, b) => a.criterionId - b.criterionId)
+		const written = saves.filter((x) => x.user === user).map((x) => ({ overall: x.overall, comment: x.comment, scores: byCriterion(x.scores) }))
 		const { overall, comment, scores } = stored[0]
-		expect(written, `${user}: ${JSON.stringify(stored[0])}`).toContainEqual({ overall, comment, scores })
+		expect(written, `${user}: ${JSON.stringify(stored[0])}`).toContainEqual({ overall, comment, scores: byCriterion(scores) })
 	}
 }
 
