@@ -27,7 +27,7 @@ beforeAll(async () => {
 	criterionName = s.criteria[0].name
 	// Overall 5, 2 and 4: mean 3.67 over three ratings; the criterion 4 and 3: 3.50.
 	for (const [user, overall, score] of [['rki-tester1', 5, 4], ['rki-tester2', 2, 3], ['bsh-tester1', 4, null]] as const) {
-		await expectApi(200, user, 'PUT', `/ratings/${period.id}/${componentId}`, { overall, scores: [{ criterionId: s.criteria[0].id, score }] })
+		await expectApi(200, user, 'PUT', `/ratings/${period.id}/${componentId}`, { overall, comment: '', scores: [{ criterionId: s.criteria[0].id, score }] })
 	}
 })
 

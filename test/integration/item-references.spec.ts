@@ -8,7 +8,7 @@
 import type { Item, Login, Seed } from './setup/fixtures.ts'
 
 import { beforeAll, describe, expect, it } from 'vitest'
-import { api, createItem, expectApi, listAll, seed, uid } from './setup/fixtures.ts'
+import { api, asGermanUser, createItem, expectApi, listAll, seed, uid } from './setup/fixtures.ts'
 
 let s: Seed
 /** RKI's security finding (rki-tester1) and BSH's (bsh-tester1). */
@@ -137,7 +137,7 @@ describe('references between items never name an item the caller may not see', (
 
 	it('answers the refusal in German for a German user', async () => {
 		await expectApi(200, 'bmi', 'GET', '/me')
-		const response = await fetch(`${process.env.NEXTCLOUD_URL}/ocs/v2.php/apps/pilotfeedback/api/v1/items/${publicVictim.id}/status`, {
+		const response = await asGermanUser('bmi', () => fetch(`${process.env.NEXTCLOUD_URL}/ocs/v2.php/apps/pilotfeedback/api/v1/items/${publicVictim.id}/status`, {
 			method: 'PUT',
 			headers: {
 				'OCS-APIRequest': 'true',
@@ -147,7 +147,7 @@ describe('references between items never name an item the caller may not see', (
 				Authorization: `Basic ${Buffer.from('bmi:Pilot-Feedback-2026').toString('base64')}`,
 			},
 			body: JSON.stringify({ status: 'duplicate', duplicateOf: rkiSecret.id }),
-		})
+		}))
 		expect(response.status).toBe(400)
 		const body = await response.json()
 		expect(body.ocs.data.message).toContain('Sicherheitsbefund')

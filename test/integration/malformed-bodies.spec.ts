@@ -9,7 +9,7 @@ import type { Item, Login, Period, Seed } from './setup/fixtures.ts'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NEXTCLOUD_URL } from './setup/client.ts'
-import { API, api, createItem, expectApi, freshPeriod, seed, uid } from './setup/fixtures.ts'
+import { API, api, asGermanUser, createItem, expectApi, freshPeriod, seed, uid } from './setup/fixtures.ts'
 
 const spec = JSON.parse(readFileSync(new URL('../../openapi.json', import.meta.url), 'utf8'))
 
@@ -139,7 +139,7 @@ describe('malformed request bodies', () => {
 	})
 
 	it('says so in German to a German client', async () => {
-		const answer = await raw('bmi', 'PUT', `/items/${ids.item}/status`, '{', 'de')
+		const answer = await asGermanUser('bmi', () => raw('bmi', 'PUT', `/items/${ids.item}/status`, '{', 'de'))
 		expect(answer).toEqual({ status: 400, message: 'Der Inhalt der Anfrage ist kein gültiges JSON.' })
 	})
 

@@ -115,6 +115,26 @@ export async function createUser(prefix = 'pf-it'): Promise<{ user: string, pass
 	return { user, password }
 }
 
+/**
+ * Runs `work` while `user` has German as their Nextcloud language, then sets English again.
+ * The user's own setting decides, not only Accept-Language: a browser login may already have
+ * stored the browser's language for the account.
+ */
+export async function asGermanUser<T>(user: string, work: () => Promise<T>): Promise<T> {
+	await setLanguage(user, 'de')
+	try {
+		return await work()
+	} finally {
+		await setLanguage(user, 'en')
+	}
+}
+
+/** Sets a user's language through the provisioning API, as admin. */
+async function setLanguage(user: string, language: string): Promise<void> {
+	const response = await call('admin', 'PUT', `/ocs/v2.php/cloud/users/${encodeURIComponent(user)}`, { key: 'language', value: language })
+	expect(response.status, response.text).toBe(200)
+}
+
 /** Deletes an account made by createUser(). */
 export async function deleteUser(user: string): Promise<void> {
 	await call('admin', 'DELETE', `/ocs/v2.php/cloud/users/${encodeURIComponent(user)}`)
