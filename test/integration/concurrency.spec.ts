@@ -2,15 +2,16 @@
  * Parallel writes (issue 11, point 3): saves that race for the database end as successes,
  * never as 5xx, and leave one of the written states, whole. Database-agnostic: it only
  * uses the API, so it proves the same on SQLite, PostgreSQL and MariaDB. The racing
- * requests carry session cookies as a browser does (setup/session.ts): with basic auth on
+ * requests carry session cookies as a browser does (setup/cookieSession.ts): with basic auth on
  * each of them, Nextcloud itself would log in and write a session token per request.
  */
 import type { DemoUser } from './setup/client.ts'
-import type { ApiResponse, Item, Period, Seed } from './setup/fixtures.ts'
+import type { RawResponse } from './setup/cookieSession.ts'
+import type { Item, Period, Seed } from './setup/fixtures.ts'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CookieSession } from './setup/cookieSession.ts'
 import { createItem, expectApi, freshPeriod, seed, setPeriodStatus } from './setup/fixtures.ts'
-import { Session } from './setup/session.ts'
 
 interface Score { criterionId: number, score: number | null }
 interface Assessment { componentId: number, userId: string, overall: number | null, comment: string, scores: Score[] }
@@ -26,10 +27,10 @@ const SAVERS: DemoUser[] = [
 
 let s: Seed
 let period: Period
-const sessions = new Map<DemoUser, Session>()
+const sessions = new Map<DemoUser, CookieSession>()
 
 /** The logged-in session of a user, opened once before the races. */
-function as(user: DemoUser): Session {
+function as(user: DemoUser): CookieSession {
 	const session = sessions.get(user)
 	if (session === undefined) {
 		throw new Error(`No session for ${user}`)
@@ -41,7 +42,7 @@ beforeAll(async () => {
 	s = await seed()
 	period = await freshPeriod()
 	for (const user of [...new Set(SAVERS), 'bsh-coord', 'rki-coord'] as DemoUser[]) {
-		sessions.set(user, await Session.open(user))
+		sessions.set(user, await CookieSession.login(user))
 	}
 })
 
@@ -49,7 +50,7 @@ afterAll(async () => {
 	await setPeriodStatus(period.id, 'closed')
 })
 
-function describeFailures(responses: ApiResponse[]): string {
+function describeFailures(responses: RawResponse[]): string {
 	return responses.filter((r) => r.status !== 200).map((r) => `${r.status}: ${r.text.slice(0, 300)}`).join('\n')
 }
 

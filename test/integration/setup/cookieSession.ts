@@ -1,5 +1,5 @@
 /**
- * Cookie sessions for suites that send many requests (the fuzzing suite): each login
+ * Cookie sessions for suites that send many requests (fuzzing, concurrent saves): each login
  * authenticates once with basic auth, and every later request carries only the session
  * cookies, as a browser does. Basic auth on every request re-hashes the password each
  * time (about 0.4 s a request); a session request costs what the endpoint costs.
