@@ -151,14 +151,15 @@ final class OdtWriter implements DocumentWriter {
 	/** @param list<string|int|float|null> $cells */
 	private function row(XMLWriter $xml, array $cells, int $columns, string $style, string $language): void {
 		$xml->writeRaw('<table:table-row>');
+		$cellStyle = $style === 'Table_20_Heading' ? 'HeadCell' : 'Cell';
 		for ($i = 0; $i < $columns; $i++) {
 			$cell = $cells[$i] ?? null;
 			$text = Odf::attr(Text::cell($cell, $language));
 			if (Text::isNumber($cell)) {
-				$xml->writeRaw('<table:table-cell table:style-name="Cell" office:value-type="float" office:value="' . Text::machineNumber($cell) . '">'
+				$xml->writeRaw('<table:table-cell table:style-name="' . $cellStyle . '" office:value-type="float" office:value="' . Text::machineNumber($cell) . '">'
 					. '<text:p text:style-name="' . $style . '_20_number">' . $text . '</text:p></table:table-cell>');
 			} else {
-				$xml->writeRaw('<table:table-cell table:style-name="Cell" office:value-type="string"><text:p text:style-name="' . $style . '">' . $text . '</text:p></table:table-cell>');
+				$xml->writeRaw('<table:table-cell table:style-name="' . $cellStyle . '" office:value-type="string"><text:p text:style-name="' . $style . '">' . $text . '</text:p></table:table-cell>');
 			}
 		}
 		$xml->writeRaw('</table:table-row>');
@@ -184,8 +185,9 @@ final class OdtWriter implements DocumentWriter {
 		}
 		return '<office:automatic-styles>' . $widths
 			. '<style:style style:name="PageBreak" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:break-before="page"/></style:style>'
-			. '<style:style style:name="Table" style:family="table"><style:table-properties style:width="' . self::TEXT_WIDTH . 'cm" table:align="margins" fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"/></style:style>'
-			. '<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:border="0.5pt solid #808080"/></style:style>'
+			. '<style:style style:name="Table" style:family="table"><style:table-properties style:width="' . self::TEXT_WIDTH . 'cm" table:align="margins" table:border-model="collapsing" fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"/></style:style>'
+			. '<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding-top="0.04cm" fo:padding-bottom="0.04cm" fo:padding-left="0.1cm" fo:padding-right="0.1cm" fo:border="0.5pt solid #808080"/></style:style>'
+			. '<style:style style:name="HeadCell" style:family="table-cell" style:parent-style-name="Cell"><style:table-cell-properties fo:background-color="#E8E8E8" fo:padding-top="0.04cm" fo:padding-bottom="0.04cm" fo:padding-left="0.1cm" fo:padding-right="0.1cm" fo:border="0.5pt solid #808080"/></style:style>'
 			. '<style:style style:name="Chart" style:family="graphic" style:parent-style-name="Graphics"><style:graphic-properties style:vertical-pos="top" style:vertical-rel="baseline" fo:border="none"/></style:style>'
 			. '</office:automatic-styles>';
 	}
