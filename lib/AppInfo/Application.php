@@ -11,6 +11,12 @@ namespace OCA\PilotFeedback\AppInfo;
 
 use OCA\PilotFeedback\Middleware\ErrorMiddleware;
 use OCA\PilotFeedback\Middleware\RequestBodyMiddleware;
+use OCA\PilotFeedback\Report\Writer\CsvWriter;
+use OCA\PilotFeedback\Report\Writer\DocxWriter;
+use OCA\PilotFeedback\Report\Writer\OdsWriter;
+use OCA\PilotFeedback\Report\Writer\OdtWriter;
+use OCA\PilotFeedback\Report\Writer\WriterRegistry;
+use OCA\PilotFeedback\Report\Writer\XlsxWriter;
 use OCP\AppFramework\App;
 use OCP\AppFramework\Bootstrap\IBootContext;
 use OCP\AppFramework\Bootstrap\IBootstrap;
@@ -27,6 +33,11 @@ class Application extends App implements IBootstrap {
 		$context->registerMiddleware(ErrorMiddleware::class);
 		// After ErrorMiddleware, so that ErrorMiddleware answers its refusals.
 		$context->registerMiddleware(RequestBodyMiddleware::class);
+		// The report and export formats (ODT first: the default document format).
+		$context->registerService(WriterRegistry::class, static fn (): WriterRegistry => new WriterRegistry(
+			[new OdtWriter(), new DocxWriter()],
+			[new OdsWriter(), new XlsxWriter(), new CsvWriter()],
+		));
 	}
 
 	public function boot(IBootContext $context): void {

@@ -153,7 +153,7 @@ final class GdCanvas implements ChartCanvas {
 	/** The image as PNG bytes. */
 	public function png(): string {
 		ob_start();
-		imagepng($this->image, null, 9);
+		imagepng($this->image, null, 6);
 		return (string)ob_get_clean();
 	}
 

@@ -36,7 +36,8 @@ final class CsvWriter implements WorkbookWriter {
 
 	public function write(Workbook $workbook, $stream): void {
 		$sheet = $workbook->sheets[0] ?? null;
-		$buffer = self::BOM . self::line($sheet?->header ?? []);
+		$header = $sheet?->header ?? [];
+		$buffer = self::BOM . ($header === [] ? '' : self::line($header));
 		$count = 0;
 		foreach ($sheet?->rows ?? [] as $row) {
 			$buffer .= self::line($row);
