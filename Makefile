@@ -8,12 +8,12 @@ SHELL := /usr/bin/env bash
 
 ## The stages of `make test`, in order; each is a target below, run and timed by
 ## scripts/stages.sh. A new suite: add a target and list it here.
-TEST_STAGES := requirements deps lint typecheck static openapi-check test-js test-php build appstore test-integration
+TEST_STAGES := requirements deps lint typecheck static openapi-check test-js test-php test-documents build appstore test-integration
 
 # Machine-readable results of the unit suites, for the totals that .ci/run prints at its end.
 RESULTS_DIR ?= $(or $(PILOTFEEDBACK_RUNTIME),$(HOME)/.cache/pilotfeedback)/unit-results
 
-.PHONY: dev test requirements requirements-dev deps build appstore lint typecheck static openapi openapi-check test-js test-php test-integration bench
+.PHONY: dev test requirements requirements-dev deps build appstore lint typecheck static openapi openapi-check test-js test-php test-documents test-integration bench bench-exports
 
 ## Serve a seeded development Nextcloud with this app on http://127.0.0.1:8080
 dev:
@@ -72,6 +72,10 @@ test-php: deps
 	mkdir -p $(RESULTS_DIR)
 	NEXTCLOUD_DIR="$$(scripts/nextcloud-source.sh)" composer run test:unit -- --log-junit $(RESULTS_DIR)/phpunit.xml
 
+## The report writers' files opened and converted by LibreOffice headless; their numbers compared
+test-documents: deps
+	scripts/test-documents.sh
+
 ## Regenerate openapi.json from the controllers and lib/ResponseDefinitions.php, then src/types/openapi.ts
 openapi: deps
 	composer run openapi
@@ -95,5 +99,9 @@ test-integration: appstore
 ## Seed 100 000 items and 50 000 assessments into the dev server (once) and print the API's
 ## median and 95th-percentile times next to Nextcloud's /cloud/user floor; NEXTCLOUD_URL
 ## and BENCH_INSTANCE pick another server
-bench:
+bench: bench-exports
 	scripts/bench.sh
+
+## Time and PHP peak memory of the CSV, ODS and XLSX writers for 100 000 generated rows
+bench-exports: deps
+	php scripts/bench-exports.php

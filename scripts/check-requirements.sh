@@ -80,6 +80,14 @@ fi
 if [[ "$purpose" == test ]]; then
 	chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 	[[ -x "$chromium" ]] || need "Chromium for the browser suite (looked for $chromium; CHROMIUM_PATH sets another)" chromium
+	# The report writers' real-client check (scripts/test-documents.sh).
+	if ! have soffice; then
+		need 'LibreOffice Writer, headless (soffice), for the report documents' libreoffice-writer-nogui
+		need 'LibreOffice Calc, headless, for the spreadsheet exports' libreoffice-calc-nogui
+	elif [[ -d /usr/lib/libreoffice/program && ! -e /usr/lib/libreoffice/program/libsclo.so ]]; then
+		need 'LibreOffice Calc, headless, for the spreadsheet exports' libreoffice-calc-nogui
+	fi
+	have pdftotext && have pdfimages && have pdfinfo || need 'pdftotext, pdfimages and pdfinfo' poppler-utils
 fi
 
 if ((${#missing[@]})); then
