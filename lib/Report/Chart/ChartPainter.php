@@ -125,11 +125,11 @@ final class ChartPainter {
 				if ($value === null) {
 					continue;
 				}
-				$clamped = max($min, min($max, (float)$value));
+				$clamped = max($min, min($max, $value));
 				$x = $left + ($i + 0.5) * $slot - $barWidth * $count / 2 + $s * $barWidth;
 				$canvas->rect($x + 1, $y($clamped), $barWidth - 2, $y($min) - $y($clamped), ChartStyle::color($s), self::AXIS);
 				if ($showValues) {
-					$canvas->text($x + $barWidth / 2, $y($clamped) - 4, $this->number((float)$value), 11, self::TEXT, 'middle');
+					$canvas->text($x + $barWidth / 2, $y($clamped) - 4, $this->number($value), 11, self::TEXT, 'middle');
 				}
 			}
 		}
@@ -147,7 +147,7 @@ final class ChartPainter {
 					$run = [];
 					continue;
 				}
-				$point = [$left + ($i + 0.5) * $slot, $y(max($min, min($max, (float)$value)))];
+				$point = [$left + ($i + 0.5) * $slot, $y(max($min, min($max, $value)))];
 				$run[] = $point;
 				$points[] = $point;
 			}

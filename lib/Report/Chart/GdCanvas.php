@@ -117,7 +117,9 @@ final class GdCanvas implements ChartCanvas {
 				$flat[] = self::px($px);
 				$flat[] = self::px($py);
 			}
+			/** @psalm-suppress TooFewArguments PHP 8 dropped the point count; the stubs still name it */
 			imagefilledpolygon($this->image, $flat, $fill);
+			/** @psalm-suppress TooFewArguments */
 			imagepolygon($this->image, $flat, $white);
 		}
 	}
@@ -147,7 +149,7 @@ final class GdCanvas implements ChartCanvas {
 			return strlen(self::latin1($text)) * imagefontwidth(5) / self::SCALE;
 		}
 		$box = imagettfbbox(self::points($size), 0, $font, $text);
-		return $box === false ? 0.0 : (max($box[2], $box[4]) - min($box[0], $box[6])) / self::SCALE;
+		return $box === false ? 0.0 : (max((int)$box[2], (int)$box[4]) - min((int)$box[0], (int)$box[6])) / self::SCALE;
 	}
 
 	/** The image as PNG bytes. */

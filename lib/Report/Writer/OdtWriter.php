@@ -39,6 +39,9 @@ final class OdtWriter implements DocumentWriter {
 	private const TEXT_WIDTH = 17.0;
 	private const COLUMN_STEP = 0.5;
 
+	/** Tables written so far into the current document, for their names. */
+	private int $tables = 0;
+
 	public function __construct(
 		private PngChartRenderer $charts = new PngChartRenderer(),
 	) {
@@ -72,6 +75,7 @@ final class OdtWriter implements DocumentWriter {
 	 * @return array<string, string> the pictures added to the package (path => media type)
 	 */
 	private function writeContent(Document $document, string $path, ZipPackage $zip): array {
+		$this->tables = 0;
 		$xml = new XMLWriter();
 		$xml->openUri($path);
 		$xml->startDocument('1.0', 'UTF-8');
@@ -124,13 +128,12 @@ final class OdtWriter implements DocumentWriter {
 	}
 
 	private function table(XMLWriter $xml, Table $table, string $language): void {
-		static $count = 0;
-		$count++;
+		$this->tables++;
 		if ($table->caption !== '') {
 			$this->paragraph($xml, 'Table_20_caption', $table->caption);
 		}
 		$columns = max(1, count($table->header), ...array_map('count', $table->rows ?: [[]]));
-		$xml->writeRaw('<table:table table:name="Table' . $count . '" table:style-name="Table">');
+		$xml->writeRaw('<table:table table:name="Table' . $this->tables . '" table:style-name="Table">');
 		foreach (ColumnWidths::of($table, $columns, self::TEXT_WIDTH / self::COLUMN_STEP, $language) as $steps) {
 			$xml->writeRaw('<table:table-column table:style-name="W' . max(1, (int)round($steps)) . '"/>');
 		}
