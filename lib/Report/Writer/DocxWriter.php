@@ -156,6 +156,10 @@ final class DocxWriter implements DocumentWriter {
 		if ($table->caption !== '') {
 			$this->paragraph($xml, 'Caption', $table->caption);
 		}
+		if ($table->header === [] && $table->rows === []) {
+			// A table without rows is not valid in either format; the caption says what it is.
+			return;
+		}
 		$columns = max(1, count($table->header), ...array_map('count', $table->rows ?: [[]]));
 		$widths = array_map(static fn (float $w): int => (int)floor($w), ColumnWidths::of($table, $columns, self::TEXT_TWIPS, $language));
 		$xml->writeRaw('<w:tbl><w:tblPr><w:tblStyle w:val="ReportTable"/><w:tblW w:w="' . array_sum($widths) . '" w:type="dxa"/>'

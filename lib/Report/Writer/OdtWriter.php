@@ -123,14 +123,21 @@ final class OdtWriter implements DocumentWriter {
 
 	/** A paragraph; line breaks in the text become text:line-break. */
 	private function paragraph(XMLWriter $xml, string $style, string $text): void {
-		$lines = array_map(Odf::attr(...), preg_split('/\r\n|\r|\n/', $text) ?: ['']);
-		$xml->writeRaw('<text:p text:style-name="' . $style . '">' . implode('<text:line-break/>', $lines) . '</text:p>');
+		$xml->writeRaw('<text:p text:style-name="' . $style . '">' . self::lines($text) . '</text:p>');
+	}
+
+	private static function lines(string $text): string {
+		return implode('<text:line-break/>', array_map(Odf::attr(...), preg_split('/\r\n|\r|\n/', $text) ?: ['']));
 	}
 
 	private function table(XMLWriter $xml, Table $table, string $language): void {
 		$this->tables++;
 		if ($table->caption !== '') {
 			$this->paragraph($xml, 'Table_20_caption', $table->caption);
+		}
+		if ($table->header === [] && $table->rows === []) {
+			// A table without rows is not valid in either format; the caption says what it is.
+			return;
 		}
 		$columns = max(1, count($table->header), ...array_map('count', $table->rows ?: [[]]));
 		$xml->writeRaw('<table:table table:name="Table' . $this->tables . '" table:style-name="Table">');
@@ -157,7 +164,7 @@ final class OdtWriter implements DocumentWriter {
 		$cellStyle = $style === 'Table_20_Heading' ? 'HeadCell' : 'Cell';
 		for ($i = 0; $i < $columns; $i++) {
 			$cell = $cells[$i] ?? null;
-			$text = Odf::attr(Text::cell($cell, $language));
+			$text = self::lines(Text::cell($cell, $language));
 			if (Text::isNumber($cell)) {
 				$xml->writeRaw('<table:table-cell table:style-name="' . $cellStyle . '" office:value-type="float" office:value="' . Text::machineNumber($cell) . '">'
 					. '<text:p text:style-name="' . $style . '_20_number">' . $text . '</text:p></table:table-cell>');
