@@ -25,6 +25,15 @@ if [[ -f "$unit/phpunit.xml" ]]; then
 else
 	echo '  PHPUnit:      no results (the stage did not run)'
 fi
+if [[ -f "$unit/phpunit-documents.xml" ]]; then
+	php -r '
+		$s = simplexml_load_file($argv[1])->testsuite;
+		$failed = (int)$s["failures"] + (int)$s["errors"];
+		printf("  Documents:    %d passed, %d failed, %d skipped (LibreOffice)\n", (int)$s["tests"] - $failed - (int)$s["skipped"], $failed, (int)$s["skipped"]);
+	' "$unit/phpunit-documents.xml"
+else
+	echo '  Documents:    no results (the stage did not run)'
+fi
 if [[ -f "$RUNTIME/results/summary.txt" ]]; then
 	cat "$RUNTIME/results/summary.txt"
 else
@@ -36,7 +45,7 @@ fi
 passed=0
 failed=0
 while IFS= read -r line; do
-	if [[ "$line" =~ ^(\ \ Vitest\ unit:|\ \ PHPUnit:|integration:)\ +([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+	if [[ "$line" =~ ^(\ \ Vitest\ unit:|\ \ PHPUnit:|\ \ Documents:|integration:)\ +([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
 		passed=$((passed + BASH_REMATCH[2]))
 		failed=$((failed + BASH_REMATCH[3]))
 	elif [[ "$line" =~ ^\ \ [A-Za-z\ ]+:\ +no\ results ]]; then
