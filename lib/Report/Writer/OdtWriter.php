@@ -178,7 +178,7 @@ final class OdtWriter implements DocumentWriter {
 	private function chart(XMLWriter $xml, Chart $chart, string $picture, int $number): void {
 		$height = self::TEXT_WIDTH * PngChartRenderer::HEIGHT / PngChartRenderer::WIDTH;
 		$xml->writeRaw('<text:p text:style-name="Figure">'
-			. '<draw:frame draw:style-name="Chart" draw:name="' . Odf::attr(Words::get('Chart', 'en') . ' ' . $number) . '" text:anchor-type="as-char"'
+			. '<draw:frame draw:style-name="Chart" draw:name="Chart ' . $number . '" text:anchor-type="as-char"'
 			. ' svg:width="' . self::TEXT_WIDTH . 'cm" svg:height="' . round($height, 3) . 'cm" draw:z-index="0">'
 			. '<draw:image xlink:href="' . $picture . '" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type="image/png"/>'
 			. '<svg:title>' . Odf::attr($chart->title) . '</svg:title>'

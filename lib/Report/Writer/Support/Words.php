@@ -18,7 +18,6 @@ final class Words {
 		'Category' => 'Kategorie',
 		'Page' => 'Seite',
 		'of' => 'von',
-		'Chart' => 'Diagramm',
 	];
 
 	public static function get(string $word, string $language): string {
