@@ -326,6 +326,8 @@ OC.L10N.register(
         "Trend": "Verlauf",
         "Triage": "Bewerten und zuordnen",
         "Type": "Art",
+        "Unknown document format \"%1$s\". Choose one of: %2$s.": "Unbekanntes Dokumentformat „%1$s“. Wählen Sie eines von: %2$s.",
+        "Unknown export format \"%1$s\". Choose one of: %2$s.": "Unbekanntes Exportformat „%1$s“. Wählen Sie eines von: %2$s.",
         "Unsaved changes …": "Ungespeicherte Änderungen …",
         "Vendor reference": "Referenz beim Hersteller",
         "Verified": "Verifiziert",
