@@ -1,0 +1,131 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Report\Writer;
+
+use OCA\PilotFeedback\Report\Model\Sheet;
+use OCA\PilotFeedback\Report\Model\Workbook;
+use OCA\PilotFeedback\Report\Writer\Support\Odf;
+use OCA\PilotFeedback\Report\Writer\Support\SheetNames;
+use OCA\PilotFeedback\Report\Writer\Support\Text;
+use OCA\PilotFeedback\Report\Writer\Support\ZipPackage;
+use XMLWriter;
+
+/**
+ * OpenDocument spreadsheet (.ods), one table per Sheet. ODF keeps all tables in content.xml,
+ * which is written with XMLWriter into a temporary file as the rows come from the generators
+ * (flushed every FLUSH_ROWS rows), so memory does not grow with the number of rows. Numbers are
+ * float cells; the header row is bold and frozen (settings.xml).
+ */
+final class OdsWriter implements WorkbookWriter {
+	private const FLUSH_ROWS = 1000;
+	private const MIME = 'application/vnd.oasis.opendocument.spreadsheet';
+
+	public function format(): string {
+		return 'ods';
+	}
+
+	public function mimeType(): string {
+		return self::MIME;
+	}
+
+	public function write(Workbook $workbook, $stream): void {
+		$zip = new ZipPackage();
+		try {
+			Odf::start($zip, self::MIME);
+			$content = $zip->newPartFile();
+			$titles = $this->writeContent($workbook, $content);
+			$zip->addFile('content.xml', $content);
+			$zip->addString('styles.xml', '<?xml version="1.0" encoding="UTF-8"?><office:document-styles' . Odf::xmlns() . '><office:styles/></office:document-styles>');
+			$zip->addString('settings.xml', $this->settings($titles));
+			Odf::finish($zip, self::MIME, $titles[0] ?? '', '', ['settings.xml' => 'text/xml']);
+			$zip->writeTo($stream);
+		} catch (\Throwable $e) {
+			$zip->discard();
+			throw $e;
+		}
+	}
+
+	/**
+	 * @return list<string> the tables' names
+	 */
+	private function writeContent(Workbook $workbook, string $path): array {
+		$xml = new XMLWriter();
+		$xml->openUri($path);
+		$xml->startDocument('1.0', 'UTF-8');
+		$xml->writeRaw('<office:document-content' . Odf::xmlns() . '>'
+			. '<office:automatic-styles>'
+			. '<style:style style:name="header" style:family="table-cell"><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold"/></style:style>'
+			. '</office:automatic-styles><office:body><office:spreadsheet>');
+		$names = new SheetNames();
+		$titles = [];
+		$sheets = $workbook->sheets === [] ? [new Sheet('Sheet', [], [])] : $workbook->sheets;
+		foreach ($sheets as $sheet) {
+			$titles[] = $title = $names->next($sheet->name);
+			$xml->writeRaw('<table:table table:name="' . Odf::attr($title) . '">');
+			if ($sheet->header !== []) {
+				$xml->writeRaw('<table:table-header-rows>');
+				$this->writeRow($xml, $sheet->header, ' table:style-name="header"');
+				$xml->writeRaw('</table:table-header-rows>');
+			}
+			$count = 0;
+			foreach ($sheet->rows as $row) {
+				$this->writeRow($xml, $row, '');
+				if (++$count % self::FLUSH_ROWS === 0) {
+					$xml->flush();
+				}
+			}
+			if ($count === 0 && $sheet->header === []) {
+				$xml->writeRaw('<table:table-row><table:table-cell/></table:table-row>');
+			}
+			$xml->writeRaw('</table:table>');
+		}
+		$xml->writeRaw('</office:spreadsheet></office:body></office:document-content>');
+		$xml->flush();
+		return $titles;
+	}
+
+	/** @param list<string|int|float|null> $cells */
+	private function writeRow(XMLWriter $xml, array $cells, string $style): void {
+		$xml->writeRaw('<table:table-row>');
+		foreach ($cells as $cell) {
+			if ($cell === null || $cell === '') {
+				$xml->writeRaw('<table:table-cell/>');
+			} elseif (Text::isNumber($cell)) {
+				$number = Text::machineNumber($cell);
+				$xml->writeRaw('<table:table-cell' . $style . ' office:value-type="float" office:value="' . $number . '"><text:p>' . $number . '</text:p></table:table-cell>');
+			} else {
+				$xml->writeRaw('<table:table-cell' . $style . ' office:value-type="string"><text:p>');
+				$xml->text(Text::xml((string)$cell));
+				$xml->writeRaw('</text:p></table:table-cell>');
+			}
+		}
+		$xml->writeRaw('</table:table-row>');
+	}
+
+	/** @param list<string> $titles frozen first row in each table */
+	private function settings(array $titles): string {
+		$tables = '';
+		foreach ($titles as $title) {
+			$tables .= '<config:config-item-map-entry config:name="' . Odf::attr($title) . '">'
+				. '<config:config-item config:name="VerticalSplitMode" config:type="short">2</config:config-item>'
+				. '<config:config-item config:name="VerticalSplitPosition" config:type="int">1</config:config-item>'
+				. '<config:config-item config:name="ActiveSplitRange" config:type="short">2</config:config-item>'
+				. '<config:config-item config:name="PositionTop" config:type="int">0</config:config-item>'
+				. '<config:config-item config:name="PositionBottom" config:type="int">1</config:config-item>'
+				. '</config:config-item-map-entry>';
+		}
+		return '<?xml version="1.0" encoding="UTF-8"?><office:document-settings' . Odf::xmlns() . '><office:settings>'
+			. '<config:config-item-set config:name="ooo:view-settings"><config:config-item-map-indexed config:name="Views"><config:config-item-map-entry>'
+			. '<config:config-item config:name="ViewId" config:type="string">view1</config:config-item>'
+			. '<config:config-item-map-named config:name="Tables">' . $tables . '</config:config-item-map-named>'
+			. '</config:config-item-map-entry></config:config-item-map-indexed></config:config-item-set>'
+			. '</office:settings></office:document-settings>';
+	}
+}

@@ -1,0 +1,199 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Report\Writer;
+
+use OCA\PilotFeedback\Report\Model\Sheet;
+use OCA\PilotFeedback\Report\Model\Workbook;
+use OCA\PilotFeedback\Report\Writer\Support\SheetNames;
+use OCA\PilotFeedback\Report\Writer\Support\Text;
+use OCA\PilotFeedback\Report\Writer\Support\ZipPackage;
+use XMLWriter;
+
+/**
+ * Office Open XML spreadsheet (.xlsx), one worksheet per Sheet. Each worksheet is written with
+ * XMLWriter into a temporary file as the rows come from the generator (flushed every
+ * FLUSH_ROWS rows), so memory does not grow with the number of rows. Text goes in inline
+ * strings (no shared-string table to hold in memory); numbers are numeric cells. The header
+ * row is bold and frozen.
+ */
+final class XlsxWriter implements WorkbookWriter {
+	private const FLUSH_ROWS = 1000;
+	private const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+	private const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+	private const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+	public function format(): string {
+		return 'xlsx';
+	}
+
+	public function mimeType(): string {
+		return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+	}
+
+	public function write(Workbook $workbook, $stream): void {
+		$zip = new ZipPackage();
+		try {
+			$names = new SheetNames();
+			$sheets = $workbook->sheets === [] ? [new Sheet('Sheet', [], [])] : $workbook->sheets;
+			$titles = [];
+			foreach ($sheets as $i => $sheet) {
+				$titles[] = $names->next($sheet->name);
+				$path = $zip->newPartFile();
+				$this->writeSheet($sheet, $path);
+				$zip->addFile('xl/worksheets/sheet' . ($i + 1) . '.xml', $path);
+			}
+			$zip->addString('[Content_Types].xml', $this->contentTypes(count($titles)));
+			$zip->addString('_rels/.rels', self::relationships([
+				['officeDocument', 'xl/workbook.xml'],
+			]));
+			$zip->addString('xl/workbook.xml', $this->workbookXml($titles));
+			$rels = [];
+			foreach ($titles as $i => $title) {
+				$rels[] = ['worksheet', 'worksheets/sheet' . ($i + 1) . '.xml'];
+			}
+			$rels[] = ['styles', 'styles.xml'];
+			$zip->addString('xl/_rels/workbook.xml.rels', self::relationships($rels));
+			$zip->addString('xl/styles.xml', $this->styles());
+			$zip->writeTo($stream);
+		} catch (\Throwable $e) {
+			$zip->discard();
+			throw $e;
+		}
+	}
+
+	private function writeSheet(Sheet $sheet, string $path): void {
+		$xml = new XMLWriter();
+		$xml->openUri($path);
+		$xml->startDocument('1.0', 'UTF-8', 'yes');
+		$xml->startElement('worksheet');
+		$xml->writeAttribute('xmlns', self::NS_MAIN);
+		$xml->writeAttribute('xmlns:r', self::NS_REL);
+		if ($sheet->header !== []) {
+			$xml->writeRaw('<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+				. '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>');
+			$xml->startElement('cols');
+			foreach ($sheet->header as $i => $title) {
+				$width = min(60, max(10, mb_strlen($title) + 3));
+				$xml->writeRaw('<col min="' . ($i + 1) . '" max="' . ($i + 1) . '" width="' . $width . '" customWidth="1"/>');
+			}
+			$xml->endElement();
+		}
+		$xml->startElement('sheetData');
+		$columns = [];
+		$rowNumber = 0;
+		if ($sheet->header !== []) {
+			$this->writeRow($xml, ++$rowNumber, $sheet->header, $columns, ' s="1"');
+		}
+		foreach ($sheet->rows as $row) {
+			$this->writeRow($xml, ++$rowNumber, $row, $columns, '');
+			if ($rowNumber % self::FLUSH_ROWS === 0) {
+				$xml->flush();
+			}
+		}
+		$xml->endElement();
+		$xml->endElement();
+		$xml->endDocument();
+		$xml->flush();
+	}
+
+	/**
+	 * @param list<string|int|float|null> $cells
+	 * @param array<int, string> $columns column letters, filled as needed
+	 */
+	private function writeRow(XMLWriter $xml, int $rowNumber, array $cells, array &$columns, string $style): void {
+		$xml->writeRaw('<row r="' . $rowNumber . '">');
+		foreach ($cells as $i => $cell) {
+			if ($cell === null || $cell === '') {
+				continue;
+			}
+			$ref = ($columns[$i] ??= self::column($i)) . $rowNumber;
+			if (Text::isNumber($cell)) {
+				$xml->writeRaw('<c r="' . $ref . '"' . $style . '><v>' . Text::machineNumber($cell) . '</v></c>');
+			} else {
+				$xml->writeRaw('<c r="' . $ref . '"' . $style . ' t="inlineStr"><is><t xml:space="preserve">');
+				$xml->text(Text::xml((string)$cell));
+				$xml->writeRaw('</t></is></c>');
+			}
+		}
+		$xml->writeRaw('</row>');
+	}
+
+	/** A, B, … Z, AA, … for the zero-based column index. */
+	public static function column(int $index): string {
+		$letters = '';
+		for ($n = $index + 1; $n > 0; $n = intdiv($n - 1, 26)) {
+			$letters = chr(65 + ($n - 1) % 26) . $letters;
+		}
+		return $letters;
+	}
+
+	private function contentTypes(int $sheets): string {
+		$xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+			. '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+			. '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+			. '<Default Extension="xml" ContentType="application/xml"/>'
+			. '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+			. '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>';
+		for ($i = 1; $i <= $sheets; $i++) {
+			$xml .= '<Override PartName="/xl/worksheets/sheet' . $i . '.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>';
+		}
+		return $xml . '</Types>';
+	}
+
+	/** @param list<string> $titles */
+	private function workbookXml(array $titles): string {
+		$xml = new XMLWriter();
+		$xml->openMemory();
+		$xml->startDocument('1.0', 'UTF-8', 'yes');
+		$xml->startElement('workbook');
+		$xml->writeAttribute('xmlns', self::NS_MAIN);
+		$xml->writeAttribute('xmlns:r', self::NS_REL);
+		$xml->startElement('sheets');
+		foreach ($titles as $i => $title) {
+			$xml->startElement('sheet');
+			$xml->writeAttribute('name', $title);
+			$xml->writeAttribute('sheetId', (string)($i + 1));
+			$xml->writeAttribute('r:id', 'rId' . ($i + 1));
+			$xml->endElement();
+		}
+		$xml->endElement();
+		$xml->endElement();
+		return $xml->outputMemory();
+	}
+
+	/**
+	 * A relationships part; ids are rId1, rId2, … in the given order.
+	 *
+	 * @param list<array{0: string, 1: string}> $targets relationship type (last path segment) and target
+	 */
+	public static function relationships(array $targets): string {
+		$xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="' . self::NS_PKG_REL . '">';
+		foreach ($targets as $i => [$type, $target]) {
+			$base = $type === 'core-properties'
+				? 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
+				: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+			$xml .= '<Relationship Id="rId' . ($i + 1) . '" Type="' . $base . $type . '" Target="' . htmlspecialchars($target, ENT_XML1 | ENT_QUOTES) . '"/>';
+		}
+		return $xml . '</Relationships>';
+	}
+
+	private function styles(): string {
+		return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+			. '<styleSheet xmlns="' . self::NS_MAIN . '">'
+			. '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+			. '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+			. '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+			. '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+			. '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+			. '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+			. '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+			. '</styleSheet>';
+	}
+}
