@@ -11,6 +11,11 @@ namespace OCA\PilotFeedback\AppInfo;
 
 use OCA\PilotFeedback\Middleware\ErrorMiddleware;
 use OCA\PilotFeedback\Middleware\RequestBodyMiddleware;
+use OCA\PilotFeedback\Notification\ReportNotifier;
+use OCA\PilotFeedback\Report\Writer\CsvWriter;
+use OCA\PilotFeedback\Report\Writer\OdsWriter;
+use OCA\PilotFeedback\Report\Writer\WriterRegistry;
+use OCA\PilotFeedback\Report\Writer\XlsxWriter;
 use OCP\AppFramework\App;
 use OCP\AppFramework\Bootstrap\IBootContext;
 use OCP\AppFramework\Bootstrap\IBootstrap;
@@ -27,6 +32,9 @@ class Application extends App implements IBootstrap {
 		$context->registerMiddleware(ErrorMiddleware::class);
 		// After ErrorMiddleware, so that ErrorMiddleware answers its refusals.
 		$context->registerMiddleware(RequestBodyMiddleware::class);
+		$context->registerNotifierService(ReportNotifier::class);
+		// The writers known on this branch; the reportwriters branch registers all of them (keep that one).
+		$context->registerService(WriterRegistry::class, static fn (): WriterRegistry => new WriterRegistry([], [new CsvWriter(), new OdsWriter(), new XlsxWriter()]));
 	}
 
 	public function boot(IBootContext $context): void {

@@ -1,0 +1,210 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Service;
+
+use OCA\PilotFeedback\AppInfo\Application;
+use OCA\PilotFeedback\Exception\ReportFailedException;
+use OCA\PilotFeedback\Exception\ValidationException;
+use OCP\Config\IUserConfig;
+use OCP\Files\File;
+use OCP\Files\FileInfo;
+use OCP\Files\Folder;
+use OCP\Files\IFilenameValidator;
+use OCP\Files\IRootFolder;
+use OCP\Files\NotEnoughSpaceException;
+use OCP\Files\NotFoundException as FileNotFoundException;
+use OCP\Files\NotPermittedException;
+use OCP\Files\StorageNotAvailableException;
+use OCP\ITempManager;
+use OCP\Lock\LockedException;
+use Psr\Log\LoggerInterface;
+
+/**
+ * Saves reports into the requester's Nextcloud Files through the Files API, into
+ * "<their report folder>/<period>/". The file is written under a hidden temporary name and
+ * renamed at the end; on any failure the temporary file is deleted, so no partial report is
+ * ever left, and the failure is told in words (no space, quota, folder removed …).
+ */
+class ReportStorage {
+	public const DEFAULT_FOLDER = 'Pilot Feedback/Reports';
+	private const KEY_FOLDER = 'report_folder';
+	private const MAX_FOLDER = 1000;
+
+	public function __construct(
+		private IRootFolder $rootFolder,
+		private IUserConfig $userConfig,
+		private ITempManager $tempManager,
+		private IFilenameValidator $filenameValidator,
+		private LoggerInterface $logger,
+	) {
+	}
+
+	/** The user's report folder inside their Files, relative, without leading or trailing slash. */
+	public function folder(string $userId): string {
+		$folder = $this->userConfig->getValueString($userId, Application::APP_ID, self::KEY_FOLDER, self::DEFAULT_FOLDER);
+		return $folder === '' ? self::DEFAULT_FOLDER : $folder;
+	}
+
+	/**
+	 * Chooses the user's report folder; an empty value restores the default.
+	 *
+	 * @throws ValidationException for "..", an absolute path or a name Nextcloud forbids
+	 */
+	public function setFolder(string $userId, mixed $folder): string {
+		$checked = $this->validateFolder($folder);
+		$this->userConfig->setValueString($userId, Application::APP_ID, self::KEY_FOLDER, $checked);
+		return $checked;
+	}
+
+	/** @throws ValidationException */
+	public function validateFolder(mixed $folder): string {
+		if ($folder === null || $folder === '') {
+			return self::DEFAULT_FOLDER;
+		}
+		if (!is_string($folder)) {
+			throw ValidationException::field('%1$s must be text.', 'Folder');
+		}
+		if (mb_strlen($folder) > self::MAX_FOLDER) {
+			throw ValidationException::field('%1$s is too long: at most %2$s characters are allowed.', 'Folder', (string)self::MAX_FOLDER);
+		}
+		if (str_starts_with($folder, '/') || str_contains($folder, '\\')) {
+			throw new ValidationException('The folder must be a path inside your Files like "Pilot Feedback/Reports", without a leading "/" or "\\".');
+		}
+		$segments = explode('/', rtrim($folder, '/'));
+		foreach ($segments as $segment) {
+			if ($segment === '' || $segment === '.' || $segment === '..') {
+				throw new ValidationException('The folder "%1$s" holds an empty part, "." or "..". Name each folder, separated by a single "/".', [$folder]);
+			}
+			if (preg_match('/[\x00-\x1f\x7f]/', $segment) === 1 || trim($segment) !== $segment) {
+				throw new ValidationException('The folder name "%1$s" is not allowed: no control characters and no spaces at its start or end.', [$segment]);
+			}
+			try {
+				$this->filenameValidator->validateFilename($segment);
+			} catch (\Exception $e) {
+				throw new ValidationException('The folder name "%1$s" is not allowed in Nextcloud: %2$s', [$segment, $e->getMessage()]);
+			}
+		}
+		return implode('/', $segments);
+	}
+
+	/** A file name Nextcloud accepts, made from a title. */
+	public function fileName(string $title, string $extension): string {
+		$name = $this->filenameValidator->sanitizeFilename(str_replace(['/', '\\'], '-', $title), '-');
+		return $name . '.' . $extension;
+	}
+
+	/**
+	 * Writes a file into the user's Files under $folder (created as needed) and returns it.
+	 *
+	 * @param callable(resource): void $write writes the whole file into the given stream
+	 * @throws ReportFailedException with the reason, after removing whatever was written
+	 */
+	public function save(string $userId, string $folder, string $name, callable $write): File {
+		$local = $this->tempManager->getTemporaryFile('.pilotfeedback');
+		if ($local === false) {
+			throw new ReportFailedException('The server has no room for temporary files. Ask the administrator to free disk space.');
+		}
+		$partial = null;
+		try {
+			$handle = fopen($local, 'w+b');
+			if ($handle === false) {
+				throw new ReportFailedException('The server has no room for temporary files. Ask the administrator to free disk space.');
+			}
+			try {
+				$write($handle);
+				if (!fflush($handle)) {
+					throw new ReportFailedException('The server has no room for temporary files. Ask the administrator to free disk space.');
+				}
+				$size = fstat($handle)['size'];
+				$target = $this->targetFolder($userId, $folder);
+				$free = $target->getFreeSpace();
+				if ($free !== FileInfo::SPACE_UNLIMITED && $free >= 0 && $free < $size) {
+					throw new NotEnoughSpaceException('free ' . $free . ' < ' . $size);
+				}
+				$partial = $target->newFile('.pilotfeedback-' . bin2hex(random_bytes(6)) . '.tmp');
+				$out = $partial->fopen('wb');
+				if ($out === false) {
+					throw new NotPermittedException('cannot open the file for writing');
+				}
+				rewind($handle);
+				$copied = stream_copy_to_stream($handle, $out);
+				$closed = fclose($out);
+				if ($copied !== $size || !$closed) {
+					throw new NotEnoughSpaceException('copied ' . var_export($copied, true) . ' of ' . $size);
+				}
+				$moved = $partial->move($target->getPath() . '/' . $target->getNonExistingName($name));
+				$partial = null;
+				if (!($moved instanceof File)) {
+					throw new NotPermittedException('not a file after the move');
+				}
+				return $moved;
+			} finally {
+				fclose($handle);
+			}
+		} catch (ReportFailedException $e) {
+			$this->removePartial($partial);
+			throw $e;
+		} catch (\Throwable $e) {
+			$this->removePartial($partial);
+			throw $this->explain($e, $folder);
+		} finally {
+			@unlink($local);
+		}
+	}
+
+	/** The folder to save into, created as needed. */
+	private function targetFolder(string $userId, string $folder): Folder {
+		$node = $this->rootFolder->getUserFolder($userId);
+		foreach (explode('/', $folder) as $segment) {
+			if ($node->nodeExists($segment)) {
+				$next = $node->get($segment);
+				if (!($next instanceof Folder)) {
+					throw new ReportFailedException('"%1$s" in your Files is a file, not a folder. Rename it or choose another report folder.', [$segment]);
+				}
+				$node = $next;
+			} else {
+				$node = $node->newFolder($segment);
+			}
+		}
+		return $node;
+	}
+
+	private function removePartial(?File $partial): void {
+		if ($partial === null) {
+			return;
+		}
+		try {
+			$partial->delete();
+		} catch (\Throwable $e) {
+			$this->logger->error('Could not remove the partial report file ' . $partial->getPath(), ['exception' => $e, 'app' => Application::APP_ID]);
+		}
+	}
+
+	/** The failure in words the requester can act on. */
+	private function explain(\Throwable $e, string $folder): ReportFailedException {
+		if ($e instanceof NotEnoughSpaceException) {
+			return new ReportFailedException('There is not enough space in your Files for the report (your quota is used up or the disk is full). Free some space and ask for the report again.');
+		}
+		if ($e instanceof FileNotFoundException) {
+			return new ReportFailedException('The folder "%1$s" was removed while the report was being saved. Ask for the report again.', [$folder]);
+		}
+		if ($e instanceof NotPermittedException) {
+			return new ReportFailedException('The report could not be saved in "%1$s": writing there is not allowed. Choose another report folder.', [$folder]);
+		}
+		if ($e instanceof LockedException) {
+			return new ReportFailedException('The folder "%1$s" is in use by another operation. Ask for the report again in a moment.', [$folder]);
+		}
+		if ($e instanceof StorageNotAvailableException) {
+			return new ReportFailedException('The storage of "%1$s" is not available at the moment. Ask for the report again later.', [$folder]);
+		}
+		$this->logger->error('A report could not be saved', ['exception' => $e, 'app' => Application::APP_ID]);
+		return new ReportFailedException('The report could not be saved because of an unexpected error; the administrator finds the details in the Nextcloud log.');
+	}
+}
