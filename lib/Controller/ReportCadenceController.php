@@ -54,7 +54,7 @@ class ReportCadenceController extends ApiController {
 	 * @param bool|null $quarterly make the quarterly report after each quarter ends
 	 * @param list<int>|null $pilotIds the pilots, one report each; empty: one report over all pilots
 	 * @param string|null $consolidator user id of the consolidator whose Files receive the reports @maxLength 64
-	 * @param 'odt'|'docx'|null $format document format
+	 * @param 'odt'|'docx'|null $fileFormat document format ("format" is the OCS answer's format)
 	 * @param 'de'|'en'|null $language document language
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackReportCadence, array{}>
 	 * @throws ValidationException Not a consolidator, unknown format or language, or switched on without a consolidator
@@ -64,7 +64,7 @@ class ReportCadenceController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/settings/report-cadence')]
-	public function update(mixed $monthly = null, mixed $quarterly = null, mixed $pilotIds = null, mixed $consolidator = null, mixed $format = null, mixed $language = null): DataResponse {
-		return new DataResponse($this->cadence->update($monthly, $quarterly, $pilotIds, $consolidator, $format, $language));
+	public function update(mixed $monthly = null, mixed $quarterly = null, mixed $pilotIds = null, mixed $consolidator = null, mixed $fileFormat = null, mixed $language = null): DataResponse {
+		return new DataResponse($this->cadence->update($monthly, $quarterly, $pilotIds, $consolidator, $fileFormat, $language));
 	}
 }

@@ -58,7 +58,7 @@ class ReportController extends ApiController {
 	 * gives a report marked preliminary.
 	 *
 	 * @param 'monthly'|'quarterly'|'export' $type monthly status report, quarterly report, or data export
-	 * @param string $format odt or docx for reports; ods, xlsx or csv for exports (csv holds the ratings sheet) @maxLength 8
+	 * @param string $fileFormat odt or docx for reports (not "format", which OCS reads as the answer's format); ods, xlsx or csv for exports (csv holds the ratings sheet) @maxLength 8
 	 * @param int|null $pilotId one pilot, or null for all pilots
 	 * @param string|null $month the month, like 2026-03 (monthly report; or an export of a month)
 	 * @param string|null $quarter the quarter, like 2026-Q1 (quarterly report; or an export of a quarter)
@@ -74,8 +74,8 @@ class ReportController extends ApiController {
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/reports')]
-	public function create(mixed $type = null, mixed $format = null, mixed $pilotId = null, mixed $month = null, mixed $quarter = null, mixed $language = null, mixed $withNames = null, mixed $organisationId = null): DataResponse {
-		return new DataResponse($this->reports->request($this->actors->current(), $type, $format, $pilotId, $month, $quarter, $language, $withNames, $organisationId));
+	public function create(mixed $type, mixed $fileFormat, mixed $pilotId = null, mixed $month = null, mixed $quarter = null, mixed $language = null, mixed $withNames = null, mixed $organisationId = null): DataResponse {
+		return new DataResponse($this->reports->request($this->actors->current(), $type, $fileFormat, $pilotId, $month, $quarter, $language, $withNames, $organisationId));
 	}
 
 	/**

@@ -112,6 +112,8 @@ class ReportStorage {
 			throw new ReportFailedException('The server has no room for temporary files. Ask the administrator to free disk space.');
 		}
 		$partial = null;
+		$size = 0;
+		$free = FileInfo::SPACE_UNKNOWN;
 		try {
 			$handle = fopen($local, 'w+b');
 			if ($handle === false) {
@@ -123,9 +125,14 @@ class ReportStorage {
 					throw new ReportFailedException('The server has no room for temporary files. Ask the administrator to free disk space.');
 				}
 				$size = fstat($handle)['size'];
+				// Asked before anything is created: a full quota refuses even new folders.
+				$free = $this->rootFolder->getUserFolder($userId)->getFreeSpace();
+				if ($free >= 0 && $free < $size) {
+					throw new NotEnoughSpaceException('free ' . $free . ' < ' . $size);
+				}
 				$target = $this->targetFolder($userId, $folder);
 				$free = $target->getFreeSpace();
-				if ($free !== FileInfo::SPACE_UNLIMITED && $free >= 0 && $free < $size) {
+				if ($free >= 0 && $free < $size) {
 					throw new NotEnoughSpaceException('free ' . $free . ' < ' . $size);
 				}
 				$partial = $target->newFile('.pilotfeedback-' . bin2hex(random_bytes(6)) . '.tmp');
@@ -153,7 +160,7 @@ class ReportStorage {
 			throw $e;
 		} catch (\Throwable $e) {
 			$this->removePartial($partial);
-			throw $this->explain($e, $folder);
+			throw $this->explain($e, $folder, $free >= 0 && $free < $size + 8192);
 		} finally {
 			@unlink($local);
 		}
@@ -188,8 +195,8 @@ class ReportStorage {
 	}
 
 	/** The failure in words the requester can act on. */
-	private function explain(\Throwable $e, string $folder): ReportFailedException {
-		if ($e instanceof NotEnoughSpaceException) {
+	private function explain(\Throwable $e, string $folder, bool $nearlyFull): ReportFailedException {
+		if ($e instanceof NotEnoughSpaceException || ($nearlyFull && $e instanceof NotPermittedException)) {
 			return new ReportFailedException('There is not enough space in your Files for the report (your quota is used up or the disk is full). Free some space and ask for the report again.');
 		}
 		if ($e instanceof FileNotFoundException) {

@@ -4763,10 +4763,10 @@ export interface operations {
                     /** @description user id of the consolidator whose Files receive the reports */
                     consolidator?: string | null;
                     /**
-                     * @description document format
+                     * @description document format ("format" is the OCS answer's format)
                      * @enum {string|null}
                      */
-                    format?: "odt" | "docx" | null;
+                    fileFormat?: "odt" | "docx" | null;
                     /**
                      * @description document language
                      * @enum {string|null}
@@ -4933,16 +4933,16 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": {
                     /**
                      * @description monthly status report, quarterly report, or data export
                      * @enum {string}
                      */
-                    type?: "monthly" | "quarterly" | "export";
-                    /** @description odt or docx for reports; ods, xlsx or csv for exports (csv holds the ratings sheet) */
-                    format?: string;
+                    type: "monthly" | "quarterly" | "export";
+                    /** @description odt or docx for reports (not "format", which OCS reads as the answer's format); ods, xlsx or csv for exports (csv holds the ratings sheet) */
+                    fileFormat: string;
                     /**
                      * Format: int64
                      * @description one pilot, or null for all pilots
