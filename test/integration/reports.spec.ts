@@ -387,3 +387,43 @@ describe('documents (every document format the server has)', () => {
 		}
 	})
 })
+
+describe.skipIf(SERVER_DIR === '')('the report schedule (cadence)', () => {
+	afterAll(async () => {
+		await api('admin', 'PUT', '/settings/report-cadence', { monthly: false, quarterly: false })
+	})
+
+	it('refuses a consolidator who is not one, and switching on without one', async () => {
+		expect((await api('admin', 'PUT', '/settings/report-cadence', { consolidator: 'rki-tester1' })).status).toBe(400)
+		expect((await api('admin', 'PUT', '/settings/report-cadence', { monthly: true, consolidator: '' })).status).toBe(400)
+		expect((await api('admin', 'PUT', '/settings/report-cadence', { fileFormat: 'csv' })).status).toBe(400)
+		expect((await api('admin', 'PUT', '/settings/report-cadence', { pilotIds: [999999999] })).status).toBe(404)
+	})
+
+	it('makes the previous month\'s and quarter\'s reports on the first working day, once, and notifies', async () => {
+		if (formats.documents.length === 0) {
+			// No document writer on this server: the schedule has nothing to make (covered where the writers are).
+			return
+		}
+		await expectApi(200, 'admin', 'PUT', '/settings/report-cadence', { monthly: true, quarterly: true, pilotIds: [pilotId], consolidator: 'bmi', fileFormat: formats.documents[0], language: 'en' })
+		let day = 1
+		while ([0, 6].includes(new Date(Date.UTC(year, 3, day)).getUTCDay())) {
+			day++
+		}
+		const date = `${year}-04-${String(day).padStart(2, '0')}`
+		const occ = (): string => execFileSync('php', [join(SERVER_DIR, 'occ'), '--no-interaction', '--no-warnings', 'pilotfeedback:reports:cadence', `--date=${date}`], { encoding: 'utf8', timeout: 120_000 })
+		expect(occ()).toContain('2 report(s) made.')
+		expect(occ()).toContain('0 report(s) made.')
+
+		const list = await expectApi<{ reports: (Report & { origin: string, period: string })[] }>(200, 'bmi', 'GET', '/reports?limit=100')
+		const made = list.reports.filter((r) => r.origin === 'cadence' && [month(2), `${year}-Q1`].includes(r.period))
+		expect(made.map((r) => `${r.type} ${r.period} ${r.status}`).sort()).toEqual([`monthly ${month(2)} done`, `quarterly ${year}-Q1 done`])
+		for (const report of made) {
+			expect(await listFolder('bmi', `Pilot Feedback/Reports/${report.period}`)).toContain(report.fileName)
+		}
+		const notifications = await call<{ object_type: string, object_id: string }[]>('bmi', 'GET', '/ocs/v2.php/apps/notifications/api/v2/notifications')
+		for (const report of made) {
+			expect(notifications.data.some((n) => n.object_type === 'report' && n.object_id === String(report.id))).toBe(true)
+		}
+	})
+})
