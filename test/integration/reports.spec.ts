@@ -317,7 +317,7 @@ describe.skipIf(SERVER_DIR === '')('the background job writes the file into File
 				expect(text.toLowerCase().includes(name.toLowerCase()), `${report.fileName} names ${name}`).toBe(false)
 			}
 		}
-	})
+	}, 600_000)
 
 	it('an export with names (the consolidator\'s explicit choice) does name the testers', async () => {
 		const report = await make({ type: 'export', fileFormat: 'csv', quarter: `${year}-Q1`, withNames: true })
