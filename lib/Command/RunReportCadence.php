@@ -34,9 +34,10 @@ class RunReportCadence extends Command {
 	}
 
 	protected function execute(InputInterface $input, OutputInterface $output): int {
+		/** @var string|null $date */
 		$date = $input->getOption('date');
 		$now = time();
-		if (is_string($date)) {
+		if ($date !== null) {
 			$parsed = \DateTimeImmutable::createFromFormat('!Y-m-d', $date, new \DateTimeZone('UTC'));
 			if ($parsed === false || $parsed->format('Y-m-d') !== $date) {
 				$output->writeln('<error>--date must be a day like 2026-12-01.</error>');

@@ -10,11 +10,27 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Exception;
 
 /**
- * A report could not be made or saved (no space, quota, the folder removed …). Its message is
- * kept with the report and sent to the requester; nothing of the file is left behind.
+ * A report could not be made or saved (no space, quota, the folder removed …). Not an answer
+ * to a request (the report records it and the requester is notified), so not a DomainError;
+ * its message is an English template translated where it is shown, like a DomainError's.
  */
-class ReportFailedException extends DomainError {
-	public function getStatus(): int {
-		return 409;
+class ReportFailedException extends \RuntimeException {
+	/**
+	 * @param list<string> $params values for the template's placeholders
+	 */
+	public function __construct(
+		private string $template,
+		private array $params = [],
+	) {
+		parent::__construct(vsprintf($template, $params));
+	}
+
+	public function getTemplate(): string {
+		return $this->template;
+	}
+
+	/** @return list<string> */
+	public function getParams(): array {
+		return $this->params;
 	}
 }

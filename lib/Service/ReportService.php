@@ -182,7 +182,7 @@ class ReportService {
 			$report = $this->reports->update($report);
 			$this->notifyReady($report, $report->getRequestedBy());
 			return $report;
-		} catch (DomainError $e) {
+		} catch (DomainError|ReportFailedException $e) {
 			return $this->fail($report, $e->getTemplate(), $e->getParams());
 		} catch (\Throwable $e) {
 			$this->logger->error('Report ' . $reportId . ' failed', ['exception' => $e, 'app' => Application::APP_ID]);

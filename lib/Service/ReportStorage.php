@@ -35,13 +35,13 @@ use Psr\Log\LoggerInterface;
 class ReportStorage {
 	public const DEFAULT_FOLDER = 'Pilot Feedback/Reports';
 	private const KEY_FOLDER = 'report_folder';
-	private const MAX_FOLDER = 1000;
 
 	public function __construct(
 		private IRootFolder $rootFolder,
 		private IUserConfig $userConfig,
 		private ITempManager $tempManager,
 		private IFilenameValidator $filenameValidator,
+		private ReportFolderValidator $folders,
 		private LoggerInterface $logger,
 	) {
 	}
@@ -58,40 +58,9 @@ class ReportStorage {
 	 * @throws ValidationException for "..", an absolute path or a name Nextcloud forbids
 	 */
 	public function setFolder(string $userId, mixed $folder): string {
-		$checked = $this->validateFolder($folder);
+		$checked = $this->folders->validate($folder);
 		$this->userConfig->setValueString($userId, Application::APP_ID, self::KEY_FOLDER, $checked);
 		return $checked;
-	}
-
-	/** @throws ValidationException */
-	public function validateFolder(mixed $folder): string {
-		if ($folder === null || $folder === '') {
-			return self::DEFAULT_FOLDER;
-		}
-		if (!is_string($folder)) {
-			throw ValidationException::field('%1$s must be text.', 'Folder');
-		}
-		if (mb_strlen($folder) > self::MAX_FOLDER) {
-			throw ValidationException::field('%1$s is too long: at most %2$s characters are allowed.', 'Folder', (string)self::MAX_FOLDER);
-		}
-		if (str_starts_with($folder, '/') || str_contains($folder, '\\')) {
-			throw new ValidationException('The folder must be a path inside your Files like "Pilot Feedback/Reports", without a leading "/" or "\\".');
-		}
-		$segments = explode('/', rtrim($folder, '/'));
-		foreach ($segments as $segment) {
-			if ($segment === '' || $segment === '.' || $segment === '..') {
-				throw new ValidationException('The folder "%1$s" holds an empty part, "." or "..". Name each folder, separated by a single "/".', [$folder]);
-			}
-			if (preg_match('/[\x00-\x1f\x7f]/', $segment) === 1 || trim($segment) !== $segment) {
-				throw new ValidationException('The folder name "%1$s" is not allowed: no control characters and no spaces at its start or end.', [$segment]);
-			}
-			try {
-				$this->filenameValidator->validateFilename($segment);
-			} catch (\Exception $e) {
-				throw new ValidationException('The folder name "%1$s" is not allowed in Nextcloud: %2$s', [$segment, $e->getMessage()]);
-			}
-		}
-		return implode('/', $segments);
 	}
 
 	/** A file name Nextcloud accepts, made from a title. */

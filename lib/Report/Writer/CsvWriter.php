@@ -23,6 +23,8 @@ use RuntimeException;
  */
 final class CsvWriter implements WorkbookWriter {
 	private const BOM = "\u{FEFF}";
+	/** First characters that make a spreadsheet read a cell as a formula. */
+	private const FORMULA_STARTS = ['=', '+', '-', '@', "\t", "\r"];
 	/** Rows collected before one fwrite. */
 	private const BATCH = 500;
 
@@ -36,7 +38,8 @@ final class CsvWriter implements WorkbookWriter {
 
 	public function write(Workbook $workbook, $stream): void {
 		$sheet = $workbook->sheets[0] ?? null;
-		$buffer = self::BOM . self::line($sheet?->header ?? []);
+		$header = $sheet?->header ?? [];
+		$buffer = self::BOM . ($header === [] ? '' : self::line($header));
 		$count = 0;
 		foreach ($sheet?->rows ?? [] as $row) {
 			$buffer .= self::line($row);
@@ -64,7 +67,7 @@ final class CsvWriter implements WorkbookWriter {
 		if (!is_string($cell)) {
 			return is_finite((float)$cell) ? (string)$cell : '';
 		}
-		if ($cell !== '' && str_contains("=+-@\t\r", $cell[0])) {
+		if ($cell !== '' && in_array($cell[0], self::FORMULA_STARTS, true)) {
 			$cell = "'" . $cell;
 		}
 		if (strpbrk($cell, "\",\r\n") !== false) {

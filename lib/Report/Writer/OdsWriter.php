@@ -68,7 +68,8 @@ final class OdsWriter implements WorkbookWriter {
 		$sheets = $workbook->sheets === [] ? [new Sheet('Sheet', [], [])] : $workbook->sheets;
 		foreach ($sheets as $sheet) {
 			$titles[] = $title = $names->next($sheet->name);
-			$xml->writeRaw('<table:table table:name="' . Odf::attr($title) . '">');
+			$xml->writeRaw('<table:table table:name="' . Odf::attr($title) . '">'
+				. '<table:table-column table:number-columns-repeated="' . max(1, count($sheet->header)) . '"/>');
 			if ($sheet->header !== []) {
 				$xml->writeRaw('<table:table-header-rows>');
 				$this->writeRow($xml, $sheet->header, ' table:style-name="header"');

@@ -11,6 +11,7 @@ namespace OCA\PilotFeedback\Report\Writer;
 
 use OCA\PilotFeedback\Report\Model\Sheet;
 use OCA\PilotFeedback\Report\Model\Workbook;
+use OCA\PilotFeedback\Report\Writer\Support\Ooxml;
 use OCA\PilotFeedback\Report\Writer\Support\SheetNames;
 use OCA\PilotFeedback\Report\Writer\Support\Text;
 use OCA\PilotFeedback\Report\Writer\Support\ZipPackage;
@@ -27,7 +28,6 @@ final class XlsxWriter implements WorkbookWriter {
 	private const FLUSH_ROWS = 1000;
 	private const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 	private const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-	private const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 	public function format(): string {
 		return 'xlsx';
@@ -50,7 +50,7 @@ final class XlsxWriter implements WorkbookWriter {
 				$zip->addFile('xl/worksheets/sheet' . ($i + 1) . '.xml', $path);
 			}
 			$zip->addString('[Content_Types].xml', $this->contentTypes(count($titles)));
-			$zip->addString('_rels/.rels', self::relationships([
+			$zip->addString('_rels/.rels', Ooxml::relationships([
 				['officeDocument', 'xl/workbook.xml'],
 			]));
 			$zip->addString('xl/workbook.xml', $this->workbookXml($titles));
@@ -59,7 +59,7 @@ final class XlsxWriter implements WorkbookWriter {
 				$rels[] = ['worksheet', 'worksheets/sheet' . ($i + 1) . '.xml'];
 			}
 			$rels[] = ['styles', 'styles.xml'];
-			$zip->addString('xl/_rels/workbook.xml.rels', self::relationships($rels));
+			$zip->addString('xl/_rels/workbook.xml.rels', Ooxml::relationships($rels));
 			$zip->addString('xl/styles.xml', $this->styles());
 			$zip->writeTo($stream);
 		} catch (\Throwable $e) {
@@ -135,16 +135,14 @@ final class XlsxWriter implements WorkbookWriter {
 	}
 
 	private function contentTypes(int $sheets): string {
-		$xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-			. '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-			. '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-			. '<Default Extension="xml" ContentType="application/xml"/>'
-			. '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-			. '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>';
+		$overrides = [
+			'/xl/workbook.xml' => 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+			'/xl/styles.xml' => 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+		];
 		for ($i = 1; $i <= $sheets; $i++) {
-			$xml .= '<Override PartName="/xl/worksheets/sheet' . $i . '.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>';
+			$overrides['/xl/worksheets/sheet' . $i . '.xml'] = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 		}
-		return $xml . '</Types>';
+		return Ooxml::contentTypes($overrides);
 	}
 
 	/** @param list<string> $titles */
@@ -168,24 +166,8 @@ final class XlsxWriter implements WorkbookWriter {
 		return $xml->outputMemory();
 	}
 
-	/**
-	 * A relationships part; ids are rId1, rId2, … in the given order.
-	 *
-	 * @param list<array{0: string, 1: string}> $targets relationship type (last path segment) and target
-	 */
-	public static function relationships(array $targets): string {
-		$xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="' . self::NS_PKG_REL . '">';
-		foreach ($targets as $i => [$type, $target]) {
-			$base = $type === 'core-properties'
-				? 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
-				: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
-			$xml .= '<Relationship Id="rId' . ($i + 1) . '" Type="' . $base . $type . '" Target="' . htmlspecialchars($target, ENT_XML1 | ENT_QUOTES) . '"/>';
-		}
-		return $xml . '</Relationships>';
-	}
-
 	private function styles(): string {
-		return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+		return Ooxml::XML_HEADER
 			. '<styleSheet xmlns="' . self::NS_MAIN . '">'
 			. '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
 			. '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'

@@ -22,7 +22,11 @@ final class Text {
 		return preg_replace('/[^\x{9}\x{A}\x{D}\x{20}-\x{D7FF}\x{E000}-\x{FFFD}\x{10000}-\x{10FFFF}]/u', '', $text) ?? '';
 	}
 
-	/** Whether a cell value is written as a number (finite int or float). */
+	/**
+	 * Whether a cell value is written as a number (finite int or float).
+	 *
+	 * @psalm-assert-if-true int|float $value
+	 */
 	public static function isNumber(mixed $value): bool {
 		return is_int($value) || (is_float($value) && is_finite($value));
 	}
