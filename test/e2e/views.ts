@@ -167,7 +167,7 @@ export const VIEWS: AppView[] = [
 				roles: ['consolidator'],
 				open: async (page) => {
 					await openSelect(page, 'Report')
-					await page.getByRole('option', { name: 'Data export' }).click()
+					await page.getByRole('option').filter({ hasText: 'Data export' }).first().click()
 					await page.getByText('With the testers\' names (recorded in the log)').click()
 					await page.getByRole('button', { name: 'Make report' }).click()
 					await page.getByRole('dialog', { name: 'Export with tester names?' }).waitFor()

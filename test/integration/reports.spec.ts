@@ -164,6 +164,9 @@ beforeAll(async () => {
 	components = pilot.componentIds.slice(0, 2).map((id) => ({ id, name: s.catalogue.components.find((c) => c.id === id)!.name }))
 	criteria = s.criteria.slice(0, 2)
 	formats = await expectApi(200, 'bmi', 'GET', '/reports/formats')
+	// Another suite (fuzzing) may have chosen a folder: the checks below expect the default.
+	await expectApi(200, 'bmi', 'PUT', '/reports/folder', { folder: '' })
+	await expectApi(200, 'rki-coord', 'PUT', '/reports/folder', { folder: '' })
 
 	const taken = new Set((await expectApi<Period[]>(200, 'admin', 'GET', '/periods')).map((p) => p.month))
 	const years = Array.from({ length: 100 }, (_, i) => 1600 + i).sort(() => Math.random() - 0.5)
