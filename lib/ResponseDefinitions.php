@@ -166,6 +166,49 @@ namespace OCA\PilotFeedback;
  * @psalm-type PilotFeedbackItemSummary = array{id: int, title: string, type: PilotFeedbackItemType, priority: PilotFeedbackPriority, status: PilotFeedbackItemStatus, componentId: int, organisationId: int, createdAt: int}
  * @psalm-type PilotFeedbackRankedItem = array{id: int, title: string, type: PilotFeedbackItemType, priority: PilotFeedbackPriority, supportCount: int, score: int, organisations: int}
  * @psalm-type PilotFeedbackItemsOverview = array{pilotId: int, range: PilotFeedbackConsolidationRange, counts: list<PilotFeedbackItemCount>, organisations: list<array{organisationId: int, counts: list<PilotFeedbackItemCount>}>, openUrgent: list<PilotFeedbackItemSummary>, perMonth: list<array{month: string, filed: int, closed: int}>, ranking: list<PilotFeedbackRankedItem>, rankingWeights: array{low: int, medium: int, high: int, critical: int}}
+ * @psalm-type PilotFeedbackReportType = 'monthly'|'quarterly'|'export'
+ * @psalm-type PilotFeedbackReportStatus = 'queued'|'running'|'done'|'failed'
+ * @psalm-type PilotFeedbackReport = array{
+ *     id: int,
+ *     type: PilotFeedbackReportType,
+ *     pilotId: ?int,
+ *     organisationId: ?int,
+ *     period: string,
+ *     format: string,
+ *     language: string,
+ *     pseudonymised: bool,
+ *     origin: 'request'|'cadence',
+ *     requestedBy: string,
+ *     requestedByName: string,
+ *     status: PilotFeedbackReportStatus,
+ *     error: ?string,
+ *     fileId: ?int,
+ *     fileName: ?string,
+ *     path: ?string,
+ *     createdAt: int,
+ *     finishedAt: ?int,
+ * }
+ * @field-description PilotFeedbackReport.pilotId The pilot, or null for all pilots
+ * @field-description PilotFeedbackReport.organisationId The one organisation the report is about, or null for all
+ * @field-description PilotFeedbackReport.period The month (2026-03) or quarter (2026-Q1)
+ * @field-description PilotFeedbackReport.pseudonymised False only for an export with tester names
+ * @field-description PilotFeedbackReport.origin Asked for by a person, or made by the admin's cadence
+ * @field-description PilotFeedbackReport.requestedBy The user whose Files hold the file
+ * @field-description PilotFeedbackReport.error Why it failed, in the caller's language
+ * @field-description PilotFeedbackReport.fileId The Nextcloud file id; open it at /f/{fileId}
+ * @field-description PilotFeedbackReport.path The file's path inside the owner's Files
+ * @psalm-type PilotFeedbackReportPage = array{reports: list<PilotFeedbackReport>, total: int, page: int, limit: int}
+ * @psalm-type PilotFeedbackReportFormats = array{documents: list<string>, exports: list<string>}
+ * @field-description PilotFeedbackReportFormats.documents Formats of the monthly and quarterly reports (odt, docx …)
+ * @field-description PilotFeedbackReportFormats.exports Formats of the data export (ods, xlsx, csv)
+ * @psalm-type PilotFeedbackReportFolder = array{folder: string, default: string}
+ * @field-description PilotFeedbackReportFolder.folder The folder inside the user's Files that reports go into (a subfolder per period)
+ * @psalm-type PilotFeedbackReportCadence = array{monthly: bool, quarterly: bool, pilotIds: list<int>, consolidator: string, format: string, language: 'de'|'en'}
+ * @field-description PilotFeedbackReportCadence.monthly Make the monthly status report of the previous month on the first working day of each month
+ * @field-description PilotFeedbackReportCadence.quarterly Make the quarterly report of the previous quarter after each quarter ends
+ * @field-description PilotFeedbackReportCadence.pilotIds The pilots to report on; empty: one report over all pilots
+ * @field-description PilotFeedbackReportCadence.consolidator The consolidator whose Files receive the reports; empty: none chosen (the cadence makes nothing)
+ * @field-description PilotFeedbackReportCadence.format Document format of the reports (odt or docx)
  */
 class ResponseDefinitions {
 }

@@ -137,6 +137,8 @@ run_db() (
 	}
 
 	log "[$db] Running integration and browser tests against $NEXTCLOUD_URL"
+	# The reports suite runs the queued background jobs with this server's occ.
+	export NEXTCLOUD_SERVER_DIR="$instance/nextcloud"
 	started=$SECONDS
 	status=0
 	run_suites "$db" || status=$?

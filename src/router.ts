@@ -17,6 +17,7 @@ export const routes = [
 	},
 	{ path: '/coordination', name: 'coordination', component: () => import('./views/CoordinationView.vue') },
 	{ path: '/consolidation', name: 'consolidation', component: () => import('./views/ConsolidationView.vue') },
+	{ path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue') },
 	{ path: '/:unknown(.*)*', redirect: '/' },
 ]
 

@@ -11,6 +11,7 @@ namespace OCA\PilotFeedback\AppInfo;
 
 use OCA\PilotFeedback\Middleware\ErrorMiddleware;
 use OCA\PilotFeedback\Middleware\RequestBodyMiddleware;
+use OCA\PilotFeedback\Notification\ReportNotifier;
 use OCA\PilotFeedback\Report\Writer\CsvWriter;
 use OCA\PilotFeedback\Report\Writer\DocxWriter;
 use OCA\PilotFeedback\Report\Writer\OdsWriter;
@@ -38,6 +39,7 @@ class Application extends App implements IBootstrap {
 			[new OdtWriter(), new DocxWriter()],
 			[new OdsWriter(), new XlsxWriter(), new CsvWriter()],
 		));
+		$context->registerNotifierService(ReportNotifier::class);
 	}
 
 	public function boot(IBootContext $context): void {

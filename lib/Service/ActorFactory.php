@@ -15,6 +15,7 @@ use OCA\PilotFeedback\Db\OrganisationMapper;
 use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Model\Actor;
 use OCP\IGroupManager;
+use OCP\IUser;
 use OCP\IUserSession;
 
 /** Resolves the logged-in user's roles once per request. */
@@ -39,18 +40,25 @@ class ActorFactory {
 		if ($user === null) {
 			throw new ForbiddenException('Please log in.');
 		}
+		$this->current = $this->forUser($user);
+		return $this->current;
+	}
+
+	/**
+	 * The roles of any user, for work done on their behalf outside a request (background jobs).
+	 */
+	public function forUser(IUser $user): Actor {
 		$userId = $user->getUID();
 		$groupIds = $this->groupManager->getUserGroupIds($user);
 		$consolidatorGroup = $this->settings->consolidatorGroup();
 
-		$this->current = new Actor(
+		return new Actor(
 			$userId,
 			$this->groupManager->isAdmin($userId),
 			$consolidatorGroup !== '' && in_array($consolidatorGroup, $groupIds, true),
 			$this->activeOnly($this->links->leftsForRights(Link::OrganisationGroups, $groupIds)),
 			$this->activeOnly($this->links->leftsForRights(Link::OrganisationCoordinators, [$userId])),
 		);
-		return $this->current;
 	}
 
 	/**

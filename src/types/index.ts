@@ -76,3 +76,15 @@ export type ItemTriagePayload = JsonBody<'item-triage'>
 export type CommentPayload = JsonBody<'comment-create'>
 export type ReleasePayload = JsonBody<'coordination-release'>
 export type ItemQuery = Query<'item-index'>
+
+export type ReportType = Schemas['ReportType']
+export type ReportStatus = Schemas['ReportStatus']
+export type Report = Schemas['Report']
+export type ReportPage = Schemas['ReportPage']
+export type ReportFormats = Schemas['ReportFormats']
+export type ReportFolder = Schemas['ReportFolder']
+export type ReportCadence = Schemas['ReportCadence']
+/** What POST /reports takes */
+export type ReportRequestPayload = JsonBody<'report-create'>
+/** What PUT /settings/report-cadence takes */
+export type ReportCadencePayload = JsonBody<'report_cadence-update'>

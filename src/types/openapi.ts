@@ -519,6 +519,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/settings/report-cadence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the report cadence */
+        get: operations["report_cadence-show"];
+        /** Change the report cadence; a setting left out keeps its value */
+        put: operations["report_cadence-update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the reports, newest first
+         * @description Consolidators see every report; coordinators the reports they asked for.
+         */
+        get: operations["report-index"];
+        put?: never;
+        /**
+         * Ask for a report or export
+         * @description A monthly or quarterly report is made at once (status done or failed in the answer); an export is queued as a background job (status queued) and a notification tells when it is ready. A period without ratings gives a report that says so; a period that has not ended gives a report marked preliminary.
+         */
+        post: operations["report-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one report: its status while it is made, its file when done, the reason when it failed */
+        get: operations["report-show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/reports/formats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The formats reports (documents) and exports (data) can be made in */
+        get: operations["report-formats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/reports/folder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the folder in your Files that reports are saved into */
+        get: operations["report-folder"];
+        /**
+         * Choose the folder in your Files that reports are saved into
+         * @description Each report goes into a subfolder named after its period.
+         */
+        put: operations["report-set-folder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ocs/v2.php/apps/pilotfeedback/api/v1/settings": {
         parameters: {
             query?: never;
@@ -966,6 +1063,88 @@ export interface components {
              */
             releasedAt: number;
         };
+        Report: {
+            /** Format: int64 */
+            id: number;
+            type: components["schemas"]["ReportType"];
+            /**
+             * Format: int64
+             * @description The pilot, or null for all pilots
+             */
+            pilotId: number | null;
+            /**
+             * Format: int64
+             * @description The one organisation the report is about, or null for all
+             */
+            organisationId: number | null;
+            /** @description The month (2026-03) or quarter (2026-Q1) */
+            period: string;
+            format: string;
+            language: string;
+            /** @description False only for an export with tester names */
+            pseudonymised: boolean;
+            /**
+             * @description Asked for by a person, or made by the admin's cadence
+             * @enum {string}
+             */
+            origin: "request" | "cadence";
+            /** @description The user whose Files hold the file */
+            requestedBy: string;
+            requestedByName: string;
+            status: components["schemas"]["ReportStatus"];
+            /** @description Why it failed, in the caller's language */
+            error: string | null;
+            /**
+             * Format: int64
+             * @description The Nextcloud file id; open it at /f/{fileId}
+             */
+            fileId: number | null;
+            fileName: string | null;
+            /** @description The file's path inside the owner's Files */
+            path: string | null;
+            /** Format: int64 */
+            createdAt: number;
+            /** Format: int64 */
+            finishedAt: number | null;
+        };
+        ReportCadence: {
+            /** @description Make the monthly status report of the previous month on the first working day of each month */
+            monthly: boolean;
+            /** @description Make the quarterly report of the previous quarter after each quarter ends */
+            quarterly: boolean;
+            /** @description The pilots to report on; empty: one report over all pilots */
+            pilotIds: number[];
+            /** @description The consolidator whose Files receive the reports; empty: none chosen (the cadence makes nothing) */
+            consolidator: string;
+            /** @description Document format of the reports (odt or docx) */
+            format: string;
+            /** @enum {string} */
+            language: "de" | "en";
+        };
+        ReportFolder: {
+            /** @description The folder inside the user's Files that reports go into (a subfolder per period) */
+            folder: string;
+            default: string;
+        };
+        ReportFormats: {
+            /** @description Formats of the monthly and quarterly reports (odt, docx …) */
+            documents: string[];
+            /** @description Formats of the data export (ods, xlsx, csv) */
+            exports: string[];
+        };
+        ReportPage: {
+            reports: components["schemas"]["Report"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            limit: number;
+        };
+        /** @enum {string} */
+        ReportStatus: "queued" | "running" | "done" | "failed";
+        /** @enum {string} */
+        ReportType: "monthly" | "quarterly" | "export";
         Score: {
             /** Format: int64 */
             criterionId: number;
@@ -4492,6 +4671,623 @@ export interface operations {
             };
             /** @description The database stayed locked by other requests; nothing was saved, try again */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "report_cadence-show": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cadence returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReportCadence"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "report_cadence-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description make the monthly status report of the previous month on the first working day of each month */
+                    monthly?: boolean | null;
+                    /** @description make the quarterly report after each quarter ends */
+                    quarterly?: boolean | null;
+                    /** @description the pilots, one report each; empty: one report over all pilots */
+                    pilotIds?: number[] | null;
+                    /** @description user id of the consolidator whose Files receive the reports */
+                    consolidator?: string | null;
+                    /**
+                     * @description document format ("format" is the OCS answer's format)
+                     * @enum {string|null}
+                     */
+                    fileFormat?: "odt" | "docx" | null;
+                    /**
+                     * @description document language
+                     * @enum {string|null}
+                     */
+                    language?: "de" | "en" | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Cadence saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReportCadence"];
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator, unknown format or language, or switched on without a consolidator */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unknown pilot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "report-index": {
+        parameters: {
+            query?: {
+                /** @description page number, from 1 */
+                page?: number;
+                /** @description reports per page, 1 to 100 (default 20) */
+                limit?: number;
+            };
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reports returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReportPage"];
+                        };
+                    };
+                };
+            };
+            /** @description Page or limit out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator or coordinator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "report-create": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description monthly status report, quarterly report, or data export
+                     * @enum {string}
+                     */
+                    type: "monthly" | "quarterly" | "export";
+                    /** @description odt or docx for reports (not "format", which OCS reads as the answer's format); ods, xlsx or csv for exports (csv holds the ratings sheet) */
+                    fileFormat: string;
+                    /**
+                     * Format: int64
+                     * @description one pilot, or null for all pilots
+                     */
+                    pilotId?: number | null;
+                    /** @description the month, like 2026-03 (monthly report; or an export of a month) */
+                    month?: string | null;
+                    /** @description the quarter, like 2026-Q1 (quarterly report; or an export of a quarter) */
+                    quarter?: string | null;
+                    /**
+                     * @description language of the document; default the user's language
+                     * @enum {string|null}
+                     */
+                    language?: "de" | "en" | null;
+                    /** @description name the testers (exports; consolidators only; logged) */
+                    withNames?: boolean | null;
+                    /**
+                     * Format: int64
+                     * @description one organisation; coordinators: their own (the default when they coordinate one)
+                     */
+                    organisationId?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Report recorded (and made, for monthly and quarterly reports) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Report"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown type or format, malformed or missing month or quarter, unknown language */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator or coordinator, another organisation, or names asked for by a coordinator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown pilot or organisation, or no reporting period in the month or quarter */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "report-show": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                /** @description the report */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Report returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Report"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator, and not the one who asked for it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown report */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "report-formats": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Formats returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReportFormats"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator or coordinator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "report-folder": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Folder returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReportFolder"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator or coordinator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "report-set-folder": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description a path inside your Files like "Pilot Feedback/Reports"; empty restores the default */
+                    folder?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Folder saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReportFolder"];
+                        };
+                    };
+                };
+            };
+            /** @description A path with "..", a leading "/", or a name Nextcloud forbids */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator or coordinator */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

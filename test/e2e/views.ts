@@ -157,6 +157,25 @@ export const VIEWS: AppView[] = [
 		],
 	},
 	{
+		name: 'Reports',
+		roles: ['coordinator', 'consolidator'],
+		open: appRoute('#/reports'),
+		states: [
+			{ name: 'Report type list open', open: (page) => openSelect(page, 'Report') },
+			{
+				name: 'Tester names confirmation',
+				roles: ['consolidator'],
+				open: async (page) => {
+					await openSelect(page, 'Report')
+					await page.getByRole('option').filter({ hasText: 'Data export' }).first().click()
+					await page.getByText('With the testers\' names (recorded in the log)').click()
+					await page.getByRole('button', { name: 'Make report' }).click()
+					await page.getByRole('dialog', { name: 'Export with tester names?' }).waitFor()
+				},
+			},
+		],
+	},
+	{
 		name: 'Admin settings',
 		roles: ['admin'],
 		open: async (page) => {

@@ -79,7 +79,7 @@ async function getJson(user: DemoUser, path: string): Promise<{ status: number, 
 	return { status: response.status, body: await response.json() }
 }
 
-const ids = { item: 0, org: 0, period: 0, pilot: 0, month: '' }
+const ids = { item: 0, org: 0, period: 0, pilot: 0, month: '', report: 0 }
 
 beforeAll(async () => {
 	const me = await ocs<{ organisations: { id: number }[] }>('rki-coord', 'GET', '/me')
@@ -103,6 +103,9 @@ beforeAll(async () => {
 		priority: 'low',
 	})
 	ids.item = item.data.id
+	// An export is recorded at once (and queued): enough for GET /reports/{id}.
+	const report = await ocs<{ id: number }>('bmi', 'POST', '/reports', { type: 'export', fileFormat: 'csv', pilotId: ids.pilot, month: ids.month })
+	ids.report = report.data.id
 	await ocs('bsh-tester1', 'POST', `/items/${ids.item}/support`)
 	await ocs('rki-tester2', 'POST', `/items/${ids.item}/comments`, { message: 'Same here' })
 })
@@ -127,6 +130,11 @@ const cases: [DemoUser, string, () => string][] = [
 	['rki-coord', '/consolidation/trend', () => `/consolidation/trend?pilotId=${ids.pilot}&from=${ids.month}&to=${ids.month}&organisationId=${ids.org}`],
 	['bmi', '/consolidation/participation', () => `/consolidation/participation?pilotId=${ids.pilot}&month=${ids.month}`],
 	['rki-coord', '/consolidation/items', () => `/consolidation/items?pilotId=${ids.pilot}&month=${ids.month}`],
+	['bmi', '/reports', () => '/reports'],
+	['bmi', '/reports/{id}', () => `/reports/${ids.report}`],
+	['rki-coord', '/reports/formats', () => '/reports/formats'],
+	['rki-coord', '/reports/folder', () => '/reports/folder'],
+	['admin', '/settings/report-cadence', () => '/settings/report-cadence'],
 ]
 
 describe('GET answers match openapi.json', () => {

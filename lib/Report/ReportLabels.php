@@ -1,0 +1,123 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Report;
+
+use OCA\PilotFeedback\Db\Component;
+use OCA\PilotFeedback\Db\ComponentMapper;
+use OCA\PilotFeedback\Db\Criterion;
+use OCA\PilotFeedback\Db\CriterionMapper;
+use OCA\PilotFeedback\Db\Organisation;
+use OCA\PilotFeedback\Db\OrganisationMapper;
+use OCA\PilotFeedback\Db\Pilot;
+use OCA\PilotFeedback\Db\PilotMapper;
+use OCP\IL10N;
+
+/**
+ * The names a report prints: of pilots, components, criteria and organisations (archived ones
+ * included, since old figures may name them), and of types, priorities and statuses in the
+ * report's language. Loaded once per report.
+ */
+class ReportLabels {
+	/** @var array<int, string> */
+	private array $pilots = [];
+	/** @var array<int, string> */
+	private array $components = [];
+	/** @var array<int, string> */
+	private array $criteria = [];
+	/** @var array<int, string> */
+	private array $organisations = [];
+	private bool $loaded = false;
+
+	public function __construct(
+		private PilotMapper $pilotMapper,
+		private ComponentMapper $componentMapper,
+		private CriterionMapper $criterionMapper,
+		private OrganisationMapper $organisationMapper,
+	) {
+	}
+
+	public function pilot(int $id): string {
+		$this->load();
+		return $this->pilots[$id] ?? ('#' . $id);
+	}
+
+	public function component(int $id): string {
+		$this->load();
+		return $this->components[$id] ?? ('#' . $id);
+	}
+
+	public function criterion(int $id): string {
+		$this->load();
+		return $this->criteria[$id] ?? ('#' . $id);
+	}
+
+	public function organisation(int $id): string {
+		$this->load();
+		return $this->organisations[$id] ?? ('#' . $id);
+	}
+
+	public function type(IL10N $l, string $type): string {
+		return match ($type) {
+			'requirement' => $l->t('Requirement'),
+			'defect' => $l->t('Defect'),
+			'improvement' => $l->t('Improvement'),
+			'security' => $l->t('Security finding'),
+			default => $type,
+		};
+	}
+
+	public function priority(IL10N $l, string $priority): string {
+		return match ($priority) {
+			'low' => $l->t('Low'),
+			'medium' => $l->t('Medium'),
+			'high' => $l->t('High'),
+			'critical' => $l->t('Critical'),
+			default => $priority,
+		};
+	}
+
+	public function status(IL10N $l, string $status): string {
+		return match ($status) {
+			'new' => $l->t('New'),
+			'in_review' => $l->t('In review'),
+			'accepted' => $l->t('Accepted'),
+			'forwarded' => $l->t('Forwarded'),
+			'in_progress' => $l->t('In progress'),
+			'done' => $l->t('Done'),
+			'verified' => $l->t('Verified'),
+			'rejected' => $l->t('Rejected'),
+			'duplicate' => $l->t('Duplicate'),
+			default => $status,
+		};
+	}
+
+	private function load(): void {
+		if ($this->loaded) {
+			return;
+		}
+		$this->loaded = true;
+		foreach ($this->pilotMapper->findAll(true) as $pilot) {
+			/** @var Pilot $pilot */
+			$this->pilots[$pilot->getId()] = $pilot->getTitle();
+		}
+		foreach ($this->componentMapper->findAll(true) as $component) {
+			/** @var Component $component */
+			$this->components[$component->getId()] = $component->getName();
+		}
+		foreach ($this->criterionMapper->findAll(true) as $criterion) {
+			/** @var Criterion $criterion */
+			$this->criteria[$criterion->getId()] = $criterion->getName();
+		}
+		foreach ($this->organisationMapper->findAll(true) as $organisation) {
+			/** @var Organisation $organisation */
+			$this->organisations[$organisation->getId()] = $organisation->getName();
+		}
+	}
+}

@@ -1,0 +1,71 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Report;
+
+use OCA\PilotFeedback\Model\MonthRange;
+
+/**
+ * What a report or export covers, checked: its type, one pilot or all, the month or quarter,
+ * one organisation or every one the requester may see, the language, and whether testers are
+ * named (never in documents; in exports only when a consolidator asked for it).
+ */
+final class ReportRequest {
+	public const MONTHLY = 'monthly';
+	public const QUARTERLY = 'quarterly';
+	public const EXPORT = 'export';
+	public const TYPES = [self::MONTHLY, self::QUARTERLY, self::EXPORT];
+	public const LANGUAGES = ['de', 'en'];
+
+	public function __construct(
+		public readonly string $type,
+		/** null: every pilot that is not archived */
+		public readonly ?int $pilotId,
+		/** 2026-03 (a month) or 2026-Q1 (a quarter) */
+		public readonly string $period,
+		public readonly string $format,
+		/** 'de' | 'en' */
+		public readonly string $language,
+		public readonly bool $withNames,
+		/** null: every organisation the requester may see */
+		public readonly ?int $organisationId,
+	) {
+	}
+
+	public function isQuarter(): bool {
+		return str_contains($this->period, '-Q');
+	}
+
+	public function range(): MonthRange {
+		return $this->isQuarter()
+			? MonthRange::quarter($this->period)
+			: MonthRange::fromRequest($this->period, null, null, null);
+	}
+
+	/** The range just before this one, of the same length (the previous month or quarter). */
+	public function previousRange(): MonthRange {
+		$range = $this->range();
+		$length = $range->length();
+		$from = self::shift($range->from, -$length);
+		$to = self::shift($range->from, -1);
+		return MonthRange::between($from, $to);
+	}
+
+	/** Whether the period ends after $now (Unix seconds): its figures may still change. */
+	public function isPreliminary(int $now): bool {
+		$bounds = $this->range()->bounds();
+		return $bounds[count($bounds) - 1] > $now;
+	}
+
+	/** The month $months after (or before, when negative) a YYYY-MM month. */
+	public static function shift(string $month, int $months): string {
+		$index = (int)substr($month, 0, 4) * 12 + (int)substr($month, 5, 2) - 1 + $months;
+		return sprintf('%04d-%02d', intdiv($index, 12), $index % 12 + 1);
+	}
+}

@@ -1,0 +1,71 @@
+import type { Report, ReportCadence, ReportCadencePayload, ReportFolder, ReportFormats, ReportPage, ReportRequestPayload } from '../types/index.ts'
+
+import axios from '@nextcloud/axios'
+import { ocsData, ocsUrl } from './client.ts'
+
+/**
+ * Ask for a report or export. Reports come back made (done or failed), exports queued.
+ *
+ * @param payload type, file format, pilot, month or quarter, language, names
+ */
+export async function requestReport(payload: ReportRequestPayload): Promise<Report> {
+	return ocsData(await axios.post(ocsUrl('/reports'), payload))
+}
+
+/**
+ * The reports the user may see, newest first.
+ *
+ * @param page page number, from 1
+ * @param limit reports per page
+ */
+export async function fetchReports(page = 1, limit = 20): Promise<ReportPage> {
+	return ocsData(await axios.get(ocsUrl('/reports'), { params: { page, limit } }))
+}
+
+/**
+ * One report, e.g. to follow one being made.
+ *
+ * @param id the report
+ */
+export async function fetchReport(id: number): Promise<Report> {
+	return ocsData(await axios.get(ocsUrl(`/reports/${id}`)))
+}
+
+/**
+ * The formats the server can write: documents (reports) and exports (data).
+ */
+export async function fetchReportFormats(): Promise<ReportFormats> {
+	return ocsData(await axios.get(ocsUrl('/reports/formats')))
+}
+
+/**
+ * The user's report folder in Files.
+ */
+export async function fetchReportFolder(): Promise<ReportFolder> {
+	return ocsData(await axios.get(ocsUrl('/reports/folder')))
+}
+
+/**
+ * Choose the user's report folder; empty restores the default.
+ *
+ * @param folder a path inside the user's Files
+ */
+export async function saveReportFolder(folder: string): Promise<ReportFolder> {
+	return ocsData(await axios.put(ocsUrl('/reports/folder'), { folder }))
+}
+
+/**
+ * The report cadence (admin).
+ */
+export async function fetchReportCadence(): Promise<ReportCadence> {
+	return ocsData(await axios.get(ocsUrl('/settings/report-cadence')))
+}
+
+/**
+ * Save the report cadence (admin); fields left out keep their value.
+ *
+ * @param payload the settings to change
+ */
+export async function saveReportCadence(payload: ReportCadencePayload): Promise<ReportCadence> {
+	return ocsData(await axios.put(ocsUrl('/settings/report-cadence'), payload))
+}

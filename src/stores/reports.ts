@@ -1,0 +1,105 @@
+import type { Report, ReportFormats, ReportRequestPayload } from '../types/index.ts'
+
+import { t } from '@nextcloud/l10n'
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { errorMessage } from '../api/client.ts'
+import { fetchReportFolder, fetchReportFormats, fetchReports, requestReport, saveReportFolder } from '../api/reports.ts'
+
+/** How often the list is reloaded while a report is being made, in milliseconds */
+export const POLL_INTERVAL = 5000
+
+export const useReportsStore = defineStore('pilotfeedback-reports', () => {
+	/** The newest reports the user may see */
+	const reports = ref<Report[]>([])
+	/** How many reports there are in all */
+	const total = ref(0)
+	/** The formats the server writes */
+	const formats = ref<ReportFormats>({ documents: [], exports: [] })
+	/** The user's report folder in Files */
+	const folder = ref('')
+	/** The default report folder */
+	const defaultFolder = ref('')
+	const loading = ref(false)
+	/** Message of the last failed load, null if it succeeded */
+	const error = ref<string | null>(null)
+	let timer: ReturnType<typeof setTimeout> | null = null
+
+	/** True while a report of the list is queued or being made */
+	const busy = computed(() => reports.value.some((r) => r.status === 'queued' || r.status === 'running'))
+
+	/**
+	 * Load the list, the formats and the folder.
+	 */
+	async function load(): Promise<void> {
+		loading.value = true
+		error.value = null
+		try {
+			const [page, available, chosen] = await Promise.all([fetchReports(1, 50), fetchReportFormats(), fetchReportFolder()])
+			reports.value = page.reports
+			total.value = page.total
+			formats.value = available
+			folder.value = chosen.folder
+			defaultFolder.value = chosen.default
+		} catch (e) {
+			error.value = errorMessage(e, t('pilotfeedback', 'Could not load the reports.'))
+		} finally {
+			loading.value = false
+		}
+		schedule()
+	}
+
+	/**
+	 * Reload the list only (while reports are being made).
+	 */
+	async function refresh(): Promise<void> {
+		try {
+			const page = await fetchReports(1, 50)
+			reports.value = page.reports
+			total.value = page.total
+		} catch (e) {
+			error.value = errorMessage(e, t('pilotfeedback', 'Could not load the reports.'))
+		}
+		schedule()
+	}
+
+	/** Poll again while a report is queued or running; stop when none is. */
+	function schedule(): void {
+		stop()
+		if (busy.value) {
+			timer = setTimeout(refresh, POLL_INTERVAL)
+		}
+	}
+
+	/** Stop polling (when the view closes). */
+	function stop(): void {
+		if (timer !== null) {
+			clearTimeout(timer)
+			timer = null
+		}
+	}
+
+	/**
+	 * Ask for a report; it is put first in the list. Errors are thrown for the form to show.
+	 *
+	 * @param payload what to make
+	 */
+	async function request(payload: ReportRequestPayload): Promise<Report> {
+		const report = await requestReport(payload)
+		reports.value = [report, ...reports.value.filter((r) => r.id !== report.id)]
+		total.value += 1
+		schedule()
+		return report
+	}
+
+	/**
+	 * Choose the report folder. Errors are thrown for the form to show.
+	 *
+	 * @param value a path inside the user's Files; empty restores the default
+	 */
+	async function setFolder(value: string): Promise<void> {
+		folder.value = (await saveReportFolder(value)).folder
+	}
+
+	return { reports, total, formats, folder, defaultFolder, loading, error, busy, load, refresh, request, setFolder, stop }
+})

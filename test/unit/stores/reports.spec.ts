@@ -1,0 +1,85 @@
+import type { Report } from '../../../src/types/index.ts'
+
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { fetchReportFolder, fetchReportFormats, fetchReports, requestReport } from '../../../src/api/reports.ts'
+import { POLL_INTERVAL, useReportsStore } from '../../../src/stores/reports.ts'
+
+vi.mock('../../../src/api/reports.ts', () => ({
+	fetchReports: vi.fn(),
+	fetchReportFormats: vi.fn(),
+	fetchReportFolder: vi.fn(),
+	requestReport: vi.fn(),
+	saveReportFolder: vi.fn(),
+}))
+
+function report(id: number, status: Report['status']): Report {
+	return {
+		id,
+		type: 'export',
+		pilotId: 1,
+		organisationId: null,
+		period: '2026-12',
+		format: 'csv',
+		language: 'en',
+		pseudonymised: true,
+		origin: 'request',
+		requestedBy: 'bmi',
+		requestedByName: 'BMI',
+		status,
+		error: null,
+		fileId: status === 'done' ? 40 + id : null,
+		fileName: status === 'done' ? `r${id}.csv` : null,
+		path: null,
+		createdAt: 1,
+		finishedAt: null,
+	}
+}
+
+describe('reports store', () => {
+	beforeEach(() => {
+		vi.useFakeTimers()
+		setActivePinia(createPinia())
+		vi.mocked(fetchReportFormats).mockReset().mockResolvedValue({ documents: ['odt'], exports: ['csv'] })
+		vi.mocked(fetchReportFolder).mockReset().mockResolvedValue({ folder: 'Pilot Feedback/Reports', default: 'Pilot Feedback/Reports' })
+		vi.mocked(fetchReports).mockReset()
+		vi.mocked(requestReport).mockReset()
+	})
+
+	afterEach(() => {
+		useReportsStore().stop()
+		vi.useRealTimers()
+	})
+
+	it('loads the list, formats and folder, and does not poll when nothing is being made', async () => {
+		vi.mocked(fetchReports).mockResolvedValue({ reports: [report(1, 'done')], total: 1, page: 1, limit: 50 })
+		const store = useReportsStore()
+		await store.load()
+		expect(store.reports).toHaveLength(1)
+		expect(store.formats.exports).toEqual(['csv'])
+		expect(store.folder).toBe('Pilot Feedback/Reports')
+		expect(store.busy).toBe(false)
+		await vi.advanceTimersByTimeAsync(POLL_INTERVAL * 2)
+		expect(fetchReports).toHaveBeenCalledTimes(1)
+	})
+
+	it('polls while a report is queued and stops once it is done', async () => {
+		vi.mocked(fetchReports).mockResolvedValue({ reports: [], total: 0, page: 1, limit: 50 })
+		const store = useReportsStore()
+		await store.load()
+		vi.mocked(requestReport).mockResolvedValue(report(2, 'queued'))
+		await store.request({ type: 'export', fileFormat: 'csv', month: '2026-12' })
+		expect(store.reports.map((r) => r.id)).toEqual([2])
+		expect(store.busy).toBe(true)
+
+		vi.mocked(fetchReports).mockResolvedValue({ reports: [report(2, 'running')], total: 1, page: 1, limit: 50 })
+		await vi.advanceTimersByTimeAsync(POLL_INTERVAL)
+		expect(fetchReports).toHaveBeenCalledTimes(2)
+		vi.mocked(fetchReports).mockResolvedValue({ reports: [report(2, 'done')], total: 1, page: 1, limit: 50 })
+		await vi.advanceTimersByTimeAsync(POLL_INTERVAL)
+		expect(fetchReports).toHaveBeenCalledTimes(3)
+		expect(store.reports[0]!.fileId).toBe(42)
+		await vi.advanceTimersByTimeAsync(POLL_INTERVAL * 3)
+		expect(fetchReports).toHaveBeenCalledTimes(3)
+	})
+})
