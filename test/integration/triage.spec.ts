@@ -3,6 +3,7 @@
  * the vendor reference, and who may do which. Expected supporters are computed here from
  * what the suite did, not read back from the app.
  */
+import type { DemoUser } from './setup/client.ts'
 import type { Item, Seed } from './setup/fixtures.ts'
 
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -103,9 +104,9 @@ describe('merging duplicates', () => {
 	let a: Item
 	let b: Item
 	/** Supporters of A before the merge, as this suite gave them */
-	const supportersOfA = ['bsh-tester2']
+	const supportersOfA: DemoUser[] = ['bsh-tester2']
 	/** Supporters of B, as this suite gave them */
-	const supportersOfB = ['bsh-tester2', 'rki-tester2', 'rki-coord']
+	const supportersOfB: DemoUser[] = ['bsh-tester2', 'rki-tester2', 'rki-coord']
 
 	beforeAll(async () => {
 		a = await createItem('rki-tester1', s, { type: 'requirement', priority: 'low', title: `Original ${uid()}` })
@@ -133,7 +134,7 @@ describe('merging duplicates', () => {
 		const merged = await expectApi<Item>(200, 'bmi', 'PUT', `/items/${b.id}/status`, await withVersion(b.id, { status: 'duplicate', duplicateOf: a.id }))
 		expect(merged).toMatchObject({ status: 'duplicate', duplicateOf: a.id })
 
-		const expected = new Set([...supportersOfA, b.reporterId, ...supportersOfB])
+		const expected = new Set<string>([...supportersOfA, b.reporterId, ...supportersOfB])
 		expected.delete(a.reporterId)
 		const original = await load(a.id)
 		expect(original.supporters?.map((s) => s.userId).sort()).toEqual([...expected].sort())
@@ -142,7 +143,7 @@ describe('merging duplicates', () => {
 		expect(original.mergedDuplicates?.map((d) => d.id)).toEqual([b.id])
 		// moved rows name their source; A's own supporters do not
 		for (const supporter of original.supporters ?? []) {
-			expect(supporter.mergedFrom, supporter.userId).toBe(supportersOfA.includes(supporter.userId) ? null : b.id)
+			expect(supporter.mergedFrom, supporter.userId).toBe((supportersOfA as string[]).includes(supporter.userId) ? null : b.id)
 		}
 		// RKI filed A as low and supported B (critical); BSH filed B as critical
 		expect(original.priorityPerOrganisation).toEqual([
