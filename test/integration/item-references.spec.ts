@@ -137,6 +137,7 @@ describe('references between items never name an item the caller may not see', (
 
 	it('answers the refusal in German for a German user', async () => {
 		await expectApi(200, 'bmi', 'GET', '/me')
+		const { version } = await expectApi<Item>(200, 'bmi', 'GET', `/items/${publicVictim.id}`)
 		const response = await asGermanUser('bmi', () => fetch(`${process.env.NEXTCLOUD_URL}/ocs/v2.php/apps/pilotfeedback/api/v1/items/${publicVictim.id}/status`, {
 			method: 'PUT',
 			headers: {
@@ -146,7 +147,7 @@ describe('references between items never name an item the caller may not see', (
 				'Content-Type': 'application/json',
 				Authorization: `Basic ${Buffer.from('bmi:Pilot-Feedback-2026').toString('base64')}`,
 			},
-			body: JSON.stringify({ status: 'duplicate', duplicateOf: rkiSecret.id }),
+			body: JSON.stringify({ version, status: 'duplicate', duplicateOf: rkiSecret.id }),
 		}))
 		expect(response.status).toBe(400)
 		const body = await response.json()
@@ -229,8 +230,8 @@ describe('references between items never name an item the caller may not see', (
 					['POST', '/comments', { message: 'probe' }],
 					['POST', '/support'],
 					['DELETE', '/support'],
-					['PUT', '', { title: 'probe', body: '', priority: 'low', componentId: 1, pilotId: 1 }],
-					['PUT', '/status', { status: 'rejected' }],
+					['PUT', '', { version: 1, title: 'probe', body: '', priority: 'low', componentId: 1, pilotId: 1 }],
+					['PUT', '/status', { version: 1, status: 'rejected' }],
 				] as [string, string, unknown?][]) {
 					const a = await api(login, method, `/items/${hidden}${suffix}`, body)
 					const b = await api(login, method, `/items/${missing}${suffix}`, body)

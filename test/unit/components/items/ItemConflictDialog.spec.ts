@@ -91,14 +91,15 @@ describe('ItemConflictDialog', () => {
 		wrapper.unmount()
 	})
 
-	it('applies the change again or discards it through the store, and cannot be closed otherwise', () => {
+	it('applies the change again or discards it through the store, and cannot be closed otherwise', async () => {
 		const wrapper = mountDialog(conflict)
 		const dialog = wrapper.findComponent(NcDialog)
 		expect(dialog.props('noClose')).toBe(true)
-		const buttons = dialog.props('buttons') as { label: string, callback: () => void }[]
-		buttons.find((button) => button.label === 'Apply my change again')!.callback()
+		const buttons = dialog.props('buttons') as { label: string, callback: () => Promise<unknown> }[]
+		// false: the dialog stays until the store's conflict ends (it may meet another change)
+		expect(await buttons.find((button) => button.label === 'Apply my change again')!.callback()).toBe(false)
 		expect(useItemsStore().resolveConflict).toHaveBeenCalledWith('reapply')
-		buttons.find((button) => button.label === 'Discard my change')!.callback()
+		expect(await buttons.find((button) => button.label === 'Discard my change')!.callback()).toBe(false)
 		expect(useItemsStore().resolveConflict).toHaveBeenCalledWith('discard')
 		wrapper.unmount()
 	})
