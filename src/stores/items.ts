@@ -229,7 +229,8 @@ export const useItemsStore = defineStore('pilotfeedback-items', () => {
 	}
 
 	/**
-	 * Items other than the current one whose titles resemble the text, to name an original.
+	 * Items other than the current one whose titles resemble the text, to name an original;
+	 * duplicates are left out, as the server refuses to merge into one.
 	 *
 	 * @param q the text typed so far; shorter than 3 characters finds nothing
 	 */
@@ -238,7 +239,7 @@ export const useItemsStore = defineStore('pilotfeedback-items', () => {
 			return []
 		}
 		const found = await api.fetchSuggestions(q.trim(), 10)
-		return found.filter((item) => item.id !== current.value?.id)
+		return found.filter((item) => item.id !== current.value?.id && item.status !== 'duplicate')
 	}
 
 	/** Add or withdraw the current user's support of the current item. */

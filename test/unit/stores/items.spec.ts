@@ -180,9 +180,10 @@ describe('items store: conflicts', () => {
 		expect(store.current?.status).toBe('new')
 	})
 
-	it('finds other items to name as the original, never the current one', async () => {
+	it('finds other items to name as the original, never the current one nor a duplicate', async () => {
 		vi.mocked(fetchSuggestions).mockResolvedValue([
 			{ id: 7, title: 'Export fails', type: 'defect', status: 'new', supportCount: 0 },
+			{ id: 8, title: 'Export fails again', type: 'defect', status: 'duplicate', supportCount: 0 },
 			{ id: 9, title: 'Export fails on PDF', type: 'defect', status: 'new', supportCount: 1 },
 		])
 		const store = useItemsStore()
