@@ -36,7 +36,18 @@ function mountForm(status: string, allowedStatuses: string[], duplicateOf: numbe
  * @param wrapper the mounted form
  */
 function offered(wrapper: ReturnType<typeof mountForm>): string[] {
-	return (wrapper.findAllComponents(ValueSelect)[0].props('options') as { value: string }[]).map((option) => option.value)
+	return (prop(wrapper.findAllComponents(ValueSelect)[0], 'options') as { value: string }[]).map((option) => option.value)
+}
+
+/**
+ * A prop of a mounted child component, untyped (generic components type their props as never).
+ *
+ * @param child the child
+ * @param child.props its props
+ * @param name the prop
+ */
+function prop(child: { props: () => unknown }, name: string): unknown {
+	return (child.props() as Record<string, unknown>)[name]
 }
 
 describe('ItemStatusForm', () => {
@@ -49,7 +60,7 @@ describe('ItemStatusForm', () => {
 		const wrapper = mountForm('in_review', ['accepted', 'new', 'rejected', 'duplicate'])
 		expect(wrapper.findComponent(NcSelect).exists()).toBe(true) // the status select
 		await wrapper.findAllComponents(ValueSelect)[0].vm.$emit('update:modelValue', 'duplicate')
-		const picker = wrapper.findAllComponents(NcSelect).find((select) => select.props('inputLabel') === 'Original item')
+		const picker = wrapper.findAllComponents(NcSelect).find((select) => prop(select, 'inputLabel') === 'Original item')
 		expect(picker).toBeDefined()
 		expect(wrapper.text()).toContain('merges it into the original')
 		await picker!.vm.$emit('update:modelValue', { id: 12, label: '#12 Export fails' })
@@ -68,11 +79,11 @@ describe('ItemStatusForm', () => {
 		const store = useItemsStore()
 		vi.mocked(store.findOthers).mockResolvedValue([{ id: 12, title: 'Export fails', type: 'defect', status: 'new', supportCount: 0 }])
 		await wrapper.findAllComponents(ValueSelect)[0].vm.$emit('update:modelValue', 'duplicate')
-		const picker = wrapper.findAllComponents(NcSelect).find((select) => select.props('inputLabel') === 'Original item')!
+		const picker = wrapper.findAllComponents(NcSelect).find((select) => prop(select, 'inputLabel') === 'Original item')!
 		await picker.vm.$emit('search', 'export')
 		await flushPromises()
 		expect(store.findOthers).toHaveBeenCalledWith('export')
-		expect(picker.props('options')).toEqual([{ id: 12, label: '#12 Export fails' }])
+		expect(prop(picker, 'options')).toEqual([{ id: 12, label: '#12 Export fails' }])
 	})
 
 	it('says that another status undoes the merge of a duplicate', async () => {
@@ -88,6 +99,6 @@ describe('ItemStatusForm', () => {
 		await wrapper.findAllComponents(ValueSelect)[0].vm.$emit('update:modelValue', 'rejected')
 		await wrapper.find('form').trigger('submit')
 		await flushPromises()
-		expect(wrapper.findAllComponents(ValueSelect)[0].props('modelValue')).toBe('new')
+		expect(prop(wrapper.findAllComponents(ValueSelect)[0], 'modelValue')).toBe('new')
 	})
 })
