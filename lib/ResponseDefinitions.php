@@ -108,13 +108,19 @@ namespace OCA\PilotFeedback;
  *     organisationId: int,
  *     duplicateOf: ?int,
  *     vendorReference: string,
+ *     vendorUrl: string,
  *     supportCount: int,
  *     supportedByMe: bool,
  *     canEdit: bool,
+ *     allowedStatuses: list<PilotFeedbackItemStatus>,
+ *     version: int,
  *     createdAt: int,
  *     updatedAt: int,
  * }
  * @field-description PilotFeedbackItem.body Markdown source
+ * @field-description PilotFeedbackItem.vendorUrl https URL of the vendor's ticket; empty when none
+ * @field-description PilotFeedbackItem.allowedStatuses The statuses the current user may set next (empty unless they triage); the rule the server enforces
+ * @field-description PilotFeedbackItem.version Raised by every edit, triage, merge and unmerge (not by support); send it back with PUT /items/{id} and PUT /items/{id}/status
  * @field-description PilotFeedbackItem.createdAt Unix seconds
  * @field-description PilotFeedbackItem.updatedAt Unix seconds
  * @psalm-type PilotFeedbackItemAttachment = array{fileId: int, name: string, mimetype: string}
@@ -128,8 +134,15 @@ namespace OCA\PilotFeedback;
  *     createdAt: int,
  * }
  * @field-description PilotFeedbackItemHistoryEntry.createdAt Unix seconds
- * @psalm-type PilotFeedbackItemSupporter = array{userId: string, displayName: string, organisationId: int}
- * @psalm-type PilotFeedbackItemDetail = PilotFeedbackItem&array{attachments: list<PilotFeedbackItemAttachment>, history: list<PilotFeedbackItemHistoryEntry>, supporters: list<PilotFeedbackItemSupporter>, canChangeStatus: bool}
+ * @psalm-type PilotFeedbackItemSupporter = array{userId: string, displayName: string, organisationId: int, mergedFrom: ?int}
+ * @field-description PilotFeedbackItemSupporter.mergedFrom The merged duplicate this support was moved from; null for direct support
+ * @psalm-type PilotFeedbackMergedDuplicate = array{id: int, title: string, organisationId: int, priority: PilotFeedbackPriority}
+ * @psalm-type PilotFeedbackOrganisationPriority = array{organisationId: int, priority: PilotFeedbackPriority}
+ * @field-description PilotFeedbackOrganisationPriority.priority The highest priority the organisation's reporter and supporters gave, including merged duplicates
+ * @psalm-type PilotFeedbackItemDetail = PilotFeedbackItem&array{attachments: list<PilotFeedbackItemAttachment>, history: list<PilotFeedbackItemHistoryEntry>, supporters: list<PilotFeedbackItemSupporter>, canChangeStatus: bool, mergedDuplicates: list<PilotFeedbackMergedDuplicate>, priorityPerOrganisation: list<PilotFeedbackOrganisationPriority>}
+ * @psalm-type PilotFeedbackItemConflict = array{message: string, current: PilotFeedbackItemDetail}
+ * @field-description PilotFeedbackItemConflict.message A sentence a person can act on
+ * @field-description PilotFeedbackItemConflict.current The item as it is now, with its current version
  * @psalm-type PilotFeedbackItemPage = array{items: list<PilotFeedbackItem>, total: int, page: int, limit: int}
  * @psalm-type PilotFeedbackItemSuggestion = array{id: int, title: string, type: PilotFeedbackItemType, status: PilotFeedbackItemStatus, supportCount: int}
  * @psalm-type PilotFeedbackItemComment = array{

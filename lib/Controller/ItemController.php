@@ -10,8 +10,8 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Controller;
 
 use OCA\PilotFeedback\Exception\BusyException;
-use OCA\PilotFeedback\Exception\ConflictException;
 use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\Exception\ItemConflictException;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\ResponseDefinitions;
@@ -157,10 +157,13 @@ class ItemController extends ApiController {
 	/**
 	 * Edit a report item
 	 *
-	 * Title, body, component, pilot and priority must be sent; attachmentIds left out keeps the attachments, null or [] removes them.
+	 * Title, body, component, pilot, priority and the version the client saw must be sent;
+	 * attachmentIds left out keeps the attachments, null or [] removes them. An outdated
+	 * version is refused with 409 and the current item under data.current.
 	 *
 	 * Allowed to the reporter while the item is new, the coordinators of its organisation and consolidators.
 	 *
+	 * @param int $version The item's version as the client last loaded it
 	 * @param non-empty-string $title @maxLength 255
 	 * @param string|null $body Markdown source; null clears it @maxLength 20000
 	 * @param int $componentId
@@ -168,9 +171,10 @@ class ItemController extends ApiController {
 	 * @param PilotFeedbackPriority $priority
 	 * @param list<int>|null $attachmentIds Nextcloud file ids; left out: unchanged, null or [] removes them
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemDetail, array{}>
-	 * @throws ValidationException Invalid input
+	 * @throws ValidationException Invalid input, or no version sent
 	 * @throws ForbiddenException Not the user's to edit
 	 * @throws NotFoundException Not found or not visible
+	 * @throws ItemConflictException Someone else changed the item since the version sent; data.current holds it as it is now
 	 * @throws BusyException The database stayed locked by other requests; nothing was saved, try again
 	 *
 	 * 200: Item updated
@@ -179,6 +183,7 @@ class ItemController extends ApiController {
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/items/{id}', requirements: ['id' => '\d+'])]
 	public function update(
 		int $id,
+		mixed $version,
 		mixed $title,
 		mixed $body,
 		mixed $componentId,
@@ -186,26 +191,36 @@ class ItemController extends ApiController {
 		mixed $priority,
 		mixed $attachmentIds = null,
 	): DataResponse {
-		$input = $this->sent(compact('title', 'body', 'componentId', 'pilotId', 'priority', 'attachmentIds'));
+		$input = $this->sent(compact('version', 'title', 'body', 'componentId', 'pilotId', 'priority', 'attachmentIds'));
 		return new DataResponse($this->items->update($this->actors->current(), $id, $input));
 	}
 
 	/**
 	 * Triage a report item (consolidators)
 	 *
-	 * Status, consolidated priority, duplicate-of and vendor reference. Partial update: status
-	 * must be sent; the other fields left out keep their value, null clears them.
+	 * Status, consolidated priority, duplicate-of, vendor reference and URL. Partial update:
+	 * status and the version the client saw must be sent; the other fields left out keep
+	 * their value, null clears them. An outdated version is refused with 409 and the current
+	 * item under data.current.
 	 *
-	 * @param PilotFeedbackItemStatus $status New status (the current one to keep it)
+	 * Status duplicate with duplicateOf = A merges this item into A: its reporter and
+	 * supporters become supporters of A (each user once), and both histories record it.
+	 * Moving a duplicate to another status (in_review) undoes the merge. Refused: an item as
+	 * its own duplicate, a target that is itself a duplicate, an item into which others are
+	 * merged, and a security finding with an item that is not one (or the other way round).
+	 *
+	 * @param int $version The item's version as the client last loaded it
+	 * @param PilotFeedbackItemStatus $status New status (the current one to keep it); one of the item's allowedStatuses
 	 * @param PilotFeedbackPriority|null $consolidatedPriority null clears it; left out: unchanged
 	 * @param int|null $duplicateOf Required with status duplicate; must share the item's confidentiality; left out: unchanged
 	 * @param string|null $vendorReference null or empty clears it; left out: unchanged @maxLength 255
+	 * @param string|null $vendorUrl https URL of the vendor's ticket; null or empty clears it; left out: unchanged @maxLength 500
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemDetail, array{}>
-	 * @throws ValidationException Invalid transition or value
+	 * @throws ValidationException Invalid transition, merge or value, or no version sent
 	 * @throws ForbiddenException Not a consolidator
-	 * @throws NotFoundException Not found or not visible
-	 * @throws ConflictException The item changed meanwhile
+	 * @throws NotFoundException Not found or not visible, or an unknown duplicateOf
+	 * @throws ItemConflictException Someone else changed the item since the version sent; data.current holds it as it is now
 	 * @throws BusyException The database stayed locked by other requests; nothing was saved, try again
 	 *
 	 * 200: Item triaged
@@ -214,12 +229,14 @@ class ItemController extends ApiController {
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/items/{id}/status', requirements: ['id' => '\d+'])]
 	public function triage(
 		int $id,
+		mixed $version,
 		mixed $status,
 		mixed $consolidatedPriority = null,
 		mixed $duplicateOf = null,
 		mixed $vendorReference = null,
+		mixed $vendorUrl = null,
 	): DataResponse {
-		$input = $this->sent(compact('status', 'consolidatedPriority', 'duplicateOf', 'vendorReference'));
+		$input = $this->sent(compact('version', 'status', 'consolidatedPriority', 'duplicateOf', 'vendorReference', 'vendorUrl'));
 		return new DataResponse($this->items->triage($this->actors->current(), $id, $input));
 	}
 

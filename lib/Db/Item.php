@@ -42,6 +42,10 @@ use OCP\AppFramework\Db\Entity;
  * @method void setDuplicateOf(?int $duplicateOf)
  * @method string|null getVendorRef()
  * @method void setVendorRef(?string $vendorRef)
+ * @method string|null getVendorUrl()
+ * @method void setVendorUrl(?string $vendorUrl)
+ * @method int getVersion()
+ * @method void setVersion(int $version)
  * @method int getSupportCount()
  * @method void setSupportCount(int $supportCount)
  * @method int getCreatedAt()
@@ -63,12 +67,15 @@ class Item extends Entity {
 	protected ?bool $confidential = false;
 	protected ?int $duplicateOf = null;
 	protected ?string $vendorRef = null;
+	protected ?string $vendorUrl = null;
+	/** Counts the changes of edits, triage, merges and unmerges; starts at 1 (conflict detection). */
+	protected int $version = 1;
 	protected int $supportCount = 0;
 	protected int $createdAt = 0;
 	protected int $updatedAt = 0;
 
 	public function __construct() {
-		foreach (['componentId', 'pilotId', 'priority', 'consPriority', 'orgId', 'duplicateOf', 'supportCount', 'createdAt', 'updatedAt'] as $field) {
+		foreach (['componentId', 'pilotId', 'priority', 'consPriority', 'orgId', 'duplicateOf', 'supportCount', 'createdAt', 'updatedAt', 'version'] as $field) {
 			$this->addType($field, 'integer');
 		}
 		$this->addType('confidential', 'boolean');

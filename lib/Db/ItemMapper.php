@@ -54,6 +54,45 @@ class ItemMapper extends QBMapper {
 		return $this->findEntities($qb);
 	}
 
+	/**
+	 * The first step of a versioned write: raises the item's version by one if it still is
+	 * $expected. Returns false when someone else changed the item since (or it is gone).
+	 * Run it inside the write's transaction, as its first statement: it holds the item's row
+	 * until the commit, so that two writers that saw the same version never both succeed.
+	 */
+	public function claimVersion(int $id, int $expected): bool {
+		$qb = $this->db->getQueryBuilder();
+		$qb->update($this->getTableName())
+			->set('version', $qb->createFunction($qb->getColumnName('version') . ' + 1'))
+			->where($qb->expr()->eq('id', $qb->createNamedParameter($id, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->eq('version', $qb->createNamedParameter($expected, IQueryBuilder::PARAM_INT)));
+		return $qb->executeStatement() === 1;
+	}
+
+	/** Raises the item's version by one and sets its time of change, whatever the version was (a merge changes the target). */
+	public function bumpVersion(int $id, int $now): void {
+		$qb = $this->db->getQueryBuilder();
+		$qb->update($this->getTableName())
+			->set('version', $qb->createFunction($qb->getColumnName('version') . ' + 1'))
+			->set('updated_at', $qb->createNamedParameter($now, IQueryBuilder::PARAM_INT))
+			->where($qb->expr()->eq('id', $qb->createNamedParameter($id, IQueryBuilder::PARAM_INT)))
+			->executeStatement();
+	}
+
+	/**
+	 * The items marked as duplicates of the given one (its merged duplicates), oldest first.
+	 *
+	 * @return list<Item>
+	 */
+	public function findDuplicatesOf(int $id): array {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('*')->from($this->getTableName())
+			->where($qb->expr()->eq('duplicate_of', $qb->createNamedParameter($id, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->eq('status', $qb->createNamedParameter('duplicate')))
+			->orderBy('id');
+		return $this->findEntities($qb);
+	}
+
 	/** @return list<Item> one page of the items the actor may see */
 	public function findPage(Actor $actor, ItemQuery $query): array {
 		$qb = $this->db->getQueryBuilder();

@@ -138,8 +138,8 @@ class ItemsOverviewMapper {
 	 * Requirements and improvements of the pilot, still open and filed before $end, ranked by
 	 * score: each supporting organisation counts once, with the weight of the highest priority
 	 * it gave (WEIGHTS). An organisation supports an item by filing it, by supporting it (+1,
-	 * with the item's priority) or by filing an item marked as its duplicate (with that item's
-	 * priority). Ties break on the number of supporters, then the older item.
+	 * with the item's priority) or by filing or supporting an item merged into it as its
+	 * duplicate (with that item's priority; see MergeService). Ties break on the number of supporters, then the older item.
 	 *
 	 * @return list<array{id: int, title: string, type: string, priority: int, supportCount: int, score: int, organisations: int}>
 	 */
@@ -160,9 +160,12 @@ class ItemsOverviewMapper {
 		$filed = $this->db->getQueryBuilder();
 		$filed->select('t.id', 't.org_id', 't.priority')->from('pf_items', 't');
 		$ranked($filed);
+		// a supporter moved from a merged duplicate (merged_from) gave that duplicate's priority
 		$supported = $this->db->getQueryBuilder();
-		$supported->select('t.id', 's.org_id', 't.priority')->from('pf_supporters', 's')
-			->innerJoin('s', 'pf_items', 't', $supported->expr()->eq('t.id', 's.item_id'));
+		$source = $supported->createFunction('COALESCE(' . $supported->getColumnName('s.merged_from') . ', ' . $supported->getColumnName('s.item_id') . ')');
+		$supported->select('t.id', 's.org_id', 'src.priority')->from('pf_supporters', 's')
+			->innerJoin('s', 'pf_items', 't', $supported->expr()->eq('t.id', 's.item_id'))
+			->innerJoin('s', 'pf_items', 'src', $supported->expr()->eq('src.id', $source));
 		$ranked($supported);
 		$duplicates = $this->db->getQueryBuilder();
 		$duplicates->select('t.id', 'd.org_id', 'd.priority')->from('pf_items', 'd')

@@ -19,16 +19,25 @@ class SupporterMapper {
 	) {
 	}
 
-	/** @return list<array{userId: string, organisationId: int}> */
+	/**
+	 * The supporters of an item, oldest first; mergedFrom names the duplicate a row was
+	 * moved from by a merge (null for those who supported the item themselves).
+	 *
+	 * @return list<array{userId: string, organisationId: int, mergedFrom: ?int}>
+	 */
 	public function findForItem(int $itemId): array {
 		$qb = $this->db->getQueryBuilder();
-		$qb->select('user_id', 'org_id')->from('pf_supporters')
+		$qb->select('user_id', 'org_id', 'merged_from')->from('pf_supporters')
 			->where($qb->expr()->eq('item_id', $qb->createNamedParameter($itemId, IQueryBuilder::PARAM_INT)))
 			->orderBy('created_at')->addOrderBy('id');
 		$result = $qb->executeQuery();
 		$rows = [];
 		while ($row = $result->fetch()) {
-			$rows[] = ['userId' => (string)$row['user_id'], 'organisationId' => (int)$row['org_id']];
+			$rows[] = [
+				'userId' => (string)$row['user_id'],
+				'organisationId' => (int)$row['org_id'],
+				'mergedFrom' => $row['merged_from'] === null ? null : (int)$row['merged_from'],
+			];
 		}
 		$result->closeCursor();
 		return $rows;
@@ -54,8 +63,12 @@ class SupporterMapper {
 		return $ids;
 	}
 
-	/** Adds a supporter unless present; returns whether a row was added. Call inside a transaction. */
-	public function add(int $itemId, string $userId, int $orgId, int $now): bool {
+	/**
+	 * Adds a supporter unless present; returns whether a row was added. Call inside a transaction.
+	 *
+	 * @param int|null $mergedFrom the duplicate the support was moved from by a merge
+	 */
+	public function add(int $itemId, string $userId, int $orgId, int $now, ?int $mergedFrom = null): bool {
 		if ($this->supportedBy($userId, [$itemId]) !== []) {
 			return false;
 		}
@@ -65,8 +78,19 @@ class SupporterMapper {
 			'user_id' => $qb->createNamedParameter($userId),
 			'org_id' => $qb->createNamedParameter($orgId, IQueryBuilder::PARAM_INT),
 			'created_at' => $qb->createNamedParameter($now, IQueryBuilder::PARAM_INT),
+			'merged_from' => $qb->createNamedParameter($mergedFrom, $mergedFrom === null ? IQueryBuilder::PARAM_NULL : IQueryBuilder::PARAM_INT),
 		])->executeStatement();
 		return true;
+	}
+
+	/** Records that a merged supporter row of an item now stands for another duplicate (see MergeService::unmerge). */
+	public function retag(int $itemId, string $userId, int $mergedFrom): void {
+		$qb = $this->db->getQueryBuilder();
+		$qb->update('pf_supporters')
+			->set('merged_from', $qb->createNamedParameter($mergedFrom, IQueryBuilder::PARAM_INT))
+			->where($qb->expr()->eq('item_id', $qb->createNamedParameter($itemId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->eq('user_id', $qb->createNamedParameter($userId)))
+			->executeStatement();
 	}
 
 	/** Removes a supporter; returns whether a row was removed. Call inside a transaction. */

@@ -41,6 +41,7 @@ class ItemPresenter {
 		private HistoryMapper $history,
 		private ItemMapper $items,
 		private IUserManager $userManager,
+		private TransitionRule $transitions,
 	) {
 	}
 
@@ -58,27 +59,55 @@ class ItemPresenter {
 		return array_map(fn (Item $item): array => $this->item($actor, $item, in_array($item->getId(), $supported, true), $visible), $items);
 	}
 
-	/** @return PilotFeedbackItemDetail */
+	/**
+	 * The full item. Its merged duplicates, the supporters moved from them and their share of
+	 * the priority per organisation are shown only as far as the actor may see those duplicates.
+	 *
+	 * @return PilotFeedbackItemDetail
+	 */
 	public function detail(Actor $actor, Item $item): array {
-		$supporters = $this->supporters->findForItem($item->getId());
-		$supportedByMe = in_array($actor->userId, array_column($supporters, 'userId'), true);
 		$history = $this->history->findForItem($item->getId());
+		$duplicates = array_values(array_filter(
+			$this->items->findDuplicatesOf($item->getId()),
+			fn (Item $d): bool => $this->policy->canSeeItem($actor, self::facts($d)),
+		));
 		$references = [$item->getDuplicateOf()];
 		foreach ($history as $entry) {
-			if ($entry->getField() === 'duplicateOf') {
+			if (in_array($entry->getField(), self::REFERENCE_FIELDS, true)) {
 				$references[] = self::idOf($entry->getOldValue());
 				$references[] = self::idOf($entry->getNewValue());
 			}
 		}
+		$supporters = $this->supporters->findForItem($item->getId());
+		foreach ($supporters as $row) {
+			$references[] = $row['mergedFrom'];
+		}
 		$visible = $this->visibleReferences($actor, $references);
+		$shown = array_values(array_filter($supporters, static fn (array $s): bool => $s['mergedFrom'] === null || in_array($s['mergedFrom'], $visible, true)));
+		$supportedByMe = in_array($actor->userId, array_column($supporters, 'userId'), true);
 		return [
 			...$this->item($actor, $item, $supportedByMe, $visible),
 			'attachments' => array_map(static fn (Attachment $a): array => $a->jsonSerialize(), $this->attachments->findForItem($item->getId())),
 			'history' => $this->history($history, $visible),
-			'supporters' => array_map(fn (array $s): array => [...$s, 'displayName' => $this->name($s['userId'])], $supporters),
+			'supporters' => array_map(fn (array $s): array => [
+				'userId' => $s['userId'],
+				'displayName' => $this->name($s['userId']),
+				'organisationId' => $s['organisationId'],
+				'mergedFrom' => $s['mergedFrom'],
+			], $shown),
 			'canChangeStatus' => $this->policy->canTriage($actor),
+			'mergedDuplicates' => array_map(static fn (Item $d): array => [
+				'id' => $d->getId(),
+				'title' => $d->getTitle(),
+				'organisationId' => $d->getOrgId(),
+				'priority' => Priority::from($d->getPriority())->key(),
+			], $duplicates),
+			'priorityPerOrganisation' => MergeService::priorityPerOrganisation($item, $shown, $duplicates),
 		];
 	}
+
+	/** History fields whose values are item ids, shown only to those who may see that item. */
+	private const REFERENCE_FIELDS = ['duplicateOf', 'merged', 'unmerged'];
 
 	/**
 	 * The history entries in API form; a duplicateOf value naming an item the actor may not
@@ -93,7 +122,7 @@ class ItemPresenter {
 		foreach ($entries as $e) {
 			$old = $e->getOldValue();
 			$new = $e->getNewValue();
-			if ($e->getField() === 'duplicateOf') {
+			if (in_array($e->getField(), self::REFERENCE_FIELDS, true)) {
 				$old = in_array(self::idOf($old), $visible, true) ? $old : null;
 				$new = in_array(self::idOf($new), $visible, true) ? $new : null;
 				if ($old === null && $new === null) {
@@ -156,9 +185,12 @@ class ItemPresenter {
 			'organisationId' => $item->getOrgId(),
 			'duplicateOf' => in_array($duplicateOf, $visible, true) ? $duplicateOf : null,
 			'vendorReference' => $item->getVendorRef() ?? '',
+			'vendorUrl' => $item->getVendorUrl() ?? '',
 			'supportCount' => $item->getSupportCount(),
 			'supportedByMe' => $supportedByMe,
 			'canEdit' => $this->policy->canEditItem($actor, self::facts($item)),
+			'allowedStatuses' => array_map(static fn (ItemStatus $s): string => $s->value, $this->transitions->allowed($actor, ItemStatus::from($item->getStatus()))),
+			'version' => $item->getVersion(),
 			'createdAt' => $item->getCreatedAt(),
 			'updatedAt' => $item->getUpdatedAt(),
 		];

@@ -19,6 +19,7 @@ use OCA\PilotFeedback\Db\ItemWordMapper;
 use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\SupporterMapper;
+use OCA\PilotFeedback\Exception\ItemConflictException;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
@@ -53,6 +54,8 @@ class ItemService {
 		private ItemPresenter $presenter,
 		private TransactionRunner $transactions,
 		private ITimeFactory $time,
+		private TransitionRule $transitions,
+		private MergeService $merges,
 	) {
 	}
 
@@ -135,9 +138,11 @@ class ItemService {
 	/**
 	 * Edits title, text, priority, component, pilot and attachments. The input holds the
 	 * fields sent: attachmentIds left out keeps the attachments, null or [] removes them.
+	 * The version the client saw must be sent; an outdated one is refused (409).
 	 *
 	 * @param array<string, mixed> $input
 	 * @return PilotFeedbackItemDetail
+	 * @throws ItemConflictException when the item changed since the version sent
 	 */
 	public function update(Actor $actor, int $id, array $input): array {
 		$item = $this->visible($actor, $id);
@@ -145,33 +150,37 @@ class ItemService {
 			$this->policy->canEditItem($actor, ItemPresenter::facts($item)),
 			'You may edit your own items while they are new; coordinators edit their organisation\'s items.',
 		);
+		$version = $this->expectedVersion($actor, $item, $input);
 		$before = $this->snapshot($item);
 		$merged = [...$this->editableFields($item), ...$input];
 		$this->applyContent($actor, $item, $merged, $item->getOrgId());
 		$newAttachments = array_key_exists('attachmentIds', $input)
 			? $this->attachments->resolve($actor->userId, Validator::ids($input['attachmentIds'], 'Attachments', 20))
 			: null;
-		return $this->persist($actor, $item, $before, $newAttachments);
+		return $this->persist($actor, $item, $version, $before, $newAttachments);
 	}
 
 	/**
-	 * Triage by a consolidator: status, consolidated priority, duplicate-of, vendor reference.
+	 * Triage by a consolidator: status, consolidated priority, duplicate-of, vendor reference
+	 * and URL. The version the client saw must be sent; an outdated one is refused (409).
+	 *
+	 * Setting status duplicate with duplicateOf = A merges the item into A (MergeService);
+	 * moving a duplicate to another status undoes the merge. Both happen in the same
+	 * transaction as the status change.
 	 *
 	 * @param array<string, mixed> $input
 	 * @return PilotFeedbackItemDetail
+	 * @throws ItemConflictException when the item changed since the version sent
 	 */
 	public function triage(Actor $actor, int $id, array $input): array {
 		$item = $this->visible($actor, $id);
 		$this->policy->require($this->policy->canTriage($actor), 'Only consolidators change the status of an item.');
+		$version = $this->expectedVersion($actor, $item, $input);
 		$before = $this->snapshot($item);
 
 		$status = ItemStatus::from(Validator::oneOf($input['status'] ?? $item->getStatus(), 'Status', ItemStatus::values()));
 		$current = ItemStatus::from($item->getStatus());
-		if ($status !== $current && !in_array($status, $current->allowedNext(), true)) {
-			throw new ValidationException('An item cannot move from "%1$s" to "%2$s". Allowed next: %3$s.', [
-				$current->value, $status->value, implode(', ', array_map(static fn (ItemStatus $s): string => $s->value, $current->allowedNext())),
-			]);
-		}
+		$this->transitions->check($current, $status);
 		$item->setStatus($status->value);
 		if (array_key_exists('consolidatedPriority', $input)) {
 			$item->setConsPriority(in_array($input['consolidatedPriority'], [null, ''], true)
@@ -181,21 +190,56 @@ class ItemService {
 		if (array_key_exists('vendorReference', $input)) {
 			$item->setVendorRef(Validator::optionalLine($input['vendorReference'], 'Vendor reference'));
 		}
+		if (array_key_exists('vendorUrl', $input)) {
+			$url = Validator::optionalHttpsUrl($input['vendorUrl'], 'Vendor URL');
+			$item->setVendorUrl($url === '' ? null : $url);
+		}
+		$wasDuplicateOf = $current === ItemStatus::Duplicate ? $item->getDuplicateOf() : null;
 		$duplicateOf = array_key_exists('duplicateOf', $input) ? Validator::optionalId($input['duplicateOf'], 'Duplicate of') : $item->getDuplicateOf();
 		if ($status === ItemStatus::Duplicate) {
-			if ($duplicateOf === null || $duplicateOf === $item->getId()) {
+			if ($duplicateOf === null) {
 				throw new ValidationException('Name the item this one duplicates (another item\'s id).');
 			}
-			$target = $this->items->get($duplicateOf);
-			if ((bool)$target->getConfidential() !== (bool)$item->getConfidential()) {
-				// Otherwise everyone who sees the public item would learn of the confidential one.
-				throw new ValidationException('A security finding can only be a duplicate of another security finding, and any other item only of an item that is not a security finding.');
+			if ($wasDuplicateOf !== null && $duplicateOf !== $wasDuplicateOf) {
+				throw new ValidationException('This item is already a duplicate of #%1$s. Set it back to "In review" first, then name the other original.', [(string)$wasDuplicateOf]);
 			}
+			// the rules are checked now for a quick answer, and again under the lock in merge()
+			$this->merges->check($item, $this->items->get($duplicateOf));
 		} else {
 			$duplicateOf = null;
 		}
 		$item->setDuplicateOf($duplicateOf);
-		return $this->persist($actor, $item, $before, null);
+
+		$mergeStep = null;
+		if ($duplicateOf !== null && $wasDuplicateOf === null) {
+			$mergeStep = function (int $now) use ($item, $duplicateOf, $actor): void {
+				$this->merges->merge($item, $duplicateOf, $actor->userId, $now);
+			};
+		} elseif ($wasDuplicateOf !== null && $duplicateOf === null) {
+			$mergeStep = function (int $now) use ($item, $wasDuplicateOf, $actor): void {
+				$this->merges->unmerge($item, $wasDuplicateOf, $actor->userId, $now);
+			};
+		}
+		return $this->persist($actor, $item, $version, $before, null, $mergeStep);
+	}
+
+	/**
+	 * The version the client saw, required for edits and triage; an outdated one is refused
+	 * at once (and again, atomically, when the change is written).
+	 *
+	 * @param array<string, mixed> $input
+	 * @throws ValidationException without a version
+	 * @throws ItemConflictException with an outdated one
+	 */
+	private function expectedVersion(Actor $actor, Item $item, array $input): int {
+		if (!array_key_exists('version', $input) || $input['version'] === null || $input['version'] === '') {
+			throw ValidationException::field('%1$s is missing: send the "version" of the item as you last loaded it.', 'Version');
+		}
+		$version = Validator::intInRange($input['version'], 'Version', 1, 999_999_999);
+		if ($version !== $item->getVersion()) {
+			throw ItemConflictException::stale()->withCurrent($this->presenter->detail($actor, $item));
+		}
+		return $version;
 	}
 
 	/**
@@ -292,40 +336,68 @@ class ItemService {
 			'consolidatedPriority' => $cons === null ? null : Priority::from($cons)->key(),
 			'duplicateOf' => $duplicateOf === null ? null : (string)$duplicateOf,
 			'vendorReference' => $item->getVendorRef() ?? '',
+			'vendorUrl' => $item->getVendorUrl() ?? '',
 		];
 	}
 
 	/**
-	 * Saves the item and writes one history entry per changed field, all or nothing.
+	 * Saves the item and writes one history entry per changed field, all or nothing. The
+	 * first statement raises the version if it still is $version (else 409, nothing saved),
+	 * so that of two writers who saw the same version only one succeeds.
 	 *
 	 * @param array<string, ?string> $before
 	 * @param list<Attachment>|null $attachments the new attachments, or null to keep them
+	 * @param (callable(int): void)|null $also further work of the same transaction (a merge), given the time
 	 * @return PilotFeedbackItemDetail
+	 * @throws ItemConflictException when the item changed since $version
 	 */
-	private function persist(Actor $actor, Item $item, array $before, ?array $attachments): array {
+	private function persist(Actor $actor, Item $item, int $version, array $before, ?array $attachments, ?callable $also = null): array {
 		$after = $this->snapshot($item);
 		$now = $this->time->getTime();
 		$item->setUpdatedAt($now);
-		$this->transactions->run(function () use ($actor, $item, $before, $after, $attachments, $now): void {
-			$this->items->update($item);
-			if ($after['title'] !== $before['title']) {
-				$this->words->replace($item->getId(), $item->getTitle());
-			}
-			foreach ($after as $field => $value) {
-				if ($value !== $before[$field]) {
-					$this->record($item->getId(), $actor->userId, $field, $before[$field], $value, $now);
-				}
-			}
-			if ($attachments !== null) {
-				$old = array_map(static fn (Attachment $a): string => $a->getName(), $this->attachmentMapper->findForItem($item->getId()));
-				$new = array_map(static fn (Attachment $a): string => $a->getName(), $attachments);
-				if ($old !== $new) {
-					$this->replaceAttachments($item->getId(), $attachments);
-					$this->record($item->getId(), $actor->userId, 'attachments', implode(', ', $old), implode(', ', $new), $now);
-				}
-			}
-		});
+		try {
+			$this->transactions->run(function () use ($actor, $item, $version, $before, $after, $attachments, $also, $now): void {
+				$this->write($actor, $item, $version, $before, $after, $attachments, $also, $now);
+			});
+		} catch (ItemConflictException $e) {
+			throw $e->withCurrent($this->get($actor, $item->getId()));
+		}
 		return $this->presenter->detail($actor, $item);
+	}
+
+	/**
+	 * The work of persist's transaction.
+	 *
+	 * @param array<string, ?string> $before
+	 * @param array<string, ?string> $after
+	 * @param list<Attachment>|null $attachments
+	 * @param (callable(int): void)|null $also
+	 */
+	private function write(Actor $actor, Item $item, int $version, array $before, array $after, ?array $attachments, ?callable $also, int $now): void {
+		if (!$this->items->claimVersion($item->getId(), $version)) {
+			throw ItemConflictException::stale();
+		}
+		$item->setVersion($version + 1);
+		$this->items->update($item);
+		if ($also !== null) {
+			$also($now);
+		}
+		if ($after['title'] !== $before['title']) {
+			$this->words->replace($item->getId(), $item->getTitle());
+		}
+		foreach ($after as $field => $value) {
+			if ($value !== $before[$field]) {
+				$this->record($item->getId(), $actor->userId, $field, $before[$field], $value, $now);
+			}
+		}
+		if ($attachments !== null) {
+			$old = array_map(static fn (Attachment $a): string => $a->getName(), $this->attachmentMapper->findForItem($item->getId()));
+			$new = array_map(static fn (Attachment $a): string => $a->getName(), $attachments);
+			if ($old !== $new) {
+				$this->replaceAttachments($item->getId(), $attachments);
+				$this->record($item->getId(), $actor->userId, 'attachments', implode(', ', $old), implode(', ', $new), $now);
+			}
+		}
 	}
 
 	/** @param list<Attachment> $attachments */

@@ -142,6 +142,26 @@ final class Validator {
 		return $value;
 	}
 
+	/** Longest URL accepted (a vendor's ticket link). */
+	public const MAX_URL = 500;
+
+	/**
+	 * An optional https URL with a host (null or empty: none), at most MAX_URL characters,
+	 * without spaces or control characters.
+	 */
+	public static function optionalHttpsUrl(mixed $value, string $field): string {
+		$url = self::optionalLine($value, $field, self::MAX_URL);
+		if ($url === '') {
+			return '';
+		}
+		$parts = parse_url($url);
+		if (preg_match('/\s/u', $url) === 1 || $parts === false || strtolower($parts['scheme'] ?? '') !== 'https'
+			|| ($parts['host'] ?? '') === '' || !str_starts_with(strtolower($url), 'https://')) {
+			throw ValidationException::field('%1$s must be a web address beginning with https://, without spaces.', $field);
+		}
+		return $url;
+	}
+
 	/** A score of 1–5, or null for "not assessed". */
 	public static function score(mixed $value, string $field): ?int {
 		return $value === null ? null : self::intInRange($value, $field, 1, 5);

@@ -18,7 +18,8 @@ namespace OCA\PilotFeedback\Tools\OpenApi;
  * - paths: every controller method with #[ApiRoute]; its first docblock paragraph is the summary,
  *   `@param` types and descriptions describe the parameters (a parameter without a default is
  *   required), `@return DataResponse<Http::STATUS_*, Type, array{}>` the answers, `@throws X`
- *   the errors (X's getStatus(), answered with an ErrorMessage by ErrorMiddleware), and lines like
+ *   the errors (X's getStatus(), answered with an ErrorMessage by ErrorMiddleware, or with the
+ *   schema named by X::SCHEMA), and lines like
  *   `200: Item returned` their descriptions. Every route answers 401 to guests, and admin routes
  *   (without #[NoAdminRequired]) 403 to users who may not administer the app.
  */
@@ -244,7 +245,9 @@ final class SpecGenerator {
 				throw new \RuntimeException("$context: @throws {$throws['class']} is no DomainError of lib/Exception");
 			}
 			$code = (new \ReflectionClass($class))->newInstanceWithoutConstructor()->getStatus();
-			$data[$code][] = ['$ref' => '#/components/schemas/ErrorMessage'];
+			// an error that answers more than the message names its schema in a constant SCHEMA
+			$schema = defined($class . '::SCHEMA') ? (string)constant($class . '::SCHEMA') : 'ErrorMessage';
+			$data[$code][] = ['$ref' => '#/components/schemas/' . $schema];
 			if ($throws['description'] !== '') {
 				$descriptions[$code] ??= $throws['description'];
 			}

@@ -1,7 +1,21 @@
 import type { ItemComment, ItemCreatePayload, ItemDetail, ItemPage, ItemQuery, ItemSuggestion, ItemTriagePayload, ItemUpdatePayload } from '../types/index.ts'
 
-import axios from '@nextcloud/axios'
+import axios, { isAxiosError } from '@nextcloud/axios'
 import { ocsData, ocsUrl } from './client.ts'
+
+/**
+ * The item as it is now, if the error is the 409 of an edit or triage sent with an
+ * outdated version; null for any other error.
+ *
+ * @param error whatever the request threw
+ */
+export function conflictCurrent(error: unknown): ItemDetail | null {
+	if (!isAxiosError(error) || error.response?.status !== 409) {
+		return null
+	}
+	const current = (error.response.data as { ocs?: { data?: { current?: ItemDetail } } } | undefined)?.ocs?.data?.current
+	return current && typeof current.version === 'number' ? current : null
+}
 
 /** Sort keys GET /items understands. */
 export type ItemSort = NonNullable<ItemQuery['sort']>
@@ -44,10 +58,11 @@ export async function updateItem(id: number, input: ItemUpdatePayload): Promise<
 }
 
 /**
- * Change an item's status and consolidated priority (consolidators only).
+ * Triage an item (consolidators only): status, consolidated priority, duplicate-of and
+ * vendor reference; a status duplicate with duplicateOf merges the item into that one.
  *
  * @param id the item
- * @param input status and consolidated priority
+ * @param input the triage fields and the version the user saw
  */
 export async function updateItemStatus(id: number, input: ItemTriagePayload): Promise<ItemDetail> {
 	return ocsData(await axios.put(ocsUrl(`/items/${id}/status`), input))
@@ -57,9 +72,10 @@ export async function updateItemStatus(id: number, input: ItemTriagePayload): Pr
  * Find existing items whose title resembles the given text.
  *
  * @param q the text typed so far
+ * @param limit how many at most (1–20; the server's default is 5)
  */
-export async function fetchSuggestions(q: string): Promise<ItemSuggestion[]> {
-	return ocsData(await axios.get(ocsUrl('/items/suggestions'), { params: { q } }))
+export async function fetchSuggestions(q: string, limit?: number): Promise<ItemSuggestion[]> {
+	return ocsData(await axios.get(ocsUrl('/items/suggestions'), { params: limit === undefined ? { q } : { q, limit } }))
 }
 
 /**

@@ -6,6 +6,27 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { errorMessage } from '../api/client.ts'
 import * as api from '../api/items.ts'
+import { reapply } from '../utils/itemConflict.ts'
+
+/** An edit or triage of the current item that met someone else's change (409). */
+export interface ItemConflict {
+	/** Which write it was */
+	kind: 'edit' | 'triage'
+	/** The item as the user saw it when they made their change */
+	base: ItemDetail
+	/** The change the user tried to save */
+	mine: Omit<ItemUpdatePayload, 'version'> | Omit<ItemTriagePayload, 'version'>
+	/** The item as it is now */
+	current: ItemDetail
+}
+
+/** Thrown by the store's writes when they met a conflict; the store's `conflict` describes it. */
+export class ItemConflictError extends Error {
+	constructor() {
+		super('The item was changed by someone else in the meantime')
+		this.name = 'ItemConflictError'
+	}
+}
 
 /** Items per page of the list. */
 export const ITEMS_PER_PAGE = 25
@@ -82,6 +103,8 @@ export const useItemsStore = defineStore('pilotfeedback-items', () => {
 	const comments = ref<ItemComment[]>([])
 	/** Existing items resembling the title being typed */
 	const suggestions = ref<ItemSuggestion[]>([])
+	/** The last write of the current item that met someone else's change, until resolved */
+	const conflict = ref<ItemConflict | null>(null)
 
 	/** Number of the last suggestion request, so stale answers are dropped */
 	let suggestionRequest = 0
@@ -114,6 +137,7 @@ export const useItemsStore = defineStore('pilotfeedback-items', () => {
 	async function loadItem(id: number): Promise<void> {
 		currentLoading.value = true
 		currentError.value = null
+		conflict.value = null
 		try {
 			const [item, itemComments] = await Promise.all([api.fetchItem(id), api.fetchComments(id)])
 			current.value = item
@@ -138,25 +162,84 @@ export const useItemsStore = defineStore('pilotfeedback-items', () => {
 	}
 
 	/**
-	 * Save edits to the current item.
+	 * Send a write of the current item with its version. On a conflict (409) the current
+	 * item becomes the server's, `conflict` holds both sides and ItemConflictError is thrown.
 	 *
-	 * @param input the item's new fields
+	 * @param kind which write
+	 * @param mine the change without the version
 	 */
-	async function update(input: ItemUpdatePayload): Promise<void> {
-		if (current.value) {
-			current.value = await api.updateItem(current.value.id, input)
+	async function write(kind: ItemConflict['kind'], mine: ItemConflict['mine']): Promise<void> {
+		const base = current.value
+		if (!base) {
+			return
+		}
+		try {
+			current.value = kind === 'edit'
+				? await api.updateItem(base.id, { ...(mine as Omit<ItemUpdatePayload, 'version'>), version: base.version })
+				: await api.updateItemStatus(base.id, { ...(mine as Omit<ItemTriagePayload, 'version'>), version: base.version })
+			conflict.value = null
+		} catch (error) {
+			const now = api.conflictCurrent(error)
+			if (now === null) {
+				throw error
+			}
+			// the user's side stays what they saw first, through repeated conflicts
+			conflict.value = { kind, base: conflict.value?.base ?? base, mine, current: now }
+			current.value = now
+			throw new ItemConflictError()
 		}
 	}
 
 	/**
-	 * Change status and consolidated priority of the current item.
+	 * Save edits to the current item.
 	 *
-	 * @param input status and consolidated priority
+	 * @param input the item's new fields
 	 */
-	async function changeStatus(input: ItemTriagePayload): Promise<void> {
-		if (current.value) {
-			current.value = await api.updateItemStatus(current.value.id, input)
+	async function update(input: Omit<ItemUpdatePayload, 'version'>): Promise<void> {
+		await write('edit', input)
+	}
+
+	/**
+	 * Triage the current item: status, consolidated priority, duplicate-of, vendor reference.
+	 *
+	 * @param input the triage fields
+	 */
+	async function changeStatus(input: Omit<ItemTriagePayload, 'version'>): Promise<void> {
+		await write('triage', input)
+	}
+
+	/**
+	 * End a conflict: apply the user's change again on top of the current item (fields the
+	 * user did not change keep the other person's values), or drop it.
+	 *
+	 * @param action what the user chose
+	 */
+	async function resolveConflict(action: 'reapply' | 'discard'): Promise<void> {
+		const open = conflict.value
+		if (!open) {
+			return
 		}
+		if (action === 'discard') {
+			conflict.value = null
+			return
+		}
+		const change: Record<string, unknown> = reapply(open.base, open.mine, open.current)
+		delete change.version // write() sends the current item's version, which is the one reapply named
+		await write(open.kind, change as ItemConflict['mine'])
+	}
+
+	/**
+	 * Items other than the current one whose titles resemble the text, to name an original;
+	 * duplicates are left out, as the server refuses to merge into one.
+	 *
+	 * @param q the text typed so far; shorter than 3 characters finds nothing
+	 */
+	async function findOthers(q: string): Promise<ItemSuggestion[]> {
+		if (q.trim().length < 3) {
+			return []
+		}
+		const found = await api.fetchSuggestions(q.trim(), 10)
+		return found.filter((item) => item.id !== current.value?.id && item.status !== 'duplicate')
 	}
 
 	/** Add or withdraw the current user's support of the current item. */
@@ -220,11 +303,14 @@ export const useItemsStore = defineStore('pilotfeedback-items', () => {
 		currentError,
 		comments,
 		suggestions,
+		conflict,
 		loadPage,
 		loadItem,
 		create,
 		update,
 		changeStatus,
+		resolveConflict,
+		findOthers,
 		toggleSupport,
 		supportInstead,
 		postComment,

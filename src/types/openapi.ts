@@ -300,7 +300,7 @@ export interface paths {
         get: operations["item-show"];
         /**
          * Edit a report item
-         * @description Title, body, component, pilot and priority must be sent; attachmentIds left out keeps the attachments, null or [] removes them.
+         * @description Title, body, component, pilot, priority and the version the client saw must be sent; attachmentIds left out keeps the attachments, null or [] removes them. An outdated version is refused with 409 and the current item under data.current.
          *     Allowed to the reporter while the item is new, the coordinators of its organisation and consolidators.
          */
         put: operations["item-update"];
@@ -321,7 +321,8 @@ export interface paths {
         get?: never;
         /**
          * Triage a report item (consolidators)
-         * @description Status, consolidated priority, duplicate-of and vendor reference. Partial update: status must be sent; the other fields left out keep their value, null clears them.
+         * @description Status, consolidated priority, duplicate-of, vendor reference and URL. Partial update: status and the version the client saw must be sent; the other fields left out keep their value, null clears them. An outdated version is refused with 409 and the current item under data.current.
+         *     Status duplicate with duplicateOf = A merges this item into A: its reporter and supporters become supporters of A (each user once), and both histories record it. Moving a duplicate to another status (in_review) undoes the merge. Refused: an item as its own duplicate, a target that is itself a duplicate, an item into which others are merged, and a security finding with an item that is not one (or the other way round).
          */
         put: operations["item-triage"];
         post?: never;
@@ -775,10 +776,19 @@ export interface components {
             /** Format: int64 */
             duplicateOf: number | null;
             vendorReference: string;
+            /** @description https URL of the vendor's ticket; empty when none */
+            vendorUrl: string;
             /** Format: int64 */
             supportCount: number;
             supportedByMe: boolean;
             canEdit: boolean;
+            /** @description The statuses the current user may set next (empty unless they triage); the rule the server enforces */
+            allowedStatuses: components["schemas"]["ItemStatus"][];
+            /**
+             * Format: int64
+             * @description Raised by every edit, triage, merge and unmerge (not by support); send it back with PUT /items/{id} and PUT /items/{id}/status
+             */
+            version: number;
             /**
              * Format: int64
              * @description Unix seconds
@@ -808,6 +818,12 @@ export interface components {
              */
             createdAt: number;
         };
+        ItemConflict: {
+            /** @description A sentence a person can act on */
+            message: string;
+            /** @description The item as it is now, with its current version */
+            current: components["schemas"]["ItemDetail"];
+        };
         ItemCount: {
             /** Format: int64 */
             componentId: number;
@@ -822,6 +838,8 @@ export interface components {
             history: components["schemas"]["ItemHistoryEntry"][];
             supporters: components["schemas"]["ItemSupporter"][];
             canChangeStatus: boolean;
+            mergedDuplicates: components["schemas"]["MergedDuplicate"][];
+            priorityPerOrganisation: components["schemas"]["OrganisationPriority"][];
         };
         ItemHistoryEntry: {
             /** Format: int64 */
@@ -876,6 +894,11 @@ export interface components {
             displayName: string;
             /** Format: int64 */
             organisationId: number;
+            /**
+             * Format: int64
+             * @description The merged duplicate this support was moved from; null for direct support
+             */
+            mergedFrom: number | null;
         };
         /** @enum {string} */
         ItemType: "requirement" | "defect" | "improvement" | "security";
@@ -923,6 +946,14 @@ export interface components {
             shortName: string;
             isCoordinator: boolean;
         };
+        MergedDuplicate: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            /** Format: int64 */
+            organisationId: number;
+            priority: components["schemas"]["Priority"];
+        };
         OCSMeta: {
             status: string;
             /** Format: int64 */
@@ -940,6 +971,12 @@ export interface components {
             coordinatorIds: string[];
             pilotIds: number[];
             archived: boolean;
+        };
+        OrganisationPriority: {
+            /** Format: int64 */
+            organisationId: number;
+            /** @description The highest priority the organisation's reporter and supporters gave, including merged duplicates */
+            priority: components["schemas"]["Priority"];
         };
         OrganisationProgress: {
             period: components["schemas"]["Period"];
@@ -3075,6 +3112,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The item's version as the client last loaded it
+                     */
+                    version: number;
                     title: string;
                     /** @description Markdown source; null clears it */
                     body: string | null;
@@ -3103,7 +3145,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input, or no version sent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3159,6 +3201,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Someone else changed the item since the version sent; data.current holds it as it is now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ItemConflict"];
+                        };
+                    };
+                };
+            };
             /** @description The database stayed locked by other requests; nothing was saved, try again */
             503: {
                 headers: {
@@ -3190,7 +3246,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description New status (the current one to keep it) */
+                    /**
+                     * Format: int64
+                     * @description The item's version as the client last loaded it
+                     */
+                    version: number;
+                    /** @description New status (the current one to keep it); one of the item's allowedStatuses */
                     status: components["schemas"]["ItemStatus"];
                     /** @description null clears it; left out: unchanged */
                     consolidatedPriority?: components["schemas"]["Priority"] | null;
@@ -3201,6 +3262,8 @@ export interface operations {
                     duplicateOf?: number | null;
                     /** @description null or empty clears it; left out: unchanged */
                     vendorReference?: string | null;
+                    /** @description https URL of the vendor's ticket; null or empty clears it; left out: unchanged */
+                    vendorUrl?: string | null;
                 };
             };
         };
@@ -3219,7 +3282,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid transition or value */
+            /** @description Invalid transition, merge or value, or no version sent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3261,7 +3324,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found or not visible */
+            /** @description Not found or not visible, or an unknown duplicateOf */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3275,7 +3338,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The item changed meanwhile */
+            /** @description Someone else changed the item since the version sent; data.current holds it as it is now */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3284,7 +3347,7 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: components["schemas"]["ItemConflict"];
                         };
                     };
                 };

@@ -5,7 +5,7 @@
 import type { ApiResponse, Item, Login, Period, Seed } from './setup/fixtures.ts'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, createItem, expectApi, freshPeriod, itemEdit, seed, setPeriodStatus, uid } from './setup/fixtures.ts'
+import { api, createItem, expectApi, freshPeriod, itemEdit, seed, setPeriodStatus, uid, withVersion } from './setup/fixtures.ts'
 
 let s: Seed
 /** An open throwaway period for the rating checks. */
@@ -241,14 +241,14 @@ describe('report items', () => {
 
 	it('refuses a status change by a tester (403) and an invalid transition by the consolidator (400)', async () => {
 		const item = await createItem('rki-tester2', s)
-		refused(await api('rki-tester2', 'PUT', `/items/${item.id}/status`, { status: 'in_review' }), 403, /consolidators/)
-		refused(await api('rki-coord', 'PUT', `/items/${item.id}/status`, { status: 'in_review' }), 403, /consolidators/)
-		refused(await api('bmi', 'PUT', `/items/${item.id}/status`, { status: 'done' }), 400, /"new" to "done"/)
-		refused(await api('bmi', 'PUT', `/items/${item.id}/status`, { status: 'finished' }), 400, /Status must be one of/)
-		refused(await api('bmi', 'PUT', `/items/${item.id}/status`, { status: 'duplicate' }), 400, /Name the item this one duplicates/)
-		refused(await api('bmi', 'PUT', `/items/${item.id}/status`, { status: 'duplicate', duplicateOf: item.id }), 400, /duplicates/)
-		refused(await api('bmi', 'PUT', `/items/${item.id}/status`, { status: 'duplicate', duplicateOf: 999_999_999 }), 404, /999999999/)
-		refused(await api('bmi', 'PUT', `/items/${item.id}/status`, { status: 'new', consolidatedPriority: 'urgent' }), 400, /Consolidated priority must be one of/)
+		refused(await api('rki-tester2', 'PUT', `/items/${item.id}/status`, await withVersion(item.id, { status: 'in_review' })), 403, /consolidators/)
+		refused(await api('rki-coord', 'PUT', `/items/${item.id}/status`, await withVersion(item.id, { status: 'in_review' })), 403, /consolidators/)
+		refused(await api('bmi', 'PUT', `/items/${item.id}/status`, await withVersion(item.id, { status: 'done' })), 400, /"New" to "Done"/)
+		refused(await api('bmi', 'PUT', `/items/${item.id}/status`, await withVersion(item.id, { status: 'finished' })), 400, /Status must be one of/)
+		refused(await api('bmi', 'PUT', `/items/${item.id}/status`, await withVersion(item.id, { status: 'duplicate' })), 400, /Name the item this one duplicates/)
+		refused(await api('bmi', 'PUT', `/items/${item.id}/status`, await withVersion(item.id, { status: 'duplicate', duplicateOf: item.id })), 400, /duplicate of itself/)
+		refused(await api('bmi', 'PUT', `/items/${item.id}/status`, await withVersion(item.id, { status: 'duplicate', duplicateOf: 999_999_999 })), 404, /999999999/)
+		refused(await api('bmi', 'PUT', `/items/${item.id}/status`, await withVersion(item.id, { status: 'new', consolidatedPriority: 'urgent' })), 400, /Consolidated priority must be one of/)
 		const after = await expectApi<Item & { consolidatedPriority: string | null, duplicateOf: number | null }>(200, 'bmi', 'GET', `/items/${item.id}`)
 		expect(after).toMatchObject({ status: 'new', consolidatedPriority: null, duplicateOf: null })
 		expect(after.history?.map((h) => h.field)).toEqual(['created'])

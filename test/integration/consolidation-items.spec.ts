@@ -8,7 +8,7 @@
 import type { Item, Login, Organisation, Seed } from './setup/fixtures.ts'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, expectApi, seed, uid } from './setup/fixtures.ts'
+import { api, expectApi, seed, uid, withVersion } from './setup/fixtures.ts'
 
 type Short = 'rki' | 'bsh'
 type Tester = 'rki-tester1' | 'rki-tester2' | 'bsh-tester1' | 'bsh-tester2'
@@ -104,13 +104,21 @@ function expectedRanking(): { id: number, score: number, organisations: number, 
 			for (const supporter of SUPPORT[key] ?? []) {
 				give(orgOf(supporter), f.priority)
 			}
+			// a merge moves the duplicate's reporter and supporters to the original, each user once
+			const supporters = new Set<string>(SUPPORT[key] ?? [])
 			for (const [dupKey, dup] of Object.entries(FILED)) {
 				if (items[dupKey].id !== items[key].id && duplicateOf[dupKey] === key) {
 					give(orgOf(dup.by), dup.priority)
+					for (const moved of [dup.by, ...(SUPPORT[dupKey] ?? [])]) {
+						give(orgOf(moved), dup.priority)
+						if (moved !== f.by) {
+							supporters.add(moved)
+						}
+					}
 				}
 			}
 			const score = [...top.values()].reduce((sum, rank) => sum + WEIGHT[Object.keys(RANK).find((p) => RANK[p] === rank)!], 0)
-			return { id: items[key].id, score, organisations: top.size, supportCount: (SUPPORT[key] ?? []).length }
+			return { id: items[key].id, score, organisations: top.size, supportCount: supporters.size }
 		})
 	return ranked.sort((a, b) => b.score - a.score || b.supportCount - a.supportCount || a.id - b.id)
 }
@@ -151,10 +159,10 @@ beforeAll(async () => {
 		}
 	}
 	for (const [dup, original] of Object.entries(duplicateOf)) {
-		await expectApi(200, 'bmi', 'PUT', `/items/${items[dup].id}/status`, { status: 'duplicate', duplicateOf: items[original].id })
+		await expectApi(200, 'bmi', 'PUT', `/items/${items[dup].id}/status`, await withVersion(items[dup].id, { status: 'duplicate', duplicateOf: items[original].id }))
 		status[dup] = 'duplicate'
 	}
-	await expectApi(200, 'bmi', 'PUT', `/items/${items.bshDefectHigh.id}/status`, { status: 'rejected' })
+	await expectApi(200, 'bmi', 'PUT', `/items/${items.bshDefectHigh.id}/status`, await withVersion(items.bshDefectHigh.id, { status: 'rejected' }))
 	status.bshDefectHigh = 'rejected'
 })
 

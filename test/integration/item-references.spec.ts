@@ -8,7 +8,7 @@
 import type { Item, Login, Seed } from './setup/fixtures.ts'
 
 import { beforeAll, describe, expect, it } from 'vitest'
-import { api, asGermanUser, createItem, expectApi, listAll, seed, uid } from './setup/fixtures.ts'
+import { api, asGermanUser, createItem, expectApi, listAll, seed, uid, withVersion } from './setup/fixtures.ts'
 
 let s: Seed
 /** RKI's security finding (rki-tester1) and BSH's (bsh-tester1). */
@@ -98,23 +98,23 @@ describe('references between items never name an item the caller may not see', (
 		publicCopy = await createItem('rki-tester2', s, { type: 'improvement', title: `Public copy ${uid()}` })
 
 		// The consolidator tries to merge a public item into a security finding, and the reverse.
-		const cross = await api('bmi', 'PUT', `/items/${publicVictim.id}/status`, { status: 'duplicate', duplicateOf: rkiSecret.id })
+		const cross = await api('bmi', 'PUT', `/items/${publicVictim.id}/status`, await withVersion(publicVictim.id, { status: 'duplicate', duplicateOf: rkiSecret.id }))
 		crossConfidentiality = { status: cross.status, message: cross.data?.message ?? '' }
-		const reverse = await api('bmi', 'PUT', `/items/${bshSecret.id}/status`, { status: 'duplicate', duplicateOf: publicOriginal.id })
+		const reverse = await api('bmi', 'PUT', `/items/${bshSecret.id}/status`, await withVersion(bshSecret.id, { status: 'duplicate', duplicateOf: publicOriginal.id }))
 		reverseCrossConfidentiality = { status: reverse.status, message: reverse.data?.message ?? '' }
 		// (If the reverse was wrongly accepted, reopen it so that the next step starts from a clean state.)
 		if (reverse.status === 200) {
-			await expectApi(200, 'bmi', 'PUT', `/items/${bshSecret.id}/status`, { status: 'in_review' })
+			await expectApi(200, 'bmi', 'PUT', `/items/${bshSecret.id}/status`, await withVersion(bshSecret.id, { status: 'in_review' }))
 		}
 
 		// A security finding merged into another organisation's security finding: allowed, but each side keeps the other hidden.
-		await expectApi(200, 'bmi', 'PUT', `/items/${bshSecret.id}/status`, { status: 'duplicate', duplicateOf: rkiSecret.id })
+		await expectApi(200, 'bmi', 'PUT', `/items/${bshSecret.id}/status`, await withVersion(bshSecret.id, { status: 'duplicate', duplicateOf: rkiSecret.id }))
 		// Reopened: the history now holds duplicateOf → RKI's finding and back.
-		await expectApi(200, 'bmi', 'PUT', `/items/${bshSecret.id}/status`, { status: 'in_review' })
-		await expectApi(200, 'bmi', 'PUT', `/items/${bshSecret.id}/status`, { status: 'duplicate', duplicateOf: rkiSecret.id })
+		await expectApi(200, 'bmi', 'PUT', `/items/${bshSecret.id}/status`, await withVersion(bshSecret.id, { status: 'in_review' }))
+		await expectApi(200, 'bmi', 'PUT', `/items/${bshSecret.id}/status`, await withVersion(bshSecret.id, { status: 'duplicate', duplicateOf: rkiSecret.id }))
 
 		// Two public items: the reference stays visible to everyone.
-		await expectApi(200, 'bmi', 'PUT', `/items/${publicCopy.id}/status`, { status: 'duplicate', duplicateOf: publicOriginal.id })
+		await expectApi(200, 'bmi', 'PUT', `/items/${publicCopy.id}/status`, await withVersion(publicCopy.id, { status: 'duplicate', duplicateOf: publicOriginal.id }))
 
 		// Something to find through comments and support.
 		await expectApi(201, 'bsh-tester1', 'POST', `/items/${bshSecret.id}/comments`, { message: 'Same as elsewhere?' })
@@ -137,6 +137,7 @@ describe('references between items never name an item the caller may not see', (
 
 	it('answers the refusal in German for a German user', async () => {
 		await expectApi(200, 'bmi', 'GET', '/me')
+		const { version } = await expectApi<Item>(200, 'bmi', 'GET', `/items/${publicVictim.id}`)
 		const response = await asGermanUser('bmi', () => fetch(`${process.env.NEXTCLOUD_URL}/ocs/v2.php/apps/pilotfeedback/api/v1/items/${publicVictim.id}/status`, {
 			method: 'PUT',
 			headers: {
@@ -146,7 +147,7 @@ describe('references between items never name an item the caller may not see', (
 				'Content-Type': 'application/json',
 				Authorization: `Basic ${Buffer.from('bmi:Pilot-Feedback-2026').toString('base64')}`,
 			},
-			body: JSON.stringify({ status: 'duplicate', duplicateOf: rkiSecret.id }),
+			body: JSON.stringify({ version, status: 'duplicate', duplicateOf: rkiSecret.id }),
 		}))
 		expect(response.status).toBe(400)
 		const body = await response.json()
@@ -229,8 +230,8 @@ describe('references between items never name an item the caller may not see', (
 					['POST', '/comments', { message: 'probe' }],
 					['POST', '/support'],
 					['DELETE', '/support'],
-					['PUT', '', { title: 'probe', body: '', priority: 'low', componentId: 1, pilotId: 1 }],
-					['PUT', '/status', { status: 'rejected' }],
+					['PUT', '', { version: 1, title: 'probe', body: '', priority: 'low', componentId: 1, pilotId: 1 }],
+					['PUT', '/status', { version: 1, status: 'rejected' }],
 				] as [string, string, unknown?][]) {
 					const a = await api(login, method, `/items/${hidden}${suffix}`, body)
 					const b = await api(login, method, `/items/${missing}${suffix}`, body)

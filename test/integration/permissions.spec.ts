@@ -5,7 +5,7 @@
 import type { Login, Period, Seed } from './setup/fixtures.ts'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, createItem, createUser, deleteUser, expectApi, freshPeriod, seed, setPeriodStatus, uid } from './setup/fixtures.ts'
+import { api, createItem, createUser, deleteUser, expectApi, freshPeriod, seed, setPeriodStatus, uid, withVersion } from './setup/fixtures.ts'
 
 type Role = 'anonymous' | 'admin' | 'consolidator' | 'rkiTester' | 'rkiCoord' | 'bshTester' | 'bshCoord' | 'noOrg'
 const ROLES: Role[] = ['anonymous', 'admin', 'consolidator', 'rkiTester', 'rkiCoord', 'bshTester', 'bshCoord', 'noOrg']
@@ -43,7 +43,8 @@ interface Endpoint {
 	name: string
 	method: string
 	path: () => string
-	body?: () => unknown
+	/** The request body; may be read fresh from the server (an item's current version) */
+	body?: () => unknown | Promise<unknown>
 	/** Expected status per role; roles left out expect `otherwise`. */
 	expect: Partial<Record<Role, number>>
 	otherwise: number
@@ -155,7 +156,7 @@ const ENDPOINTS: Endpoint[] = [
 		name: 'PUT /items/{id} (RKI tester\'s new item)',
 		method: 'PUT',
 		path: () => `/items/${fx.itemId}`,
-		body: () => ({ title: 'Permission table item', body: '', priority: 'high', pilotId: fx.s.activePilots[0].id, componentId: fx.s.activePilots[0].componentIds[0] }),
+		body: () => withVersion(fx.itemId, { title: 'Permission table item', body: '', priority: 'high', pilotId: fx.s.activePilots[0].id, componentId: fx.s.activePilots[0].componentIds[0] }),
 		expect: { anonymous: 401, admin: 403, noOrg: 403, rkiTester: 200, rkiCoord: 200, consolidator: 200 },
 		otherwise: 403,
 	},
@@ -164,7 +165,7 @@ const ENDPOINTS: Endpoint[] = [
 		name: 'PUT /items/{id}/status',
 		method: 'PUT',
 		path: () => `/items/${fx.itemId}/status`,
-		body: () => ({ status: 'new', consolidatedPriority: 'high' }),
+		body: () => withVersion(fx.itemId, { status: 'new', consolidatedPriority: 'high' }),
 		expect: { anonymous: 401, consolidator: 200 },
 		otherwise: 403,
 	},
@@ -335,7 +336,7 @@ describe('permissions: role × endpoint → HTTP status', () => {
 	})
 
 	it.each(TABLE)('$endpoint.name as $role → $status', async ({ endpoint, role, status }) => {
-		const response = await api(loginOf(role), endpoint.method, endpoint.path(), endpoint.body?.())
+		const response = await api(loginOf(role), endpoint.method, endpoint.path(), await endpoint.body?.())
 		expect(response.status, response.text.slice(0, 300)).toBe(status)
 		expect(response.headers.get('content-type') ?? '').toContain('application/json')
 		if (status === 403 && response.data?.message !== undefined) {

@@ -56,6 +56,7 @@ describe('similar titles', () => {
 	it('follow an edit of the title', async () => {
 		const pilot = s.activePilots[0]
 		await expectApi(200, 'rki-tester1', 'PUT', `/items/${both.id}`, {
+			version: both.version,
 			title: `Calendar export ${renamed} loses the time zone`,
 			body: both.body,
 			priority: both.priority,

@@ -6,7 +6,7 @@
 import type { Item, Period, Seed } from './setup/fixtures.ts'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, createItem, expectApi, freshPeriod, itemEdit, listAll, seed, setPeriodStatus, uid } from './setup/fixtures.ts'
+import { api, createItem, expectApi, freshPeriod, itemEdit, listAll, seed, setPeriodStatus, uid, withVersion } from './setup/fixtures.ts'
 
 interface Assessment {
 	componentId: number
@@ -153,7 +153,7 @@ describe('editing follows the status; history and support are recorded', () => {
 	})
 
 	it('after bmi moves it to in_review the reporter may no longer edit it, the coordinator may', async () => {
-		const triaged = await expectApi<Item>(200, 'bmi', 'PUT', `/items/${item.id}/status`, { status: 'in_review' })
+		const triaged = await expectApi<Item>(200, 'bmi', 'PUT', `/items/${item.id}/status`, await withVersion(item.id, { status: 'in_review' }))
 		expect(triaged.status).toBe('in_review')
 		const reporterView = await expectApi<Item>(200, 'rki-tester1', 'GET', `/items/${item.id}`)
 		expect(reporterView.canEdit).toBe(false)
@@ -216,8 +216,8 @@ describe('sorting by priority', () => {
 		const low = await createItem('rki-tester2', s, { title: `Sort low→critical ${uid()}`, priority: 'low' })
 		const high = await createItem('rki-tester2', s, { title: `Sort high ${uid()}`, priority: 'high' })
 		const medium = await createItem('rki-tester2', s, { title: `Sort medium→low ${uid()}`, priority: 'medium' })
-		await expectApi(200, 'bmi', 'PUT', `/items/${low.id}/status`, { status: 'new', consolidatedPriority: 'critical' })
-		await expectApi(200, 'bmi', 'PUT', `/items/${medium.id}/status`, { status: 'new', consolidatedPriority: 'low' })
+		await expectApi(200, 'bmi', 'PUT', `/items/${low.id}/status`, await withVersion(low.id, { status: 'new', consolidatedPriority: 'critical' }))
+		await expectApi(200, 'bmi', 'PUT', `/items/${medium.id}/status`, await withVersion(medium.id, { status: 'new', consolidatedPriority: 'low' }))
 		const ours = [low.id, high.id, medium.id]
 		const order = async (direction: string): Promise<number[]> => (await listAll('bmi', { organisationId: s.rki.id, sort: 'priority', order: direction }))
 			.items.map((i) => i.id).filter((id) => ours.includes(id))

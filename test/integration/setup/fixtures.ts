@@ -234,8 +234,15 @@ export interface Item {
 	supportCount: number
 	supportedByMe: boolean
 	canEdit: boolean
+	version: number
+	allowedStatuses?: string[]
+	vendorReference?: string
+	vendorUrl?: string
+	duplicateOf?: number | null
+	mergedDuplicates?: { id: number, title: string, organisationId: number, priority: string }[]
+	priorityPerOrganisation?: { organisationId: number, priority: string }[]
 	history?: { userId: string, userName: string, field: string, oldValue: string | null, newValue: string | null }[]
-	supporters?: { userId: string, displayName: string, organisationId: number }[]
+	supporters?: { userId: string, displayName: string, organisationId: number, mergedFrom: number | null }[]
 	canChangeStatus?: boolean
 }
 
@@ -253,10 +260,16 @@ export async function createItem(login: Login, s: Seed, fields: Record<string, u
 	})
 }
 
-/** A complete PUT /items/{id} body: the item's current fields, with some replaced. */
+/** A complete PUT /items/{id} body: the item's current fields and version, with some replaced. */
 export function itemEdit(item: Item, fields: Record<string, unknown> = {}): Record<string, unknown> {
-	const { title, body, componentId, pilotId, priority } = item
-	return { title, body, componentId, pilotId, priority, ...fields }
+	const { title, body, componentId, pilotId, priority, version } = item
+	return { title, body, componentId, pilotId, priority, version, ...fields }
+}
+
+/** The body of a write to an item with the item's current version (read as the consolidator, who sees every item). */
+export async function withVersion(id: number, fields: Record<string, unknown>): Promise<Record<string, unknown>> {
+	const item = await expectApi<Item>(200, 'bmi', 'GET', `/items/${id}`)
+	return { version: item.version, ...fields }
 }
 
 export interface ItemPage { items: Item[], total: number, page: number, limit: number }

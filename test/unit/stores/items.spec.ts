@@ -1,9 +1,9 @@
-import type { ItemSuggestion } from '../../../src/types/index.ts'
+import type { ItemDetail, ItemSuggestion } from '../../../src/types/index.ts'
 
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { fetchItems, fetchSuggestions } from '../../../src/api/items.ts'
-import { buildItemParams, ITEMS_PER_PAGE, useItemsStore } from '../../../src/stores/items.ts'
+import { conflictCurrent, fetchItems, fetchSuggestions, updateItemStatus } from '../../../src/api/items.ts'
+import { buildItemParams, ItemConflictError, ITEMS_PER_PAGE, useItemsStore } from '../../../src/stores/items.ts'
 
 vi.mock('../../../src/api/items.ts')
 
@@ -79,5 +79,117 @@ describe('items store', () => {
 		await store.searchSuggestions(' upl ')
 		expect(fetchSuggestions).toHaveBeenCalledWith('upl')
 		expect(store.suggestions).toEqual(found)
+	})
+})
+
+/**
+ * An item with some fields replaced.
+ *
+ * @param fields the replaced fields
+ */
+function detail(fields: Partial<ItemDetail> = {}): ItemDetail {
+	return {
+		id: 7,
+		type: 'defect',
+		title: 'Export fails',
+		body: '',
+		componentId: 1,
+		pilotId: 2,
+		priority: 'high',
+		consolidatedPriority: null,
+		status: 'new',
+		reporterId: 'rki-tester1',
+		reporterName: 'RKI Tester 1',
+		organisationId: 1,
+		duplicateOf: null,
+		vendorReference: '',
+		vendorUrl: '',
+		supportCount: 0,
+		supportedByMe: false,
+		canEdit: true,
+		allowedStatuses: ['in_review', 'rejected', 'duplicate'],
+		version: 1,
+		createdAt: 1,
+		updatedAt: 1,
+		attachments: [],
+		history: [],
+		supporters: [],
+		canChangeStatus: true,
+		mergedDuplicates: [],
+		priorityPerOrganisation: [],
+		...fields,
+	}
+}
+
+describe('items store: conflicts', () => {
+	beforeEach(() => {
+		setActivePinia(createPinia())
+	})
+
+	afterEach(() => {
+		vi.resetAllMocks()
+	})
+
+	it('sends the version the user saw with a triage', async () => {
+		vi.mocked(updateItemStatus).mockResolvedValue(detail({ status: 'in_review', version: 2 }))
+		const store = useItemsStore()
+		store.current = detail({ version: 1 })
+		await store.changeStatus({ status: 'in_review' })
+		expect(updateItemStatus).toHaveBeenCalledWith(7, { status: 'in_review', version: 1 })
+		expect(store.current?.version).toBe(2)
+		expect(store.conflict).toBeNull()
+	})
+
+	it('keeps both sides of a 409, shows the current item, and applies the user\'s change again on top of it', async () => {
+		const theirs = detail({ status: 'in_review', version: 2 })
+		vi.mocked(updateItemStatus).mockRejectedValueOnce(new Error('409'))
+		vi.mocked(conflictCurrent).mockReturnValueOnce(theirs)
+		const store = useItemsStore()
+		store.current = detail({ version: 1 })
+		await expect(store.changeStatus({ status: 'new', consolidatedPriority: 'critical' })).rejects.toBeInstanceOf(ItemConflictError)
+		expect(store.current).toEqual(theirs)
+		expect(store.conflict).toMatchObject({ kind: 'triage', base: { version: 1 }, mine: { status: 'new', consolidatedPriority: 'critical' }, current: { version: 2 } })
+
+		vi.mocked(updateItemStatus).mockResolvedValue(detail({ status: 'in_review', consolidatedPriority: 'critical', version: 3 }))
+		await store.resolveConflict('reapply')
+		// the status the user did not change stays theirs; the priority the user chose is sent on version 2
+		expect(updateItemStatus).toHaveBeenLastCalledWith(7, { status: 'in_review', consolidatedPriority: 'critical', version: 2 })
+		expect(store.conflict).toBeNull()
+		expect(store.current?.version).toBe(3)
+	})
+
+	it('drops the user\'s change when asked and keeps the current item', async () => {
+		vi.mocked(updateItemStatus).mockRejectedValueOnce(new Error('409'))
+		vi.mocked(conflictCurrent).mockReturnValueOnce(detail({ status: 'rejected', version: 5 }))
+		const store = useItemsStore()
+		store.current = detail({ version: 4 })
+		await expect(store.changeStatus({ status: 'in_review' })).rejects.toBeInstanceOf(ItemConflictError)
+		await store.resolveConflict('discard')
+		expect(store.conflict).toBeNull()
+		expect(store.current).toMatchObject({ status: 'rejected', version: 5 })
+		expect(updateItemStatus).toHaveBeenCalledTimes(1)
+	})
+
+	it('passes on any other error without a conflict', async () => {
+		vi.mocked(updateItemStatus).mockRejectedValueOnce(new Error('400'))
+		vi.mocked(conflictCurrent).mockReturnValueOnce(null)
+		const store = useItemsStore()
+		store.current = detail()
+		await expect(store.changeStatus({ status: 'done' })).rejects.toThrow('400')
+		expect(store.conflict).toBeNull()
+		expect(store.current?.status).toBe('new')
+	})
+
+	it('finds other items to name as the original, never the current one nor a duplicate', async () => {
+		vi.mocked(fetchSuggestions).mockResolvedValue([
+			{ id: 7, title: 'Export fails', type: 'defect', status: 'new', supportCount: 0 },
+			{ id: 8, title: 'Export fails again', type: 'defect', status: 'duplicate', supportCount: 0 },
+			{ id: 9, title: 'Export fails on PDF', type: 'defect', status: 'new', supportCount: 1 },
+		])
+		const store = useItemsStore()
+		store.current = detail()
+		expect(await store.findOthers('ex')).toEqual([])
+		expect((await store.findOthers('export')).map((i) => i.id)).toEqual([9])
+		expect(fetchSuggestions).toHaveBeenCalledWith('export', 10)
 	})
 })

@@ -18,6 +18,8 @@ use OCA\PilotFeedback\Db\SupporterMapper;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Service\ItemPresenter;
 use OCA\PilotFeedback\Service\Policy;
+use OCA\PilotFeedback\Service\TransitionRule;
+use OCP\IL10N;
 use OCP\IUserManager;
 use PHPUnit\Framework\TestCase;
 
@@ -81,7 +83,59 @@ final class ItemPresenterTest extends TestCase {
 		$attachments->method('findForItem')->willReturn([]);
 		$users = $this->createMock(IUserManager::class);
 		$users->method('getDisplayName')->willReturnArgument(0);
-		return new ItemPresenter(new Policy(), $supporters, $attachments, $history, $items, $users);
+		return new ItemPresenter(new Policy(), $supporters, $attachments, $history, $items, $users, new TransitionRule(new Policy(), $this->createMock(IL10N::class)));
+	}
+
+	/**
+	 * BSH's security finding (id 20, organisation 2) into which RKI's finding (id 21,
+	 * organisation 1) was merged, bringing RKI's tester as a supporter: BSH's coordinator
+	 * sees the finding but nothing of RKI's merged one; the consolidator sees all of it.
+	 */
+	private function mergedPresenter(): ItemPresenter {
+		$original = self::item(20, true, null);
+		$original->setOrgId(2);
+		$original->setReporterId('bsh-tester1');
+		$merged = self::item(21, true, 20);
+		$merged->setPriority(4);
+		$items = $this->createMock(ItemMapper::class);
+		$items->method('findDuplicatesOf')->willReturnCallback(static fn (int $id): array => $id === 20 ? [$merged] : []);
+		$items->method('findByIds')->willReturnCallback(static fn (array $ids): array => in_array(21, $ids, true) ? [$merged] : []);
+		$history = $this->createMock(HistoryMapper::class);
+		$history->method('findForItem')->willReturn([self::entry(1, 'merged', null, '21')]);
+		$supporters = $this->createMock(SupporterMapper::class);
+		$supporters->method('findForItem')->willReturn([
+			['userId' => 'bsh-tester2', 'organisationId' => 2, 'mergedFrom' => null],
+			['userId' => 'rki-tester1', 'organisationId' => 1, 'mergedFrom' => 21],
+		]);
+		$supporters->method('supportedBy')->willReturn([]);
+		$attachments = $this->createMock(AttachmentMapper::class);
+		$attachments->method('findForItem')->willReturn([]);
+		$users = $this->createMock(IUserManager::class);
+		$users->method('getDisplayName')->willReturnArgument(0);
+		return new ItemPresenter(new Policy(), $supporters, $attachments, $history, $items, $users, new TransitionRule(new Policy(), $this->createMock(IL10N::class)));
+	}
+
+	public function testAMergedFindingOfAnotherOrganisationLeavesNoTraceForThoseWhoMayNotSeeIt(): void {
+		$original = self::item(20, true, null);
+		$original->setOrgId(2);
+		$original->setReporterId('bsh-tester1');
+		$detail = $this->mergedPresenter()->detail(new Actor('bsh-coord', memberOrgIds: [2], coordinatorOrgIds: [2]), $original);
+		self::assertSame([], $detail['mergedDuplicates']);
+		self::assertSame(['bsh-tester2'], array_column($detail['supporters'], 'userId'));
+		self::assertSame([['organisationId' => 2, 'priority' => 'medium']], $detail['priorityPerOrganisation']);
+		self::assertNotContains('merged', array_column($detail['history'], 'field'));
+		self::assertStringNotContainsString('21', json_encode([$detail['history'], $detail['supporters'], $detail['mergedDuplicates']], JSON_THROW_ON_ERROR));
+	}
+
+	public function testTheConsolidatorSeesTheMergedFindingItsSupportAndItsPriority(): void {
+		$original = self::item(20, true, null);
+		$original->setOrgId(2);
+		$original->setReporterId('bsh-tester1');
+		$detail = $this->mergedPresenter()->detail(new Actor('bmi', isConsolidator: true), $original);
+		self::assertSame([21], array_column($detail['mergedDuplicates'], 'id'));
+		self::assertSame(['bsh-tester2', 'rki-tester1'], array_column($detail['supporters'], 'userId'));
+		self::assertSame([['organisationId' => 1, 'priority' => 'critical'], ['organisationId' => 2, 'priority' => 'medium']], $detail['priorityPerOrganisation']);
+		self::assertSame(['in_review', 'rejected', 'duplicate'], $detail['allowedStatuses']);
 	}
 
 	public function testHidesTheFindingFromATesterOfAnotherOrganisation(): void {
