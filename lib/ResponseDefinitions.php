@@ -131,6 +131,10 @@ namespace OCA\PilotFeedback;
  * @psalm-type PilotFeedbackItemSupporter = array{userId: string, displayName: string, organisationId: int}
  * @psalm-type PilotFeedbackItemDetail = PilotFeedbackItem&array{attachments: list<PilotFeedbackItemAttachment>, history: list<PilotFeedbackItemHistoryEntry>, supporters: list<PilotFeedbackItemSupporter>, canChangeStatus: bool}
  * @psalm-type PilotFeedbackItemPage = array{items: list<PilotFeedbackItem>, total: int, page: int, limit: int}
+ * @psalm-type PilotFeedbackBulkTriageResult = array{ids: list<int>, changed: int, historyEntries: int}
+ * @field-description PilotFeedbackBulkTriageResult.ids The items of the request, each once
+ * @field-description PilotFeedbackBulkTriageResult.changed How many of them changed (the others had the values already)
+ * @field-description PilotFeedbackBulkTriageResult.historyEntries History entries written: one per item and changed field
  * @psalm-type PilotFeedbackItemSuggestion = array{id: int, title: string, type: PilotFeedbackItemType, status: PilotFeedbackItemStatus, supportCount: int}
  * @psalm-type PilotFeedbackItemComment = array{
  *     id: int,
