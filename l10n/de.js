@@ -39,6 +39,7 @@ OC.L10N.register(
         "Adds the pilots, components and criteria of the federal web workplace pilot. Records that already exist are kept; running it again adds nothing.": "Legt die Erprobungen, Komponenten und Kriterien der Erprobung des Web-Arbeitsplatzes des Bundes an. Vorhandene Einträge bleiben erhalten; ein erneuter Lauf fügt nichts hinzu.",
         "All components are rated for this period.": "Alle Komponenten sind für diesen Zeitraum bewertet.",
         "All organisations": "Alle Organisationen",
+        "Also filtered by:": "Außerdem gefiltert nach:",
         "An item cannot move from \"%1$s\" to \"%2$s\". Allowed next: %3$s.": "Eine Meldung kann nicht von „%1$s“ zu „%2$s“ wechseln. Erlaubt sind: %3$s.",
         "An organisation named \"%1$s\" already exists.": "Eine Organisation namens „%1$s“ gibt es bereits.",
         "Archive {name}": "{name} archivieren",
@@ -46,6 +47,7 @@ OC.L10N.register(
         "Ascending": "Aufsteigend",
         "Ascending, switch to descending": "Aufsteigend, auf absteigend umschalten",
         "Assessments": "Bewertungen",
+        "At most {max} items can be changed at once.": "Höchstens {max} Meldungen können auf einmal geändert werden.",
         "Attach": "Anhängen",
         "Attach files from Nextcloud": "Dateien aus Nextcloud anhängen",
         "Attachment %1$s is not a file you can read. Pick files from your own Nextcloud Files.": "Anhang %1$s ist keine Datei, die Sie lesen können. Wählen Sie Dateien aus Ihren eigenen Nextcloud-Dateien.",
@@ -54,17 +56,25 @@ OC.L10N.register(
         "Cancel": "Abbrechen",
         "Catalogue": "Katalog",
         "Category": "Kategorie",
+        "Change the selected items": "Ausgewählte Meldungen ändern",
         "Changes saved": "Änderungen gespeichert",
         "Choose a component first": "Bitte zuerst eine Komponente wählen",
         "Choose a pilot": "Erprobung wählen",
         "Choose a pilot and the months, then select Show.": "Wählen Sie eine Erprobung und die Monate, dann wählen Sie Anzeigen.",
         "Choose a pilot: send pilotId.": "Wählen Sie eine Erprobung: Senden Sie pilotId.",
+        "Choose a status, a consolidated priority or a vendor reference.": "Wählen Sie einen Status, eine konsolidierte Priorität oder eine Referenz beim Hersteller.",
         "Choose files to attach": "Dateien zum Anhängen wählen",
         "Choose the months to consolidate: month=YYYY-MM, quarter=YYYY-Qn, or from=YYYY-MM together with to=YYYY-MM.": "Wählen Sie die Monate, die zusammengefasst werden sollen: month=JJJJ-MM, quarter=JJJJ-Qn oder from=JJJJ-MM zusammen mit to=JJJJ-MM.",
         "Choose what to change: status, consolidated priority or vendor reference.": "Wählen Sie, was geändert werden soll: Status, konsolidierte Priorität oder Referenz beim Hersteller.",
+        "Clear all filters": "Alle Filter entfernen",
+        "Clear selection": "Auswahl aufheben",
         "Close": "Schließen",
         "Closed": "Abgeschlossen",
         "Closed from": "Abgeschlossen ab",
+        "Closed from {from} to {to}": "Abgeschlossen von {from} bis {to}",
+        "Closed in {month}": "Abgeschlossen im {month}",
+        "Closed in {month} or earlier": "Abgeschlossen im {month} oder früher",
+        "Closed in {month} or later": "Abgeschlossen im {month} oder später",
         "Closed to": "Abgeschlossen bis",
         "Comment": "Kommentar",
         "Comment must not be empty.": "Der Kommentar darf nicht leer sein.",
@@ -78,6 +88,7 @@ OC.L10N.register(
         "Confidential": "Vertraulich",
         "Confidential: only you, the coordinators of your organisation and the consolidators can see it.": "Vertraulich: Nur Sie, die Koordinierenden Ihrer Organisation und die Konsolidierenden können dies sehen.",
         "Consolidated priority": "Konsolidierte Priorität",
+        "Consolidated priority: {priority}": "Konsolidierte Priorität: {priority}",
         "Consolidated results are for the consolidators and the coordinators of an organisation.": "Konsolidierte Ergebnisse sind für die Konsolidierenden und die Koordinierenden einer Organisation bestimmt.",
         "Consolidation": "Konsolidierung",
         "Consolidator group": "Gruppe der Konsolidierenden",
@@ -85,6 +96,7 @@ OC.L10N.register(
         "Coordination": "Koordination",
         "Coordinators": "Koordinierende",
         "Could not add the comment.": "Der Kommentar konnte nicht hinzugefügt werden.",
+        "Could not change the items.": "Die Meldungen konnten nicht geändert werden.",
         "Could not change the status.": "Der Status konnte nicht geändert werden.",
         "Could not change your support.": "Ihre Unterstützung konnte nicht geändert werden.",
         "Could not file the item.": "Die Meldung konnte nicht abgeschickt werden.",
@@ -116,6 +128,7 @@ OC.L10N.register(
         "Duplicate": "Duplikat",
         "Duplicate of": "Duplikat von",
         "Each component is rated from 1 (poor) to 5 (very good) on these criteria, or marked as not assessed.": "Jede Komponente wird nach diesen Kriterien von 1 (schlecht) bis 5 (sehr gut) bewertet oder als nicht bewertet markiert.",
+        "Each item records the change in its history. If one item cannot make the change, nothing is changed.": "Jede Meldung vermerkt die Änderung in ihrem Verlauf. Kann eine Meldung die Änderung nicht annehmen, wird nichts geändert.",
         "Each organisation maps to the Nextcloud groups of its testers and names its coordinators.": "Jeder Organisation werden die Nextcloud-Gruppen ihrer Testenden und ihre Koordinierenden zugeordnet.",
         "Edit": "Bearbeiten",
         "Edit component": "Komponente bearbeiten",
@@ -133,7 +146,12 @@ OC.L10N.register(
         "File sharing": "Dateiablage",
         "Filed": "Erstellt",
         "Filed from": "Erstellt ab",
+        "Filed from {from} to {to}": "Erstellt von {from} bis {to}",
+        "Filed in {month}": "Erstellt im {month}",
+        "Filed in {month} or earlier": "Erstellt im {month} oder früher",
+        "Filed in {month} or later": "Erstellt im {month} oder später",
         "Filed to": "Erstellt bis",
+        "Filters": "Filter",
         "Forwarded": "Weitergeleitet",
         "From": "Von",
         "From–to": "Von–bis",
@@ -222,6 +240,7 @@ OC.L10N.register(
         "Only the coordinators of this organisation release its feedback.": "Nur die Koordinierenden dieser Organisation geben ihr Feedback frei.",
         "Open": "Offen",
         "Open critical and high items": "Offene kritische und hohe Meldungen",
+        "Open items only": "Nur offene Meldungen",
         "Open period": "Zeitraum eröffnen",
         "Order": "Reihenfolge",
         "Organisation": "Organisation",
@@ -270,6 +289,9 @@ OC.L10N.register(
         "Released by {user} on": "Freigegeben von {user} am",
         "Released feedback only": "Nur freigegebene Rückmeldungen",
         "Released only": "Nur freigegebene",
+        "Remove consolidated priority": "Konsolidierte Priorität entfernen",
+        "Remove filter: {filter}": "Filter entfernen: {filter}",
+        "Remove the consolidated priority": "Die konsolidierte Priorität entfernen",
         "Remove {file}": "{file} entfernen",
         "Reopen": "Wieder öffnen",
         "Report": "Meldung",
@@ -288,10 +310,16 @@ OC.L10N.register(
         "Score: each supporting organisation counts once, with the weight of the highest priority it gave ({weights}). An organisation supports an item by filing it, by a +1 of one of its members, or by filing a duplicate of it. Ties: more supporters first.": "Punktzahl: Jede unterstützende Organisation zählt einmal, mit dem Gewicht der höchsten Priorität, die sie vergeben hat ({weights}). Eine Organisation unterstützt eine Meldung, indem sie sie erstellt, durch ein +1 eines ihrer Mitglieder oder indem sie ein Duplikat davon erstellt. Bei Gleichstand: mehr Unterstützende zuerst.",
         "Scores must be a list of criterion scores.": "Die Bewertungen müssen eine Liste von Kriterienbewertungen sein.",
         "Scores: one of the criteria does not exist or is archived.": "Bewertungen: Eines der Kriterien gibt es nicht oder es ist archiviert.",
+        "Search in title and text": "In Titel und Text suchen",
         "Search text": "Suchtext",
         "Security finding": "Sicherheitsbefund",
+        "Select all items on this page": "Alle Meldungen dieser Seite auswählen",
         "Select at least one item to change.": "Wählen Sie mindestens eine Meldung aus, die geändert werden soll.",
+        "Select “{title}”": "„{title}“ auswählen",
         "Send only one of month, quarter, or from and to.": "Senden Sie nur eines von month, quarter oder from und to.",
+        "Set consolidated priority": "Konsolidierte Priorität setzen",
+        "Set status": "Status setzen",
+        "Set vendor reference": "Referenz beim Hersteller setzen",
         "Short name": "Kurzname",
         "Show": "Anzeigen",
         "Show archived ({count})": "Archivierte anzeigen ({count})",
@@ -304,6 +332,7 @@ OC.L10N.register(
         "Start date": "Startdatum",
         "Status": "Status",
         "Status saved": "Status gespeichert",
+        "Status: {status}": "Status: {status}",
         "Support": "Unterstützung",
         "Support instead": "Stattdessen unterstützen",
         "Supporters": "Unterstützende",
@@ -343,6 +372,7 @@ OC.L10N.register(
         "Type": "Art",
         "Unsaved changes …": "Ungespeicherte Änderungen …",
         "Vendor reference": "Referenz beim Hersteller",
+        "Vendor reference: {reference}": "Referenz beim Hersteller: {reference}",
         "Verified": "Verifiziert",
         "Web office": "Web-Office",
         "What happened, what did you expect, how can it be reproduced?": "Was ist passiert, was haben Sie erwartet, wie lässt es sich nachvollziehen?",
@@ -365,6 +395,22 @@ OC.L10N.register(
             "%n Koordinator/in",
             "%n Koordinierende"
         ],
+        "_%n item changed._::_%n items changed._": [
+            "%n Meldung geändert.",
+            "%n Meldungen geändert."
+        ],
+        "_%n item changed; the others had these values already._::_%n items changed; the others had these values already._": [
+            "%n Meldung geändert; die übrigen hatten diese Werte bereits.",
+            "%n Meldungen geändert; die übrigen hatten diese Werte bereits."
+        ],
+        "_%n item selected_::_%n items selected_": [
+            "%n Meldung ausgewählt",
+            "%n Meldungen ausgewählt"
+        ],
+        "_%n item_::_%n items_": [
+            "%n Meldung",
+            "%n Meldungen"
+        ],
         "_%n record was created._::_%n records were created._": [
             "%n Eintrag wurde angelegt.",
             "%n Einträge wurden angelegt."
@@ -372,6 +418,22 @@ OC.L10N.register(
         "_%n supporter_::_%n supporters_": [
             "%n Unterstützende/r",
             "%n Unterstützende"
+        ],
+        "_Apply to %n item_::_Apply to %n items_": [
+            "Auf %n Meldung anwenden",
+            "Auf %n Meldungen anwenden"
+        ],
+        "_Change %n item?_::_Change %n items?_": [
+            "%n Meldung ändern?",
+            "%n Meldungen ändern?"
+        ],
+        "_Change %n item_::_Change %n items_": [
+            "%n Meldung ändern",
+            "%n Meldungen ändern"
+        ],
+        "_This sets on %n selected item:_::_This sets on all %n selected items:_": [
+            "Damit wird für %n ausgewählte Meldung gesetzt:",
+            "Damit wird für alle %n ausgewählten Meldungen gesetzt:"
         ],
         "{count} assessments": "{count} Bewertungen",
         "{rated} of {components}": "{rated} von {components}",
