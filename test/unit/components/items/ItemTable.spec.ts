@@ -99,7 +99,7 @@ describe('ItemTable', () => {
 		await boxes()[2]!.setValue(true)
 		expect(wrapper.emitted('update:selected')!.at(-1)).toEqual([[99, 2]])
 		await wrapper.setProps({ selected: [99, 2] })
-		expect(boxes()[0]!.element.indeterminate).toBe(true)
+		expect((boxes()[0]!.element as HTMLInputElement).indeterminate).toBe(true)
 
 		await boxes()[0]!.setValue(true)
 		expect(wrapper.emitted('update:selected')!.at(-1)).toEqual([[99, 1, 2]])
