@@ -28,17 +28,15 @@ export const useBulkTriageStore = defineStore('pilotfeedback-bulk-triage', () =>
 	}
 
 	/**
-	 * Apply the changes to every selected item; the selection is cleared when it succeeded.
-	 * A refusal (its message names the item) is thrown and keeps the selection.
+	 * Apply the changes to every selected item. The selection stays: the list clears it when
+	 * it loads the changed items again. A refusal (its message names the item) is thrown.
 	 *
 	 * @param changes the fields to set
 	 */
 	async function apply(changes: BulkChanges): Promise<BulkTriageResult> {
 		applying.value = true
 		try {
-			const result = await bulkTriageItems({ ids: [...selected.value], ...changes })
-			clear()
-			return result
+			return await bulkTriageItems({ ids: [...selected.value], ...changes })
 		} finally {
 			applying.value = false
 		}
