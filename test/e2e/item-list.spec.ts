@@ -85,7 +85,7 @@ describe('item list', () => {
 		await dialog.getByText('Status: In review').waitFor()
 		await photograph('item-list-bulk-confirm')
 		await dialog.getByRole('button', { name: 'Change 2 items' }).click()
-		await page.getByText('2 items changed.').waitFor()
+		await page.getByText('2 items changed.').first().waitFor()
 		await photograph('item-list-bulk-done')
 
 		// The list shows the new status; the selection is gone with the bar.
