@@ -144,6 +144,10 @@ namespace OCA\PilotFeedback;
  * @field-description PilotFeedbackItemConflict.message A sentence a person can act on
  * @field-description PilotFeedbackItemConflict.current The item as it is now, with its current version
  * @psalm-type PilotFeedbackItemPage = array{items: list<PilotFeedbackItem>, total: int, page: int, limit: int}
+ * @psalm-type PilotFeedbackBulkTriageResult = array{ids: list<int>, changed: int, historyEntries: int}
+ * @field-description PilotFeedbackBulkTriageResult.ids The items of the request, each once
+ * @field-description PilotFeedbackBulkTriageResult.changed How many of them changed (the others had the values already)
+ * @field-description PilotFeedbackBulkTriageResult.historyEntries History entries written: one per item and changed field
  * @psalm-type PilotFeedbackItemSuggestion = array{id: int, title: string, type: PilotFeedbackItemType, status: PilotFeedbackItemStatus, supportCount: int}
  * @psalm-type PilotFeedbackItemComment = array{
  *     id: int,

@@ -46,20 +46,30 @@ class ItemController extends ApiController {
 	/**
 	 * List report items visible to the current user
 	 *
-	 * A page of them, filtered and sorted on the server.
+	 * A page of them, filtered and sorted on the server. Filters combine with AND; type,
+	 * priority and status take a comma-separated list of values, any of which matches. Every
+	 * number of the items overview (GET /consolidation/items) links to this list with the
+	 * filters that select exactly the items it counts.
 	 *
-	 * @param PilotFeedbackItemType|null $type
+	 * @param string|null $type Comma-separated item types, e.g. `defect,security`
 	 * @param int|null $componentId
-	 * @param PilotFeedbackPriority|null $priority
-	 * @param PilotFeedbackItemStatus|null $status
+	 * @param string|null $priority Comma-separated priorities, e.g. `critical,high`: the priority shown, the consolidated one where set, otherwise the reporter's
+	 * @param string|null $status Comma-separated statuses, e.g. `new,in_review`
 	 * @param int|null $organisationId
 	 * @param 0|1 $mine 1: only items the current user reported
-	 * @param 'created'|'updated'|'priority'|'support'|'title' $sort
+	 * @param int|null $pilotId Only items of this pilot
+	 * @param string|null $q Text searched in title and body, case-insensitive @maxLength 200
+	 * @param 0|1 $open 1: only items whose status is not a closing one (done, rejected, duplicate)
+	 * @param string|null $filedFrom Filed in this month or later, like 2026-03 (months in UTC)
+	 * @param string|null $filedTo Filed in this month or earlier, like 2026-03
+	 * @param string|null $closedFrom Received a closing status (done, rejected, duplicate) in this month or later, like 2026-03
+	 * @param string|null $closedTo Received a closing status in this month or earlier, like 2026-03
+	 * @param 'created'|'updated'|'priority'|'support'|'title' $sort priority: the priority shown
 	 * @param 'asc'|'desc' $order
 	 * @param int<1, max> $page
 	 * @param int<1, 100> $limit
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemPage, array{}>
-	 * @throws ValidationException Invalid filter
+	 * @throws ValidationException Invalid filter: an unknown value, a malformed month, a start month after the end month, a search text that is too long
 	 * @throws ForbiddenException The user takes no part in any pilot
 	 *
 	 * 200: Item page returned
@@ -73,13 +83,21 @@ class ItemController extends ApiController {
 		mixed $status = null,
 		mixed $organisationId = null,
 		mixed $mine = 0,
+		mixed $pilotId = null,
+		mixed $q = null,
+		mixed $open = 0,
+		mixed $filedFrom = null,
+		mixed $filedTo = null,
+		mixed $closedFrom = null,
+		mixed $closedTo = null,
 		mixed $sort = 'created',
 		mixed $order = 'desc',
 		mixed $page = 1,
 		mixed $limit = 25,
 	): DataResponse {
 		return new DataResponse($this->items->list($this->actors->current(), compact(
-			'type', 'componentId', 'priority', 'status', 'organisationId', 'mine', 'sort', 'order', 'page', 'limit',
+			'type', 'componentId', 'priority', 'status', 'organisationId', 'mine', 'pilotId', 'q', 'open',
+			'filedFrom', 'filedTo', 'closedFrom', 'closedTo', 'sort', 'order', 'page', 'limit',
 		)));
 	}
 

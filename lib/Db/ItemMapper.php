@@ -203,23 +203,25 @@ class ItemMapper extends QBMapper {
 	}
 
 	/**
-	 * The list shows the consolidated priority where the ministry set one, so "priority"
-	 * sorts by that one and falls back to the reporter's.
+	 * The priority an item shows: the consolidated one where the ministry set one, otherwise
+	 * the reporter's. The list filters and sorts by it and the items overview groups by it,
+	 * so that a count and the list it links to select the same items.
+	 *
+	 * @param string $prefix the items table's alias with its dot ("i."), or "" without alias
 	 */
+	public function shownPriority(IQueryBuilder $qb, string $prefix = ''): IQueryFunction {
+		return $qb->createFunction('COALESCE(' . $qb->getColumnName($prefix . 'cons_priority') . ', ' . $qb->getColumnName($prefix . 'priority') . ')');
+	}
+
 	private function sortExpression(IQueryBuilder $qb, string $sortColumn): string|IQueryFunction {
-		if ($sortColumn !== 'priority') {
-			return $sortColumn;
-		}
-		return $qb->createFunction('COALESCE(' . $qb->getColumnName('cons_priority') . ', ' . $qb->getColumnName('priority') . ')');
+		return $sortColumn === 'priority' ? $this->shownPriority($qb) : $sortColumn;
 	}
 
 	private function applyFilters(IQueryBuilder $qb, Actor $actor, ItemQuery $query): void {
 		$this->restrictToVisible($qb, $actor);
 		$equals = [
-			'type' => [$query->type, IQueryBuilder::PARAM_STR],
+			'pilot_id' => [$query->pilotId, IQueryBuilder::PARAM_INT],
 			'component_id' => [$query->componentId, IQueryBuilder::PARAM_INT],
-			'priority' => [$query->priority, IQueryBuilder::PARAM_INT],
-			'status' => [$query->status, IQueryBuilder::PARAM_STR],
 			'org_id' => [$query->organisationId, IQueryBuilder::PARAM_INT],
 			'reporter_id' => [$query->mine ? $actor->userId : null, IQueryBuilder::PARAM_STR],
 		];
@@ -227,6 +229,61 @@ class ItemMapper extends QBMapper {
 			if ($value !== null) {
 				$qb->andWhere($qb->expr()->eq($column, $qb->createNamedParameter($value, $type)));
 			}
+		}
+		if ($query->types !== []) {
+			$qb->andWhere($qb->expr()->in('type', $qb->createNamedParameter($query->types, IQueryBuilder::PARAM_STR_ARRAY)));
+		}
+		if ($query->priorities !== []) {
+			$qb->andWhere($qb->expr()->in($this->shownPriority($qb), $qb->createNamedParameter($query->priorities, IQueryBuilder::PARAM_INT_ARRAY)));
+		}
+		if ($query->statuses !== []) {
+			$qb->andWhere($qb->expr()->in('status', $qb->createNamedParameter($query->statuses, IQueryBuilder::PARAM_STR_ARRAY)));
+		}
+		if ($query->open) {
+			$qb->andWhere($qb->expr()->notIn('status', $qb->createNamedParameter(ItemsOverviewMapper::CLOSING_STATUSES, IQueryBuilder::PARAM_STR_ARRAY)));
+		}
+		if ($query->search !== null) {
+			// iLike: LOWER(…) LIKE LOWER(…) on SQLite and Oracle, ILIKE on PostgreSQL, a case-insensitive collation on MySQL
+			$pattern = $qb->createNamedParameter('%' . $this->db->escapeLikeParameter($query->search) . '%');
+			$qb->andWhere($qb->expr()->orX(
+				$qb->expr()->iLike('title', $pattern),
+				$qb->expr()->iLike('body', $pattern),
+			));
+		}
+		if ($query->filed !== null) {
+			$this->restrictToSpan($qb, 'created_at', $query->filed, $qb);
+		}
+		if ($query->closed !== null) {
+			$qb->andWhere($qb->expr()->in('id', $qb->createFunction($this->closedIn($qb, $query->closed)->getSQL())));
+		}
+	}
+
+	/**
+	 * The ids of items that received a closing status within the span, from their history:
+	 * the rule by which ItemsOverviewMapper::perMonth counts items closed in a month.
+	 *
+	 * @param array{?int, ?int} $span [start, end) in Unix seconds; null ends are open
+	 */
+	private function closedIn(IQueryBuilder $outer, array $span): IQueryBuilder {
+		$sub = $this->db->getQueryBuilder();
+		$sub->select('h.item_id')->from('pf_history', 'h')
+			->where($sub->expr()->eq('h.field', $outer->createNamedParameter('status')))
+			->andWhere($sub->expr()->in('h.new_value', $outer->createNamedParameter(ItemsOverviewMapper::CLOSING_STATUSES, IQueryBuilder::PARAM_STR_ARRAY)));
+		$this->restrictToSpan($sub, 'h.created_at', $span, $outer);
+		return $sub;
+	}
+
+	/**
+	 * @param array{?int, ?int} $span [start, end) in Unix seconds; null ends are open
+	 * @param IQueryBuilder $params the query the parameters are bound on ($qb itself, or the query $qb is a subquery of)
+	 */
+	private function restrictToSpan(IQueryBuilder $qb, string $column, array $span, IQueryBuilder $params): void {
+		[$start, $end] = $span;
+		if ($start !== null) {
+			$qb->andWhere($qb->expr()->gte($column, $params->createNamedParameter($start, IQueryBuilder::PARAM_INT)));
+		}
+		if ($end !== null) {
+			$qb->andWhere($qb->expr()->lt($column, $params->createNamedParameter($end, IQueryBuilder::PARAM_INT)));
 		}
 	}
 

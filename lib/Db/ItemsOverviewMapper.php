@@ -38,8 +38,8 @@ class ItemsOverviewMapper {
 	}
 
 	/**
-	 * Items of the pilot filed in [start, end), by component, type, priority and status,
-	 * optionally also by organisation.
+	 * Items of the pilot filed in [start, end), by component, type, priority shown (the
+	 * consolidated one where set, else the reporter's) and status, optionally also by organisation.
 	 *
 	 * @param list<int>|null $organisationIds only these organisations' items (null: all)
 	 * @return list<array{organisationId: ?int, componentId: int, type: string, priority: int, status: string, count: int}>
@@ -49,13 +49,16 @@ class ItemsOverviewMapper {
 			return [];
 		}
 		$qb = $this->db->getQueryBuilder();
-		$qb->select('i.component_id', 'i.type', 'i.priority', 'i.status')
+		// grouped by the priority shown (consolidated, else the reporter's), as the list filters by it
+		$priority = $this->items->shownPriority($qb, 'i.');
+		$qb->select('i.component_id', 'i.type', 'i.status')
+			->selectAlias($priority, 'shown_priority')
 			->selectAlias($qb->func()->count('*'), 'n')
 			->from('pf_items', 'i')
 			->where($qb->expr()->eq('i.pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->gte('i.created_at', $qb->createNamedParameter($start, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->lt('i.created_at', $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT)))
-			->groupBy('i.component_id', 'i.type', 'i.priority', 'i.status');
+			->groupBy('i.component_id', 'i.type', $priority, 'i.status');
 		if ($byOrganisation) {
 			$qb->addSelect('i.org_id')->addGroupBy('i.org_id');
 		}
@@ -70,7 +73,7 @@ class ItemsOverviewMapper {
 				'organisationId' => $byOrganisation ? (int)$row['org_id'] : null,
 				'componentId' => (int)$row['component_id'],
 				'type' => (string)$row['type'],
-				'priority' => (int)$row['priority'],
+				'priority' => (int)$row['shown_priority'],
 				'status' => (string)$row['status'],
 				'count' => (int)$row['n'],
 			];
@@ -87,7 +90,7 @@ class ItemsOverviewMapper {
 	 */
 	public function openUrgent(Actor $actor, int $pilotId, int $end, int $limit): array {
 		$qb = $this->db->getQueryBuilder();
-		$priority = $qb->createFunction('COALESCE(' . $qb->getColumnName('i.cons_priority') . ', ' . $qb->getColumnName('i.priority') . ')');
+		$priority = $this->items->shownPriority($qb, 'i.');
 		$qb->select('i.*')->from('pf_items', 'i')
 			->where($qb->expr()->eq('i.pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->lt('i.created_at', $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT)))

@@ -109,6 +109,16 @@ final class MonthRange {
 		return $bounds;
 	}
 
+	/** 00:00 UTC on the 1st of a month (YYYY-MM, already checked), as bounds() uses it. */
+	public static function startOf(string $month): int {
+		return self::monthStart(self::index($month));
+	}
+
+	/** 00:00 UTC on the 1st of the month after a month (YYYY-MM, already checked): the exclusive end. */
+	public static function endOf(string $month): int {
+		return self::monthStart(self::index($month) + 1);
+	}
+
 	/** 00:00 UTC on the 1st of the month with the given index (year × 12 + month − 1), in Unix seconds. */
 	private static function monthStart(int $index): int {
 		return (int)gmmktime(0, 0, 0, $index % 12 + 1, 1, intdiv($index, 12));

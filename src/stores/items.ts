@@ -31,20 +31,37 @@ export class ItemConflictError extends Error {
 /** Items per page of the list. */
 export const ITEMS_PER_PAGE = 25
 
-/** What the item list is filtered and sorted by, as the user chose it. */
+/**
+ * What the item list is filtered and sorted by, as the user chose it or a link gave it
+ * (docs/api.md, "Item list filters"). The keys are those of the route query and of GET /items.
+ */
 export interface ItemFilters {
-	/** Only items of this type */
-	type?: ItemType
+	/** Only items of this pilot */
+	pilotId?: number
+	/** Text searched in title and body */
+	q?: string
+	/** Only items of these types */
+	type?: ItemType[]
 	/** Only items of this component */
 	componentId?: number
-	/** Only items of this priority */
-	priority?: Priority
-	/** Only items in this status */
-	status?: ItemStatus
+	/** Only items whose shown priority (consolidated, else the reporter's) is one of these */
+	priority?: Priority[]
+	/** Only items in these statuses */
+	status?: ItemStatus[]
 	/** Only items of this organisation */
 	organisationId?: number
 	/** Only items the current user reported */
 	mine?: boolean
+	/** Only items whose status is not a closing one (done, rejected, duplicate) */
+	open?: boolean
+	/** Filed in this month (YYYY-MM) or later */
+	filedFrom?: string
+	/** Filed in this month (YYYY-MM) or earlier */
+	filedTo?: string
+	/** Closed in this month (YYYY-MM) or later */
+	closedFrom?: string
+	/** Closed in this month (YYYY-MM) or earlier */
+	closedTo?: string
 	/** Sort key; default: created */
 	sort?: ItemSort
 	/** Sort direction; default: descending */
@@ -65,23 +82,26 @@ export function buildItemParams(filters: ItemFilters): ItemQuery {
 		page: Math.max(1, filters.page ?? 1),
 		limit: ITEMS_PER_PAGE,
 	}
-	if (filters.type) {
-		params.type = filters.type
+	for (const key of ['pilotId', 'componentId', 'organisationId'] as const) {
+		if (filters[key]) {
+			params[key] = filters[key]
+		}
 	}
-	if (filters.componentId) {
-		params.componentId = filters.componentId
+	for (const key of ['q', 'filedFrom', 'filedTo', 'closedFrom', 'closedTo'] as const) {
+		if (filters[key]) {
+			params[key] = filters[key]
+		}
 	}
-	if (filters.priority) {
-		params.priority = filters.priority
-	}
-	if (filters.status) {
-		params.status = filters.status
-	}
-	if (filters.organisationId) {
-		params.organisationId = filters.organisationId
+	for (const key of ['type', 'priority', 'status'] as const) {
+		if (filters[key]?.length) {
+			params[key] = filters[key].join(',')
+		}
 	}
 	if (filters.mine) {
 		params.mine = 1
+	}
+	if (filters.open) {
+		params.open = 1
 	}
 	return params
 }

@@ -248,6 +248,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/items/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Triage many report items at once (consolidators)
+         * @description Sets status, consolidated priority and/or vendor reference on every item listed, in one transaction: one history entry per item and changed field, as a single triage writes them; items that already have the value are left as they are. All or nothing: an unknown id, or an item whose status may not move to the one chosen, refuses the whole batch and the message names the item (title and id) and its allowed next statuses. Status `duplicate` is refused (each duplicate needs the item it duplicates: use the item's own triage), and so is a status change of an item that is a duplicate (reopening it undoes a merge). Bulk applies to the items' current state; it carries no versions.
+         */
+        post: operations["item_bulk-triage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ocs/v2.php/apps/pilotfeedback/api/v1/items": {
         parameters: {
             query?: never;
@@ -257,7 +277,7 @@ export interface paths {
         };
         /**
          * List report items visible to the current user
-         * @description A page of them, filtered and sorted on the server.
+         * @description A page of them, filtered and sorted on the server. Filters combine with AND; type, priority and status take a comma-separated list of values, any of which matches. Every number of the items overview (GET /consolidation/items) links to this list with the filters that select exactly the items it counts.
          */
         get: operations["item-index"];
         put?: never;
@@ -679,6 +699,20 @@ export interface components {
              * @description null: not assessed
              */
             score: number | null;
+        };
+        BulkTriageResult: {
+            /** @description The items of the request, each once */
+            ids: number[];
+            /**
+             * Format: int64
+             * @description How many of them changed (the others had the values already)
+             */
+            changed: number;
+            /**
+             * Format: int64
+             * @description History entries written: one per item and changed field
+             */
+            historyEntries: number;
         };
         Catalogue: {
             pilots: components["schemas"]["Pilot"][];
@@ -2744,16 +2778,145 @@ export interface operations {
             };
         };
     };
+    "item_bulk-triage": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The items, 1 to 500 */
+                    ids: number[];
+                    /** @description New status for every item; left out: unchanged */
+                    status?: components["schemas"]["ItemStatus"] | null;
+                    /** @description null clears it; left out: unchanged */
+                    consolidatedPriority?: components["schemas"]["Priority"] | null;
+                    /** @description null or empty clears it; left out: unchanged */
+                    vendorReference?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Items triaged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["BulkTriageResult"];
+                        };
+                    };
+                };
+            };
+            /** @description No or more than 500 ids, nothing to change, an invalid value, status duplicate, or a transition one of the items may not make; nothing was saved */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description An item does not exist or is not visible; the message names its id; nothing was saved */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description The database stayed locked by other requests; nothing was saved, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
     "item-index": {
         parameters: {
             query?: {
-                type?: components["schemas"]["ItemType"];
+                /** @description Comma-separated item types, e.g. `defect,security` */
+                type?: string;
                 componentId?: number;
-                priority?: components["schemas"]["Priority"];
-                status?: components["schemas"]["ItemStatus"];
+                /** @description Comma-separated priorities, e.g. `critical,high`: the priority shown, the consolidated one where set, otherwise the reporter's */
+                priority?: string;
+                /** @description Comma-separated statuses, e.g. `new,in_review` */
+                status?: string;
                 organisationId?: number;
                 /** @description 1: only items the current user reported */
                 mine?: 0 | 1;
+                /** @description Only items of this pilot */
+                pilotId?: number;
+                /** @description Text searched in title and body, case-insensitive */
+                q?: string;
+                /** @description 1: only items whose status is not a closing one (done, rejected, duplicate) */
+                open?: 0 | 1;
+                /** @description Filed in this month or later, like 2026-03 (months in UTC) */
+                filedFrom?: string;
+                /** @description Filed in this month or earlier, like 2026-03 */
+                filedTo?: string;
+                /** @description Received a closing status (done, rejected, duplicate) in this month or later, like 2026-03 */
+                closedFrom?: string;
+                /** @description Received a closing status in this month or earlier, like 2026-03 */
+                closedTo?: string;
+                /** @description priority: the priority shown */
                 sort?: "created" | "updated" | "priority" | "support" | "title";
                 order?: "asc" | "desc";
                 page?: number;
@@ -2782,7 +2945,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid filter */
+            /** @description Invalid filter: an unknown value, a malformed month, a start month after the end month, a search text that is too long */
             400: {
                 headers: {
                     [name: string]: unknown;

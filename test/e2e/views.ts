@@ -94,6 +94,26 @@ export const VIEWS: AppView[] = [
 		},
 		states: [
 			{ name: 'Type filter open', open: (page) => openSelect(page, 'Type') },
+			{
+				name: 'Bulk triage bar and its confirmation',
+				roles: ['consolidator'],
+				open: async (page) => {
+					await page.getByRole('checkbox', { name: /^Select “/ }).first().check({ force: true })
+					const bar = page.getByRole('region', { name: 'Change the selected items' })
+					await bar.getByRole('combobox', { name: 'Set status' }).click()
+					await page.getByRole('option', { name: 'In review' }).click()
+					await bar.getByRole('button', { name: /^Apply to / }).click()
+					await page.getByRole('dialog', { name: /^Change 1 item/ }).waitFor()
+				},
+			},
+			{
+				name: 'Filters from a link as chips',
+				open: async (page) => {
+					await openApp(page, '#/items?open=1&filedFrom=2026-01&closedTo=2026-12&q=a')
+					await page.getByRole('button', { name: 'Clear all filters' }).waitFor()
+					await waitUntilLoaded(page)
+				},
+			},
 		],
 	},
 	{

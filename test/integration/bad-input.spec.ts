@@ -289,7 +289,7 @@ describe('report items', () => {
 		refused(await api('rki-tester2', 'GET', '/items?page=0'), 400, /Page/)
 		refused(await api('rki-tester2', 'GET', '/items?sort=reporter'), 400, /Sort must be one of/)
 		refused(await api('rki-tester2', 'GET', '/items?order=sideways'), 400, /Order must be one of/)
-		refused(await api('rki-tester2', 'GET', '/items?type=wish'), 400, /Type must be one of/)
+		refused(await api('rki-tester2', 'GET', '/items?type=wish'), 400, /Type contains "wish", which is not a known value. Choose one or more of requirement, defect/)
 		refused(await api('rki-tester2', 'GET', '/items?mine=maybe'), 400, /Mine must be true or false/)
 		refused(await api('rki-tester2', 'GET', '/items?organisationId=-1'), 400, /Organisation must be the id/)
 		refused(await api('rki-tester2', 'GET', '/items/suggestions?q=abc&limit=500'), 400, /Limit/)

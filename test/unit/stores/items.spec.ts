@@ -14,22 +14,36 @@ describe('buildItemParams', () => {
 
 	it('turns every filter into its query parameter', () => {
 		expect(buildItemParams({
-			type: 'defect',
+			pilotId: 5,
+			q: 'export 50%',
+			type: ['defect', 'security'],
 			componentId: 3,
-			priority: 'high',
-			status: 'in_review',
+			priority: ['critical', 'high'],
+			status: ['in_review'],
 			organisationId: 2,
 			mine: true,
+			open: true,
+			filedFrom: '2026-01',
+			filedTo: '2026-03',
+			closedFrom: '2026-02',
+			closedTo: '2026-02',
 			sort: 'support',
 			order: 'asc',
 			page: 4,
 		})).toEqual({
-			type: 'defect',
+			pilotId: 5,
+			q: 'export 50%',
+			type: 'defect,security',
 			componentId: 3,
-			priority: 'high',
+			priority: 'critical,high',
 			status: 'in_review',
 			organisationId: 2,
 			mine: 1,
+			open: 1,
+			filedFrom: '2026-01',
+			filedTo: '2026-03',
+			closedFrom: '2026-02',
+			closedTo: '2026-02',
 			sort: 'support',
 			order: 'asc',
 			page: 4,
@@ -54,7 +68,7 @@ describe('items store', () => {
 	it('loads the page for the filters and counts the pages', async () => {
 		vi.mocked(fetchItems).mockResolvedValue({ items: [], total: 51, page: 2, limit: 25 })
 		const store = useItemsStore()
-		await store.loadPage({ status: 'new', page: 2 })
+		await store.loadPage({ status: ['new'], page: 2 })
 		expect(fetchItems).toHaveBeenCalledWith({ status: 'new', sort: 'created', order: 'desc', page: 2, limit: ITEMS_PER_PAGE })
 		expect(store.page?.total).toBe(51)
 		expect(store.pageCount).toBe(3)

@@ -19,10 +19,15 @@ use PHPUnit\Framework\TestCase;
 final class ItemQueryTest extends TestCase {
 	public function testNoParamsMeansNoFilterNewestFirstFirstPage(): void {
 		$query = ItemQuery::fromParams([]);
-		self::assertNull($query->type);
+		self::assertSame([], $query->types);
 		self::assertNull($query->componentId);
-		self::assertNull($query->priority);
-		self::assertNull($query->status);
+		self::assertSame([], $query->priorities);
+		self::assertSame([], $query->statuses);
+		self::assertNull($query->pilotId);
+		self::assertNull($query->search);
+		self::assertFalse($query->open);
+		self::assertNull($query->filed);
+		self::assertNull($query->closed);
 		self::assertNull($query->organisationId);
 		self::assertFalse($query->mine);
 		self::assertSame('created_at', $query->sortColumn);
@@ -34,7 +39,8 @@ final class ItemQueryTest extends TestCase {
 
 	public function testEmptyAndNullValuesMeanNoFilter(): void {
 		$empty = ['type' => '', 'componentId' => '', 'priority' => '', 'status' => '', 'organisationId' => '',
-			'mine' => '', 'sort' => '', 'order' => '', 'page' => '', 'limit' => ''];
+			'mine' => '', 'sort' => '', 'order' => '', 'page' => '', 'limit' => '', 'pilotId' => '', 'q' => '',
+			'open' => '', 'filedFrom' => '', 'filedTo' => '', 'closedFrom' => '', 'closedTo' => ''];
 		self::assertEquals(ItemQuery::fromParams([]), ItemQuery::fromParams($empty));
 		self::assertEquals(ItemQuery::fromParams([]), ItemQuery::fromParams(array_map(static fn () => null, $empty)));
 	}
@@ -52,10 +58,10 @@ final class ItemQueryTest extends TestCase {
 			'page' => '3',
 			'limit' => '10',
 		]);
-		self::assertSame('defect', $query->type);
+		self::assertSame(['defect'], $query->types);
 		self::assertSame(7, $query->componentId);
-		self::assertSame(Priority::Critical->value, $query->priority);
-		self::assertSame('in_review', $query->status);
+		self::assertSame([Priority::Critical->value], $query->priorities);
+		self::assertSame(['in_review'], $query->statuses);
 		self::assertSame(3, $query->organisationId);
 		self::assertTrue($query->mine);
 		self::assertSame('support_count', $query->sortColumn);
@@ -96,6 +102,21 @@ final class ItemQueryTest extends TestCase {
 	/** @return iterable<string, array{array<string, mixed>, string}> */
 	public static function refusedProvider(): iterable {
 		yield 'unknown type' => [['type' => 'bug'], 'Type'];
+		yield 'unknown type in a list' => [['type' => 'defect,bug'], 'Type'];
+		yield 'empty entry in a list' => [['type' => 'defect,'], 'Type'];
+		yield 'unknown priority in a list' => [['priority' => 'critical,urgent'], 'Priority'];
+		yield 'unknown status in a list' => [['status' => 'new,open'], 'Status'];
+		yield 'pilot word' => [['pilotId' => 'one'], 'Pilot'];
+		yield 'open yes' => [['open' => 'yes'], 'Open'];
+		yield 'search too long' => [['q' => str_repeat('a', 201)], 'Search text'];
+		yield 'search as list' => [['q' => ['a']], 'Search text'];
+		yield 'search with a line break' => [['q' => "a\nb"], 'Search text'];
+		yield 'filed from a day' => [['filedFrom' => '2026-01-15'], 'Filed from'];
+		yield 'filed to month 13' => [['filedTo' => '2026-13'], 'Filed to'];
+		yield 'closed from short year' => [['closedFrom' => '26-01'], 'Closed from'];
+		yield 'closed to as list' => [['closedTo' => ['2026-01']], 'Closed to'];
+		yield 'filed from after to' => [['filedFrom' => '2026-05', 'filedTo' => '2026-01'], 'Filed'];
+		yield 'closed from after to' => [['closedFrom' => '2027-01', 'closedTo' => '2026-12'], 'Closed'];
 		yield 'type as list' => [['type' => ['defect']], 'Type'];
 		yield 'component word' => [['componentId' => 'abc'], 'Component'];
 		yield 'component zero' => [['componentId' => '0'], 'Component'];
@@ -123,6 +144,56 @@ final class ItemQueryTest extends TestCase {
 			self::assertSame(400, $e->getStatus());
 			self::assertSame($field, $e->getParams()[0]);
 			self::assertStringStartsWith($field . ' ', $e->getMessage());
+		}
+	}
+
+	public function testCommaSeparatedListsAreReadInWorkflowOrderEachOnce(): void {
+		$query = ItemQuery::fromParams(['type' => 'security, defect,defect', 'priority' => 'high,critical', 'status' => 'done,new']);
+		self::assertSame(['defect', 'security'], $query->types);
+		self::assertSame([Priority::High->value, Priority::Critical->value], $query->priorities);
+		self::assertSame(['new', 'done'], $query->statuses);
+	}
+
+	public function testSearchIsTrimmedAndBlankMeansNone(): void {
+		self::assertSame('50% off_', ItemQuery::fromParams(['q' => '  50% off_ '])->search);
+		self::assertNull(ItemQuery::fromParams(['q' => '   '])->search);
+		self::assertSame(str_repeat('ä', 200), ItemQuery::fromParams(['q' => str_repeat('ä', 200)])->search);
+	}
+
+	public function testMonthsBecomeUtcSpansWithInclusiveEnds(): void {
+		$query = ItemQuery::fromParams(['filedFrom' => '2026-01', 'filedTo' => '2026-03', 'closedFrom' => '2026-12', 'closedTo' => '2026-12']);
+		self::assertSame([gmmktime(0, 0, 0, 1, 1, 2026), gmmktime(0, 0, 0, 4, 1, 2026)], $query->filed);
+		self::assertSame([gmmktime(0, 0, 0, 12, 1, 2026), gmmktime(0, 0, 0, 1, 1, 2027)], $query->closed);
+	}
+
+	public function testEitherEndOfAMonthRangeMayBeOpen(): void {
+		self::assertSame([gmmktime(0, 0, 0, 2, 1, 2026), null], ItemQuery::fromParams(['filedFrom' => '2026-02'])->filed);
+		self::assertSame([null, gmmktime(0, 0, 0, 3, 1, 2026)], ItemQuery::fromParams(['closedTo' => '2026-02'])->closed);
+		self::assertSame([gmmktime(0, 0, 0, 2, 1, 2026), gmmktime(0, 0, 0, 3, 1, 2026)], ItemQuery::fromParams(['filedFrom' => '2026-02', 'filedTo' => '2026-02'])->filed);
+	}
+
+	public function testPilotAndOpen(): void {
+		$query = ItemQuery::fromParams(['pilotId' => '4', 'open' => '1']);
+		self::assertSame(4, $query->pilotId);
+		self::assertTrue($query->open);
+		self::assertFalse(ItemQuery::fromParams(['open' => '0'])->open);
+	}
+
+	public function testUnknownListValueIsNamedInTheMessage(): void {
+		try {
+			ItemQuery::fromParams(['priority' => 'critical,urgent']);
+			self::fail('Expected a ValidationException');
+		} catch (ValidationException $e) {
+			self::assertSame('Priority contains "urgent", which is not a known value. Choose one or more of low, medium, high, critical, separated by commas.', $e->getMessage());
+		}
+	}
+
+	public function testStartAfterEndNamesBothMonths(): void {
+		try {
+			ItemQuery::fromParams(['filedFrom' => '2026-05', 'filedTo' => '2026-01']);
+			self::fail('Expected a ValidationException');
+		} catch (ValidationException $e) {
+			self::assertSame('Filed range starts in 2026-05, after it ends in 2026-01. Choose a start month on or before the end month.', $e->getMessage());
 		}
 	}
 }
