@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\AppInfo;
 
+use OCA\PilotFeedback\Middleware\BenchMemoryMiddleware;
 use OCA\PilotFeedback\Middleware\ErrorMiddleware;
 use OCA\PilotFeedback\Middleware\RequestBodyMiddleware;
 use OCP\AppFramework\App;
@@ -27,6 +28,8 @@ class Application extends App implements IBootstrap {
 		$context->registerMiddleware(ErrorMiddleware::class);
 		// After ErrorMiddleware, so that ErrorMiddleware answers its refusals.
 		$context->registerMiddleware(RequestBodyMiddleware::class);
+		// Off unless the system configuration sets pilotfeedback.bench (scripts/bench.sh).
+		$context->registerMiddleware(BenchMemoryMiddleware::class);
 	}
 
 	public function boot(IBootContext $context): void {
