@@ -139,6 +139,7 @@ OC.L10N.register(
         "In the consolidated trend, a month whose figure rests on fewer ratings than this is marked.": "Im konsolidierten Verlauf wird ein Monat markiert, dessen Wert auf weniger Bewertungen als dieser Zahl beruht.",
         "Install default catalogue": "Standardkatalog installieren",
         "Item": "Meldung",
+        "Item #{id}": "Meldung #{id}",
         "Item %1$s does not exist or you may not see it.": "Meldung %1$s gibt es nicht, oder Sie dürfen sie nicht sehen.",
         "Items": "Meldungen",
         "Items by type, priority and status": "Meldungen nach Typ, Priorität und Status",
