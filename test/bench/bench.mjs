@@ -245,8 +245,7 @@ function monthBefore(back) {
  * the twelve months before the current one for the trend.
  */
 async function consolidationEndpoints(session) {
-	const pilots = JSON.parse((await session.get(`${API}/pilots?format=json`)).text).ocs.data
-	const organisations = JSON.parse((await session.get(`${API}/organisations?format=json`)).text).ocs.data
+	const { pilots, organisations } = JSON.parse((await session.get(`${API}/catalogue?format=json`)).text).ocs.data
 	const pilot = [...pilots].filter((p) => p.status === 'active').sort((a, b) => a.id - b.id)[0]
 	const rki = organisations.find((o) => o.shortName === 'RKI') ?? organisations[0]
 	const [year, month] = monthBefore(3).split('-').map(Number)
@@ -257,7 +256,7 @@ async function consolidationEndpoints(session) {
 	return [
 		{ name: 'results, all orgs', path: `${c}/results?pilotId=${pilot.id}&quarter=${quarter}`, consolidation: true },
 		{ name: 'results, one org', path: `${c}/results?pilotId=${pilot.id}&quarter=${quarter}&organisationId=${rki.id}`, consolidation: true },
-		{ name: 'trend, 12 months', path: `${c}/trend?pilotId=${pilot.id}&${range}`, consolidation: true },
+		{ name: 'trend, quarter', path: `${c}/trend?pilotId=${pilot.id}&quarter=${quarter}`, consolidation: true },
 		{ name: 'items overview', path: `${c}/items?pilotId=${pilot.id}&quarter=${quarter}`, consolidation: true },
 	]
 }
