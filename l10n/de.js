@@ -58,6 +58,8 @@ OC.L10N.register(
         "Choose files to attach": "Dateien zum Anhängen wählen",
         "Choose the months to consolidate: month=YYYY-MM, quarter=YYYY-Qn, or from=YYYY-MM together with to=YYYY-MM.": "Wählen Sie die Monate, die zusammengefasst werden sollen: month=JJJJ-MM, quarter=JJJJ-Qn oder from=JJJJ-MM zusammen mit to=JJJJ-MM.",
         "Close": "Schließen",
+        "Close period": "Zeitraum schließen",
+        "Close the period?": "Den Zeitraum schließen?",
         "Closed": "Abgeschlossen",
         "Comment": "Kommentar",
         "Comment must not be empty.": "Der Kommentar darf nicht leer sein.",
@@ -358,6 +360,10 @@ OC.L10N.register(
         "_%n supporter_::_%n supporters_": [
             "%n Unterstützende/r",
             "%n Unterstützende"
+        ],
+        "_Closing {month} freezes %n rating: testers can no longer change it._::_Closing {month} freezes %n ratings: testers can no longer change them._": [
+            "Das Schließen von {month} friert %n Bewertung ein: Testende können sie nicht mehr ändern.",
+            "Das Schließen von {month} friert %n Bewertungen ein: Testende können sie nicht mehr ändern."
         ],
         "{count} assessments": "{count} Bewertungen",
         "{rated} of {components}": "{rated} von {components}",

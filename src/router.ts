@@ -1,4 +1,4 @@
-import type { RouteLocationNormalized, Router } from 'vue-router'
+import type { RouteLocationNormalized, Router, RouteRecordRaw } from 'vue-router'
 
 import { t } from '@nextcloud/l10n'
 import { generateUrl } from '@nextcloud/router'
@@ -7,7 +7,7 @@ import CatalogueView from './views/CatalogueView.vue'
 import { focusViewHeading } from './utils/viewFocus.ts'
 
 /** The routes of the main app; views other than the start page load on demand. meta.title names the view. */
-export const routes = [
+export const routes: RouteRecordRaw[] = [
 	{ path: '/', name: 'catalogue', component: CatalogueView, meta: { title: () => t('pilotfeedback', 'Catalogue') } },
 	{ path: '/rate', name: 'rate', component: () => import('./views/RateView.vue'), meta: { title: () => t('pilotfeedback', 'Rate') } },
 	{ path: '/items', name: 'items', component: () => import('./views/ItemListView.vue'), meta: { title: () => t('pilotfeedback', 'Items') } },
@@ -17,7 +17,7 @@ export const routes = [
 		name: 'item-detail',
 		component: () => import('./views/ItemDetailView.vue'),
 		props: (route: RouteLocationNormalized) => ({ id: Number(route.params.id) }),
-		meta: { title: (route: RouteLocationNormalized) => t('pilotfeedback', 'Item #{id}', { id: String(route.params.id) }) },
+		meta: { title: (route: Pick<RouteLocationNormalized, 'params'>) => t('pilotfeedback', 'Item #{id}', { id: String(route.params.id) }) },
 	},
 	{ path: '/coordination', name: 'coordination', component: () => import('./views/CoordinationView.vue'), meta: { title: () => t('pilotfeedback', 'Coordination') } },
 	{ path: '/consolidation', name: 'consolidation', component: () => import('./views/ConsolidationView.vue'), meta: { title: () => t('pilotfeedback', 'Consolidation') } },
@@ -45,8 +45,8 @@ export function pathFromLegacyHash(hash: string): string | null {
  * @param route the route shown
  * @param product the name of the Nextcloud (theming)
  */
-export function documentTitle(route: RouteLocationNormalized, product = 'Nextcloud'): string {
-	const title = route.meta.title as ((route: RouteLocationNormalized) => string) | undefined
+export function documentTitle(route: Pick<RouteLocationNormalized, 'meta' | 'params'>, product = 'Nextcloud'): string {
+	const title = route.meta.title as ((route: Pick<RouteLocationNormalized, 'params'>) => string) | undefined
 	const app = t('pilotfeedback', 'Pilot Feedback')
 	return title === undefined ? `${app} – ${product}` : `${title(route)} – ${app} – ${product}`
 }

@@ -1,3 +1,5 @@
+import type { RouteRecordRaw } from 'vue-router'
+
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
@@ -10,7 +12,7 @@ function testRouter() {
 	const stub = defineComponent({ render: () => h('h2', 'View') })
 	const router = createRouter({
 		history: createMemoryHistory(),
-		routes: routes.map((route) => ('component' in route ? { ...route, component: stub } : route)),
+		routes: routes.map((route) => ('component' in route && route.component ? { ...route, component: stub } : route)) as RouteRecordRaw[],
 	})
 	announceViews(router)
 	return router
