@@ -9,8 +9,8 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Service;
 
-use OCA\PilotFeedback\Db\Period;
 use OCA\PilotFeedback\Db\AssessmentMapper;
+use OCA\PilotFeedback\Db\Period;
 use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Exception\ValidationException;
 

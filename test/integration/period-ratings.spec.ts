@@ -16,8 +16,7 @@ beforeAll(async () => {
 	period = await freshPeriod()
 	const [first, second] = s.activePilots[0]!.componentIds
 	const criterion = s.criteria[0]!.id
-	const rate = (user: 'rki-tester1' | 'rki-tester2' | 'bsh-tester1', component: number, body: Record<string, unknown>) =>
-		expectApi(200, user, 'PUT', `/ratings/${period.id}/${component}`, { overall: null, comment: null, scores: [], ...body })
+	const rate = (user: 'rki-tester1' | 'rki-tester2' | 'bsh-tester1', component: number, body: Record<string, unknown>) => expectApi(200, user, 'PUT', `/ratings/${period.id}/${component}`, { overall: null, comment: null, scores: [], ...body })
 	await rate('rki-tester1', first!, { overall: 4 })
 	await rate('rki-tester2', first!, { scores: [{ criterionId: criterion, score: 2 }] })
 	await rate('bsh-tester1', first!, { overall: 5, scores: [{ criterionId: criterion, score: 3 }] })
