@@ -47,6 +47,23 @@ describe('router', () => {
 		expect(document.title).toBe('Consolidation – Pilot Feedback – Nextcloud')
 	})
 
+	it('names the views in German for a German user', async () => {
+		const registry = window as unknown as { _oc_l10n_registry_translations?: Record<string, Record<string, string>>, _oc_l10n_registry_plural_functions?: Record<string, (n: number) => number> }
+		const saved = { translations: registry._oc_l10n_registry_translations, plurals: registry._oc_l10n_registry_plural_functions }
+		registry._oc_l10n_registry_translations = { pilotfeedback: { Items: 'Meldungen', 'New item': 'Neue Meldung', 'Item #{id}': 'Meldung #{id}', 'Pilot Feedback': 'Pilot Feedback' } }
+		registry._oc_l10n_registry_plural_functions = { pilotfeedback: (n: number) => (n === 1 ? 0 : 1) }
+		try {
+			const router = testRouter()
+			await router.push('/items')
+			expect(document.title).toBe('Meldungen – Pilot Feedback – Nextcloud')
+			await router.push('/items/7')
+			expect(document.title).toBe('Meldung #7 – Pilot Feedback – Nextcloud')
+		} finally {
+			registry._oc_l10n_registry_translations = saved.translations
+			registry._oc_l10n_registry_plural_functions = saved.plurals
+		}
+	})
+
 	it('names every routed view', () => {
 		const router = createRouter({ history: createMemoryHistory(), routes })
 		for (const path of ['/', '/rate', '/items', '/items/new', '/items/7', '/coordination', '/consolidation']) {
