@@ -170,10 +170,12 @@ class BenchSeeder {
 	 */
 	private function ensureComponents(int $perUser, array $catalogue): int {
 		$fewest = PHP_INT_MAX;
+		/** @var list<int>|null $shared */
 		$shared = null;
 		foreach ($catalogue['orgIds'] as $orgId) {
 			$fewest = min($fewest, count(array_unique(array_column($catalogue['orgComponents'][$orgId], 0))));
 			$pilots = array_values(array_unique(array_column($catalogue['orgComponents'][$orgId], 1)));
+			/** @var list<int> $pilots */
 			$shared = $shared === null ? $pilots : array_values(array_intersect($shared, $pilots));
 		}
 		$missing = $perUser - $fewest;

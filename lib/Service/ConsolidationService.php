@@ -311,9 +311,7 @@ class ConsolidationService {
 			$into['n'] += $row['n'];
 			$into['sum'] += $row['sum'];
 			$into['notAssessed'] += $row['notAssessed'];
-			foreach ($row['distribution'] as $k => $count) {
-				$into['distribution'][$k] += $count;
-			}
+			$into['distribution'] = array_map(static fn (int $a, int $b): int => $a + $b, $into['distribution'], $row['distribution']);
 			$summed[$key] = $into;
 		}
 		return array_values($summed);
