@@ -95,6 +95,8 @@ OC.L10N.register(
         "Clear all filters": "Alle Filter entfernen",
         "Clear selection": "Auswahl aufheben",
         "Close": "Schließen",
+        "Close period": "Zeitraum schließen",
+        "Close the period?": "Den Zeitraum schließen?",
         "Closed": "Abgeschlossen",
         "Closed from": "Abgeschlossen ab",
         "Closed from {from} to {to}": "Abgeschlossen von {from} bis {to}",
@@ -221,6 +223,7 @@ OC.L10N.register(
         "Install default catalogue": "Standardkatalog installieren",
         "Item": "Meldung",
         "Item #%1$s is itself a duplicate (of #%2$s). Name the original item instead.": "Meldung #%1$s ist selbst ein Duplikat (von #%2$s). Nennen Sie stattdessen die ursprüngliche Meldung.",
+        "Item #{id}": "Meldung #{id}",
         "Item %1$s does not exist or you may not see it.": "Meldung %1$s gibt es nicht, oder Sie dürfen sie nicht sehen.",
         "Item %1$s does not exist or you may not see it. Nothing was changed.": "Die Meldung %1$s existiert nicht oder Sie dürfen sie nicht sehen. Es wurde nichts geändert.",
         "Item %4$s cannot go from \"%1$s\" to \"%2$s\". It can go to: %3$s.": "Meldung %4$s kann nicht von „%1$s“ zu „%2$s“ wechseln. Möglich sind: %3$s.",
@@ -311,6 +314,7 @@ OC.L10N.register(
         "Not released": "Nicht freigegeben",
         "Not released yet": "Noch nicht freigegeben",
         "Not saved, please try again": "Nicht gespeichert, bitte erneut versuchen",
+        "Nothing to preview yet.": "Noch nichts für die Vorschau.",
         "Nothing to rate": "Nichts zu bewerten",
         "Nothing was changed: item \"%1$s\" (#%2$s) cannot move from %3$s to %4$s. From %3$s it can move to: %5$s.": "Es wurde nichts geändert: Die Meldung „%1$s“ (#%2$s) kann nicht von %3$s zu %4$s wechseln. Von %3$s aus ist möglich: %5$s.",
         "Nothing was changed: item \"%1$s\" (#%2$s) is a duplicate. Reopen it on its own page, which undoes the merge.": "Es wurde nichts geändert: Die Meldung „%1$s“ (#%2$s) ist ein Duplikat. Öffnen Sie sie auf ihrer eigenen Seite wieder; das macht die Zusammenführung rückgängig.",
@@ -371,6 +375,8 @@ OC.L10N.register(
         "Please log in.": "Bitte melden Sie sich an.",
         "Portal": "Portal",
         "Preliminary: the period has not ended yet, its figures may still change.": "Vorläufig: Der Zeitraum ist noch nicht abgeschlossen, die Zahlen können sich noch ändern.",
+        "Preview": "Vorschau",
+        "Preview of {field}": "Vorschau von {field}",
         "Previous page": "Vorherige Seite",
         "Priority": "Priorität",
         "Priority per organisation": "Priorität je Organisation",
@@ -612,6 +618,10 @@ OC.L10N.register(
         "_Change %n item_::_Change %n items_": [
             "%n Meldung ändern",
             "%n Meldungen ändern"
+        ],
+        "_Closing {month} freezes %n rating: testers can no longer change it._::_Closing {month} freezes %n ratings: testers can no longer change them._": [
+            "Das Schließen von {month} friert %n Bewertung ein: Testende können sie nicht mehr ändern.",
+            "Das Schließen von {month} friert %n Bewertungen ein: Testende können sie nicht mehr ändern."
         ],
         "_This sets on %n selected item:_::_This sets on all %n selected items:_": [
             "Damit wird für %n ausgewählte Meldung gesetzt:",

@@ -62,6 +62,11 @@ namespace OCA\PilotFeedback;
  *     status: PilotFeedbackPeriodStatus,
  * }
  * @field-description PilotFeedbackPeriod.month YYYY-MM @pattern ^[0-9]{4}-(0[1-9]|1[0-2])$
+ * @psalm-type PilotFeedbackPeriodRatings = array{
+ *     periodId: int,
+ *     ratings: int,
+ * }
+ * @field-description PilotFeedbackPeriodRatings.ratings ratings of the month: assessments with an overall score or at least one criterion score
  * @psalm-type PilotFeedbackAppSettings = array{
  *     consolidatorGroup: string,
  *     lowRatingThreshold: int,

@@ -1,29 +1,90 @@
-import type { RouteLocationNormalized } from 'vue-router'
+import type { RouteLocationNormalized, Router, RouteRecordRaw } from 'vue-router'
 
-import { createRouter, createWebHashHistory } from 'vue-router'
+import { t } from '@nextcloud/l10n'
+import { generateUrl } from '@nextcloud/router'
+import { createRouter, createWebHistory } from 'vue-router'
 import CatalogueView from './views/CatalogueView.vue'
+import { focusViewHeading } from './utils/viewFocus.ts'
 
-/** The routes of the main app; views other than the start page load on demand */
-export const routes = [
-	{ path: '/', name: 'catalogue', component: CatalogueView },
-	{ path: '/rate', name: 'rate', component: () => import('./views/RateView.vue') },
-	{ path: '/items', name: 'items', component: () => import('./views/ItemListView.vue') },
-	{ path: '/items/new', name: 'item-new', component: () => import('./views/ItemNewView.vue') },
+/** The routes of the main app; views other than the start page load on demand. meta.title names the view. */
+export const routes: RouteRecordRaw[] = [
+	{ path: '/', name: 'catalogue', component: CatalogueView, meta: { title: () => t('pilotfeedback', 'Catalogue') } },
+	{ path: '/rate', name: 'rate', component: () => import('./views/RateView.vue'), meta: { title: () => t('pilotfeedback', 'Rate') } },
+	{ path: '/items', name: 'items', component: () => import('./views/ItemListView.vue'), meta: { title: () => t('pilotfeedback', 'Items') } },
+	{ path: '/items/new', name: 'item-new', component: () => import('./views/ItemNewView.vue'), meta: { title: () => t('pilotfeedback', 'New item') } },
 	{
 		path: '/items/:id(\\d+)',
 		name: 'item-detail',
 		component: () => import('./views/ItemDetailView.vue'),
 		props: (route: RouteLocationNormalized) => ({ id: Number(route.params.id) }),
+		meta: { title: (route: Pick<RouteLocationNormalized, 'params'>) => t('pilotfeedback', 'Item #{id}', { id: String(route.params.id) }) },
 	},
-	{ path: '/coordination', name: 'coordination', component: () => import('./views/CoordinationView.vue') },
-	{ path: '/consolidation', name: 'consolidation', component: () => import('./views/ConsolidationView.vue') },
-	{ path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue') },
+	{ path: '/coordination', name: 'coordination', component: () => import('./views/CoordinationView.vue'), meta: { title: () => t('pilotfeedback', 'Coordination') } },
+	{ path: '/consolidation', name: 'consolidation', component: () => import('./views/ConsolidationView.vue'), meta: { title: () => t('pilotfeedback', 'Consolidation') } },
+	{ path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue'), meta: { title: () => t('pilotfeedback', 'Reports') } },
 	{ path: '/:unknown(.*)*', redirect: '/' },
 ]
 
+/** Nextcloud's URL of the app, the base of every route (e.g. /index.php/apps/pilotfeedback). */
+export function routerBase(): string {
+	return generateUrl('/apps/pilotfeedback')
+}
+
 /**
- * Create the router of the main app (hash history, so Nextcloud's page route needs no catch-all).
+ * The route of an old hash URL ('#/items/3?x=1' → '/items/3?x=1'), or null when the hash is
+ * no route (an anchor such as the skip link's '#app-content-vue', or none).
+ *
+ * @param hash location.hash
  */
-export function createAppRouter() {
-	return createRouter({ history: createWebHashHistory(), routes })
+export function pathFromLegacyHash(hash: string): string | null {
+	return hash.startsWith('#/') ? hash.slice(1) : null
+}
+
+/**
+ * The document title of a view: "Items – Pilot Feedback – Nextcloud".
+ *
+ * @param route the route shown
+ * @param product the name of the Nextcloud (theming)
+ */
+export function documentTitle(route: Pick<RouteLocationNormalized, 'meta' | 'params'>, product = 'Nextcloud'): string {
+	const title = route.meta.title as ((route: Pick<RouteLocationNormalized, 'params'>) => string) | undefined
+	const app = t('pilotfeedback', 'Pilot Feedback')
+	return title === undefined ? `${app} – ${product}` : `${title(route)} – ${app} – ${product}`
+}
+
+/**
+ * After every change of view (not of the query or the anchor alone): the document title
+ * names the view, and focus moves to the view's heading, so that a screen reader announces
+ * the new view and the next Tab starts in it.
+ *
+ * @param router the app's router
+ */
+export function announceViews(router: Router): void {
+	const product = (window as { OC?: { theme?: { name?: string } } }).OC?.theme?.name ?? 'Nextcloud'
+	router.afterEach((to, from, failure) => {
+		if (failure) {
+			return
+		}
+		document.title = documentTitle(to, product)
+		// the first view of the page too (from is the start location, which matches nothing)
+		if (to.path !== from.path || from.matched.length === 0) {
+			focusViewHeading()
+		}
+	})
+}
+
+/**
+ * Create the router of the main app: history mode below Nextcloud's URL of the app, as
+ * Nextcloud's apps do (PageController serves every path below it). An old hash URL
+ * (#/items) is replaced by its path first.
+ */
+export function createAppRouter(): Router {
+	const base = routerBase()
+	const legacy = pathFromLegacyHash(window.location.hash)
+	if (legacy !== null) {
+		window.history.replaceState(window.history.state, '', base + legacy)
+	}
+	const router = createRouter({ history: createWebHistory(base), routes })
+	announceViews(router)
+	return router
 }

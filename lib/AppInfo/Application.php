@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\AppInfo;
 
+use OCA\PilotFeedback\Middleware\BenchMemoryMiddleware;
 use OCA\PilotFeedback\Middleware\ErrorMiddleware;
 use OCA\PilotFeedback\Middleware\RequestBodyMiddleware;
 use OCA\PilotFeedback\Notification\ReportNotifier;
@@ -40,6 +41,8 @@ class Application extends App implements IBootstrap {
 			[new OdsWriter(), new XlsxWriter(), new CsvWriter()],
 		));
 		$context->registerNotifierService(ReportNotifier::class);
+		// Off unless the system configuration sets pilotfeedback.bench (scripts/bench.sh).
+		$context->registerMiddleware(BenchMemoryMiddleware::class);
 	}
 
 	public function boot(IBootContext $context): void {

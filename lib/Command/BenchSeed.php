@@ -28,8 +28,9 @@ class BenchSeed extends Command {
 		$this->setName('pilotfeedback:bench:seed')
 			->setDescription('Inserts synthetic report items and assessments for the benchmark (not for production); refuses a second run unless --force')
 			->addOption('items', null, InputOption::VALUE_REQUIRED, 'Number of report items', '20000')
-			->addOption('assessments', null, InputOption::VALUE_REQUIRED, 'Number of assessments (each with a score per criterion)', '50000')
-			->addOption('users', null, InputOption::VALUE_REQUIRED, 'Number of synthetic users (bench-user-NNNN), split between RKI and BSH', '200')
+			->addOption('assessments', null, InputOption::VALUE_REQUIRED, 'Number of assessments (each with a score per criterion), spread evenly over --months', '100000')
+			->addOption('users', null, InputOption::VALUE_REQUIRED, 'Number of testers (accounts bench-user-NNNN), split between RKI and BSH', '200')
+			->addOption('months', null, InputOption::VALUE_REQUIRED, 'Number of closed past months the assessments are spread over', '12')
 			->addOption('check', null, InputOption::VALUE_NONE, 'Only print how much bench data exists; exit code 0 if some does, 1 if none')
 			->addOption('force', null, InputOption::VALUE_NONE, 'Delete the bench data of an earlier run and seed again');
 	}
@@ -41,7 +42,7 @@ class BenchSeed extends Command {
 			return $existing['items'] > 0 ? self::SUCCESS : self::FAILURE;
 		}
 		$numbers = [];
-		foreach (['items' => 0, 'assessments' => 0, 'users' => 1] as $name => $min) {
+		foreach (['items' => 0, 'assessments' => 0, 'users' => 1, 'months' => 1] as $name => $min) {
 			$value = (string)$input->getOption($name);
 			if (!ctype_digit($value) || (int)$value < $min) {
 				$output->writeln(sprintf('<error>--%s must be a whole number of at least %d.</error>', $name, $min));
@@ -60,6 +61,7 @@ class BenchSeed extends Command {
 				static function (string $line) use ($output): void {
 					$output->writeln($line, OutputInterface::VERBOSITY_VERBOSE);
 				},
+				$numbers['months'],
 			);
 		} catch (ConflictException $e) {
 			$output->writeln('<error>' . $e->getMessage() . '</error>');
@@ -68,11 +70,11 @@ class BenchSeed extends Command {
 		$seconds = microtime(true) - $started;
 
 		foreach ($counts as $table => $count) {
-			$output->writeln(sprintf('%-16s %7d rows', $table, $count));
+			$output->writeln(sprintf('%-16s %7d', $table, $count));
 		}
 		$output->writeln(sprintf('Bench data seeded in %.1f s.', $seconds));
 		if ($counts['pf_assessments'] < $numbers['assessments']) {
-			$output->writeln(sprintf('<comment>Only %d of %d assessments fit; raise --users.</comment>', $counts['pf_assessments'], $numbers['assessments']));
+			$output->writeln(sprintf('<comment>Only %d of %d assessments fit; raise --users or --months.</comment>', $counts['pf_assessments'], $numbers['assessments']));
 		}
 		return self::SUCCESS;
 	}

@@ -27,6 +27,7 @@ use OCP\IRequest;
  *
  * @psalm-import-type PilotFeedbackPeriod from ResponseDefinitions
  * @psalm-import-type PilotFeedbackPeriodStatus from ResponseDefinitions
+ * @psalm-import-type PilotFeedbackPeriodRatings from ResponseDefinitions
  */
 class PeriodController extends ApiController {
 	public function __construct(
@@ -81,5 +82,21 @@ class PeriodController extends ApiController {
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/periods/{id}', requirements: ['id' => '\d+'])]
 	public function update(int $id, mixed $status): DataResponse {
 		return new DataResponse($this->periods->setStatus($id, $status)->jsonSerialize());
+	}
+
+	/**
+	 * How many ratings a period holds, which closing it freezes
+	 *
+	 * A rating is an assessment with an overall score or at least one criterion score.
+	 *
+	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackPeriodRatings, array{}>
+	 * @throws NotFoundException Not found
+	 *
+	 * 200: Count returned
+	 */
+	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
+	#[ApiRoute(verb: 'GET', url: '/api/v1/periods/{id}/ratings', requirements: ['id' => '\d+'])]
+	public function ratings(int $id): DataResponse {
+		return new DataResponse($this->periods->ratings($id));
 	}
 }

@@ -85,4 +85,23 @@ class AssessmentMapper extends QBMapper {
 		$result->closeCursor();
 		return $count;
 	}
+
+	/** How many assessments of the period are ratings: with an overall score or at least one criterion score. */
+	public function countRatingsInPeriod(int $periodId): int {
+		$scored = $this->db->getQueryBuilder();
+		$scored->select('s.assessment_id')->from('pf_scores', 's')
+			->where($scored->expr()->eq('s.assessment_id', 'a.id'))
+			->andWhere($scored->expr()->isNotNull('s.score'));
+		$qb = $this->db->getQueryBuilder();
+		$qb->select($qb->func()->count('*'))->from($this->getTableName(), 'a')
+			->where($qb->expr()->eq('a.period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->orX(
+				$qb->expr()->isNotNull('a.overall'),
+				$qb->createFunction('EXISTS (' . $scored->getSQL() . ')'),
+			));
+		$result = $qb->executeQuery();
+		$count = (int)$result->fetchOne();
+		$result->closeCursor();
+		return $count;
+	}
 }

@@ -180,6 +180,15 @@ class ConsolidationMapper {
 	 */
 	private function scope(IQueryBuilder $qb, int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds): void {
 		$pilot = $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT);
+		$from = $qb->createNamedParameter($range->from);
+		$to = $qb->createNamedParameter($range->to);
+		// The periods of the range as a list first, so that the database starts from them and
+		// reads the assessments by pf_asmt_per_cov (period_id, org_id, …) instead of all of an
+		// organisation's months (docs/performance.md).
+		$periods = $this->db->getQueryBuilder();
+		$periods->select('rp.id')->from('pf_periods', 'rp')
+			->where($periods->expr()->gte('rp.month', $from))
+			->andWhere($periods->expr()->lte('rp.month', $to));
 		$qb->innerJoin('a', 'pf_periods', 'p', $qb->expr()->eq('p.id', 'a.period_id'))
 			->innerJoin('a', 'pf_pilot_comps', 'pc', $qb->expr()->andX(
 				$qb->expr()->eq('pc.component_id', 'a.component_id'),
@@ -189,8 +198,9 @@ class ConsolidationMapper {
 				$qb->expr()->eq('op.org_id', 'a.org_id'),
 				$qb->expr()->eq('op.pilot_id', $pilot),
 			))
-			->where($qb->expr()->gte('p.month', $qb->createNamedParameter($range->from)))
-			->andWhere($qb->expr()->lte('p.month', $qb->createNamedParameter($range->to)));
+			->where($qb->expr()->in('a.period_id', $qb->createFunction($periods->getSQL())))
+			->andWhere($qb->expr()->gte('p.month', $from))
+			->andWhere($qb->expr()->lte('p.month', $to));
 		if ($releasedOnly) {
 			$qb->innerJoin('a', 'pf_releases', 'r', $qb->expr()->andX(
 				$qb->expr()->eq('r.org_id', 'a.org_id'),

@@ -14,21 +14,27 @@ use OCA\PilotFeedback\Exception\ConflictException;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\DB\QueryBuilder\IQueryBuilder;
 use OCP\IDBConnection;
+use OCP\IGroupManager;
+use OCP\IUserManager;
 
 /**
  * Synthetic data for the benchmark (scripts/bench.sh): report items, supporters and
  * assessments with scores, written straight through the query builder in batches, one
  * transaction per batch. It builds on the default catalogue and the demo organisations
- * (RKI, BSH) and adds closed past periods as needed, so that (user, component, period)
- * stays unique. Reporters and raters are synthetic ids `bench-user-NNNN`, not accounts.
+ * (RKI, BSH): it creates the testers `bench-user-NNNN` as Nextcloud accounts (through the
+ * user manager, members of their organisation's first group, so that participation counts
+ * them), spreads the assessments evenly over the given number of closed past months, and
+ * adds components `Bench component NN` to the first pilot all organisations share when the
+ * catalogue has too few for (user, component, period) to stay unique.
  *
  * Deterministic: the same arguments give the same data.
  *
  * @psalm-type BenchCatalogue = array{orgIds: list<int>, orgComponents: array<int, list<array{0: int, 1: int}>>, criterionIds: list<int>}
- * @psalm-type BenchCounts = array{pf_items: int, pf_supporters: int, pf_periods: int, pf_assessments: int, pf_scores: int}
+ * @psalm-type BenchCounts = array{pf_items: int, pf_supporters: int, pf_periods: int, pf_assessments: int, pf_scores: int, accounts: int, pf_components: int}
  */
 class BenchSeeder {
 	public const USER_PREFIX = 'bench-user-';
+	public const COMPONENT_PREFIX = 'Bench component ';
 	private const BATCH = 1000;
 
 	private const SUBJECTS = [
@@ -60,6 +66,8 @@ class BenchSeeder {
 		private IDBConnection $db,
 		private ITimeFactory $time,
 		private ItemWordMapper $words,
+		private IUserManager $userManager,
+		private IGroupManager $groupManager,
 	) {
 	}
 
@@ -80,7 +88,7 @@ class BenchSeeder {
 	 * @return BenchCounts what was inserted, by table
 	 * @throws ConflictException when bench data exists and $force is false
 	 */
-	public function seed(int $items, int $assessments, int $users, bool $force, ?callable $progress = null): array {
+	public function seed(int $items, int $assessments, int $users, bool $force, ?callable $progress = null, int $months = 12): array {
 		$progress ??= static function (string $line): void {
 		};
 		$existing = $this->existing();
@@ -98,18 +106,130 @@ class BenchSeeder {
 		$now = $this->time->getTime();
 		$catalogue = $this->catalogue();
 		$userOrgs = $this->users($users, $catalogue['orgIds']);
-		$counts = ['pf_items' => 0, 'pf_supporters' => 0, 'pf_periods' => 0, 'pf_assessments' => 0, 'pf_scores' => 0];
+		$counts = ['pf_items' => 0, 'pf_supporters' => 0, 'pf_periods' => 0, 'pf_assessments' => 0, 'pf_scores' => 0, 'accounts' => 0, 'pf_components' => 0];
+		$counts['accounts'] = $this->ensureAccounts($userOrgs, $progress);
+
+		$months = $assessments > 0 ? max(1, $months) : 0;
+		$perPeriod = $months > 0 ? (int)ceil($assessments / $months) : 0;
+		$perUser = (int)ceil($perPeriod / max(1, count($userOrgs)));
+		$counts['pf_components'] = $this->ensureComponents($perUser, $catalogue);
+		if ($counts['pf_components'] > 0) {
+			$catalogue = $this->catalogue();
+		}
 
 		$counts = $this->seedItems($items, $now, $catalogue, $userOrgs, $counts, $progress);
-
-		$perPeriod = 0;
-		foreach ($userOrgs as $orgId) {
-			$perPeriod += count(array_unique(array_column($catalogue['orgComponents'][$orgId], 0)));
-		}
-		$periodCount = $assessments > 0 ? (int)ceil($assessments / max(1, $perPeriod)) : 0;
-		[$periodIds, $counts['pf_periods']] = $this->pastPeriods($periodCount, $now);
-		$counts = $this->seedAssessments($assessments, $now, $catalogue, $userOrgs, $periodIds, $counts, $progress);
+		[$periodIds, $counts['pf_periods']] = $this->pastPeriods($months, $now);
+		$counts = $this->seedAssessments($assessments, $perPeriod, $now, $catalogue, $userOrgs, $periodIds, $counts, $progress);
 		return $counts;
+	}
+
+	/**
+	 * Creates the synthetic testers as Nextcloud accounts (random password, display name
+	 * "Bench tester NNNN") in their organisation's first group, unless they exist.
+	 *
+	 * @param array<array-key, int> $userOrgs
+	 * @return int accounts created
+	 */
+	private function ensureAccounts(array $userOrgs, callable $progress): int {
+		$groups = [];
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('org_id', 'group_id')->from('pf_org_groups')->orderBy('id');
+		foreach ($this->rows($qb) as $row) {
+			$groups[(int)$row['org_id']] ??= (string)$row['group_id'];
+		}
+		$created = 0;
+		foreach ($userOrgs as $userId => $orgId) {
+			$userId = (string)$userId;
+			$user = $this->userManager->get($userId);
+			if ($user === null) {
+				$user = $this->userManager->createUser($userId, bin2hex(random_bytes(16)) . '-Aa1!');
+				if ($user === false) {
+					throw new ConflictException('Could not create the account %1$s.', [$userId]);
+				}
+				$user->setDisplayName('Bench tester ' . substr($userId, strlen(self::USER_PREFIX)));
+				$created++;
+				if ($created % 50 === 0) {
+					$progress(sprintf('accounts: %d created', $created));
+				}
+			}
+			$groupId = $groups[$orgId] ?? null;
+			$group = $groupId === null ? null : $this->groupManager->get($groupId);
+			if ($group !== null && !$group->inGroup($user)) {
+				$group->addUser($user);
+			}
+		}
+		return $created;
+	}
+
+	/**
+	 * Adds components to the first active pilot shared by all organisations until every user
+	 * has at least $perUser distinct components to rate per month.
+	 *
+	 * @param BenchCatalogue $catalogue
+	 * @return int components created
+	 */
+	private function ensureComponents(int $perUser, array $catalogue): int {
+		$fewest = PHP_INT_MAX;
+		/** @var list<int>|null $shared */
+		$shared = null;
+		foreach ($catalogue['orgIds'] as $orgId) {
+			$fewest = min($fewest, count(array_unique(array_column($catalogue['orgComponents'][$orgId], 0))));
+			$pilots = array_values(array_unique(array_column($catalogue['orgComponents'][$orgId], 1)));
+			/** @var list<int> $pilots */
+			$shared = $shared === null ? $pilots : array_values(array_intersect($shared, $pilots));
+		}
+		$missing = $perUser - $fewest;
+		if ($missing <= 0 || $shared === null || $shared === []) {
+			return 0;
+		}
+		sort($shared);
+		$pilotId = $shared[0];
+		$existing = [];
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('id', 'name')->from('pf_components')
+			->where($qb->expr()->like('name', $qb->createNamedParameter($this->db->escapeLikeParameter(self::COMPONENT_PREFIX) . '%')));
+		foreach ($this->rows($qb) as $row) {
+			$existing[(string)$row['name']] = (int)$row['id'];
+		}
+		$created = 0;
+		$this->db->beginTransaction();
+		try {
+			for ($k = 1; $created < $missing; $k++) {
+				$name = self::COMPONENT_PREFIX . sprintf('%02d', $k);
+				$linked = isset($existing[$name]);
+				$componentId = $existing[$name] ?? null;
+				if ($componentId === null) {
+					$insert = $this->db->getQueryBuilder();
+					$insert->insert('pf_components')->values([
+						'name' => $insert->createNamedParameter($name),
+						'category' => $insert->createNamedParameter('other'),
+						'product' => $insert->createNamedParameter('Synthetic benchmark component'),
+						'archived' => $insert->createNamedParameter(false, IQueryBuilder::PARAM_BOOL),
+					]);
+					$insert->executeStatement();
+					$componentId = $insert->getLastInsertId();
+				}
+				$check = $this->db->getQueryBuilder();
+				$check->select('id')->from('pf_pilot_comps')
+					->where($check->expr()->eq('pilot_id', $check->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
+					->andWhere($check->expr()->eq('component_id', $check->createNamedParameter($componentId, IQueryBuilder::PARAM_INT)));
+				if ($linked && $this->rows($check) !== []) {
+					continue;
+				}
+				$link = $this->db->getQueryBuilder();
+				$link->insert('pf_pilot_comps')->values([
+					'pilot_id' => $link->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT),
+					'component_id' => $link->createNamedParameter($componentId, IQueryBuilder::PARAM_INT),
+				]);
+				$link->executeStatement();
+				$created++;
+			}
+			$this->db->commit();
+		} catch (\Throwable $e) {
+			$this->db->rollBack();
+			throw $e;
+		}
+		return $created;
 	}
 
 	/**
@@ -312,7 +432,8 @@ class BenchSeeder {
 	}
 
 	/**
-	 * Fills period after period (newest first): every user rates every component of their organisation, until $total.
+	 * Fills period after period (newest first) with $perPeriod assessments each (users in turn,
+	 * each rating the components of their organisation), until $total.
 	 *
 	 * @param BenchCatalogue $catalogue
 	 * @param array<array-key, int> $userOrgs
@@ -320,7 +441,7 @@ class BenchSeeder {
 	 * @param BenchCounts $counts
 	 * @return BenchCounts
 	 */
-	private function seedAssessments(int $total, int $now, array $catalogue, array $userOrgs, array $periodIds, array $counts, callable $progress): array {
+	private function seedAssessments(int $total, int $perPeriod, int $now, array $catalogue, array $userOrgs, array $periodIds, array $counts, callable $progress): array {
 		$insert = $this->db->getQueryBuilder();
 		$insert->insert('pf_assessments')->values([
 			'user_id' => $insert->createParameter('user_id'),
@@ -340,16 +461,26 @@ class BenchSeeder {
 		]);
 
 		/** @var \Generator<int, array{0: int, 1: int, 2: string, 3: int, 4: int}, mixed, void> $combinations */
-		$combinations = (function () use ($catalogue, $userOrgs, $periodIds): \Generator {
+		$combinations = (function () use ($catalogue, $userOrgs, $periodIds, $perPeriod): \Generator {
+			$distinct = [];
+			foreach ($catalogue['orgComponents'] as $orgId => $pairs) {
+				$distinct[$orgId] = array_values(array_unique(array_column($pairs, 0)));
+			}
 			foreach ($periodIds as $index => $periodId) {
-				foreach ($userOrgs as $userId => $orgId) {
-					$seen = [];
-					foreach ($catalogue['orgComponents'][$orgId] as [$componentId]) {
-						if (!isset($seen[$componentId])) {
-							$seen[$componentId] = true;
-							yield [$index, $periodId, (string)$userId, $orgId, $componentId];
+				// component by component over all users, so that a partly filled month still covers every user
+				$yielded = 0;
+				$round = 0;
+				$more = true;
+				while ($more && $yielded < $perPeriod) {
+					$more = false;
+					foreach ($userOrgs as $userId => $orgId) {
+						if ($round < count($distinct[$orgId]) && $yielded < $perPeriod) {
+							$more = true;
+							$yielded++;
+							yield [$index, $periodId, (string)$userId, $orgId, $distinct[$orgId][$round]];
 						}
 					}
+					$round++;
 				}
 			}
 		})();

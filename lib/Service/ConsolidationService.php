@@ -67,14 +67,14 @@ class ConsolidationService {
 		$organisationIds = $this->policy->breakdownOrganisations($actor, $scope->organisationIds, $scope->organisationId);
 		[$componentIds, $criterionIds] = $this->dimensions($scope);
 
-		$all = $this->components(
-			$componentIds,
-			$criterionIds,
-			$this->mapper->ratingStats($scope->pilotId, $scope->range, $scope->releasedOnly, organisationIds: null, overall: true, byOrganisation: false, byMonth: false),
-			$this->mapper->ratingStats($scope->pilotId, $scope->range, $scope->releasedOnly, organisationIds: null, overall: false, byOrganisation: false, byMonth: false),
-		);
-		$overallByOrg = $this->byOrganisation($this->mapper->ratingStats($scope->pilotId, $scope->range, $scope->releasedOnly, organisationIds: $organisationIds, overall: true, byOrganisation: true, byMonth: false));
-		$scoresByOrg = $this->byOrganisation($this->mapper->ratingStats($scope->pilotId, $scope->range, $scope->releasedOnly, organisationIds: $organisationIds, overall: false, byOrganisation: true, byMonth: false));
+		// One query per kind, grouped by organisation over all of them: the figure across all
+		// organisations is the sum of their groups, so the ratings are read once (the
+		// breakdown of an organisation the actor may not see is summed, never shown).
+		$overallRows = $this->mapper->ratingStats($scope->pilotId, $scope->range, $scope->releasedOnly, organisationIds: null, overall: true, byOrganisation: true, byMonth: false);
+		$scoreRows = $this->mapper->ratingStats($scope->pilotId, $scope->range, $scope->releasedOnly, organisationIds: null, overall: false, byOrganisation: true, byMonth: false);
+		$all = $this->components($componentIds, $criterionIds, $this->acrossOrganisations($overallRows), $this->acrossOrganisations($scoreRows));
+		$overallByOrg = $this->byOrganisation($overallRows);
+		$scoresByOrg = $this->byOrganisation($scoreRows);
 		$breakdown = [];
 		foreach ($organisationIds as $orgId) {
 			$breakdown[] = [
@@ -289,6 +289,32 @@ class ConsolidationService {
 	/** The mean of n scores summing to $sum, to two decimals; null without scores. */
 	private function mean(int $sum, int $n): ?float {
 		return $n === 0 ? null : round($sum / $n, 2);
+	}
+
+	/**
+	 * The rows per organisation summed into one per component and criterion: every figure
+	 * (counts, sums, distribution) adds up.
+	 *
+	 * @param list<RatingRow> $rows
+	 * @return list<RatingRow>
+	 */
+	private function acrossOrganisations(array $rows): array {
+		$summed = [];
+		foreach ($rows as $row) {
+			$key = $row['componentId'] . ':' . ($row['criterionId'] ?? '');
+			if (!isset($summed[$key])) {
+				$summed[$key] = ['organisationId' => null] + $row;
+				continue;
+			}
+			$into = $summed[$key];
+			$into['total'] += $row['total'];
+			$into['n'] += $row['n'];
+			$into['sum'] += $row['sum'];
+			$into['notAssessed'] += $row['notAssessed'];
+			$into['distribution'] = array_map(static fn (int $a, int $b): int => $a + $b, $into['distribution'], $row['distribution']);
+			$summed[$key] = $into;
+		}
+		return array_values($summed);
 	}
 
 	/**

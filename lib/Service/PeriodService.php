@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Service;
 
+use OCA\PilotFeedback\Db\AssessmentMapper;
 use OCA\PilotFeedback\Db\Period;
 use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Exception\ValidationException;
@@ -17,6 +18,7 @@ use OCA\PilotFeedback\Exception\ValidationException;
 class PeriodService {
 	public function __construct(
 		private PeriodMapper $periods,
+		private AssessmentMapper $assessments,
 	) {
 	}
 
@@ -34,6 +36,16 @@ class PeriodService {
 		$period->setMonth($month);
 		$period->setStatus('open');
 		return $this->periods->insert($period);
+	}
+
+	/**
+	 * How many ratings the period holds: closing it freezes them.
+	 *
+	 * @return array{periodId: int, ratings: int}
+	 */
+	public function ratings(int $id): array {
+		$period = $this->periods->get($id);
+		return ['periodId' => $period->getId(), 'ratings' => $this->assessments->countRatingsInPeriod($period->getId())];
 	}
 
 	public function setStatus(int $id, mixed $status): Period {

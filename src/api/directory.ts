@@ -55,3 +55,49 @@ export async function searchUsers(search: string): Promise<NcSelectUsersModel[]>
 	})
 	return response.data.ocs.data.map((match) => ({ id: match.id, user: match.id, displayName: match.label, subname: match.shareWithDisplayNameUnique }))
 }
+
+/** One user of Nextcloud's /cloud/groups/{id}/users/details answer */
+interface UserDetails {
+	/** User id */
+	id: string
+	/** Display name */
+	displayname: string
+	/** E-mail address, if any */
+	email?: string | null
+}
+
+/** How many members of a group the coordinator picker lists first */
+const MEMBER_LIMIT = 50
+
+/**
+ * Members of a Nextcloud group, shaped for NcSelectUsers (needs admin or sub-admin).
+ *
+ * @param groupId the group
+ */
+export async function groupMembers(groupId: string): Promise<NcSelectUsersModel[]> {
+	const response = await axios.get<{ ocs: { data: { users: Record<string, UserDetails> | UserDetails[] } } }>(
+		generateOcsUrl('/cloud/groups/{groupId}/users/details', { groupId }),
+		{ params: { limit: MEMBER_LIMIT } },
+	)
+	return Object.values(response.data.ocs.data.users).map((user) => ({ id: user.id, user: user.id, displayName: user.displayname, subname: user.email ?? undefined }))
+}
+
+/**
+ * The display name of a Nextcloud user (needs admin or sub-admin); the id if it has none.
+ *
+ * @param userId the user
+ */
+export async function userDisplayName(userId: string): Promise<string> {
+	const response = await axios.get<{ ocs: { data: { id: string, displayname?: string | null } } }>(generateOcsUrl('/cloud/users/{userId}', { userId }))
+	return response.data.ocs.data.displayname || userId
+}
+
+/**
+ * The display name of a Nextcloud group (needs admin or sub-admin); the id if no group has exactly this id.
+ *
+ * @param groupId the group
+ */
+export async function groupDisplayName(groupId: string): Promise<string> {
+	const found = await searchGroups(groupId)
+	return found.find((group) => group.id === groupId)?.displayName || groupId
+}

@@ -1,4 +1,4 @@
-import type { Period, PeriodCreatePayload, PeriodStatus } from '../types/index.ts'
+import type { Period, PeriodCreatePayload, PeriodRatings, PeriodStatus } from '../types/index.ts'
 
 import axios from '@nextcloud/axios'
 import { ocsData, ocsUrl } from './client.ts'
@@ -27,4 +27,13 @@ export async function createPeriod(payload: PeriodCreatePayload): Promise<Period
  */
 export async function setPeriodStatus(id: number, status: PeriodStatus): Promise<Period> {
 	return ocsData(await axios.put(ocsUrl(`/periods/${id}`), { status }))
+}
+
+/**
+ * How many ratings a period holds (closing it freezes them).
+ *
+ * @param id the period
+ */
+export async function fetchPeriodRatings(id: number): Promise<PeriodRatings> {
+	return ocsData(await axios.get(ocsUrl(`/periods/${id}/ratings`)))
 }

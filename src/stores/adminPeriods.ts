@@ -4,7 +4,7 @@ import { showError } from '@nextcloud/dialogs'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { errorMessage } from '../api/client.ts'
-import { createPeriod, fetchPeriods, setPeriodStatus } from '../api/periods.ts'
+import { createPeriod, fetchPeriodRatings, fetchPeriods, setPeriodStatus } from '../api/periods.ts'
 
 export const useAdminPeriodsStore = defineStore('pilotfeedback-admin-periods', () => {
 	/** All reporting periods */
@@ -62,5 +62,19 @@ export const useAdminPeriodsStore = defineStore('pilotfeedback-admin-periods', (
 		}
 	}
 
-	return { periods, loading, loadError, newestFirst, load, create, setStatus }
+	/**
+	 * How many ratings a period holds, as the server counts them; null (with an error shown) if it could not say.
+	 *
+	 * @param id the period
+	 */
+	async function ratingsOf(id: number): Promise<number | null> {
+		try {
+			return (await fetchPeriodRatings(id)).ratings
+		} catch (error) {
+			showError(errorMessage(error))
+			return null
+		}
+	}
+
+	return { periods, loading, loadError, newestFirst, load, create, setStatus, ratingsOf }
 })

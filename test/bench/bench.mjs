@@ -3,10 +3,16 @@
  * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  *
- * Measures the item list and the title suggestions through the OCS API of a running
- * Nextcloud (run by scripts/bench.sh after `occ pilotfeedback:bench:seed`). Every user
- * logs in once with basic auth; the measured requests carry only the session cookies,
- * because basic auth hashes the password again on every request.
+ * Measures the item list, the title suggestions and the consolidation (results of one
+ * pilot for a quarter with all organisations' breakdown and with one organisation's, the
+ * twelve-month trend, the items overview) through the OCS API of a running Nextcloud (run
+ * by scripts/bench.sh after `occ pilotfeedback:bench:seed`). Every user logs in once with
+ * basic auth; the measured requests carry only the session cookies, because basic auth
+ * hashes the password again on every request.
+ *
+ * PHP's peak memory per request comes from the header X-PilotFeedback-Peak-Memory, which
+ * the app sends only while the system configuration sets pilotfeedback.bench (bench.sh
+ * sets it for the run and removes it afterwards); each row prints the largest value seen.
  *
  * Nextcloud's own `/cloud/user` is the floor: a request that boots Nextcloud and runs no
  * app code. The rows of one user are measured interleaved (one request of each in turn),
@@ -14,7 +20,7 @@
  * and every row prints its median as a multiple of the floor's. The suggestions must stay
  * within SUGGESTION_FACTOR times the floor.
  *
- * Environment: NEXTCLOUD_URL (required), BENCH_REQUESTS (100), BENCH_WARMUP (10),
+ * Environment: NEXTCLOUD_URL (required), BENCH_REQUESTS (50), BENCH_WARMUP (5),
  * BENCH_USERS (rki-tester1,bmi), BENCH_PASSWORD (the demo password),
  * BENCH_SERVER_PID (optional: pids of `php -S`, comma-separated, to print their peak memory).
  */
@@ -27,11 +33,17 @@ if (BASE === '') {
 	console.error('NEXTCLOUD_URL is not set (for example http://127.0.0.1:8080)')
 	process.exit(2)
 }
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100)
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 10)
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50)
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5)
 const USERS = (process.env.BENCH_USERS ?? 'rki-tester1,bmi').split(',').filter(Boolean)
 const PASSWORD = process.env.BENCH_PASSWORD ?? 'Pilot-Feedback-2026'
 const TARGET_MS = 150
+/** The consolidation's targets (issue 7, point 8): p95 and PHP's peak memory per request. */
+const CONSOLIDATION_P95_MS = 200
+const PEAK_MEMORY_MB = 64
+const MEMORY_HEADER = 'x-pilotfeedback-peak-memory'
+/** The users who see the consolidation (a consolidator). */
+const CONSOLIDATORS = (process.env.BENCH_CONSOLIDATORS ?? 'bmi').split(',').filter(Boolean)
 /** The suggestions' median may be at most this multiple of the floor's (issue 11). */
 const SUGGESTION_FACTOR = 1.5
 const API = '/ocs/v2.php/apps/pilotfeedback/api/v1'
@@ -80,7 +92,8 @@ class Session {
 		})
 		const text = await response.text()
 		this.remember(response)
-		return { status: response.status, text }
+		const memory = response.headers.get(MEMORY_HEADER)
+		return { status: response.status, text, memory: memory === null ? null : Number(memory) }
 	}
 }
 
@@ -129,19 +142,36 @@ function percentile(sorted, p) {
 /** One request, timed until the body is read; fails on any status but 200. */
 async function timed(session, endpoint) {
 	const start = performance.now()
-	const { status, text } = await session.get(endpoint.path)
+	const { status, text, memory } = await session.get(endpoint.path)
 	const ms = performance.now() - start
 	if (status !== 200) {
 		throw new Error(`${endpoint.name} as ${session.user}: HTTP ${status}: ${text.slice(0, 300)}`)
 	}
-	return { ms, text }
+	return { ms, text, memory }
 }
 
 function describeAnswer(text) {
 	const data = JSON.parse(text).ocs.data
-	return Array.isArray(data)
-		? `${data.length} suggestions`
-		: (data.items ? `${data.total} items (${data.items.length} on page)` : `Nextcloud core, no app code (${data.id})`)
+	const kb = `${(text.length / 1024).toFixed(0)} kB`
+	if (Array.isArray(data)) {
+		return `${data.length} suggestions`
+	}
+	if (data.items) {
+		return `${data.total} items (${data.items.length} on page)`
+	}
+	if (data.series) {
+		const n = data.series.filter((s) => s.criterionId === null).reduce((sum, s) => sum + s.points.reduce((a, p) => a + p.n, 0), 0)
+		return `${data.series.length} series × ${data.range.months.length} months, ${n} overall ratings, ${kb}`
+	}
+	if (data.components && data.organisations) {
+		const n = data.components.reduce((sum, c) => sum + c.assessments, 0)
+		const scores = data.components.reduce((sum, c) => sum + c.criteria.reduce((a, k) => a + k.n + k.notAssessed, 0), 0)
+		return `${data.components.length} components, ${n} assessments, ${scores} criterion ratings, ${data.organisations.length} org breakdown(s), ${kb}`
+	}
+	if (data.counts || data.ranking) {
+		return `items overview, ${kb}`
+	}
+	return `Nextcloud core, no app code (${data.id})`
 }
 
 /**
@@ -156,16 +186,28 @@ async function measureAll(session, endpoints) {
 	}
 	const times = endpoints.map(() => [])
 	const seen = endpoints.map(() => null)
+	const peaks = endpoints.map(() => null)
 	for (let i = 0; i < REQUESTS; i++) {
 		for (const [k, endpoint] of endpoints.entries()) {
-			const { ms, text } = await timed(session, endpoint)
+			const { ms, text, memory } = await timed(session, endpoint)
 			times[k].push(ms)
 			seen[k] ??= describeAnswer(text)
+			if (memory !== null) {
+				peaks[k] = Math.max(peaks[k] ?? 0, memory)
+			}
 		}
 	}
 	return endpoints.map((endpoint, k) => {
 		const sorted = times[k].sort((a, b) => a - b)
-		return { endpoint: endpoint.name, user: session.user, median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), seen: seen[k] }
+		return {
+			endpoint: endpoint.name,
+			user: session.user,
+			consolidation: endpoint.consolidation === true,
+			median: percentile(sorted, 0.5),
+			p95: percentile(sorted, 0.95),
+			peakMb: peaks[k] === null ? null : peaks[k] / 1024 / 1024,
+			seen: seen[k],
+		}
 	})
 }
 
@@ -190,21 +232,55 @@ const pad = (value, width) => String(value).padEnd(width)
 const padLeft = (value, width) => String(value).padStart(width)
 
 console.log(`Pilot Feedback benchmark: ${BASE}, ${REQUESTS} requests per row after ${WARMUP} warm-up, sequential, rows interleaved, session cookies`)
+/** YYYY-MM of the month $back months before the current one. */
+function monthBefore(back) {
+	const now = new Date()
+	const d = new Date(now.getFullYear(), now.getMonth() - back, 1)
+	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`
+}
+
+/**
+ * The consolidation rows: the first pilot (by id) the seeder's organisations share, the
+ * quarter of the month three months back (always inside the seeded twelve closed months),
+ * the twelve months before the current one for the trend.
+ */
+async function consolidationEndpoints(session) {
+	const { pilots, organisations } = JSON.parse((await session.get(`${API}/catalogue?format=json`)).text).ocs.data
+	const pilot = [...pilots].filter((p) => p.status === 'active').sort((a, b) => a.id - b.id)[0]
+	const rki = organisations.find((o) => o.shortName === 'RKI') ?? organisations[0]
+	const [year, month] = monthBefore(3).split('-').map(Number)
+	const quarter = `${year}-Q${Math.ceil(month / 3)}`
+	const range = `from=${monthBefore(12)}&to=${monthBefore(1)}`
+	console.log(`consolidation: pilot ${pilot.id} "${pilot.title}", quarter ${quarter}, trend ${range}, one organisation = ${rki.shortName} (${rki.id})`)
+	const c = `${API}/consolidation`
+	return [
+		{ name: 'results, all orgs', path: `${c}/results?pilotId=${pilot.id}&quarter=${quarter}`, consolidation: true },
+		{ name: 'results, one org', path: `${c}/results?pilotId=${pilot.id}&quarter=${quarter}&organisationId=${rki.id}`, consolidation: true },
+		{ name: 'trend, quarter', path: `${c}/trend?pilotId=${pilot.id}&quarter=${quarter}`, consolidation: true },
+		{ name: 'items overview', path: `${c}/items?pilotId=${pilot.id}&quarter=${quarter}`, consolidation: true },
+	]
+}
+
 const rows = []
 for (const user of USERS) {
 	const session = await login(user)
 	await checkSession(session)
-	const measured = await measureAll(session, ENDPOINTS)
+	const endpoints = CONSOLIDATORS.includes(user) ? [...ENDPOINTS, ...await consolidationEndpoints(session)] : ENDPOINTS
+	const measured = await measureAll(session, endpoints)
 	const floor = measured.find((row) => row.endpoint.startsWith('baseline'))
 	rows.push(...measured.map((row) => ({ ...row, factor: row.median / floor.median })))
 }
 
 console.log()
-console.log(`${pad('endpoint', 19)} ${pad('user', 12)} ${padLeft('median ms', 9)} ${padLeft('p95 ms', 8)} ${padLeft('× floor', 7)}  seen`)
+console.log(`${pad('endpoint', 19)} ${pad('user', 12)} ${padLeft('median ms', 9)} ${padLeft('p95 ms', 8)} ${padLeft('× floor', 7)} ${padLeft('peak MB', 7)}  seen`)
 for (const row of rows) {
-	console.log(`${pad(row.endpoint, 19)} ${pad(row.user, 12)} ${padLeft(row.median.toFixed(1), 9)} ${padLeft(row.p95.toFixed(1), 8)} ${padLeft(row.factor.toFixed(2), 7)}  ${row.seen}`)
+	const peak = row.peakMb === null ? '-' : row.peakMb.toFixed(1)
+	console.log(`${pad(row.endpoint, 19)} ${pad(row.user, 12)} ${padLeft(row.median.toFixed(1), 9)} ${padLeft(row.p95.toFixed(1), 8)} ${padLeft(row.factor.toFixed(2), 7)} ${padLeft(peak, 7)}  ${row.seen}`)
 }
-const measured = rows.filter((row) => !row.endpoint.startsWith('baseline'))
+if (rows.every((row) => row.peakMb === null)) {
+	console.log(`(no peak memory: the server does not send ${MEMORY_HEADER}; set the system config pilotfeedback.bench to true, as scripts/bench.sh does)`)
+}
+const measured = rows.filter((row) => !row.endpoint.startsWith('baseline') && !row.consolidation)
 const slow = measured.filter((row) => row.median >= TARGET_MS)
 console.log()
 console.log(slow.length === 0
@@ -215,6 +291,14 @@ const over = suggestions.filter((row) => row.factor > SUGGESTION_FACTOR)
 console.log(over.length === 0
 	? `Suggestions target met: every suggestions median is at most ${SUGGESTION_FACTOR} × the /cloud/user floor (${suggestions.map((row) => row.factor.toFixed(2)).join(', ')}).`
 	: `Suggestions target missed: ${over.map((row) => `${row.endpoint} as ${row.user} ${row.factor.toFixed(2)} ×`).join(', ')} the /cloud/user floor (at most ${SUGGESTION_FACTOR}).`)
+
+const consolidation = rows.filter((row) => row.consolidation)
+if (consolidation.length > 0) {
+	const over = consolidation.filter((row) => row.p95 >= CONSOLIDATION_P95_MS || row.peakMb === null || row.peakMb >= PEAK_MEMORY_MB)
+	console.log(over.length === 0
+		? `Consolidation target met: every p95 is under ${CONSOLIDATION_P95_MS} ms and every peak under ${PEAK_MEMORY_MB} MB.`
+		: `Consolidation target missed: ${over.map((row) => `${row.endpoint} (p95 ${row.p95.toFixed(0)} ms, peak ${row.peakMb === null ? 'unknown' : `${row.peakMb.toFixed(1)} MB`})`).join(', ')}; targets p95 < ${CONSOLIDATION_P95_MS} ms, peak < ${PEAK_MEMORY_MB} MB.`)
+}
 
 if (process.env.BENCH_SERVER_PID) {
 	try {

@@ -26,7 +26,7 @@ describe('anonymous visitor', () => {
 		await openApp(page, '#/rate')
 		const url = new URL(page.url())
 		expect(url.pathname).toBe('/index.php/login')
-		expect(url.searchParams.get('redirect_url')).toBe(APP_PATH)
+		expect(url.searchParams.get('redirect_url')).toBe(`${APP_PATH}rate`)
 		// The app's own bundle never ran: none of its views is on the page.
 		expect(await page.getByRole('heading', { name: /Ratings/ }).count()).toBe(0)
 	})

@@ -25,7 +25,7 @@ const CHROMIUM_ARGS = [
 	'--disable-sync',
 ]
 
-/** The app's page; views are hash routes below it. */
+/** The app's page; views are paths below it (history mode), e.g. APP_PATH + 'items/3'. */
 export const APP_PATH = '/index.php/apps/pilotfeedback/'
 
 /** Where failed tests leave their screenshots. */
@@ -95,9 +95,31 @@ export async function openAs(user: DemoUser): Promise<Session> {
 	return session
 }
 
-/** Opens a view of the app, e.g. openApp(page, '#/rate'). */
-export async function openApp(page: Page, hash = ''): Promise<void> {
-	await page.goto(APP_PATH + hash)
+/**
+ * The URL of a view, from its route written either way: '#/items/3', '/items/3' or
+ * 'items/3' (the router is in history mode; the '#/…' form of older tests still works).
+ *
+ * @param route the view's route, with query if any
+ */
+export function appUrl(route = ''): string {
+	return APP_PATH + route.replace(/^#?\/?/, '')
+}
+
+/** Opens a view of the app, e.g. openApp(page, '#/rate') or openApp(page, '/rate'). */
+export async function openApp(page: Page, route = ''): Promise<void> {
+	await page.goto(appUrl(route))
+}
+
+/**
+ * The route shown by a page URL ('…/apps/pilotfeedback/items/3?x=1' → '/items/3?x=1'),
+ * for assertions that should not spell the app's URL.
+ *
+ * @param url the page's URL
+ */
+export function routeOf(url: string): string {
+	const { pathname, search } = new URL(url)
+	const at = pathname.indexOf(APP_PATH)
+	return at < 0 ? pathname + search : `/${pathname.slice(at + APP_PATH.length)}${search}`
 }
 
 /** The admin settings page of the app. */

@@ -14,7 +14,7 @@ import type { Session } from './helpers.ts'
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { api, expectApi } from '../integration/setup/fixtures.ts'
-import { openApp, openAs, screenshotIfFailed, suffix, UI_TIMEOUT, waitUntilLoaded } from './helpers.ts'
+import { openApp, openAs, routeOf, screenshotIfFailed, suffix, UI_TIMEOUT, waitUntilLoaded } from './helpers.ts'
 
 /** Where the app's own content is: focus stops outside it (Nextcloud's header) are only counted. */
 const CONTENT = '#content-vue'
@@ -184,7 +184,7 @@ describe('keyboard only', () => {
 		// File an item: back to the navigation, "New item", then the form field by field.
 		await tabTo(page, { selector: 'a', name: 'New item' }, stops, 'Shift+Tab')
 		await press(page, 'Enter', stops)
-		await expect.poll(() => page.url()).toMatch(/#\/items\/new$/)
+		await expect.poll(() => routeOf(page.url())).toBe('/items/new')
 		await page.getByRole('textbox', { name: 'Title' }).waitFor()
 		await waitUntilLoaded(page)
 
@@ -208,7 +208,7 @@ describe('keyboard only', () => {
 		await tabTo(page, { selector: 'button[type="submit"]', name: 'File item' }, stops)
 		await press(page, 'Enter', stops)
 
-		await expect.poll(() => page.url(), { timeout: UI_TIMEOUT }).toMatch(/#\/items\/\d+$/)
+		await expect.poll(() => routeOf(page.url()), { timeout: UI_TIMEOUT }).toMatch(/^\/items\/\d+$/)
 		await page.getByRole('heading', { level: 2, name: title }).waitFor()
 		const inContent = stops.filter((stop) => stop.inContent)
 		console.log(`keyboard: ${stops.length} key presses in all, ${inContent.length} focus stops in the app, all visible`)

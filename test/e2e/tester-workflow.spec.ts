@@ -13,7 +13,7 @@ import type { Session } from './helpers.ts'
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { api, expectApi } from '../integration/setup/fixtures.ts'
-import { choose, escapeRegExp, openApp, openAs, screenshotIfFailed, suffix, UI_TIMEOUT } from './helpers.ts'
+import { choose, escapeRegExp, openApp, openAs, routeOf, screenshotIfFailed, suffix, UI_TIMEOUT } from './helpers.ts'
 
 interface Period { id: number, month: string, status: string }
 
@@ -92,7 +92,7 @@ describe('tester workflow: rate, file a security finding, coordinate and release
 		const { page } = session
 		await openApp(page)
 		await page.getByRole('link', { name: 'Rate' }).click()
-		await expect.poll(() => page.url()).toMatch(/#\/rate$/)
+		await expect.poll(() => routeOf(page.url())).toBe('/rate')
 		await page.getByRole('heading', { level: 2, name: /^Ratings for / }).waitFor()
 
 		const before = await unratedCount(page)
@@ -122,7 +122,7 @@ describe('tester workflow: rate, file a security finding, coordinate and release
 		const { page, dialogs } = session
 		await openApp(page, '#/items')
 		await page.getByRole('main').getByRole('link', { name: 'New item' }).click()
-		await expect.poll(() => page.url()).toMatch(/#\/items\/new$/)
+		await expect.poll(() => routeOf(page.url())).toBe('/items/new')
 
 		await choose(page.getByRole('radio', { name: 'Security finding' }))
 		await page.getByRole('textbox', { name: 'Title' }).fill(title)
@@ -141,8 +141,8 @@ describe('tester workflow: rate, file a security finding, coordinate and release
 		expect(await page.getByText('Many users, business-critical systems affected, business restricted.').isVisible()).toBe(true)
 
 		await page.getByRole('button', { name: 'File item' }).click()
-		await expect.poll(() => page.url(), { timeout: UI_TIMEOUT }).toMatch(/#\/items\/\d+$/)
-		itemId = Number(/#\/items\/(\d+)$/.exec(page.url())![1])
+		await expect.poll(() => routeOf(page.url()), { timeout: UI_TIMEOUT }).toMatch(/^\/items\/\d+$/)
+		itemId = Number(/^\/items\/(\d+)$/.exec(routeOf(page.url()))![1])
 
 		await page.getByRole('heading', { level: 2, name: new RegExp(escapeRegExp(title)) }).waitFor()
 		const bold = page.locator('.markdown-text strong')
@@ -186,7 +186,7 @@ describe('tester workflow: rate, file a security finding, coordinate and release
 		await openApp(page)
 		await page.getByRole('link', { name: 'Items' }).click()
 		await page.getByRole('link', { name: title }).click()
-		await expect.poll(() => page.url()).toMatch(new RegExp(`#/items/${itemId}$`))
+		await expect.poll(() => routeOf(page.url())).toBe(`/items/${itemId}`)
 		await page.getByRole('heading', { level: 2, name: new RegExp(escapeRegExp(title)) }).waitFor()
 
 		await page.getByRole('link', { name: 'Coordination' }).click()

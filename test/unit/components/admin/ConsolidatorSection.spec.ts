@@ -42,11 +42,12 @@ function selectProp(select: VueWrapper, name: string): unknown {
 }
 
 describe('ConsolidatorSection', () => {
-	it('shows the saved group and offers the groups found', () => {
+	it('shows the saved group by its display name, not its id, and offers the groups found', () => {
 		const { wrapper, directory } = mountSection()
 		const select = wrapper.findComponent(NcSelect)
-		expect(selectProp(select, 'modelValue')).toEqual({ id: 'ministry', label: 'ministry' })
-		expect(wrapper.text()).toContain('ministry')
+		expect(selectProp(select, 'modelValue')).toEqual({ id: 'ministry', label: 'Coordinating ministry' })
+		expect(wrapper.text()).toContain('Coordinating ministry')
+		expect(directory.resolveGroups).toHaveBeenCalledWith(['ministry'])
 		expect(selectProp(select, 'options')).toEqual([
 			{ id: 'ministry', label: 'Coordinating ministry' },
 			{ id: 'auditors', label: 'Auditors' },
@@ -88,7 +89,7 @@ describe('ConsolidatorSection', () => {
 		wrapper.findComponent(NcSelect).vm.$emit('update:modelValue', { id: 'auditors', label: 'Auditors' })
 		await flushPromises()
 		expect(store.saveConsolidatorGroup).toHaveBeenCalledExactlyOnceWith('auditors')
-		expect(selectProp(wrapper.findComponent(NcSelect), 'modelValue')).toEqual({ id: 'ministry', label: 'ministry' })
+		expect(selectProp(wrapper.findComponent(NcSelect), 'modelValue')).toEqual({ id: 'ministry', label: 'Coordinating ministry' })
 	})
 
 	it('follows the settings when they arrive', async () => {
@@ -96,6 +97,6 @@ describe('ConsolidatorSection', () => {
 		expect(selectProp(wrapper.findComponent(NcSelect), 'modelValue')).toBeNull()
 		store.settings = { consolidatorGroup: 'auditors', lowRatingThreshold: 3 }
 		await flushPromises()
-		expect(selectProp(wrapper.findComponent(NcSelect), 'modelValue')).toEqual({ id: 'auditors', label: 'auditors' })
+		expect(selectProp(wrapper.findComponent(NcSelect), 'modelValue')).toEqual({ id: 'auditors', label: 'Auditors' })
 	})
 })

@@ -29,13 +29,13 @@ const saved: Organisation = { id: 7, name: 'Ministry of Finance', shortName: 'Mo
  *
  * @param organisation the organisation to edit; null to create one
  */
-function mountForm(organisation: Organisation | null = null) {
+function mountForm(organisation: Organisation | null = null, directoryState: Record<string, unknown> = {}) {
 	const wrapper = mount(OrganisationForm, {
 		props: { organisation, pilots, saving: false },
 		global: {
 			plugins: [createTestingPinia({
 				createSpy: vi.fn,
-				initialState: { 'pilotfeedback-directory': { groups: [{ id: 'mof-testers', displayName: 'MoF testers' }] } },
+				initialState: { 'pilotfeedback-directory': { groups: [{ id: 'mof-testers', displayName: 'MoF testers' }], ...directoryState } },
 			})],
 			stubs: { AdminFormDialog: DialogStub },
 		},
@@ -124,5 +124,27 @@ describe('OrganisationForm', () => {
 			coordinatorIds: ['alice'],
 			pilotIds: [2],
 		}]])
+	})
+
+	it('shows the saved groups and coordinators by display name, not id, and looks up the names', () => {
+		const { wrapper, directory } = mountForm(saved, { userNames: { alice: 'Alice Adams' } })
+		const groupSelect = wrapper.findAllComponents(NcSelect).find((select) => selectProp(select, 'inputLabel') === 'Nextcloud groups of the testers')!
+		expect(selectProp(groupSelect, 'modelValue')).toEqual([{ id: 'mof-testers', label: 'MoF testers' }])
+		expect((wrapper.findComponent(NcSelectUsers).props() as unknown as Record<string, unknown>).modelValue).toEqual([{ id: 'alice', user: 'alice', displayName: 'Alice Adams' }])
+		expect(wrapper.text()).toContain('Alice Adams')
+		expect(directory.resolveGroups).toHaveBeenCalledWith(['mof-testers'])
+		expect(directory.resolveUsers).toHaveBeenCalledWith(['alice'])
+	})
+
+	it('lists the members of the organisation\'s groups first among the coordinator choices', async () => {
+		const member = { id: 'mia', user: 'mia', displayName: 'Mia Member' }
+		const other = { id: 'otto', user: 'otto', displayName: 'Otto Other' }
+		const { wrapper, directory } = mountForm(saved, { members: [member], users: [other, member] })
+		expect(directory.findMembers).toHaveBeenCalledWith(['mof-testers'])
+		expect((wrapper.findComponent(NcSelectUsers).props() as unknown as Record<string, unknown>).options).toEqual([member, other])
+		const groupSelect = wrapper.findAllComponents(NcSelect).find((select) => selectProp(select, 'inputLabel') === 'Nextcloud groups of the testers')!
+		groupSelect.vm.$emit('update:modelValue', [{ id: 'mof-testers', label: 'MoF testers' }, { id: 'mof-leads', label: 'MoF leads' }])
+		await wrapper.vm.$nextTick()
+		expect(directory.findMembers).toHaveBeenLastCalledWith(['mof-testers', 'mof-leads'])
 	})
 })

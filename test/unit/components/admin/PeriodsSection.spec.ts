@@ -5,10 +5,10 @@ import { createTestingPinia } from '@pinia/testing'
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import PeriodsSection from '../../../../src/components/admin/PeriodsSection.vue'
-import { createPeriod, setPeriodStatus } from '../../../../src/api/periods.ts'
+import { createPeriod, fetchPeriodRatings, setPeriodStatus } from '../../../../src/api/periods.ts'
 
 vi.mock('@nextcloud/dialogs', () => ({ showError: vi.fn() }))
-vi.mock('../../../../src/api/periods.ts', () => ({ fetchPeriods: vi.fn(), createPeriod: vi.fn(), setPeriodStatus: vi.fn() }))
+vi.mock('../../../../src/api/periods.ts', () => ({ fetchPeriods: vi.fn(), createPeriod: vi.fn(), setPeriodStatus: vi.fn(), fetchPeriodRatings: vi.fn() }))
 
 /** An open and a closed month, oldest first */
 const periods: Period[] = [
@@ -19,6 +19,14 @@ const periods: Period[] = [
 /** A refusal as axios reports it, with the server's message */
 const refusal = { isAxiosError: true, response: { status: 409, data: { ocs: { data: { message: 'This month has a period already.' } } } } }
 
+/** Stands in for NcDialog: its name, message and buttons while open; a button closes it after its callback, as NcDialog does */
+const DialogStub = {
+	props: ['open', 'name', 'message', 'buttons'],
+	emits: ['update:open'],
+	template: '<div v-if="open" role="dialog" :aria-label="name"><p class="message">{{ message }}</p>'
+		+ '<button v-for="b in buttons" :key="b.label" @click="b.callback(); $emit(\'update:open\', false)">{{ b.label }}</button></div>',
+}
+
 /**
  * Mount the section with the periods store in the given state; its actions run against the mocked API.
  *
@@ -26,8 +34,25 @@ const refusal = { isAxiosError: true, response: { status: 409, data: { ocs: { da
  */
 function mountSection(state: Record<string, unknown> = { periods }) {
 	return mount(PeriodsSection, {
-		global: { plugins: [createTestingPinia({ createSpy: vi.fn, stubActions: false, initialState: { 'pilotfeedback-admin-periods': state } })] },
+		global: {
+			plugins: [createTestingPinia({ createSpy: vi.fn, stubActions: false, initialState: { 'pilotfeedback-admin-periods': state } })],
+			stubs: { NcDialog: DialogStub },
+		},
 	})
+}
+
+/**
+ * Close the open period 2025-02 and confirm, with the server counting `ratings`.
+ *
+ * @param wrapper the mounted section
+ * @param ratings what the server counts
+ */
+async function closeConfirmed(wrapper: ReturnType<typeof mountSection>, ratings = 4) {
+	vi.mocked(fetchPeriodRatings).mockResolvedValue({ periodId: 2, ratings })
+	await button(wrapper, 'Close').trigger('click')
+	await flushPromises()
+	await button(wrapper, 'Close period').trigger('click')
+	await flushPromises()
 }
 
 /**
@@ -122,25 +147,66 @@ describe('PeriodsSection', () => {
 		expect(button(wrapper, 'Open period').attributes('disabled')).toBeUndefined()
 	})
 
-	it('closes an open period', async () => {
+	it('asks before closing, saying how many ratings the server counts, and closes only when confirmed', async () => {
+		vi.mocked(fetchPeriodRatings).mockResolvedValue({ periodId: 2, ratings: 37 })
 		vi.mocked(setPeriodStatus).mockResolvedValue({ id: 2, month: '2025-02', status: 'closed' })
 		const wrapper = mountSection()
 		await button(wrapper, 'Close').trigger('click')
 		await flushPromises()
+		expect(fetchPeriodRatings).toHaveBeenCalledExactlyOnceWith(2)
+		expect(setPeriodStatus).not.toHaveBeenCalled()
+		expect(wrapper.find('[role="dialog"]').attributes('aria-label')).toBe('Close the period?')
+		expect(wrapper.find('.message').text()).toBe('Closing 2025-02 freezes 37 ratings: testers can no longer change them.')
+		await button(wrapper, 'Close period').trigger('click')
+		await flushPromises()
 		expect(setPeriodStatus).toHaveBeenCalledExactlyOnceWith(2, 'closed')
 		expect(rows(wrapper)[0]).toMatch(/^2025-02\s*Closed\s*Reopen$/)
+		expect(wrapper.find('[role="dialog"]').exists()).toBe(false)
 	})
 
-	it('sends one request for a double click on Close', async () => {
+	it('says "1 rating" in the singular', async () => {
+		vi.mocked(fetchPeriodRatings).mockResolvedValue({ periodId: 2, ratings: 1 })
+		const wrapper = mountSection()
+		await button(wrapper, 'Close').trigger('click')
+		await flushPromises()
+		expect(wrapper.find('.message').text()).toBe('Closing 2025-02 freezes 1 rating: testers can no longer change it.')
+	})
+
+	it('keeps the period open when the confirmation is cancelled', async () => {
+		vi.mocked(fetchPeriodRatings).mockResolvedValue({ periodId: 2, ratings: 3 })
+		const wrapper = mountSection()
+		await button(wrapper, 'Close').trigger('click')
+		await flushPromises()
+		await button(wrapper, 'Cancel').trigger('click')
+		await flushPromises()
+		expect(setPeriodStatus).not.toHaveBeenCalled()
+		expect(rows(wrapper)[0]).toMatch(/^2025-02\s*Open\s*Close$/)
+	})
+
+	it('closes nothing when the server cannot count the ratings', async () => {
+		vi.mocked(fetchPeriodRatings).mockRejectedValue(refusal)
+		const wrapper = mountSection()
+		await button(wrapper, 'Close').trigger('click')
+		await flushPromises()
+		expect(showError).toHaveBeenCalledExactlyOnceWith('This month has a period already.')
+		expect(wrapper.find('[role="dialog"]').exists()).toBe(false)
+		expect(setPeriodStatus).not.toHaveBeenCalled()
+	})
+
+	it('sends one request for a double click on Close period', async () => {
 		let answer: (period: Period) => void = () => undefined
 		vi.mocked(setPeriodStatus).mockReturnValue(new Promise((resolve) => {
 			answer = resolve
 		}))
+		vi.mocked(fetchPeriodRatings).mockResolvedValue({ periodId: 2, ratings: 4 })
 		const wrapper = mountSection()
 		await button(wrapper, 'Close').trigger('click')
 		await button(wrapper, 'Close').trigger('click')
+		await flushPromises()
+		await button(wrapper, 'Close period').trigger('click')
 		answer({ id: 2, month: '2025-02', status: 'closed' })
 		await flushPromises()
+		expect(fetchPeriodRatings).toHaveBeenCalledOnce()
 		expect(setPeriodStatus).toHaveBeenCalledOnce()
 	})
 
@@ -156,8 +222,7 @@ describe('PeriodsSection', () => {
 	it('shows the server message and keeps the status when a period cannot be closed', async () => {
 		vi.mocked(setPeriodStatus).mockRejectedValue(new Error('offline'))
 		const wrapper = mountSection()
-		await button(wrapper, 'Close').trigger('click')
-		await flushPromises()
+		await closeConfirmed(wrapper)
 		expect(showError).toHaveBeenCalledExactlyOnceWith('Something went wrong. Please try again.')
 		expect(rows(wrapper)[0]).toMatch(/^2025-02\s*Open\s*Close$/)
 	})

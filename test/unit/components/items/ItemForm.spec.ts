@@ -10,15 +10,21 @@ import { useItemsStore } from '../../../../src/stores/items.ts'
 
 vi.mock('@nextcloud/dialogs')
 
-/** A catalogue with two components; only pilot 1 contains component 10 */
+/**
+ * A catalogue with three components; only pilot 1 contains component 10; pilot 3 is only
+ * planned, and component 12 is only in it; component 11 is in both active pilots and the
+ * planned one.
+ */
 const catalogue: Catalogue = {
 	pilots: [
 		{ id: 1, title: 'PoC 1', description: '', status: 'active', startDate: null, endDate: null, archived: false, componentIds: [10, 11] },
 		{ id: 2, title: 'PoC 2', description: '', status: 'active', startDate: null, endDate: null, archived: false, componentIds: [11] },
+		{ id: 3, title: 'PoC 3', description: '', status: 'planned', startDate: null, endDate: null, archived: false, componentIds: [10, 11, 12] },
 	],
 	components: [
-		{ id: 10, name: 'Files', category: 'filesharing', product: 'Nextcloud', description: '', archived: false, pilotIds: [1] },
-		{ id: 11, name: 'Chat', category: 'messaging', product: '', description: '', archived: false, pilotIds: [1, 2] },
+		{ id: 10, name: 'Files', category: 'filesharing', product: 'Nextcloud', description: '', archived: false, pilotIds: [1, 3] },
+		{ id: 11, name: 'Chat', category: 'messaging', product: '', description: '', archived: false, pilotIds: [1, 2, 3] },
+		{ id: 12, name: 'Portal', category: 'portal', product: '', description: '', archived: false, pilotIds: [3] },
 	],
 	criteria: [],
 	organisations: [],
@@ -91,6 +97,35 @@ describe('ItemForm', () => {
 		await wrapper.find('form').trigger('submit')
 		expect(wrapper.emitted('submit')).toBeUndefined()
 		expect(wrapper.text()).toContain('Please enter a title.')
+	})
+
+	it('offers only components of active pilots, not those of planned pilots', () => {
+		const wrapper = mountForm()
+		const options = (wrapper.findAllComponents(NcSelect)[0]!.props() as { options: { id: number }[] }).options
+		expect(options.map((option) => option.id)).toEqual([10, 11])
+	})
+
+	it('chooses the pilot when the component is in one active pilot only (a planned one does not count)', async () => {
+		const wrapper = mountForm()
+		await choose(wrapper, 0, 10)
+		const pilotSelect = wrapper.findAllComponents(NcSelect)[1]!
+		expect((pilotSelect.props() as { options: { id: number }[] }).options.map((option) => option.id)).toEqual([1])
+		expect((pilotSelect.props() as { modelValue: { id: number } | null }).modelValue?.id).toBe(1)
+		await choose(wrapper, 0, 11)
+		expect((wrapper.findAllComponents(NcSelect)[1]!.props() as { options: { id: number }[] }).options.map((option) => option.id)).toEqual([1, 2])
+	})
+
+	it('offers a preview of the description and keeps the text', async () => {
+		const wrapper = mountForm()
+		await wrapper.find('textarea').setValue('## Steps\n\nSee [the log](https://example.org/log)')
+		const preview = wrapper.findAll('button').find((button) => button.text() === 'Preview')!
+		expect(preview.attributes('aria-pressed')).toBe('false')
+		await preview.trigger('click')
+		expect(preview.attributes('aria-pressed')).toBe('true')
+		expect(wrapper.find('textarea').exists()).toBe(false)
+		expect(wrapper.find('[role="region"]').attributes('aria-label')).toBe('Preview of Description (Markdown)')
+		await preview.trigger('click')
+		expect((wrapper.find('textarea').element as HTMLTextAreaElement).value).toBe('## Steps\n\nSee [the log](https://example.org/log)')
 	})
 
 	it('offers only the pilots containing the chosen component and picks a single one', async () => {
