@@ -209,6 +209,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations/{id}/releases/{periodId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Reopen the organisation's released feedback for a period
+         * @description Its testers can change their ratings of the period again (while it is open) until the next release; the history keeps who reopened it and when.
+         */
+        delete: operations["coordination-reopen"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ocs/v2.php/apps/pilotfeedback/api/v1/criteria": {
         parameters: {
             query?: never;
@@ -509,7 +529,7 @@ export interface paths {
         get?: never;
         /**
          * Save the current user's assessment of one component in an open period
-         * @description Replaces the assessment: every field must be sent.
+         * @description Replaces the assessment: every field must be sent. It counts as a rating only with an overall score or at least one criterion score; a comment alone is kept as a draft (rated: false). With the version the client last saw, a save after someone else's (another tab) is refused with 409 and the current assessment; send version 0 for a first save; without a version the save overwrites (last writer wins). Refused (403) once the organisation's coordinator released the period, until they reopen the release.
          */
         put: operations["rating-save"];
         post?: never;
@@ -567,11 +587,22 @@ export interface components {
             overall: number | null;
             comment: string;
             scores: components["schemas"]["AssessmentScore"][];
+            /** @description Whether it counts as a rating: an overall score or at least one criterion score; a comment alone is a draft */
+            rated: boolean;
+            /**
+             * Format: int64
+             * @description Raised by every save; send it back with the next save (409 when it is outdated)
+             */
+            version: number;
             /**
              * Format: int64
              * @description Unix seconds
              */
             updatedAt: number;
+        };
+        AssessmentConflict: {
+            message: string;
+            current: components["schemas"]["Assessment"] | null;
         };
         AssessmentScore: {
             /** Format: int64 */
@@ -849,8 +880,11 @@ export interface components {
             /** Format: int64 */
             organisationId: number;
             componentIds: number[];
+            /** @description The organisation's testers: the members of its groups, without its coordinators unless they rated in the period */
             members: components["schemas"]["ProgressMember"][];
             release: components["schemas"]["Release"] | null;
+            /** @description Who released and who reopened the period's feedback, and when; oldest first */
+            history: components["schemas"]["ReleaseEvent"][];
         };
         OrganisationResult: {
             /** Format: int64 */
@@ -917,6 +951,13 @@ export interface components {
         };
         /** @enum {string} */
         PilotStatus: "planned" | "active" | "closed";
+        PreviousScores: {
+            /** Format: int64 */
+            componentId: number;
+            /** Format: int64 */
+            overall: number | null;
+            scores: components["schemas"]["AssessmentScore"][];
+        };
         /** @enum {string} */
         Priority: "low" | "medium" | "high" | "critical";
         ProgressMember: {
@@ -942,6 +983,11 @@ export interface components {
             criteria: components["schemas"]["Criterion"][];
             components: components["schemas"]["Component"][];
             assessments: components["schemas"]["Assessment"][];
+            previousPeriod: components["schemas"]["Period"] | null;
+            /** @description The user's own rated assessments of the previous period, for comparison */
+            previous: components["schemas"]["PreviousScores"][];
+            /** @description Components whose rating the user's organisation has released for the period: read-only until its coordinator reopens the release */
+            lockedComponentIds: number[];
         };
         RatingStats: {
             /** Format: double */
@@ -965,6 +1011,17 @@ export interface components {
              * @description Unix seconds
              */
             releasedAt: number;
+        };
+        ReleaseEvent: {
+            /** @enum {string} */
+            action: "released" | "reopened";
+            userId: string;
+            displayName: string;
+            /**
+             * Format: int64
+             * @description Unix seconds
+             */
+            at: number;
         };
         Score: {
             /** Format: int64 */
@@ -2188,6 +2245,94 @@ export interface operations {
                 };
             };
             /** @description Already released */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "coordination-reopen": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+                /** @description The released period */
+                periodId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Release reopened; the organisation's progress in the period */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["OrganisationProgress"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a coordinator of it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown organisation or period */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Not released */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4402,6 +4547,11 @@ export interface operations {
                     comment: string | null;
                     /** @description Scores per criterion; null or empty clears them */
                     scores: components["schemas"]["AssessmentScore"][] | null;
+                    /**
+                     * Format: int64
+                     * @description The assessment's version the user edited; 0: there was none yet; null: overwrite whatever is stored
+                     */
+                    version?: number | null;
                 };
             };
         };
@@ -4448,7 +4598,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The component is not in an active pilot of the user's organisation */
+            /** @description The component is not in an active pilot of the user's organisation, or the organisation released the period */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4476,7 +4626,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Another request created the same record at the same time */
+            /** @description The version is outdated (the answer carries the current assessment), or another request created the same record at the same time */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4485,7 +4635,7 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: components["schemas"]["AssessmentConflict"] | components["schemas"]["ErrorMessage"];
                         };
                     };
                 };
