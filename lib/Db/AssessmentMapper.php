@@ -104,8 +104,8 @@ class AssessmentMapper extends QBMapper {
 		$select->selectDistinct('assessment_id')->from('pf_scores')->where($select->expr()->isNotNull('score'));
 		$result = $select->executeQuery();
 		$ids = [];
-		while (($id = $result->fetchOne()) !== false) {
-			$ids[] = (int)$id;
+		while ($row = $result->fetch()) {
+			$ids[] = (int)$row['assessment_id'];
 		}
 		$result->closeCursor();
 		foreach (array_chunk($ids, 500) as $chunk) {
