@@ -63,7 +63,11 @@ describe('a comment alone is no rating', () => {
 		expect(await rated('rki-tester2')).not.toContain(component)
 		const participation = async (): Promise<{ testersWithAssessment: number, componentsRated: number, assessments: number } | undefined> => {
 			const data = await expectApi<{ rows: { organisationId: number, month: string, testersWithAssessment: number, componentsRated: number, assessments: number }[] }>(
-				200, 'bmi', 'GET', `/consolidation/participation?pilotId=${s.activePilots[0].id}&from=${p.month}&to=${p.month}`)
+				200,
+				'bmi',
+				'GET',
+				`/consolidation/participation?pilotId=${s.activePilots[0].id}&from=${p.month}&to=${p.month}`,
+			)
 			return data.rows.find((r) => r.organisationId === s.rki.id && r.month === p.month)
 		}
 		expect(await participation()).toMatchObject({ testersWithAssessment: 0, componentsRated: 0, assessments: 0 })

@@ -128,7 +128,9 @@ describe('ratings store', () => {
 		vi.mocked(fetchRatingSheet).mockResolvedValue(sheet())
 		let resolveFirst: (value: Assessment) => void = () => undefined
 		vi.mocked(saveAssessment)
-			.mockImplementationOnce(() => new Promise((resolve) => { resolveFirst = resolve }))
+			.mockImplementationOnce(() => new Promise((resolve) => {
+				resolveFirst = resolve
+			}))
 			.mockResolvedValueOnce(assessment(10, 2, 3))
 		const store = useRatingsStore()
 		await store.load()
@@ -203,7 +205,9 @@ describe('ratings store', () => {
 		const store = useRatingsStore()
 		await store.load()
 		let resolve: (value: RatingSheet) => void = () => undefined
-		vi.mocked(fetchRatingSheet).mockImplementationOnce(() => new Promise((r) => { resolve = r }))
+		vi.mocked(fetchRatingSheet).mockImplementationOnce(() => new Promise((r) => {
+			resolve = r
+		}))
 		const again = store.load()
 		expect(store.loading).toBe(false)
 		expect(store.sheet?.assessments).toHaveLength(1)
