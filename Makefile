@@ -13,7 +13,7 @@ TEST_STAGES := requirements deps lint typecheck static openapi-check test-js tes
 # Machine-readable results of the unit suites, for the totals that .ci/run prints at its end.
 RESULTS_DIR ?= $(or $(PILOTFEEDBACK_RUNTIME),$(HOME)/.cache/pilotfeedback)/unit-results
 
-.PHONY: dev test requirements requirements-dev deps build appstore lint typecheck static openapi openapi-check test-js test-php test-integration bench
+.PHONY: dev test requirements requirements-dev deps build appstore lint typecheck static openapi openapi-check test-js test-php test-integration bench bench-sheet
 
 ## Serve a seeded development Nextcloud with this app on http://127.0.0.1:8080
 dev:
@@ -97,3 +97,9 @@ test-integration: appstore
 ## and BENCH_INSTANCE pick another server
 bench:
 	scripts/bench.sh
+
+## Print the rating sheet's time to its first score input in Chromium, on the demo data and on
+## a large catalogue (20 components × 8 criteria, created through the API once); figures, not a
+## timed test. NEXTCLOUD_URL picks the server (default: the make dev server)
+bench-sheet: build
+	NEXTCLOUD_URL="$${NEXTCLOUD_URL:-http://127.0.0.1:$${DEV_PORT:-8080}}" node test/bench/rating-sheet.mjs
