@@ -13,7 +13,7 @@ TEST_STAGES := requirements deps lint typecheck static openapi-check test-js tes
 # Machine-readable results of the unit suites, for the totals that .ci/run prints at its end.
 RESULTS_DIR ?= $(or $(PILOTFEEDBACK_RUNTIME),$(HOME)/.cache/pilotfeedback)/unit-results
 
-.PHONY: dev test requirements requirements-dev deps build appstore lint typecheck static openapi openapi-check test-js test-php test-documents test-integration bench bench-exports
+.PHONY: dev test requirements requirements-dev deps build appstore lint typecheck static openapi openapi-check test-js test-php test-documents test-integration bench bench-exports bench-sheet
 
 ## Serve a seeded development Nextcloud with this app on http://127.0.0.1:8080
 dev:
@@ -105,3 +105,8 @@ bench: bench-exports
 ## Time and PHP peak memory of the CSV, ODS and XLSX writers for 100 000 generated rows
 bench-exports: deps
 	php scripts/bench-exports.php
+## Print the rating sheet's time to its first score input in Chromium, on the demo data and on
+## a large catalogue (20 components × 8 criteria, created through the API once); figures, not a
+## timed test. NEXTCLOUD_URL picks the server (default: the make dev server)
+bench-sheet: build
+	NEXTCLOUD_URL="$${NEXTCLOUD_URL:-http://127.0.0.1:$${DEV_PORT:-8080}}" node test/bench/rating-sheet.mjs

@@ -94,10 +94,18 @@ namespace OCA\PilotFeedback;
  *     overall: int<1, 5>|null,
  *     comment: string,
  *     scores: list<PilotFeedbackAssessmentScore>,
+ *     rated: bool,
+ *     version: int,
  *     updatedAt: int,
  * }
  * @field-description PilotFeedbackAssessment.updatedAt Unix seconds
- * @psalm-type PilotFeedbackRatingSheet = array{period: ?PilotFeedbackPeriod, criteria: list<PilotFeedbackCriterion>, components: list<PilotFeedbackComponent>, assessments: list<PilotFeedbackAssessment>}
+ * @field-description PilotFeedbackAssessment.rated Whether it counts as a rating: an overall score or at least one criterion score; a comment alone is a draft
+ * @field-description PilotFeedbackAssessment.version Raised by every save; send it back with the next save (409 when it is outdated)
+ * @psalm-type PilotFeedbackPreviousScores = array{componentId: int, overall: int<1, 5>|null, scores: list<PilotFeedbackAssessmentScore>}
+ * @psalm-type PilotFeedbackRatingSheet = array{period: ?PilotFeedbackPeriod, criteria: list<PilotFeedbackCriterion>, components: list<PilotFeedbackComponent>, assessments: list<PilotFeedbackAssessment>, previousPeriod: ?PilotFeedbackPeriod, previous: list<PilotFeedbackPreviousScores>, lockedComponentIds: list<int>}
+ * @field-description PilotFeedbackRatingSheet.previous The user's own rated assessments of the previous period, for comparison
+ * @field-description PilotFeedbackRatingSheet.lockedComponentIds Components whose rating the user's organisation has released for the period: read-only until its coordinator reopens the release
+ * @psalm-type PilotFeedbackAssessmentConflict = array{message: string, current: ?PilotFeedbackAssessment}
  * @psalm-type PilotFeedbackItem = array{
  *     id: int,
  *     type: PilotFeedbackItemType,
@@ -170,7 +178,11 @@ namespace OCA\PilotFeedback;
  * }
  * @field-description PilotFeedbackRelease.releasedAt Unix seconds
  * @psalm-type PilotFeedbackProgressMember = array{userId: string, displayName: string, ratedComponentIds: list<int>}
- * @psalm-type PilotFeedbackOrganisationProgress = array{period: PilotFeedbackPeriod, organisationId: int, componentIds: list<int>, members: list<PilotFeedbackProgressMember>, release: ?PilotFeedbackRelease}
+ * @psalm-type PilotFeedbackReleaseEvent = array{action: 'released'|'reopened', userId: string, displayName: string, at: int}
+ * @field-description PilotFeedbackReleaseEvent.at Unix seconds
+ * @psalm-type PilotFeedbackOrganisationProgress = array{period: PilotFeedbackPeriod, organisationId: int, componentIds: list<int>, members: list<PilotFeedbackProgressMember>, release: ?PilotFeedbackRelease, history: list<PilotFeedbackReleaseEvent>}
+ * @field-description PilotFeedbackOrganisationProgress.members The organisation's testers: the members of its groups, without its coordinators unless they rated in the period
+ * @field-description PilotFeedbackOrganisationProgress.history Who released and who reopened the period's feedback, and when; oldest first
  * @psalm-type PilotFeedbackScore = array{criterionId: int, score: ?int}
  * @psalm-type PilotFeedbackConsolidationRange = array{from: string, to: string, months: list<string>}
  * @psalm-type PilotFeedbackRatingStats = array{mean: ?float, n: int, sum: int, distribution: list<int>, notAssessed: int}

@@ -73,4 +73,27 @@ class CoordinationController extends ApiController {
 	public function release(int $id, mixed $periodId): DataResponse {
 		return new DataResponse($this->coordination->release($this->actors->current(), $id, $periodId)->jsonSerialize(), Http::STATUS_CREATED);
 	}
+
+	/**
+	 * Reopen the organisation's released feedback for a period
+	 *
+	 * Its testers can change their ratings of the period again (while it is open) until the next
+	 * release; the history keeps who reopened it and when.
+	 *
+	 * @param int $periodId The released period
+	 *
+	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackOrganisationProgress, array{}>
+	 * @throws ForbiddenException Not a coordinator of it
+	 * @throws NotFoundException Unknown organisation or period
+	 * @throws ConflictException Not released
+	 *
+	 * 200: Release reopened; the organisation's progress in the period
+	 */
+	#[NoAdminRequired]
+	#[ApiRoute(verb: 'DELETE', url: '/api/v1/organisations/{id}/releases/{periodId}', requirements: ['id' => '\d+', 'periodId' => '\d+'])]
+	public function reopen(int $id, int $periodId): DataResponse {
+		$actor = $this->actors->current();
+		$this->coordination->reopen($actor, $id, $periodId);
+		return new DataResponse($this->coordination->progress($actor, $id, $periodId));
+	}
 }

@@ -29,6 +29,7 @@ use OCP\IRequest;
  * @psalm-import-type PilotFeedbackRatingSheet from ResponseDefinitions
  * @psalm-import-type PilotFeedbackAssessment from ResponseDefinitions
  * @psalm-import-type PilotFeedbackAssessmentScore from ResponseDefinitions
+ * @psalm-import-type PilotFeedbackAssessmentConflict from ResponseDefinitions
  */
 class RatingController extends ApiController {
 	public function __construct(
@@ -60,28 +61,35 @@ class RatingController extends ApiController {
 	/**
 	 * Save the current user's assessment of one component in an open period
 	 *
-	 * Replaces the assessment: every field must be sent.
+	 * Replaces the assessment: every field must be sent. It counts as a rating only with an
+	 * overall score or at least one criterion score; a comment alone is kept as a draft
+	 * (rated: false). With the version the client last saw, a save after someone else's
+	 * (another tab) is refused with 409 and the current assessment; send version 0 for a first
+	 * save; without a version the save overwrites (last writer wins). Refused (403) once the
+	 * organisation's coordinator released the period, until they reopen the release.
 	 *
 	 * @param int<1, 5>|null $overall Overall score; null: not assessed
 	 * @param string|null $comment Comment; null or empty clears it @maxLength 5000
 	 * @param list<PilotFeedbackAssessmentScore>|null $scores Scores per criterion; null or empty clears them
+	 * @param int<0, max>|null $version The assessment's version the user edited; 0: there was none yet; null: overwrite whatever is stored
 	 *
-	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackAssessment, array{}>
+	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackAssessment, array{}>|DataResponse<Http::STATUS_CONFLICT, PilotFeedbackAssessmentConflict, array{}>
 	 * @throws ValidationException Invalid score or closed period
-	 * @throws ForbiddenException The component is not in an active pilot of the user's organisation
+	 * @throws ForbiddenException The component is not in an active pilot of the user's organisation, or the organisation released the period
 	 * @throws NotFoundException Unknown period or component
-	 * @throws ConflictException Another request created the same record at the same time
+	 * @throws ConflictException The version is outdated (the answer carries the current assessment), or another request created the same record at the same time
 	 * @throws BusyException The database stayed locked by other requests; nothing was saved, try again
 	 *
 	 * 200: Assessment saved
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/ratings/{periodId}/{componentId}', requirements: ['periodId' => '\d+', 'componentId' => '\d+'])]
-	public function save(int $periodId, int $componentId, mixed $overall, mixed $comment, mixed $scores): DataResponse {
+	public function save(int $periodId, int $componentId, mixed $overall, mixed $comment, mixed $scores, mixed $version = null): DataResponse {
 		return new DataResponse($this->ratings->save($this->actors->current(), $periodId, $componentId, [
 			'overall' => $overall,
 			'comment' => $comment,
 			'scores' => $scores,
+			'version' => $version,
 		]));
 	}
 }

@@ -30,6 +30,10 @@ use OCP\AppFramework\Db\Entity;
  * @method void setCreatedAt(int $createdAt)
  * @method int getUpdatedAt()
  * @method void setUpdatedAt(int $updatedAt)
+ * @method int getVersion()
+ * @method void setVersion(int $version)
+ * @method int getRated()
+ * @method void setRated(int $rated)
  */
 class Assessment extends Entity {
 	protected string $userId = '';
@@ -40,6 +44,10 @@ class Assessment extends Entity {
 	protected ?string $comment = null;
 	protected int $createdAt = 0;
 	protected int $updatedAt = 0;
+	/** Raised by every save; a save that names an older version is refused (409). */
+	protected int $version = 1;
+	/** 1 with an overall score or at least one criterion score; 0 for a comment alone (a draft). */
+	protected int $rated = 0;
 
 	public function __construct() {
 		$this->addType('orgId', 'integer');
@@ -48,5 +56,7 @@ class Assessment extends Entity {
 		$this->addType('overall', 'integer');
 		$this->addType('createdAt', 'integer');
 		$this->addType('updatedAt', 'integer');
+		$this->addType('version', 'integer');
+		$this->addType('rated', 'integer');
 	}
 }

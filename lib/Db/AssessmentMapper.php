@@ -38,25 +38,90 @@ class AssessmentMapper extends QBMapper {
 	}
 
 	/**
-	 * Overwrites the content of a user's assessment of a component in a period, if it exists,
-	 * in one statement (so that a saving transaction starts with its write and takes the lock
-	 * before it reads). Returns whether a row matched.
+	 * Overwrites the content of a user's assessment of a component in a period, if it exists
+	 * (and, with $expectedVersion, only if it still has that version), and raises its version,
+	 * in one statement: the check and the write are atomic, and a saving transaction starts
+	 * with its write and takes the lock before it reads. Returns whether a row matched.
 	 */
-	public function updateContent(Assessment $assessment): bool {
+	public function updateContent(Assessment $assessment, ?int $expectedVersion = null): bool {
 		$qb = $this->db->getQueryBuilder();
 		$qb->update($this->getTableName())
 			->set('org_id', $qb->createNamedParameter($assessment->getOrgId(), IQueryBuilder::PARAM_INT))
 			->set('overall', $qb->createNamedParameter($assessment->getOverall(), $assessment->getOverall() === null ? IQueryBuilder::PARAM_NULL : IQueryBuilder::PARAM_INT))
 			->set('comment', $qb->createNamedParameter($assessment->getComment(), $assessment->getComment() === null ? IQueryBuilder::PARAM_NULL : IQueryBuilder::PARAM_STR))
+			->set('rated', $qb->createNamedParameter($assessment->getRated(), IQueryBuilder::PARAM_INT))
 			->set('updated_at', $qb->createNamedParameter($assessment->getUpdatedAt(), IQueryBuilder::PARAM_INT))
+			->set('version', $qb->createFunction($qb->getColumnName('version') . ' + 1'))
 			->where($qb->expr()->eq('user_id', $qb->createNamedParameter($assessment->getUserId())))
 			->andWhere($qb->expr()->eq('component_id', $qb->createNamedParameter($assessment->getComponentId(), IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->eq('period_id', $qb->createNamedParameter($assessment->getPeriodId(), IQueryBuilder::PARAM_INT)));
+		if ($expectedVersion !== null) {
+			$qb->andWhere($qb->expr()->eq('version', $qb->createNamedParameter($expectedVersion, IQueryBuilder::PARAM_INT)));
+		}
 		return $qb->executeStatement() > 0;
 	}
 
 	/**
-	 * Which components each user of an organisation has rated in a period.
+	 * One user's scores of a period, for the rating sheet's "last month" column, in one query:
+	 * only rated assessments count.
+	 *
+	 * @return array<int, array{overall: ?int, scores: array<int, ?int>}> component id => overall score and criterion id => score
+	 */
+	public function scoresOfUser(string $userId, int $periodId): array {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('a.component_id', 'a.overall', 's.criterion_id', 's.score')
+			->from($this->getTableName(), 'a')
+			->leftJoin('a', 'pf_scores', 's', $qb->expr()->eq('s.assessment_id', 'a.id'))
+			->where($qb->expr()->eq('a.user_id', $qb->createNamedParameter($userId)))
+			->andWhere($qb->expr()->eq('a.period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->eq('a.rated', $qb->createNamedParameter(1, IQueryBuilder::PARAM_INT)))
+			->orderBy('a.component_id')->addOrderBy('s.criterion_id');
+		$result = $qb->executeQuery();
+		$scores = [];
+		while ($row = $result->fetch()) {
+			$componentId = (int)$row['component_id'];
+			$scores[$componentId] ??= ['overall' => $row['overall'] === null ? null : (int)$row['overall'], 'scores' => []];
+			if ($row['criterion_id'] !== null) {
+				$scores[$componentId]['scores'][(int)$row['criterion_id']] = $row['score'] === null ? null : (int)$row['score'];
+			}
+		}
+		$result->closeCursor();
+		return $scores;
+	}
+
+	/**
+	 * Sets the rated flag of the assessments saved before it existed: those with an overall
+	 * score or a criterion score. Returns how many were marked.
+	 */
+	public function backfillRated(): int {
+		$qb = $this->db->getQueryBuilder();
+		$qb->update($this->getTableName())
+			->set('rated', $qb->createNamedParameter(1, IQueryBuilder::PARAM_INT))
+			->where($qb->expr()->isNotNull('overall'))
+			->andWhere($qb->expr()->eq('rated', $qb->createNamedParameter(0, IQueryBuilder::PARAM_INT)));
+		$marked = $qb->executeStatement();
+		$select = $this->db->getQueryBuilder();
+		$select->selectDistinct('assessment_id')->from('pf_scores')->where($select->expr()->isNotNull('score'));
+		$result = $select->executeQuery();
+		$ids = [];
+		while ($row = $result->fetch()) {
+			$ids[] = (int)$row['assessment_id'];
+		}
+		$result->closeCursor();
+		foreach (array_chunk($ids, 500) as $chunk) {
+			$update = $this->db->getQueryBuilder();
+			$update->update($this->getTableName())
+				->set('rated', $update->createNamedParameter(1, IQueryBuilder::PARAM_INT))
+				->where($update->expr()->in('id', $update->createNamedParameter($chunk, IQueryBuilder::PARAM_INT_ARRAY)))
+				->andWhere($update->expr()->eq('rated', $update->createNamedParameter(0, IQueryBuilder::PARAM_INT)));
+			$marked += $update->executeStatement();
+		}
+		return $marked;
+	}
+
+	/**
+	 * Which components each user of an organisation has rated in a period: a comment alone
+	 * (an assessment without any score) is not a rating.
 	 *
 	 * @return array<string, list<int>> user id => component ids
 	 */
@@ -65,6 +130,7 @@ class AssessmentMapper extends QBMapper {
 		$qb->select('user_id', 'component_id')->from($this->getTableName())
 			->where($qb->expr()->eq('org_id', $qb->createNamedParameter($orgId, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->eq('period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->eq('rated', $qb->createNamedParameter(1, IQueryBuilder::PARAM_INT)))
 			->orderBy('component_id');
 		$result = $qb->executeQuery();
 		$rated = [];

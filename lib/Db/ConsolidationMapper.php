@@ -173,8 +173,9 @@ class ConsolidationMapper {
 	}
 
 	/**
-	 * Restricts a query over assessments (alias a) to a pilot's components and organisations,
-	 * the months of the range, optionally released feedback and some organisations.
+	 * Restricts a query over assessments (alias a) to the rated ones (a comment alone is no
+	 * rating) of a pilot's components and organisations, the months of the range, optionally
+	 * released feedback and some organisations.
 	 *
 	 * @param list<int>|null $organisationIds
 	 */
@@ -200,7 +201,8 @@ class ConsolidationMapper {
 			))
 			->where($qb->expr()->in('a.period_id', $qb->createFunction($periods->getSQL())))
 			->andWhere($qb->expr()->gte('p.month', $from))
-			->andWhere($qb->expr()->lte('p.month', $to));
+			->andWhere($qb->expr()->lte('p.month', $to))
+			->andWhere($qb->expr()->eq('a.rated', $qb->createNamedParameter(1, IQueryBuilder::PARAM_INT)));
 		if ($releasedOnly) {
 			$qb->innerJoin('a', 'pf_releases', 'r', $qb->expr()->andX(
 				$qb->expr()->eq('r.org_id', 'a.org_id'),

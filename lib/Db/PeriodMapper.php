@@ -49,4 +49,13 @@ class PeriodMapper extends QBMapper {
 			->orderBy('month', 'DESC')->setMaxResults(1);
 		return $this->findEntities($qb)[0] ?? null;
 	}
+
+	/** The period of the month before the given one (the newest earlier month that has a period), if any. */
+	public function findBefore(string $month): ?Period {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('*')->from($this->getTableName())
+			->where($qb->expr()->lt('month', $qb->createNamedParameter($month)))
+			->orderBy('month', 'DESC')->setMaxResults(1);
+		return $this->findEntities($qb)[0] ?? null;
+	}
 }

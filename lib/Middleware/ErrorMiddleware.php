@@ -13,6 +13,7 @@ use OCA\PilotFeedback\Controller\ApiController;
 use OCA\PilotFeedback\Exception\BusyException;
 use OCA\PilotFeedback\Exception\DomainError;
 use OCA\PilotFeedback\Exception\ItemConflictException;
+use OCA\PilotFeedback\Exception\StaleVersionException;
 use OCA\PilotFeedback\Service\TransactionRunner;
 use OCP\AppFramework\Http;
 use OCP\AppFramework\Http\DataResponse;
@@ -44,7 +45,11 @@ class ErrorMiddleware extends Middleware {
 			if ($exception->firstParamIsField()) {
 				$params[0] = $this->l10n->t($params[0]);
 			}
-			$extra = $exception instanceof ItemConflictException ? $exception->getData() : [];
+			$extra = match (true) {
+				$exception instanceof ItemConflictException => $exception->getData(),
+				$exception instanceof StaleVersionException => ['current' => $exception->current()],
+				default => [],
+			};
 			$response = $this->answer($controller, $this->l10n->t($exception->getTemplate(), $params), $exception->getStatus(), $extra);
 			if ($exception instanceof BusyException) {
 				$response->addHeader('Retry-After', (string)BusyException::RETRY_AFTER);
@@ -66,14 +71,15 @@ class ErrorMiddleware extends Middleware {
 		throw $exception;
 	}
 
-	/** An OCS answer in the format the client asked for, as the dispatcher would have built it. */
 	/**
+	 * An OCS answer in the format the client asked for, as the dispatcher would have built it.
+	 *
 	 * @param 400|403|404|409|503 $status
-	 * @param array<string, mixed> $extra further fields of the answer beside the message
+	 * @param array<string, mixed> $extra further fields beside the message (a conflict's current record)
 	 */
 	private function answer(ApiController $controller, string $message, int $status, array $extra = []): Response {
 		$format = $this->request->getFormat();
-		$data = new DataResponse(['message' => $message, ...$extra], $status);
+		$data = new DataResponse(['message' => $message] + $extra, $status);
 		return ($format !== null && $controller->isResponderRegistered($format))
 			? $controller->buildResponse($data, $format)
 			: $controller->buildResponse($data);

@@ -17,17 +17,22 @@ use OCA\PilotFeedback\Db\OrganisationMapper;
 use OCA\PilotFeedback\Db\Period;
 use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Db\Release;
+use OCA\PilotFeedback\Db\ReleaseLogMapper;
 use OCA\PilotFeedback\Db\ReleaseMapper;
 use OCA\PilotFeedback\Exception\ConflictException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\IGroupManager;
+use OCP\IUserManager;
 
 /**
  * What an organisation's coordinator does: follow who has rated what in a period, and
- * release the organisation's feedback for that period to the consolidators.
+ * release the organisation's feedback for that period to the consolidators. A release locks
+ * the period's ratings of the organisation (what was released is what the consolidators
+ * see) until a coordinator reopens it; pf_release_log keeps who released and reopened, when.
  *
+ * @psalm-import-type PilotFeedbackReleaseEvent from \OCA\PilotFeedback\ResponseDefinitions
  * @psalm-import-type PilotFeedbackOrganisationProgress from \OCA\PilotFeedback\ResponseDefinitions
  */
 class CoordinationService {
@@ -38,8 +43,11 @@ class CoordinationService {
 		private PeriodMapper $periods,
 		private AssessmentMapper $assessments,
 		private ReleaseMapper $releases,
+		private ReleaseLogMapper $releaseLog,
 		private LinkMapper $links,
 		private IGroupManager $groupManager,
+		private IUserManager $userManager,
+		private TransactionRunner $transactions,
 		private ITimeFactory $time,
 	) {
 	}
@@ -51,9 +59,15 @@ class CoordinationService {
 		$period = $this->period($periodId);
 		$rated = $this->assessments->ratedComponentsByUser($orgId, $period->getId());
 
+		$coordinators = array_map('strval', $this->links->rightsByLeft(Link::OrganisationCoordinators, [$orgId])[$orgId] ?? []);
 		$members = [];
 		foreach ($this->memberNames($orgId) as $userId => $displayName) {
-			$members[] = ['userId' => (string)$userId, 'displayName' => $displayName, 'ratedComponentIds' => $rated[(string)$userId] ?? []];
+			$userId = (string)$userId;
+			// A coordinator is no tester of their organisation, unless they rated in the period.
+			if (in_array($userId, $coordinators, true) && !isset($rated[$userId])) {
+				continue;
+			}
+			$members[] = ['userId' => $userId, 'displayName' => $displayName, 'ratedComponentIds' => $rated[$userId] ?? []];
 		}
 		$release = $this->releases->find($orgId, $period->getId());
 		return [
@@ -62,7 +76,36 @@ class CoordinationService {
 			'componentIds' => $this->componentIds($orgId),
 			'members' => $members,
 			'release' => $release?->jsonSerialize(),
+			'history' => $this->history($orgId, $period->getId()),
 		];
+	}
+
+	/** @return list<PilotFeedbackReleaseEvent> */
+	private function history(int $orgId, int $periodId): array {
+		return array_map(fn (array $entry): array => [
+			'action' => $entry['action'] === ReleaseLogMapper::REOPENED ? 'reopened' : 'released',
+			'userId' => $entry['userId'],
+			'displayName' => $this->userManager->getDisplayName($entry['userId']) ?? $entry['userId'],
+			'at' => $entry['at'],
+		], $this->releaseLog->find($orgId, $periodId));
+	}
+
+	/**
+	 * Reopens a released period of the organisation: its testers may change their ratings again.
+	 */
+	public function reopen(Actor $actor, int $orgId, int $periodId): void {
+		$this->policy->require($this->policy->canRelease($actor, $orgId), 'Only the coordinators of this organisation reopen its released feedback.');
+		$this->organisations->get($orgId);
+		$period = $this->periods->get($periodId);
+		$now = $this->time->getTime();
+		$this->transactions->run(function () use ($actor, $orgId, $period, $now): void {
+			$release = $this->releases->find($orgId, $period->getId());
+			if ($release === null) {
+				throw new ConflictException('The feedback for %1$s is not released, so there is nothing to reopen.', [$period->getMonth()]);
+			}
+			$this->releases->delete($release);
+			$this->releaseLog->add($orgId, $period->getId(), ReleaseLogMapper::REOPENED, $actor->userId, $now);
+		});
 	}
 
 	/** Marks the organisation's feedback for the period as released; once only. */
@@ -82,7 +125,11 @@ class CoordinationService {
 		$release->setPeriodId($period->getId());
 		$release->setUserId($actor->userId);
 		$release->setReleasedAt($this->time->getTime());
-		return $this->releases->insert($release);
+		return $this->transactions->run(function () use ($release): Release {
+			$inserted = $this->releases->insert(clone $release);
+			$this->releaseLog->add($release->getOrgId(), $release->getPeriodId(), ReleaseLogMapper::RELEASED, $release->getUserId(), $release->getReleasedAt());
+			return $inserted;
+		});
 	}
 
 	private function period(mixed $periodId): Period {
@@ -93,7 +140,7 @@ class CoordinationService {
 	}
 
 	/**
-	 * The organisation's testers (members of its groups) and coordinators, by user id.
+	 * The members of the organisation's groups, by user id.
 	 *
 	 * @return array<array-key, string> user id => display name (PHP turns numeric user ids into int keys)
 	 */

@@ -23,3 +23,13 @@ export async function fetchProgress(organisationId: number, periodId?: number): 
 export async function releaseOrganisation(organisationId: number, periodId: number): Promise<Release> {
 	return ocsData(await axios.post(ocsUrl(`/organisations/${organisationId}/releases`), { periodId }))
 }
+
+/**
+ * Reopen an organisation's released feedback for a period, so that its testers may change their ratings again.
+ *
+ * @param organisationId the organisation
+ * @param periodId the released period
+ */
+export async function reopenRelease(organisationId: number, periodId: number): Promise<OrganisationProgress> {
+	return ocsData(await axios.delete(ocsUrl(`/organisations/${organisationId}/releases/${periodId}`)))
+}

@@ -1,7 +1,23 @@
-import type { Assessment, AssessmentPayload, RatingSheet } from '../types/index.ts'
+import type { Assessment, AssessmentConflict, AssessmentPayload, RatingSheet } from '../types/index.ts'
 
-import axios from '@nextcloud/axios'
+import axios, { isAxiosError } from '@nextcloud/axios'
 import { ocsData, ocsUrl } from './client.ts'
+
+/** A save was refused because the assessment changed meanwhile (another tab): the server's current assessment. */
+export class AssessmentConflictError extends Error {
+	/** The assessment as it is stored now, or null if there is none */
+	readonly current: Assessment | null
+
+	/**
+	 * @param message the server's message
+	 * @param current the stored assessment
+	 */
+	constructor(message: string, current: Assessment | null) {
+		super(message)
+		this.name = 'AssessmentConflictError'
+		this.current = current
+	}
+}
 
 /**
  * Load the rating sheet of a period (default: the newest open period).
@@ -15,11 +31,22 @@ export async function fetchRatingSheet(periodId?: number): Promise<RatingSheet> 
 
 /**
  * Save the current user's assessment of one component in one period.
+ * Throws AssessmentConflictError when the version sent is outdated.
  *
  * @param periodId the period
  * @param componentId the component
- * @param input scores, overall score and comment
+ * @param input scores, overall score, comment and the version the user edited
  */
 export async function saveAssessment(periodId: number, componentId: number, input: AssessmentPayload): Promise<Assessment> {
-	return ocsData(await axios.put(ocsUrl(`/ratings/${periodId}/${componentId}`), input))
+	try {
+		return ocsData(await axios.put(ocsUrl(`/ratings/${periodId}/${componentId}`), input))
+	} catch (error) {
+		const data = isAxiosError(error) && error.response?.status === 409
+			? (error.response.data as { ocs?: { data?: Partial<AssessmentConflict> } } | undefined)?.ocs?.data
+			: undefined
+		if (data !== undefined && 'current' in data) {
+			throw new AssessmentConflictError(data.message ?? '', data.current ?? null)
+		}
+		throw error
+	}
 }

@@ -166,9 +166,11 @@ describe('keyboard only', () => {
 		await page.getByRole('heading', { level: 2, name: /^Ratings for / }).waitFor()
 		await waitUntilLoaded(page)
 
-		// Rate: Tab into the first criterion's scores, then the arrow keys choose one.
-		const toScore = await tabTo(page, { selector: `${CONTENT} .rating-card input[type="radio"]` }, stops)
-		const card = page.locator('.rating-card').filter({ has: page.locator(':focus') })
+		// Rate: Tab into the first criterion's scores (past the component list, one tab stop),
+		// then the arrow keys choose one. At most 4 Tab presses from the view's load (issue 10).
+		const toScore = await tabTo(page, { selector: `${CONTENT} .component-sheet input[type="radio"]` }, stops)
+		expect(toScore, stops.map((s) => s.description).join(' → ')).toBeLessThanOrEqual(4)
+		const card = page.locator('.component-sheet').filter({ has: page.locator(':focus') })
 		for (let step = 0; step < 7; step++) {
 			const value = await page.evaluate(() => (document.activeElement as HTMLInputElement).value)
 			if (/^[1-5]$/.test(value) && await page.evaluate(() => (document.activeElement as HTMLInputElement).checked)) {

@@ -17,6 +17,17 @@ import { choose, escapeRegExp, openApp, openAs, routeOf, screenshotIfFailed, suf
 
 interface Period { id: number, month: string, status: string }
 
+/**
+ * The button of a component in the sheet's component list.
+ *
+ * @param page the page
+ * @param name the component's name
+ */
+function listEntry(page: Page, name: string): Locator {
+	return page.getByRole('navigation', { name: 'Components to rate' }).getByRole('button')
+		.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(name)}\\s*(Not rated yet|Partly rated|Rated|Comment only)`) })
+}
+
 /** The "n components are still unrated" line of the rating sheet, as a number. */
 async function unratedCount(page: Page): Promise<number> {
 	const counter = page.getByText(/components? (is|are) still unrated this period|All components are rated/)
@@ -27,7 +38,7 @@ async function unratedCount(page: Page): Promise<number> {
 }
 
 /**
- * Rates one component card: a score per criterion, an overall score and a comment.
+ * Rates the component shown on the sheet: a score per criterion, an overall score and a comment.
  *
  * @param card the component's section on the rating sheet
  * @param scores the score for each criterion group in order (cycled), then overall
@@ -43,8 +54,9 @@ async function rate(card: Locator, scores: number[], overall: number, comment: s
 		const score = name.trim() === 'Overall score' ? overall : scores[i % scores.length]
 		const radio = group.getByRole('radio', { name: String(score), exact: true })
 		if (name.trim() === 'Overall score') {
-			// By keyboard: Tab lands on the group's checked radio, the arrow keys move the choice.
-			await group.getByRole('radio', { checked: true }).focus()
+			// By keyboard: nothing is chosen yet, Tab lands on the group's first radio, the arrow keys choose.
+			expect(await group.getByRole('radio', { checked: true }).count()).toBe(0)
+			await group.getByRole('radio').first().focus()
 			for (let step = 0; step < 6 && !(await radio.isChecked()); step++) {
 				await card.page().keyboard.press('ArrowRight')
 			}
@@ -62,6 +74,8 @@ describe('tester workflow: rate, file a security finding, coordinate and release
 	let period: Period
 	/** Names of the two components rki-tester1 rates (as their cards' headings start). */
 	const rated: string[] = []
+	/** Their names (the headings without the product) */
+	const names: string[] = []
 	const title = `Session cookie readable by scripts ${suffix()}`
 	let itemId = 0
 
@@ -98,12 +112,16 @@ describe('tester workflow: rate, file a security finding, coordinate and release
 		const before = await unratedCount(page)
 		expect(before).toBeGreaterThanOrEqual(2)
 
-		const unrated = page.getByRole('region').filter({ has: page.getByText('Not rated yet', { exact: true }) })
+		const list = page.getByRole('navigation', { name: 'Components to rate' })
 		for (const [index, scores] of [[4, 5, 3], [2, 3]].entries()) {
-			// The first unrated card, pinned by its name: once rated it no longer matches `unrated`.
-			const heading = (await unrated.first().getByRole('heading', { level: 3 }).innerText()).trim()
+			// Open the first unrated component from the list; the sheet shows one component at a time.
+			await list.getByRole('button').filter({ hasText: 'Not rated yet' }).first().click()
+			const card = page.locator('.component-sheet')
+			const heading = (await card.getByRole('heading', { level: 3 }).innerText()).trim()
 			rated.push(heading)
-			const card = page.getByRole('region', { name: heading, exact: true })
+			names.push(await card.getByRole('heading', { level: 3 }).evaluate((h) => h.firstChild?.textContent?.trim() ?? ''))
+			// Nothing is preselected on an unrated component, not even "Not assessed".
+			expect(await card.getByRole('radio', { checked: true }).count()).toBe(0)
 			await rate(card, scores, 4 - index, `E2E comment ${index + 1}: works, but slow on large files.`)
 			await card.getByText('Rated', { exact: true }).waitFor()
 		}
@@ -112,6 +130,7 @@ describe('tester workflow: rate, file a security finding, coordinate and release
 		// Saved on the server: the sheet says the same after a reload.
 		await page.reload()
 		await expect.poll(() => unratedCount(page)).toBe(before - 2)
+		await listEntry(page, names[0]).click()
 		const first = page.getByRole('region', { name: rated[0], exact: true })
 		await expect.poll(() => first.getByRole('group', { name: 'Overall score' }).getByRole('radio', { name: '4', exact: true }).isChecked()).toBe(true)
 		expect(await first.getByRole('textbox', { name: 'Comment' }).inputValue()).toBe('E2E comment 1: works, but slow on large files.')
@@ -203,12 +222,41 @@ describe('tester workflow: rate, file a security finding, coordinate and release
 		// The tester rated exactly these two in this period.
 		expect(ratedHere.filter((name) => name.trim() !== 'Rated')).toHaveLength(2)
 
+		// The coordinator is no tester: not listed in the table.
+		expect(await table.getByRole('row', { name: /Coordinator|Koordination/ }).count()).toBe(0)
+
 		await card.getByRole('button', { name: 'Release feedback' }).click()
 		const dialog = page.getByRole('dialog', { name: 'Release feedback?' })
 		await dialog.waitFor()
-		await dialog.getByRole('button', { name: 'Release', exact: true }).click()
+		// The confirmation says what is missing: the ratings given of all, and who lacks which components.
+		await dialog.getByText(/^\d+ of \d+ ratings given\.$/).waitFor()
+		const count = (await dialog.getByText(/ratings given/).innerText()).match(/(\d+) of (\d+)/)
+		expect(Number(count?.[1])).toBeLessThan(Number(count?.[2]))
+		await dialog.getByText(/RKI Tester 2|Tester 2/).first().waitFor()
+		expect(await dialog.getByRole('listitem').filter({ hasText: /components? unrated/ }).count()).toBeGreaterThanOrEqual(1)
+		await dialog.getByRole('button', { name: /^Release( anyway)?$/ }).click()
 		const { displayName } = await expectApi<{ displayName: string }>(200, 'rki-coord', 'GET', '/me')
 		await card.getByText(new RegExp(`Released by ${escapeRegExp(displayName)} on`)).waitFor({ timeout: UI_TIMEOUT })
 		expect(await card.getByRole('button', { name: 'Release feedback' }).count()).toBe(0)
+	})
+
+	it('after the release rki-tester1 cannot change the rating until rki-coord reopens it', async () => {
+		session = await openAs('rki-tester1')
+		let page = session.page
+		await openApp(page, '#/rate')
+		await page.getByRole('heading', { level: 2, name: /^Ratings for / }).waitFor()
+		await listEntry(page, names[0]).click()
+		const sheet = page.locator('.component-sheet')
+		await sheet.getByText(/has released its feedback for this period/).waitFor()
+		expect(await sheet.locator('fieldset:not([disabled])').count()).toBe(0)
+		await session.context.close()
+
+		session = await openAs('rki-coord')
+		page = session.page
+		await openApp(page, '#/coordination')
+		const card = page.getByRole('region', { name: /Robert Koch-Institut/ })
+		await card.getByRole('button', { name: 'Reopen release' }).click()
+		await card.getByText(/Reopened by .* on/).waitFor({ timeout: UI_TIMEOUT })
+		await card.getByRole('button', { name: 'Release feedback' }).waitFor()
 	})
 })

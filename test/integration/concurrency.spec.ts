@@ -1,6 +1,8 @@
 /**
  * Parallel writes (issue 11, point 3): saves that race for the database end as successes,
- * never as 5xx, and leave one of the written states, whole. Database-agnostic: it only
+ * never as 5xx, and leave one of the written states, whole. Saves without a version are
+ * last-writer-wins (all 200); saves that name the same version (two tabs, issue 7 point 5)
+ * end with exactly one 200 and 409s for the others, never a 5xx. Database-agnostic: it only
  * uses the API, so it proves the same on SQLite, PostgreSQL and MariaDB. The racing
  * requests carry session cookies as a browser does (setup/cookieSession.ts): with basic auth on
  * each of them, Nextcloud itself would log in and write a session token per request.
@@ -96,6 +98,32 @@ describe('20 rating saves at the same moment', () => {
 		const componentId = round === 3 ? other : first
 		const saves = await race(componentId, round)
 		await expectOneOfTheWrites(componentId, saves)
+	})
+})
+
+describe('rating saves with the same version at the same moment', () => {
+	it.each([0, 1])('version %i: exactly one save wins, the others get 409 with the winner\'s assessment', async (round) => {
+		const componentId = s.activePilots[1].componentIds[0]
+		const user: DemoUser = 'bsh-tester2'
+		let version = 0
+		if (round === 1) {
+			// An existing assessment: every racer read the same version.
+			const current = await expectApi<{ assessments: (Assessment & { version: number })[] }>(200, user, 'GET', `/ratings?periodId=${period.id}`)
+			version = current.assessments.find((a) => a.componentId === componentId)?.version ?? 0
+			expect(version).toBeGreaterThan(0)
+		}
+		const racers = Array.from({ length: 8 }, (_, i) => ({ overall: 1 + (i % 5), comment: `tab ${round}.${i}`, scores: [] as Score[], version }))
+		const responses = await Promise.all(racers.map((body) => as(user).api('PUT', `/ratings/${period.id}/${componentId}`, body)))
+		const statuses = responses.map((r) => r.status)
+		expect(statuses.filter((x) => x >= 500), describeFailures(responses)).toEqual([])
+		expect(statuses.filter((x) => x === 200), describeFailures(responses)).toHaveLength(1)
+		expect(statuses.filter((x) => x === 409)).toHaveLength(racers.length - 1)
+		const winner = racers[statuses.indexOf(200)]
+		for (const response of responses.filter((r) => r.status === 409)) {
+			expect(JSON.parse(response.text).ocs.data.current).toMatchObject({ comment: winner.comment, version: version + 1 })
+		}
+		const sheet = await expectApi<{ assessments: (Assessment & { version: number })[] }>(200, user, 'GET', `/ratings?periodId=${period.id}`)
+		expect(sheet.assessments.find((a) => a.componentId === componentId)).toMatchObject({ comment: winner.comment, overall: winner.overall, version: version + 1 })
 	})
 })
 

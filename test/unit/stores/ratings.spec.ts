@@ -2,10 +2,13 @@ import type { Assessment, RatingSheet } from '../../../src/types/index.ts'
 
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { fetchRatingSheet, saveAssessment } from '../../../src/api/ratings.ts'
+import { AssessmentConflictError, fetchRatingSheet, saveAssessment } from '../../../src/api/ratings.ts'
 import { AUTOSAVE_DELAY_MS, useRatingsStore } from '../../../src/stores/ratings.ts'
 
-vi.mock('../../../src/api/ratings.ts')
+vi.mock('../../../src/api/ratings.ts', async (importOriginal) => {
+	const original = await importOriginal<Record<string, unknown>>()
+	return { ...original, fetchRatingSheet: vi.fn(), saveAssessment: vi.fn() }
+})
 vi.mock('@nextcloud/dialogs')
 
 /** A sheet with an open period, one criterion and two components, the first one rated */
@@ -18,6 +21,9 @@ function sheet(status: 'open' | 'closed' = 'open'): RatingSheet {
 			{ id: 11, name: 'Chat', category: 'messaging', product: 'Element', description: '', archived: false, pilotIds: [1] },
 		],
 		assessments: [assessment(10, 4)],
+		previousPeriod: null,
+		previous: [],
+		lockedComponentIds: [],
 	}
 }
 
@@ -27,8 +33,8 @@ function sheet(status: 'open' | 'closed' = 'open'): RatingSheet {
  * @param componentId the rated component
  * @param overall the overall score
  */
-function assessment(componentId: number, overall: number): Assessment {
-	return { id: componentId, componentId, periodId: 7, userId: 'alice', organisationId: 1, overall, comment: '', scores: [], updatedAt: 0 }
+function assessment(componentId: number, overall: number | null, version = 1, comment = ''): Assessment {
+	return { id: componentId, componentId, periodId: 7, userId: 'alice', organisationId: 1, overall, comment, scores: [], rated: overall !== null, version, updatedAt: 0 }
 }
 
 describe('ratings store', () => {
@@ -73,7 +79,8 @@ describe('ratings store', () => {
 
 		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
 		expect(saveAssessment).toHaveBeenCalledTimes(1)
-		expect(saveAssessment).toHaveBeenCalledWith(7, 11, { overall: 5, comment: 'ab', scores: [{ criterionId: 1, score: 2 }] })
+		// A first save says "version 0": there was none yet.
+		expect(saveAssessment).toHaveBeenCalledWith(7, 11, { overall: 5, comment: 'ab', scores: [{ criterionId: 1, score: 2 }], version: 0 })
 		expect(store.saveStates[11]).toBe('saved')
 		expect(store.unratedComponentIds).toEqual([])
 	})
@@ -95,8 +102,119 @@ describe('ratings store', () => {
 		await store.load()
 		store.scheduleSave(11, { overall: 2, comment: '', scores: [] })
 		await store.flushPendingSaves()
-		expect(saveAssessment).toHaveBeenCalledWith(7, 11, { overall: 2, comment: '', scores: [] })
+		expect(saveAssessment).toHaveBeenCalledWith(7, 11, { overall: 2, comment: '', scores: [], version: 0 })
 		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
 		expect(saveAssessment).toHaveBeenCalledTimes(1)
+	})
+
+	it('does not count a comment alone as a rating', async () => {
+		vi.mocked(fetchRatingSheet).mockResolvedValue({ ...sheet(), assessments: [assessment(10, 4), assessment(11, null, 1, 'just a note')] })
+		const store = useRatingsStore()
+		await store.load()
+		expect(store.unratedComponentIds).toEqual([11])
+		expect(store.states.get(11)).toBe('draft')
+		// An overall score without the criterion's score: rated, but only partly.
+		expect(store.states.get(10)).toBe('partly')
+	})
+
+	it('opens the first unrated component', async () => {
+		vi.mocked(fetchRatingSheet).mockResolvedValue(sheet())
+		const store = useRatingsStore()
+		await store.load()
+		expect(store.selectedComponentId).toBe(11)
+	})
+
+	it('sends the version of the assessment on the sheet, and the new one after its own save', async () => {
+		vi.mocked(fetchRatingSheet).mockResolvedValue(sheet())
+		let resolveFirst: (value: Assessment) => void = () => undefined
+		vi.mocked(saveAssessment)
+			.mockImplementationOnce(() => new Promise((resolve) => {
+				resolveFirst = resolve
+			}))
+			.mockResolvedValueOnce(assessment(10, 2, 3))
+		const store = useRatingsStore()
+		await store.load()
+		store.scheduleSave(10, { overall: 1, comment: '', scores: [] })
+		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
+		expect(saveAssessment).toHaveBeenLastCalledWith(7, 10, { overall: 1, comment: '', scores: [], version: 1 })
+		// A second edit while the first save is under way waits for it and sends its version.
+		store.scheduleSave(10, { overall: 2, comment: '', scores: [] })
+		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
+		expect(saveAssessment).toHaveBeenCalledTimes(1)
+		resolveFirst(assessment(10, 1, 2))
+		await vi.advanceTimersByTimeAsync(0)
+		expect(saveAssessment).toHaveBeenCalledTimes(2)
+		expect(saveAssessment).toHaveBeenLastCalledWith(7, 10, { overall: 2, comment: '', scores: [], version: 2 })
+		expect(store.saveStates[10]).toBe('saved')
+	})
+
+	it('turns a refused save into a conflict that keeps what the user typed', async () => {
+		vi.mocked(fetchRatingSheet).mockResolvedValue(sheet())
+		const theirs = assessment(10, 5, 2, 'from the other tab')
+		vi.mocked(saveAssessment).mockRejectedValueOnce(new AssessmentConflictError('Changed meanwhile', theirs))
+		const store = useRatingsStore()
+		await store.load()
+		const mine = { overall: 1, comment: 'mine', scores: [] }
+		store.scheduleSave(10, mine)
+		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
+		expect(store.saveStates[10]).toBe('conflict')
+		expect(store.conflicts[10]).toEqual({ mine, theirs, message: 'Changed meanwhile' })
+		expect(store.edits[10]).toEqual(mine)
+		// Further typing is kept with the conflict and not sent until the user chooses.
+		const more = { overall: 2, comment: 'mine, more', scores: [] }
+		store.scheduleSave(10, more)
+		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
+		expect(saveAssessment).toHaveBeenCalledTimes(1)
+		expect(store.conflicts[10].mine).toEqual(more)
+	})
+
+	it('overwrites with mine: saves the edit with the version of theirs', async () => {
+		vi.mocked(fetchRatingSheet).mockResolvedValue(sheet())
+		const theirs = assessment(10, 5, 2, 'from the other tab')
+		vi.mocked(saveAssessment)
+			.mockRejectedValueOnce(new AssessmentConflictError('Changed meanwhile', theirs))
+			.mockResolvedValueOnce(assessment(10, 1, 3, 'mine'))
+		const store = useRatingsStore()
+		await store.load()
+		store.scheduleSave(10, { overall: 1, comment: 'mine', scores: [] })
+		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
+		await store.overwriteWithMine(10)
+		expect(saveAssessment).toHaveBeenLastCalledWith(7, 10, { overall: 1, comment: 'mine', scores: [], version: 2 })
+		expect(store.conflicts[10]).toBeUndefined()
+		expect(store.saveStates[10]).toBe('saved')
+		expect(store.assessmentsByComponent.get(10)?.version).toBe(3)
+	})
+
+	it('loads theirs: the sheet shows the stored assessment and the form starts again', async () => {
+		vi.mocked(fetchRatingSheet).mockResolvedValue(sheet())
+		const theirs = assessment(10, 5, 2, 'from the other tab')
+		vi.mocked(saveAssessment).mockRejectedValueOnce(new AssessmentConflictError('Changed meanwhile', theirs))
+		const store = useRatingsStore()
+		await store.load()
+		store.scheduleSave(10, { overall: 1, comment: 'mine', scores: [] })
+		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
+		store.loadTheirs(10)
+		expect(store.assessmentsByComponent.get(10)).toEqual(theirs)
+		expect(store.edits[10]).toBeUndefined()
+		expect(store.conflicts[10]).toBeUndefined()
+		expect(store.formGenerations[10]).toBe(1)
+	})
+
+	it('keeps a loaded sheet shown while it loads again, and restarts only forms changed elsewhere', async () => {
+		vi.mocked(fetchRatingSheet).mockResolvedValueOnce(sheet())
+		const store = useRatingsStore()
+		await store.load()
+		let resolve: (value: RatingSheet) => void = () => undefined
+		vi.mocked(fetchRatingSheet).mockImplementationOnce(() => new Promise((r) => {
+			resolve = r
+		}))
+		const again = store.load()
+		expect(store.loading).toBe(false)
+		expect(store.sheet?.assessments).toHaveLength(1)
+		resolve({ ...sheet(), assessments: [assessment(10, 2, 5)] })
+		await again
+		expect(store.assessmentsByComponent.get(10)?.version).toBe(5)
+		expect(store.formGenerations[10]).toBe(1)
+		expect(store.formGenerations[11]).toBeUndefined()
 	})
 })

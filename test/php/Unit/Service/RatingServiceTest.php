@@ -19,8 +19,11 @@ use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\Period;
 use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Db\Pilot;
+use OCA\PilotFeedback\Db\Release;
+use OCA\PilotFeedback\Db\ReleaseMapper;
 use OCA\PilotFeedback\Db\ScoreMapper;
 use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\Exception\StaleVersionException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Service\CatalogueService;
@@ -43,6 +46,8 @@ use Psr\Log\LoggerInterface;
  */
 final class RatingServiceTest extends TestCase {
 	private AssessmentMapper&MockObject $assessments;
+	private ReleaseMapper&MockObject $releases;
+	private ScoreMapper&MockObject $scores;
 	private RatingService $service;
 
 	protected function setUp(): void {
@@ -66,6 +71,8 @@ final class RatingServiceTest extends TestCase {
 		$components->method('get')->willReturn(new Component());
 		$time = $this->createMock(ITimeFactory::class);
 		$time->method('getTime')->willReturn(1_800_000_000);
+		$this->releases = $this->createMock(ReleaseMapper::class);
+		$this->scores = $this->createMock(ScoreMapper::class);
 
 		$this->service = new RatingService(
 			new Policy(),
@@ -73,11 +80,12 @@ final class RatingServiceTest extends TestCase {
 			$this->createMock(ComponentService::class),
 			$this->createMock(CriterionService::class),
 			$this->assessments,
-			$this->createMock(ScoreMapper::class),
+			$this->scores,
 			$periods,
 			$components,
 			$this->createMock(CriterionMapper::class),
 			$links,
+			$this->releases,
 			new TransactionRunner($this->createMock(IDBConnection::class), $this->createMock(LoggerInterface::class)),
 			$time,
 		);
@@ -129,5 +137,103 @@ final class RatingServiceTest extends TestCase {
 		$this->expectException(ForbiddenException::class);
 		$this->expectExceptionMessage('Only testers of an organisation rate components.');
 		$this->service->save(new Actor('bmi', false, true), 5, 100, ['overall' => 4]);
+	}
+
+	/** The assessment that insert() stores, with the id the database gives it. */
+	private function insertSucceeds(): void {
+		$this->assessments->method('insert')->willReturnCallback(static function (Assessment $a): Assessment {
+			$a->setId(9);
+			return $a;
+		});
+	}
+
+	public function testACommentAloneIsSavedAsADraftThatIsNoRating(): void {
+		$this->assessments->method('findOne')->willReturn(null);
+		$stored = null;
+		$this->assessments->expects(self::once())->method('insert')->willReturnCallback(static function (Assessment $a) use (&$stored): Assessment {
+			$a->setId(9);
+			$stored = $a;
+			return $a;
+		});
+		$saved = $this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['comment' => 'Only a note', 'scores' => []]);
+		self::assertFalse($saved['rated'], 'a comment alone is not a rating');
+		self::assertSame('Only a note', $saved['comment'], 'but the comment is kept as a draft');
+		self::assertSame(0, $stored?->getRated());
+	}
+
+	public function testNotAssessedEverywhereIsNoRatingEither(): void {
+		$this->insertSucceeds();
+		$this->assessments->method('findOne')->willReturn(null);
+		$saved = $this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['scores' => []]);
+		self::assertFalse($saved['rated']);
+	}
+
+	public function testAnOverallScoreAloneIsARating(): void {
+		$this->insertSucceeds();
+		$this->assessments->method('findOne')->willReturn(null);
+		$saved = $this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 3]);
+		self::assertTrue($saved['rated']);
+	}
+
+	public function testAnOutdatedVersionIsRefusedWithTheCurrentAssessment(): void {
+		$current = new Assessment();
+		$current->setId(9);
+		$current->setOverall(5);
+		$current->setComment('saved in the other tab');
+		$current->setVersion(3);
+		$current->setRated(1);
+		$current->resetUpdatedFields();
+		// The conditional update matches no row: the stored version is no longer 2.
+		$this->assessments->expects(self::once())->method('updateContent')
+			->with(self::isInstanceOf(Assessment::class), 2)->willReturn(false);
+		$this->assessments->method('findOne')->willReturn($current);
+		$this->assessments->expects(self::never())->method('insert');
+		$this->scores->expects(self::never())->method('replace');
+		try {
+			$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 1, 'version' => 2]);
+			self::fail('an outdated version must be refused');
+		} catch (StaleVersionException $e) {
+			self::assertSame(409, $e->getStatus());
+			self::assertSame(3, $e->current()['version'] ?? null);
+			self::assertSame('saved in the other tab', $e->current()['comment'] ?? null);
+		}
+	}
+
+	public function testTheCurrentVersionIsSavedWithTheVersionCheckInTheUpdate(): void {
+		$stored = new Assessment();
+		$stored->setId(9);
+		$stored->setVersion(3);
+		$stored->resetUpdatedFields();
+		$this->assessments->expects(self::once())->method('updateContent')
+			->with(self::isInstanceOf(Assessment::class), 2)->willReturn(true);
+		$this->assessments->method('findOne')->willReturn($stored);
+		$saved = $this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 1, 'version' => 2]);
+		self::assertSame(3, $saved['version']);
+	}
+
+	public function testASaveWithoutVersionOverwrites(): void {
+		$stored = new Assessment();
+		$stored->setId(9);
+		$stored->resetUpdatedFields();
+		$this->assessments->expects(self::once())->method('updateContent')
+			->with(self::isInstanceOf(Assessment::class), null)->willReturn(true);
+		$this->assessments->method('findOne')->willReturn($stored);
+		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 1]);
+	}
+
+	public function testANegativeVersionIsRefused(): void {
+		$this->expectNoWrite();
+		$this->expectException(ValidationException::class);
+		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 1, 'version' => -1]);
+	}
+
+	public function testAReleasedPeriodRefusesChangesUntilReopened(): void {
+		$this->insertSucceeds();
+		$this->assessments->method('findOne')->willReturn(null);
+		$this->releases->method('find')->willReturnCallback(static fn (int $orgId, int $periodId): ?Release => $orgId === 1 && $periodId === 5 ? new Release() : null);
+		$this->scores->expects(self::never())->method('replace');
+		$this->expectException(ForbiddenException::class);
+		$this->expectExceptionMessage('reopen the release');
+		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 4]);
 	}
 }

@@ -2,25 +2,48 @@ import { createTestingPinia } from '@pinia/testing'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import ReleaseAction from '../../../../src/components/coordination/ReleaseAction.vue'
+import { useCoordinationStore } from '../../../../src/stores/coordination.ts'
 
-/** Progress of an organisation whose feedback is not released */
+/** Progress of an organisation whose feedback is not released: tester 2 lacks one of two components */
 const progress = {
 	period: { id: 4, month: '2026-11', status: 'open' },
 	organisationId: 1,
-	componentIds: [11],
-	members: [],
+	componentIds: [11, 12],
+	members: [
+		{ userId: 'rki-tester1', displayName: 'Tester One', ratedComponentIds: [11, 12] },
+		{ userId: 'rki-tester2', displayName: 'Tester Two', ratedComponentIds: [12] },
+	],
 	release: null,
+	history: [],
+}
+
+/** The same, released and reopened once and released again */
+const released = {
+	...progress,
+	release: { organisationId: 1, periodId: 4, userId: 'rki-coord', releasedAt: 1_800_000_200 },
+	history: [
+		{ action: 'released', userId: 'rki-coord', displayName: 'Coordinator', at: 1_800_000_000 },
+		{ action: 'reopened', userId: 'rki-coord', displayName: 'Coordinator', at: 1_800_000_100 },
+		{ action: 'released', userId: 'rki-coord', displayName: 'Coordinator', at: 1_800_000_200 },
+	],
 }
 
 /**
- * Mount the action for a user who may or may not release.
+ * Mount the action.
  *
  * @param canRelease whether the user coordinates the organisation
+ * @param shown the progress to show
  */
-function mountAction(canRelease: boolean) {
+function mountAction(canRelease: boolean, shown: object = progress) {
 	return mount(ReleaseAction, {
-		props: { organisationName: 'RKI', progress, canRelease } as never,
-		global: { plugins: [createTestingPinia({ createSpy: vi.fn })] },
+		props: { organisationName: 'RKI', progress: shown, canRelease } as never,
+		global: {
+			plugins: [createTestingPinia({
+				createSpy: vi.fn,
+				initialState: { 'pilotfeedback-catalogue': { catalogue: { pilots: [], components: [{ id: 11, name: 'Files' }, { id: 12, name: 'Chat' }], criteria: [], organisations: [], periods: [] } } },
+			})],
+			stubs: { NcDialog: { props: ['open', 'name'], template: '<div v-if="open" class="dialog-stub"><h2>{{ name }}</h2><slot /></div>' } },
+		},
 	})
 }
 
@@ -33,5 +56,32 @@ describe('ReleaseAction', () => {
 		const text = mountAction(false).text()
 		expect(text).toContain('Not released yet')
 		expect(text).not.toContain('Release feedback')
+	})
+
+	it('shows in the confirmation who has not rated which components', async () => {
+		const wrapper = mountAction(true)
+		await wrapper.find('button').trigger('click')
+		const dialog = wrapper.find('.dialog-stub')
+		expect(dialog.text()).toContain('3 of 4 ratings given.')
+		expect(dialog.text()).toContain('Tester Two: 1 component unrated (Files)')
+		expect(dialog.text()).not.toContain('Tester One')
+	})
+
+	it('lists who released and reopened, and lets the coordinator reopen', async () => {
+		const wrapper = mountAction(true, released)
+		const history = wrapper.findAll('.release-action__history li').map((li) => li.text())
+		expect(history).toHaveLength(3)
+		expect(history[0]).toContain('Released by Coordinator on')
+		expect(history[1]).toContain('Reopened by Coordinator on')
+		const reopen = wrapper.findAll('button').find((b) => b.text() === 'Reopen release')
+		expect(reopen).toBeDefined()
+		await reopen?.trigger('click')
+		expect(useCoordinationStore().reopen).toHaveBeenCalledWith(1)
+	})
+
+	it('offers no reopening to those who may not release', () => {
+		const wrapper = mountAction(false, released)
+		expect(wrapper.text()).not.toContain('Reopen release')
+		expect(wrapper.text()).toContain('Released by Coordinator on')
 	})
 })

@@ -21,6 +21,8 @@ const saved: Assessment = {
 	overall: 4,
 	comment: 'Works',
 	scores: [{ criterionId: 1, score: 2 }],
+	rated: true,
+	version: 3,
 	updatedAt: 0,
 }
 
@@ -31,15 +33,39 @@ const saved: Assessment = {
  * @param assessment the saved assessment, or null
  */
 function mountForm(readonly = false, assessment: Assessment | null = saved) {
-	return mount(AssessmentForm, { props: { componentId: 10, criteria, assessment, readonly } })
+	return mount(AssessmentForm, { props: { componentId: 10, criteria, assessment, readonly, previous: { componentId: 10, overall: 3, scores: [{ criterionId: 2, score: 4 }] } } })
+}
+
+/**
+ * The checked radio values of the form.
+ *
+ * @param wrapper the mounted form
+ */
+function checkedValues(wrapper: ReturnType<typeof mountForm>): string[] {
+	return wrapper.findAll('input[type="radio"]').filter((input) => (input.element as HTMLInputElement).checked).map((input) => `${input.attributes('name')}=${(input.element as HTMLInputElement).value}`)
 }
 
 describe('AssessmentForm', () => {
-	it('shows the saved scores as checked radio buttons', () => {
+	it('shows the saved scores as checked radio buttons, and nothing for a criterion not chosen', () => {
+		expect(checkedValues(mountForm())).toEqual(['score-10-1=2', 'overall-10=4'])
+	})
+
+	it('preselects nothing on an unrated component, not even "not assessed"', () => {
+		expect(checkedValues(mountForm(false, null))).toEqual([])
+	})
+
+	it('shows last month\'s scores beside the criteria', () => {
 		const wrapper = mountForm()
-		expect((wrapper.find('input[name="score-10-1"][value="2"]').element as HTMLInputElement).checked).toBe(true)
-		expect((wrapper.find('input[name="score-10-2"][value="none"]').element as HTMLInputElement).checked).toBe(true)
-		expect((wrapper.find('input[name="overall-10"][value="4"]').element as HTMLInputElement).checked).toBe(true)
+		const fieldsets = wrapper.findAll('fieldset')
+		expect(fieldsets[0].text()).not.toContain('Last month')
+		expect(fieldsets[1].text()).toContain('Last month: 4')
+		expect(fieldsets[2].text()).toContain('Last month: 3')
+	})
+
+	it('starts from the unsaved edit when there is one', () => {
+		const wrapper = mount(AssessmentForm, { props: { componentId: 10, criteria, assessment: saved, readonly: false, edit: { overall: 1, comment: 'typed', scores: [{ criterionId: 2, score: 5 }] } } })
+		expect(checkedValues(wrapper)).toEqual(['score-10-2=5', 'overall-10=1'])
+		expect((wrapper.find('textarea').element as HTMLTextAreaElement).value).toBe('typed')
 	})
 
 	it('emits the complete assessment when a score is chosen', async () => {
@@ -52,6 +78,12 @@ describe('AssessmentForm', () => {
 		}]])
 	})
 
+	it('sends only the criteria the tester chose', async () => {
+		const wrapper = mountForm(false, null)
+		await wrapper.find('input[name="score-10-2"][value="3"]').trigger('change')
+		expect(wrapper.emitted('change')?.at(-1)).toEqual([{ overall: null, comment: '', scores: [{ criterionId: 2, score: 3 }] }])
+	})
+
 	it('emits null when "not assessed" is chosen and includes the comment', async () => {
 		const wrapper = mountForm()
 		await wrapper.find('textarea').setValue('Slow on Mondays')
@@ -59,7 +91,7 @@ describe('AssessmentForm', () => {
 		expect(wrapper.emitted('change')?.at(-1)).toEqual([{
 			overall: null,
 			comment: 'Slow on Mondays',
-			scores: [{ criterionId: 1, score: 2 }, { criterionId: 2, score: null }],
+			scores: [{ criterionId: 1, score: 2 }],
 		}])
 	})
 
@@ -76,6 +108,9 @@ describe('AssessmentForm', () => {
 		const usability = fieldsets[0]
 		expect(usability.attributes('aria-describedby')).toBe('score-10-1-description')
 		expect(wrapper.find('#score-10-1-description').text()).toBe('Easy to use')
+		// Described for screen readers, shown only on demand; the legend's tooltip has it too.
+		expect(wrapper.find('#score-10-1-description').classes()).toContain('hidden-visually')
+		expect(usability.find('legend').attributes('title')).toBe('Easy to use')
 		// All six choices of a criterion sit in one options row.
 		const rows = usability.findAll('.score-choice__options')
 		expect(rows).toHaveLength(1)
@@ -93,9 +128,9 @@ describe('AssessmentForm', () => {
 
 	it('is read-only when the period is closed', async () => {
 		const wrapper = mountForm(true)
-		const inputs = wrapper.findAll('input[type="radio"]')
-		expect(inputs.length).toBeGreaterThan(0)
-		expect(inputs.every((input) => (input.element as HTMLInputElement).disabled)).toBe(true)
+		const fieldsets = wrapper.findAll('fieldset')
+		expect(fieldsets.length).toBe(3)
+		expect(fieldsets.every((fieldset) => (fieldset.element as HTMLFieldSetElement).disabled)).toBe(true)
 		expect((wrapper.find('textarea').element as HTMLTextAreaElement).disabled).toBe(true)
 		await wrapper.find('input[name="overall-10"][value="1"]').trigger('change')
 		expect(wrapper.emitted('change')).toBeUndefined()
