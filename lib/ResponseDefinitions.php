@@ -166,6 +166,16 @@ namespace OCA\PilotFeedback;
  * @psalm-type PilotFeedbackItemSummary = array{id: int, title: string, type: PilotFeedbackItemType, priority: PilotFeedbackPriority, status: PilotFeedbackItemStatus, componentId: int, organisationId: int, createdAt: int}
  * @psalm-type PilotFeedbackRankedItem = array{id: int, title: string, type: PilotFeedbackItemType, priority: PilotFeedbackPriority, supportCount: int, score: int, organisations: int}
  * @psalm-type PilotFeedbackItemsOverview = array{pilotId: int, range: PilotFeedbackConsolidationRange, counts: list<PilotFeedbackItemCount>, organisations: list<array{organisationId: int, counts: list<PilotFeedbackItemCount>}>, openUrgent: list<PilotFeedbackItemSummary>, perMonth: list<array{month: string, filed: int, closed: int}>, ranking: list<PilotFeedbackRankedItem>, rankingWeights: array{low: int, medium: int, high: int, critical: int}}
+ * @psalm-type PilotFeedbackNotificationSettings = array{status_changed: bool, merged: bool, commented: bool, rating_reminder: bool, release_missing: bool, released: bool}
+ * @field-description PilotFeedbackNotificationSettings.status_changed Status changes of items one filed or supports
+ * @field-description PilotFeedbackNotificationSettings.merged Items one filed or supports merged into another
+ * @field-description PilotFeedbackNotificationSettings.commented Comments on items one filed
+ * @field-description PilotFeedbackNotificationSettings.rating_reminder Reminder to rate before a period closes
+ * @field-description PilotFeedbackNotificationSettings.release_missing Coordinators: a period closed without the organisation's release
+ * @field-description PilotFeedbackNotificationSettings.released Consolidators: an organisation released its feedback
+ * @psalm-type PilotFeedbackIntegrationSettings = array{reminderDays: int, pseudonymiseAfterMonths: int}
+ * @field-description PilotFeedbackIntegrationSettings.reminderDays Days before a period's month ends on which testers who have not rated everything are reminded; 0: never
+ * @field-description PilotFeedbackIntegrationSettings.pseudonymiseAfterMonths Months after which the reporters of closed (done, verified, rejected, duplicate) items are pseudonymised; 0: never
  */
 class ResponseDefinitions {
 }

@@ -9,8 +9,15 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\AppInfo;
 
+use OCA\PilotFeedback\Event\ItemCommented;
+use OCA\PilotFeedback\Event\ItemMerged;
+use OCA\PilotFeedback\Event\ItemStatusChanged;
+use OCA\PilotFeedback\Event\PeriodClosed;
+use OCA\PilotFeedback\Event\PeriodReleased;
+use OCA\PilotFeedback\Listener\NotificationListener;
 use OCA\PilotFeedback\Middleware\ErrorMiddleware;
 use OCA\PilotFeedback\Middleware\RequestBodyMiddleware;
+use OCA\PilotFeedback\Notification\Notifier;
 use OCP\AppFramework\App;
 use OCP\AppFramework\Bootstrap\IBootContext;
 use OCP\AppFramework\Bootstrap\IBootstrap;
@@ -27,6 +34,13 @@ class Application extends App implements IBootstrap {
 		$context->registerMiddleware(ErrorMiddleware::class);
 		// After ErrorMiddleware, so that ErrorMiddleware answers its refusals.
 		$context->registerMiddleware(RequestBodyMiddleware::class);
+
+		$context->registerNotifierService(Notifier::class);
+		$context->registerEventListener(ItemStatusChanged::class, NotificationListener::class);
+		$context->registerEventListener(ItemMerged::class, NotificationListener::class);
+		$context->registerEventListener(ItemCommented::class, NotificationListener::class);
+		$context->registerEventListener(PeriodReleased::class, NotificationListener::class);
+		$context->registerEventListener(PeriodClosed::class, NotificationListener::class);
 	}
 
 	public function boot(IBootContext $context): void {

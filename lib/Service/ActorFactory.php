@@ -15,6 +15,8 @@ use OCA\PilotFeedback\Db\OrganisationMapper;
 use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Model\Actor;
 use OCP\IGroupManager;
+use OCP\IUser;
+use OCP\IUserManager;
 use OCP\IUserSession;
 
 /** Resolves the logged-in user's roles once per request. */
@@ -27,6 +29,7 @@ class ActorFactory {
 		private SettingsService $settings,
 		private LinkMapper $links,
 		private OrganisationMapper $organisations,
+		private IUserManager $userManager,
 	) {
 	}
 
@@ -39,18 +42,32 @@ class ActorFactory {
 		if ($user === null) {
 			throw new ForbiddenException('Please log in.');
 		}
+		$this->current = $this->forUser($user);
+		return $this->current;
+	}
+
+	/**
+	 * The roles of any user, for work done on someone's behalf outside their request
+	 * (notifications, activity, search, dashboard, background jobs).
+	 */
+	public function forUser(IUser $user): Actor {
 		$userId = $user->getUID();
 		$groupIds = $this->groupManager->getUserGroupIds($user);
 		$consolidatorGroup = $this->settings->consolidatorGroup();
 
-		$this->current = new Actor(
+		return new Actor(
 			$userId,
 			$this->groupManager->isAdmin($userId),
 			$consolidatorGroup !== '' && in_array($consolidatorGroup, $groupIds, true),
 			$this->activeOnly($this->links->leftsForRights(Link::OrganisationGroups, $groupIds)),
 			$this->activeOnly($this->links->leftsForRights(Link::OrganisationCoordinators, [$userId])),
 		);
-		return $this->current;
+	}
+
+	/** The roles of the user with this id, or null when no such user exists. */
+	public function forUserId(string $userId): ?Actor {
+		$user = $this->userManager->get($userId);
+		return $user === null ? null : $this->forUser($user);
 	}
 
 	/**

@@ -18,10 +18,12 @@ use OCA\PilotFeedback\Db\Period;
 use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Db\Release;
 use OCA\PilotFeedback\Db\ReleaseMapper;
+use OCA\PilotFeedback\Event\PeriodReleased;
 use OCA\PilotFeedback\Exception\ConflictException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
 use OCP\AppFramework\Utility\ITimeFactory;
+use OCP\EventDispatcher\IEventDispatcher;
 use OCP\IGroupManager;
 
 /**
@@ -41,6 +43,7 @@ class CoordinationService {
 		private LinkMapper $links,
 		private IGroupManager $groupManager,
 		private ITimeFactory $time,
+		private IEventDispatcher $dispatcher,
 	) {
 	}
 
@@ -82,7 +85,9 @@ class CoordinationService {
 		$release->setPeriodId($period->getId());
 		$release->setUserId($actor->userId);
 		$release->setReleasedAt($this->time->getTime());
-		return $this->releases->insert($release);
+		$release = $this->releases->insert($release);
+		$this->dispatcher->dispatchTyped(new PeriodReleased($release));
+		return $release;
 	}
 
 	private function period(mixed $periodId): Period {

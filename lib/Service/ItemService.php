@@ -19,6 +19,9 @@ use OCA\PilotFeedback\Db\ItemWordMapper;
 use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\SupporterMapper;
+use OCA\PilotFeedback\Event\ItemChange;
+use OCA\PilotFeedback\Event\ItemCreated;
+use OCA\PilotFeedback\Event\ItemSupported;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
@@ -29,6 +32,7 @@ use OCA\PilotFeedback\Model\Priority;
 use OCA\PilotFeedback\Model\TitleWords;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\DB\Exception as DbException;
+use OCP\EventDispatcher\IEventDispatcher;
 
 /**
  * Report items [Meldungen]: filing, reading, editing, support and triage, each checked
@@ -53,6 +57,7 @@ class ItemService {
 		private ItemPresenter $presenter,
 		private TransactionRunner $transactions,
 		private ITimeFactory $time,
+		private IEventDispatcher $dispatcher,
 	) {
 	}
 
@@ -129,6 +134,7 @@ class ItemService {
 			$this->record($saved->getId(), $actor->userId, 'created', null, $saved->getTitle(), $now);
 			return $saved;
 		});
+		$this->dispatcher->dispatchTyped(new ItemCreated($saved, $actor->userId));
 		return $this->presenter->detail($actor, $saved);
 	}
 
@@ -207,7 +213,7 @@ class ItemService {
 		$item = $this->visible($actor, $id);
 		$this->policy->require($actor->isParticipant(), 'Only testers of an organisation support items.');
 		$this->policy->require(!$supports || $item->getReporterId() !== $actor->userId, 'You filed this item, so it already counts for you; support is for the others who share the need.');
-		$this->transactions->run(function () use ($actor, $item, $supports): void {
+		$changed = $this->transactions->run(function () use ($actor, $item, $supports): bool {
 			$orgId = in_array($item->getOrgId(), $actor->organisationIds(), true) ? $item->getOrgId() : $actor->organisationIds()[0];
 			$changed = $supports
 				? $this->supporters->add($item->getId(), $actor->userId, $orgId, $this->time->getTime())
@@ -215,7 +221,11 @@ class ItemService {
 			if ($changed) {
 				$this->supporters->refreshCount($item->getId());
 			}
+			return $changed;
 		}, [DbException::REASON_UNIQUE_CONSTRAINT_VIOLATION]); // the same user twice at once: the next attempt sees the first
+		if ($changed) {
+			$this->dispatcher->dispatchTyped(new ItemSupported($item, $actor->userId, $supports));
+		}
 		return $this->get($actor, $id);
 	}
 
@@ -325,6 +335,9 @@ class ItemService {
 				}
 			}
 		});
+		foreach (ItemChange::events($item, $actor->userId, $before, $after) as $event) {
+			$this->dispatcher->dispatchTyped($event);
+		}
 		return $this->presenter->detail($actor, $item);
 	}
 

@@ -17,12 +17,14 @@ use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Db\ScoreMapper;
+use OCA\PilotFeedback\Event\AssessmentSaved;
 use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\Score;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\DB\Exception as DbException;
+use OCP\EventDispatcher\IEventDispatcher;
 
 /**
  * Assessments [Bewertungen]: a tester rates the components of their organisation's active
@@ -48,6 +50,7 @@ class RatingService {
 		private LinkMapper $links,
 		private TransactionRunner $transactions,
 		private ITimeFactory $time,
+		private IEventDispatcher $dispatcher,
 	) {
 	}
 
@@ -113,6 +116,7 @@ class RatingService {
 			$this->scores->replace($assessment->getId(), $scores);
 			return $assessment;
 		}, [DbException::REASON_UNIQUE_CONSTRAINT_VIOLATION]);
+		$this->dispatcher->dispatchTyped(new AssessmentSaved($assessment));
 		return $this->serializeAll([$assessment])[0];
 	}
 

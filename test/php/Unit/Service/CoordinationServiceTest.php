@@ -24,6 +24,7 @@ use OCA\PilotFeedback\Service\CatalogueService;
 use OCA\PilotFeedback\Service\CoordinationService;
 use OCA\PilotFeedback\Service\Policy;
 use OCP\AppFramework\Utility\ITimeFactory;
+use OCP\EventDispatcher\IEventDispatcher;
 use OCP\IGroupManager;
 use PHPUnit\Framework\MockObject\MockObject;
 use PHPUnit\Framework\TestCase;
@@ -53,6 +54,7 @@ final class CoordinationServiceTest extends TestCase {
 			$this->createMock(LinkMapper::class),
 			$this->createMock(IGroupManager::class),
 			$time,
+			$this->createMock(IEventDispatcher::class),
 		);
 	}
 

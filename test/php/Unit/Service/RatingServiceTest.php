@@ -30,6 +30,7 @@ use OCA\PilotFeedback\Service\Policy;
 use OCA\PilotFeedback\Service\RatingService;
 use OCA\PilotFeedback\Service\TransactionRunner;
 use OCP\AppFramework\Utility\ITimeFactory;
+use OCP\EventDispatcher\IEventDispatcher;
 use OCP\IDBConnection;
 use PHPUnit\Framework\MockObject\MockObject;
 use PHPUnit\Framework\TestCase;
@@ -80,6 +81,7 @@ final class RatingServiceTest extends TestCase {
 			$links,
 			new TransactionRunner($this->createMock(IDBConnection::class), $this->createMock(LoggerInterface::class)),
 			$time,
+			$this->createMock(IEventDispatcher::class),
 		);
 	}
 
