@@ -9,19 +9,29 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\AppInfo;
 
+use OCA\PilotFeedback\Dashboard\ConsolidatorWidget;
+use OCA\PilotFeedback\Dashboard\TesterWidget;
 use OCA\PilotFeedback\Event\ItemCommented;
+use OCA\PilotFeedback\Event\ItemCreated;
 use OCA\PilotFeedback\Event\ItemMerged;
 use OCA\PilotFeedback\Event\ItemStatusChanged;
+use OCA\PilotFeedback\Event\ItemSupported;
+use OCA\PilotFeedback\Event\ItemUpdated;
 use OCA\PilotFeedback\Event\PeriodClosed;
 use OCA\PilotFeedback\Event\PeriodReleased;
 use OCA\PilotFeedback\Listener\NotificationListener;
+use OCA\PilotFeedback\Listener\PageVisitListener;
+use OCA\PilotFeedback\Listener\ReferenceCacheListener;
 use OCA\PilotFeedback\Middleware\ErrorMiddleware;
 use OCA\PilotFeedback\Middleware\RequestBodyMiddleware;
 use OCA\PilotFeedback\Notification\Notifier;
+use OCA\PilotFeedback\Reference\ItemReferenceProvider;
+use OCA\PilotFeedback\Search\ItemSearchProvider;
 use OCP\AppFramework\App;
 use OCP\AppFramework\Bootstrap\IBootContext;
 use OCP\AppFramework\Bootstrap\IBootstrap;
 use OCP\AppFramework\Bootstrap\IRegistrationContext;
+use OCP\AppFramework\Http\Events\BeforeTemplateRenderedEvent;
 
 class Application extends App implements IBootstrap {
 	public const APP_ID = 'pilotfeedback';
@@ -41,6 +51,16 @@ class Application extends App implements IBootstrap {
 		$context->registerEventListener(ItemCommented::class, NotificationListener::class);
 		$context->registerEventListener(PeriodReleased::class, NotificationListener::class);
 		$context->registerEventListener(PeriodClosed::class, NotificationListener::class);
+
+		$context->registerSearchProvider(ItemSearchProvider::class);
+		$context->registerReferenceProvider(ItemReferenceProvider::class);
+		foreach ([ItemCreated::class, ItemUpdated::class, ItemStatusChanged::class, ItemMerged::class, ItemSupported::class] as $itemEvent) {
+			$context->registerEventListener($itemEvent, ReferenceCacheListener::class);
+		}
+
+		$context->registerDashboardWidget(TesterWidget::class);
+		$context->registerDashboardWidget(ConsolidatorWidget::class);
+		$context->registerEventListener(BeforeTemplateRenderedEvent::class, PageVisitListener::class);
 	}
 
 	public function boot(IBootContext $context): void {
