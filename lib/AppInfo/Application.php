@@ -22,6 +22,7 @@ use OCA\PilotFeedback\Event\PeriodReleased;
 use OCA\PilotFeedback\Listener\NotificationListener;
 use OCA\PilotFeedback\Listener\PageVisitListener;
 use OCA\PilotFeedback\Listener\ReferenceCacheListener;
+use OCA\PilotFeedback\Listener\UserDeletedListener;
 use OCA\PilotFeedback\Middleware\ErrorMiddleware;
 use OCA\PilotFeedback\Middleware\RequestBodyMiddleware;
 use OCA\PilotFeedback\Notification\Notifier;
@@ -32,6 +33,7 @@ use OCP\AppFramework\Bootstrap\IBootContext;
 use OCP\AppFramework\Bootstrap\IBootstrap;
 use OCP\AppFramework\Bootstrap\IRegistrationContext;
 use OCP\AppFramework\Http\Events\BeforeTemplateRenderedEvent;
+use OCP\User\Events\UserDeletedEvent;
 
 class Application extends App implements IBootstrap {
 	public const APP_ID = 'pilotfeedback';
@@ -61,6 +63,8 @@ class Application extends App implements IBootstrap {
 		$context->registerDashboardWidget(TesterWidget::class);
 		$context->registerDashboardWidget(ConsolidatorWidget::class);
 		$context->registerEventListener(BeforeTemplateRenderedEvent::class, PageVisitListener::class);
+
+		$context->registerEventListener(UserDeletedEvent::class, UserDeletedListener::class);
 	}
 
 	public function boot(IBootContext $context): void {
