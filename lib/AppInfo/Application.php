@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\AppInfo;
 
+use OCA\PilotFeedback\Activity\ActivityListener;
 use OCA\PilotFeedback\Dashboard\ConsolidatorWidget;
 use OCA\PilotFeedback\Dashboard\TesterWidget;
 use OCA\PilotFeedback\Event\ItemCommented;
@@ -65,6 +66,10 @@ class Application extends App implements IBootstrap {
 		$context->registerEventListener(BeforeTemplateRenderedEvent::class, PageVisitListener::class);
 
 		$context->registerEventListener(UserDeletedEvent::class, UserDeletedListener::class);
+
+		foreach ([ItemCreated::class, ItemUpdated::class, ItemStatusChanged::class, ItemMerged::class, ItemCommented::class, ItemSupported::class, PeriodReleased::class] as $activityEvent) {
+			$context->registerEventListener($activityEvent, ActivityListener::class);
+		}
 	}
 
 	public function boot(IBootContext $context): void {
