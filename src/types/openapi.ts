@@ -248,6 +248,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/settings/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the reminder and data protection settings */
+        get: operations["integration_settings-show"];
+        /** Change the reminder and data protection settings; a setting left out keeps its value */
+        put: operations["integration_settings-update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ocs/v2.php/apps/pilotfeedback/api/v1/items": {
         parameters: {
             query?: never;
@@ -359,6 +377,24 @@ export interface paths {
         /** The current user and their roles */
         get: operations["me-show"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which kinds of notifications the user gets */
+        get: operations["notification_settings-show"];
+        /** Switch kinds of notifications on or off; kinds left out keep their setting */
+        put: operations["notification_settings-update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -657,6 +693,18 @@ export interface components {
             /** @description A sentence a person can act on */
             message: string;
         };
+        IntegrationSettings: {
+            /**
+             * Format: int64
+             * @description Days before a period's month ends on which testers who have not rated everything are reminded; 0: never
+             */
+            reminderDays: number;
+            /**
+             * Format: int64
+             * @description Months after which the reporters of closed (done, verified, rejected, duplicate) items are pseudonymised; 0: never
+             */
+            pseudonymiseAfterMonths: number;
+        };
         Item: {
             /** Format: int64 */
             id: number;
@@ -825,6 +873,20 @@ export interface components {
             name: string;
             shortName: string;
             isCoordinator: boolean;
+        };
+        NotificationSettings: {
+            /** @description Status changes of items one filed or supports */
+            status_changed: boolean;
+            /** @description Items one filed or supports merged into another */
+            merged: boolean;
+            /** @description Comments on items one filed */
+            commented: boolean;
+            /** @description Reminder to rate before a period closes */
+            rating_reminder: boolean;
+            /** @description Coordinators: a period closed without the organisation's release */
+            release_missing: boolean;
+            /** @description Consolidators: an organisation released its feedback */
+            released: boolean;
         };
         OCSMeta: {
             status: string;
@@ -2528,6 +2590,147 @@ export interface operations {
             };
         };
     };
+    "integration_settings-show": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["IntegrationSettings"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "integration_settings-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Days before a period's month ends on which testers who have not rated everything are reminded; 0: never
+                     */
+                    reminderDays?: number | null;
+                    /**
+                     * Format: int64
+                     * @description Months after which the reporters of closed items are pseudonymised; 0: never (the default)
+                     */
+                    pseudonymiseAfterMonths?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Settings updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["IntegrationSettings"];
+                        };
+                    };
+                };
+            };
+            /** @description A value out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
     "item-index": {
         parameters: {
             query?: {
@@ -3334,6 +3537,141 @@ export interface operations {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
                             data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "notification_settings-show": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings returned (true: the kind is sent) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["NotificationSettings"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "notification_settings-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Kind => true (send) or false (don't); kinds: status_changed, merged, commented, rating_reminder, release_missing, released */
+                    settings?: {
+                        [key: string]: boolean;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Settings updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["NotificationSettings"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown kind or a value that is not true or false */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
                         };
                     };
                 };
