@@ -38,7 +38,10 @@ class Filter implements IFilter {
 		return $this->urls->getAbsoluteURL($this->urls->imagePath(Application::APP_ID, 'app-dark.svg'));
 	}
 
-	/** @param list<string> $types */
+	/**
+	 * @param array<array-key, string> $types
+	 * @return array<array-key, string>
+	 */
 	public function filterTypes(array $types): array {
 		return array_values(array_intersect($types, [ActivityListener::TYPE_ITEMS, ActivityListener::TYPE_RELEASES]));
 	}

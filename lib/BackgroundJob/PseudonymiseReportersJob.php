@@ -25,6 +25,7 @@ class PseudonymiseReportersJob extends TimedJob {
 		$this->setTimeSensitivity(IJob::TIME_INSENSITIVE);
 	}
 
+	/** @param mixed $argument */
 	protected function run($argument): void {
 		$this->pseudonyms->pseudonymiseExpiredReporters();
 	}

@@ -25,6 +25,7 @@ class RatingReminderJob extends TimedJob {
 		$this->setTimeSensitivity(IJob::TIME_INSENSITIVE);
 	}
 
+	/** @param mixed $argument */
 	protected function run($argument): void {
 		$this->reminders->sendDue();
 	}

@@ -42,6 +42,7 @@ class ExportUser extends Command {
 			return self::FAILURE;
 		}
 		$json = json_encode($data, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR);
+		/** @var string|null $file */
 		$file = $input->getOption('output');
 		if (is_string($file) && $file !== '') {
 			if (file_put_contents($file, $json . "\n") === false) {

@@ -60,6 +60,7 @@ class PseudonymMapper {
 		$qb = $this->db->getQueryBuilder();
 		$qb->select('id')->from(self::TABLE)->where($qb->expr()->eq('user_hash', $qb->createNamedParameter($userHash)));
 		$result = $qb->executeQuery();
+		/** @var int|string|false $id */
 		$id = $result->fetchOne();
 		$result->closeCursor();
 		return $id === false ? null : (int)$id;

@@ -23,8 +23,9 @@ final class ItemChange {
 		$events = [];
 		$oldStatus = $before['status'] ?? null;
 		if ($oldStatus !== null && $oldStatus !== $item->getStatus()) {
-			$events[] = $item->getStatus() === ItemStatus::Duplicate->value && $item->getDuplicateOf() !== null
-				? new ItemMerged($item, $actorId, $item->getDuplicateOf())
+			$target = $item->getDuplicateOf();
+			$events[] = $item->getStatus() === ItemStatus::Duplicate->value && $target !== null
+				? new ItemMerged($item, $actorId, $target)
 				: new ItemStatusChanged($item, $actorId, $oldStatus);
 		}
 		$fields = [];

@@ -11,19 +11,19 @@ namespace OCA\PilotFeedback\Notification;
 
 use OCA\PilotFeedback\AppInfo\Application;
 use OCA\PilotFeedback\Exception\ValidationException;
-use OCP\IConfig;
+use OCP\Config\IUserConfig;
 
 /** Which kinds of notifications a user wants: all by default, each can be switched off. */
 class NotificationPreferences {
 	private const PREFIX = 'notify_';
 
 	public function __construct(
-		private IConfig $config,
+		private IUserConfig $config,
 	) {
 	}
 
 	public function wants(string $userId, NotificationKind $kind): bool {
-		return $this->config->getUserValue($userId, Application::APP_ID, self::PREFIX . $kind->value, '1') !== '0';
+		return $this->config->getValueString($userId, Application::APP_ID, self::PREFIX . $kind->value, '1') !== '0';
 	}
 
 	/** @return array<string, bool> kind => on */
@@ -58,7 +58,7 @@ class NotificationPreferences {
 			$changes[$kind->value] = $value;
 		}
 		foreach ($changes as $kind => $on) {
-			$this->config->setUserValue($userId, Application::APP_ID, self::PREFIX . $kind, $on ? '1' : '0');
+			$this->config->setValueString($userId, Application::APP_ID, self::PREFIX . $kind, $on ? '1' : '0');
 		}
 		return $this->get($userId);
 	}

@@ -65,8 +65,11 @@ class ItemSearchProvider implements IFilteringProvider {
 		$cursor = $query->getCursor();
 		$offset = is_numeric($cursor) ? max(0, (int)$cursor) : 0;
 		$limit = max(1, min(self::MAX_LIMIT, $query->getLimit()));
+		/** @var mixed $since */
 		$since = $query->getFilter('since')?->get();
+		/** @var mixed $until */
 		$until = $query->getFilter('until')?->get();
+		/** @var mixed $person */
 		$person = $query->getFilter('person')?->get();
 		$items = $this->mapper->search(
 			$actor,

@@ -11,7 +11,7 @@ namespace OCA\PilotFeedback\Service;
 
 use OCA\PilotFeedback\AppInfo\Application;
 use OCP\AppFramework\Utility\ITimeFactory;
-use OCP\IConfig;
+use OCP\Config\IUserConfig;
 
 /** When a user last opened the app (for "new since your last visit"); a week ago if never. */
 class LastVisit {
@@ -19,17 +19,17 @@ class LastVisit {
 	private const DEFAULT_AGE = 7 * 86400;
 
 	public function __construct(
-		private IConfig $config,
+		private IUserConfig $config,
 		private ITimeFactory $time,
 	) {
 	}
 
 	public function get(string $userId): int {
-		$value = $this->config->getUserValue($userId, Application::APP_ID, self::KEY, '');
+		$value = $this->config->getValueString($userId, Application::APP_ID, self::KEY, '');
 		return is_numeric($value) ? (int)$value : $this->time->getTime() - self::DEFAULT_AGE;
 	}
 
 	public function touch(string $userId): void {
-		$this->config->setUserValue($userId, Application::APP_ID, self::KEY, (string)$this->time->getTime());
+		$this->config->setValueString($userId, Application::APP_ID, self::KEY, (string)$this->time->getTime());
 	}
 }

@@ -44,7 +44,7 @@ class People {
 		$users = [];
 		foreach ($this->links->rightsByLeft(Link::OrganisationGroups, [$orgId])[$orgId] ?? [] as $groupId) {
 			foreach (array_keys($this->groupManager->displayNamesInGroup((string)$groupId)) as $userId) {
-				$users[(string)$userId] = true;
+				$users[$userId] = true;
 			}
 		}
 		return array_map('strval', array_keys($users));

@@ -9,10 +9,11 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Service;
 
+use OCA\PilotFeedback\AppInfo\Application;
 use OCA\PilotFeedback\Db\PseudonymMapper;
 use OCA\PilotFeedback\Model\ItemStatus;
 use OCP\AppFramework\Utility\ITimeFactory;
-use OCP\IConfig;
+use OCP\IAppConfig;
 use OCP\Security\ISecureRandom;
 
 /**
@@ -34,7 +35,7 @@ class Pseudonyms {
 		private IntegrationSettings $settings,
 		private TransactionRunner $transactions,
 		private ITimeFactory $time,
-		private IConfig $config,
+		private IAppConfig $config,
 		private ISecureRandom $random,
 	) {
 	}
@@ -81,10 +82,10 @@ class Pseudonyms {
 
 	/** The app's own key for the hashes, made once. */
 	private function secret(): string {
-		$secret = $this->config->getAppValue('pilotfeedback', 'pseudonym_key', '');
+		$secret = $this->config->getValueString(Application::APP_ID, 'pseudonym_key', '');
 		if ($secret === '') {
 			$secret = $this->random->generate(48);
-			$this->config->setAppValue('pilotfeedback', 'pseudonym_key', $secret);
+			$this->config->setValueString(Application::APP_ID, 'pseudonym_key', $secret, sensitive: true);
 		}
 		return $secret;
 	}

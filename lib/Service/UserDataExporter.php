@@ -12,8 +12,8 @@ namespace OCA\PilotFeedback\Service;
 use OCA\PilotFeedback\AppInfo\Application;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Notification\NotificationPreferences;
+use OCP\Config\IUserConfig;
 use OCP\DB\QueryBuilder\IQueryBuilder;
-use OCP\IConfig;
 use OCP\IDBConnection;
 use OCP\IUserManager;
 
@@ -28,7 +28,7 @@ class UserDataExporter {
 		private IUserManager $userManager,
 		private ActorFactory $actors,
 		private NotificationPreferences $preferences,
-		private IConfig $config,
+		private IUserConfig $config,
 	) {
 	}
 
@@ -62,7 +62,7 @@ class UserDataExporter {
 			'releases' => $this->rows('pf_releases', 'user_id', $userId),
 			'settings' => [
 				'notifications' => $this->preferences->get($userId),
-				'lastVisit' => $this->config->getUserValue($userId, Application::APP_ID, 'last_visit', '') ?: null,
+				'lastVisit' => $this->config->getValueString($userId, Application::APP_ID, 'last_visit', '') ?: null,
 			],
 		];
 	}
