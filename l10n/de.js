@@ -28,6 +28,7 @@ OC.L10N.register(
         "A security finding can only be a duplicate of another security finding, and any other item only of an item that is not a security finding.": "Ein Sicherheitsbefund kann nur Duplikat eines anderen Sicherheitsbefunds sein und jede andere Meldung nur Duplikat einer Meldung, die kein Sicherheitsbefund ist.",
         "Accepted": "Angenommen",
         "Active": "Aktiv",
+        "Activity": "Aktivität",
         "Add comment": "Kommentar hinzufügen",
         "Add component": "Komponente hinzufügen",
         "Add criterion": "Kriterium hinzufügen",
