@@ -176,6 +176,11 @@ namespace OCA\PilotFeedback;
  * @psalm-type PilotFeedbackIntegrationSettings = array{reminderDays: int, pseudonymiseAfterMonths: int}
  * @field-description PilotFeedbackIntegrationSettings.reminderDays Days before a period's month ends on which testers who have not rated everything are reminded; 0: never
  * @field-description PilotFeedbackIntegrationSettings.pseudonymiseAfterMonths Months after which the reporters of closed (done, verified, rejected, duplicate) items are pseudonymised; 0: never
+ * @psalm-type PilotFeedbackSummary = array{id: int, status: 'scheduled'|'running'|'successful'|'failed', text: ?string, machineGenerated: bool}
+ * @field-description PilotFeedbackSummary.id Task id of Nextcloud's TaskProcessing
+ * @field-description PilotFeedbackSummary.text The summary once successful, otherwise null
+ * @field-description PilotFeedbackSummary.machineGenerated Always true: the text was written by a machine and must be labelled so
+ * @psalm-type PilotFeedbackSummaryAvailability = array{available: bool}
  */
 class ResponseDefinitions {
 }

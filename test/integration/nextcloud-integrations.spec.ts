@@ -448,3 +448,21 @@ function setUpdatedAt(itemId: number, time: number): void {
 	const code = `require '${SERVER_DIR}/lib/base.php'; $qb = \\OCP\\Server::get(\\OCP\\IDBConnection::class)->getQueryBuilder(); $qb->update('pf_items')->set('updated_at', $qb->createNamedParameter(${time}))->where($qb->expr()->eq('id', $qb->createNamedParameter(${itemId})))->executeStatement();`
 	execFileSync('php', ['-r', code], { cwd: SERVER_DIR, stdio: 'inherit' })
 }
+
+describe('summaries (TaskProcessing core:text2text:summary)', () => {
+	it('do not exist without a summary provider: nothing to offer, requests refused', async () => {
+		const providers = await call<{ types: Record<string, unknown> }>('bmi', 'GET', '/ocs/v2.php/taskprocessing/tasktypes')
+		expect(providers.status, providers.text.slice(0, 300)).toBe(200)
+		const hasProvider = Object.keys(providers.data.types).includes('core:text2text:summary')
+		expect(await expectApi(200, 'bmi', 'GET', '/summaries/available')).toEqual({ available: hasProvider })
+		expect(await expectApi(200, 'rki-tester1', 'GET', '/summaries/available')).toEqual({ available: false })
+		expect((await api('rki-tester1', 'POST', '/summaries', { componentId: s.activePilots[0].componentIds[0], periodId: s.openPeriod.id })).status).toBe(403)
+		if (!hasProvider) {
+			const refused = await api('bmi', 'POST', '/summaries', { componentId: s.activePilots[0].componentIds[0], periodId: s.openPeriod.id })
+			expect(refused.status).toBe(404)
+			expect(refused.data.message).toMatch(/No summary provider/)
+			expect((await api('bmi', 'GET', '/summaries/1')).status).toBe(404)
+		}
+		expect((await api('bmi', 'POST', '/summaries', {})).status).toBe(400)
+	})
+})
