@@ -243,6 +243,21 @@ namespace OCA\PilotFeedback;
  * @field-description PilotFeedbackReportCadence.pilotIds The pilots to report on; empty: one report over all pilots
  * @field-description PilotFeedbackReportCadence.consolidator The consolidator whose Files receive the reports; empty: none chosen (the cadence makes nothing)
  * @field-description PilotFeedbackReportCadence.format Document format of the reports (odt or docx)
+ * @psalm-type PilotFeedbackNotificationSettings = array{status_changed: bool, merged: bool, commented: bool, rating_reminder: bool, release_missing: bool, released: bool}
+ * @field-description PilotFeedbackNotificationSettings.status_changed Status changes of items one filed or supports
+ * @field-description PilotFeedbackNotificationSettings.merged Items one filed or supports merged into another
+ * @field-description PilotFeedbackNotificationSettings.commented Comments on items one filed
+ * @field-description PilotFeedbackNotificationSettings.rating_reminder Reminder to rate before a period closes
+ * @field-description PilotFeedbackNotificationSettings.release_missing Coordinators: a period closed without the organisation's release
+ * @field-description PilotFeedbackNotificationSettings.released Consolidators: an organisation released its feedback
+ * @psalm-type PilotFeedbackIntegrationSettings = array{reminderDays: int, pseudonymiseAfterMonths: int}
+ * @field-description PilotFeedbackIntegrationSettings.reminderDays Days before a period's month ends on which testers who have not rated everything are reminded; 0: never
+ * @field-description PilotFeedbackIntegrationSettings.pseudonymiseAfterMonths Months after which the reporters of closed (done, verified, rejected, duplicate) items are pseudonymised; 0: never
+ * @psalm-type PilotFeedbackSummary = array{id: int, status: 'scheduled'|'running'|'successful'|'failed', text: ?string, machineGenerated: bool}
+ * @field-description PilotFeedbackSummary.id Task id of Nextcloud's TaskProcessing
+ * @field-description PilotFeedbackSummary.text The summary once successful, otherwise null
+ * @field-description PilotFeedbackSummary.machineGenerated Always true: the text was written by a machine and must be labelled so
+ * @psalm-type PilotFeedbackSummaryAvailability = array{available: bool}
  */
 class ResponseDefinitions {
 }

@@ -116,6 +116,8 @@ run_db() (
 	occ() {
 		php "$instance/nextcloud/occ" --no-interaction --no-warnings "$@"
 	}
+	# The suites that run occ (background jobs, the export command) find the server here.
+	export NEXTCLOUD_SERVER_DIR="$instance/nextcloud"
 	# Keep the throwaway server from reaching out to the internet during tests.
 	occ config:system:set has_internet_connection --type=boolean --value=false
 	occ config:system:set appstoreenabled --type=boolean --value=false

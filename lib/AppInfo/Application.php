@@ -9,20 +9,40 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\AppInfo;
 
+use OCA\PilotFeedback\Activity\ActivityListener;
+use OCA\PilotFeedback\Dashboard\ConsolidatorWidget;
+use OCA\PilotFeedback\Dashboard\TesterWidget;
+use OCA\PilotFeedback\Event\ItemCommented;
+use OCA\PilotFeedback\Event\ItemCreated;
+use OCA\PilotFeedback\Event\ItemMerged;
+use OCA\PilotFeedback\Event\ItemStatusChanged;
+use OCA\PilotFeedback\Event\ItemSupported;
+use OCA\PilotFeedback\Event\ItemUpdated;
+use OCA\PilotFeedback\Event\PeriodClosed;
+use OCA\PilotFeedback\Event\PeriodReleased;
+use OCA\PilotFeedback\Listener\NotificationListener;
+use OCA\PilotFeedback\Listener\PageVisitListener;
+use OCA\PilotFeedback\Listener\ReferenceCacheListener;
+use OCA\PilotFeedback\Listener\UserDeletedListener;
 use OCA\PilotFeedback\Middleware\BenchMemoryMiddleware;
 use OCA\PilotFeedback\Middleware\ErrorMiddleware;
 use OCA\PilotFeedback\Middleware\RequestBodyMiddleware;
+use OCA\PilotFeedback\Notification\Notifier;
 use OCA\PilotFeedback\Notification\ReportNotifier;
+use OCA\PilotFeedback\Reference\ItemReferenceProvider;
 use OCA\PilotFeedback\Report\Writer\CsvWriter;
 use OCA\PilotFeedback\Report\Writer\DocxWriter;
 use OCA\PilotFeedback\Report\Writer\OdsWriter;
 use OCA\PilotFeedback\Report\Writer\OdtWriter;
 use OCA\PilotFeedback\Report\Writer\WriterRegistry;
 use OCA\PilotFeedback\Report\Writer\XlsxWriter;
+use OCA\PilotFeedback\Search\ItemSearchProvider;
 use OCP\AppFramework\App;
 use OCP\AppFramework\Bootstrap\IBootContext;
 use OCP\AppFramework\Bootstrap\IBootstrap;
 use OCP\AppFramework\Bootstrap\IRegistrationContext;
+use OCP\AppFramework\Http\Events\BeforeTemplateRenderedEvent;
+use OCP\User\Events\UserDeletedEvent;
 
 class Application extends App implements IBootstrap {
 	public const APP_ID = 'pilotfeedback';
@@ -43,6 +63,29 @@ class Application extends App implements IBootstrap {
 		$context->registerNotifierService(ReportNotifier::class);
 		// Off unless the system configuration sets pilotfeedback.bench (scripts/bench.sh).
 		$context->registerMiddleware(BenchMemoryMiddleware::class);
+
+		$context->registerNotifierService(Notifier::class);
+		$context->registerEventListener(ItemStatusChanged::class, NotificationListener::class);
+		$context->registerEventListener(ItemMerged::class, NotificationListener::class);
+		$context->registerEventListener(ItemCommented::class, NotificationListener::class);
+		$context->registerEventListener(PeriodReleased::class, NotificationListener::class);
+		$context->registerEventListener(PeriodClosed::class, NotificationListener::class);
+
+		$context->registerSearchProvider(ItemSearchProvider::class);
+		$context->registerReferenceProvider(ItemReferenceProvider::class);
+		foreach ([ItemCreated::class, ItemUpdated::class, ItemStatusChanged::class, ItemMerged::class, ItemSupported::class] as $itemEvent) {
+			$context->registerEventListener($itemEvent, ReferenceCacheListener::class);
+		}
+
+		$context->registerDashboardWidget(TesterWidget::class);
+		$context->registerDashboardWidget(ConsolidatorWidget::class);
+		$context->registerEventListener(BeforeTemplateRenderedEvent::class, PageVisitListener::class);
+
+		$context->registerEventListener(UserDeletedEvent::class, UserDeletedListener::class);
+
+		foreach ([ItemCreated::class, ItemUpdated::class, ItemStatusChanged::class, ItemMerged::class, ItemCommented::class, ItemSupported::class, PeriodReleased::class] as $activityEvent) {
+			$context->registerEventListener($activityEvent, ActivityListener::class);
+		}
 	}
 
 	public function boot(IBootContext $context): void {

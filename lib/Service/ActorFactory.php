@@ -16,6 +16,7 @@ use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Model\Actor;
 use OCP\IGroupManager;
 use OCP\IUser;
+use OCP\IUserManager;
 use OCP\IUserSession;
 
 /** Resolves the logged-in user's roles once per request. */
@@ -28,6 +29,7 @@ class ActorFactory {
 		private SettingsService $settings,
 		private LinkMapper $links,
 		private OrganisationMapper $organisations,
+		private IUserManager $userManager,
 	) {
 	}
 
@@ -45,7 +47,8 @@ class ActorFactory {
 	}
 
 	/**
-	 * The roles of any user, for work done on their behalf outside a request (background jobs).
+	 * The roles of any user, for work done on someone's behalf outside their request
+	 * (notifications, activity, search, dashboard, background jobs).
 	 */
 	public function forUser(IUser $user): Actor {
 		$userId = $user->getUID();
@@ -59,6 +62,12 @@ class ActorFactory {
 			$this->activeOnly($this->links->leftsForRights(Link::OrganisationGroups, $groupIds)),
 			$this->activeOnly($this->links->leftsForRights(Link::OrganisationCoordinators, [$userId])),
 		);
+	}
+
+	/** The roles of the user with this id, or null when no such user exists. */
+	public function forUserId(string $userId): ?Actor {
+		$user = $this->userManager->get($userId);
+		return $user === null ? null : $this->forUser($user);
 	}
 
 	/**

@@ -9,10 +9,12 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Service;
 
+use OCA\PilotFeedback\Event\ItemCommented;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
 use OCP\Comments\IComment;
 use OCP\Comments\ICommentsManager;
+use OCP\EventDispatcher\IEventDispatcher;
 use OCP\IUserManager;
 
 /**
@@ -29,6 +31,7 @@ class CommentService {
 		private ItemService $items,
 		private ICommentsManager $comments,
 		private IUserManager $userManager,
+		private IEventDispatcher $dispatcher,
 	) {
 	}
 
@@ -41,7 +44,7 @@ class CommentService {
 
 	/** @return PilotFeedbackItemComment */
 	public function add(Actor $actor, int $itemId, mixed $message): array {
-		$this->items->visible($actor, $itemId);
+		$item = $this->items->visible($actor, $itemId);
 		$text = Validator::optionalText($message, 'Comment', IComment::MAX_MESSAGE_LENGTH);
 		if ($text === '') {
 			throw new ValidationException('Comment must not be empty.');
@@ -50,6 +53,7 @@ class CommentService {
 		$comment->setMessage($text);
 		$comment->setVerb('comment');
 		$this->comments->save($comment);
+		$this->dispatcher->dispatchTyped(new ItemCommented($item, $actor->userId, $comment->getId()));
 		return $this->serialize($comment);
 	}
 

@@ -19,10 +19,12 @@ use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Db\Release;
 use OCA\PilotFeedback\Db\ReleaseLogMapper;
 use OCA\PilotFeedback\Db\ReleaseMapper;
+use OCA\PilotFeedback\Event\PeriodReleased;
 use OCA\PilotFeedback\Exception\ConflictException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
 use OCP\AppFramework\Utility\ITimeFactory;
+use OCP\EventDispatcher\IEventDispatcher;
 use OCP\IGroupManager;
 use OCP\IUserManager;
 
@@ -49,6 +51,7 @@ class CoordinationService {
 		private IUserManager $userManager,
 		private TransactionRunner $transactions,
 		private ITimeFactory $time,
+		private IEventDispatcher $dispatcher,
 	) {
 	}
 
@@ -125,11 +128,13 @@ class CoordinationService {
 		$release->setPeriodId($period->getId());
 		$release->setUserId($actor->userId);
 		$release->setReleasedAt($this->time->getTime());
-		return $this->transactions->run(function () use ($release): Release {
+		$release = $this->transactions->run(function () use ($release): Release {
 			$inserted = $this->releases->insert(clone $release);
 			$this->releaseLog->add($release->getOrgId(), $release->getPeriodId(), ReleaseLogMapper::RELEASED, $release->getUserId(), $release->getReleasedAt());
 			return $inserted;
 		});
+		$this->dispatcher->dispatchTyped(new PeriodReleased($release));
+		return $release;
 	}
 
 	private function period(mixed $periodId): Period {

@@ -20,6 +20,9 @@ use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\SupporterMapper;
 use OCA\PilotFeedback\Exception\ItemConflictException;
+use OCA\PilotFeedback\Event\ItemChange;
+use OCA\PilotFeedback\Event\ItemCreated;
+use OCA\PilotFeedback\Event\ItemSupported;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
@@ -30,6 +33,7 @@ use OCA\PilotFeedback\Model\Priority;
 use OCA\PilotFeedback\Model\TitleWords;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\DB\Exception as DbException;
+use OCP\EventDispatcher\IEventDispatcher;
 
 /**
  * Report items [Meldungen]: filing, reading, editing, support and triage, each checked
@@ -56,6 +60,7 @@ class ItemService {
 		private ITimeFactory $time,
 		private TransitionRule $transitions,
 		private MergeService $merges,
+		private IEventDispatcher $dispatcher,
 	) {
 	}
 
@@ -132,6 +137,7 @@ class ItemService {
 			$this->record($saved->getId(), $actor->userId, 'created', null, $saved->getTitle(), $now);
 			return $saved;
 		});
+		$this->dispatcher->dispatchTyped(new ItemCreated($saved, $actor->userId));
 		return $this->presenter->detail($actor, $saved);
 	}
 
@@ -251,7 +257,7 @@ class ItemService {
 		$item = $this->visible($actor, $id);
 		$this->policy->require($actor->isParticipant(), 'Only testers of an organisation support items.');
 		$this->policy->require(!$supports || $item->getReporterId() !== $actor->userId, 'You filed this item, so it already counts for you; support is for the others who share the need.');
-		$this->transactions->run(function () use ($actor, $item, $supports): void {
+		$changed = $this->transactions->run(function () use ($actor, $item, $supports): bool {
 			$orgId = in_array($item->getOrgId(), $actor->organisationIds(), true) ? $item->getOrgId() : $actor->organisationIds()[0];
 			$changed = $supports
 				? $this->supporters->add($item->getId(), $actor->userId, $orgId, $this->time->getTime())
@@ -259,7 +265,11 @@ class ItemService {
 			if ($changed) {
 				$this->supporters->refreshCount($item->getId());
 			}
+			return $changed;
 		}, [DbException::REASON_UNIQUE_CONSTRAINT_VIOLATION]); // the same user twice at once: the next attempt sees the first
+		if ($changed) {
+			$this->dispatcher->dispatchTyped(new ItemSupported($item, $actor->userId, $supports));
+		}
 		return $this->get($actor, $id);
 	}
 
@@ -361,6 +371,9 @@ class ItemService {
 			});
 		} catch (ItemConflictException $e) {
 			throw $e->withCurrent($this->get($actor, $item->getId()));
+		}
+		foreach (ItemChange::events($item, $actor->userId, $before, $after) as $event) {
+			$this->dispatcher->dispatchTyped($event);
 		}
 		return $this->presenter->detail($actor, $item);
 	}

@@ -12,13 +12,16 @@ namespace OCA\PilotFeedback\Service;
 use OCA\PilotFeedback\Db\AssessmentMapper;
 use OCA\PilotFeedback\Db\Period;
 use OCA\PilotFeedback\Db\PeriodMapper;
+use OCA\PilotFeedback\Event\PeriodClosed;
 use OCA\PilotFeedback\Exception\ValidationException;
+use OCP\EventDispatcher\IEventDispatcher;
 
 /** Reporting periods [Berichtszeiträume]: one per calendar month, opened and closed by administrators. */
 class PeriodService {
 	public function __construct(
 		private PeriodMapper $periods,
 		private AssessmentMapper $assessments,
+		private IEventDispatcher $dispatcher,
 	) {
 	}
 
@@ -50,7 +53,12 @@ class PeriodService {
 
 	public function setStatus(int $id, mixed $status): Period {
 		$period = $this->periods->get($id);
+		$wasOpen = $period->isOpen();
 		$period->setStatus(Validator::oneOf($status, 'Status', ['open', 'closed']));
-		return $this->periods->update($period);
+		$period = $this->periods->update($period);
+		if ($wasOpen && !$period->isOpen()) {
+			$this->dispatcher->dispatchTyped(new PeriodClosed($period));
+		}
+		return $period;
 	}
 }

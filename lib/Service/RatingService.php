@@ -19,6 +19,7 @@ use OCA\PilotFeedback\Db\Period;
 use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Db\ReleaseMapper;
 use OCA\PilotFeedback\Db\ScoreMapper;
+use OCA\PilotFeedback\Event\AssessmentSaved;
 use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\StaleVersionException;
 use OCA\PilotFeedback\Exception\ValidationException;
@@ -26,6 +27,7 @@ use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\Score;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\DB\Exception as DbException;
+use OCP\EventDispatcher\IEventDispatcher;
 
 /**
  * Assessments [Bewertungen]: a tester rates the components of their organisation's active
@@ -60,6 +62,7 @@ class RatingService {
 		private ReleaseMapper $releases,
 		private TransactionRunner $transactions,
 		private ITimeFactory $time,
+		private IEventDispatcher $dispatcher,
 	) {
 	}
 
@@ -175,6 +178,7 @@ class RatingService {
 			$current = $this->assessments->findOne($actor->userId, $componentId, $period->getId());
 			throw $this->stale($current);
 		}
+		$this->dispatcher->dispatchTyped(new AssessmentSaved($assessment));
 		return $this->serializeAll([$assessment])[0];
 	}
 

@@ -11,7 +11,7 @@ import AppNavigation from '../../../src/components/AppNavigation.vue'
 function entries(canParticipate: boolean, canCoordinate: boolean): string {
 	return mount(AppNavigation, {
 		props: { canParticipate, canCoordinate },
-		global: { stubs: { RouterLink: RouterLinkStub } },
+		global: { stubs: { RouterLink: RouterLinkStub, NotificationSettingsDialog: true } },
 	}).text()
 }
 
@@ -29,5 +29,9 @@ describe('AppNavigation', () => {
 		expect(text).not.toContain('New item')
 		expect(text).toContain('Items')
 		expect(text).toContain('Coordination')
+	})
+
+	it('offers everyone the settings (which notifications to get)', () => {
+		expect(entries(false, false)).toContain('Settings')
 	})
 })

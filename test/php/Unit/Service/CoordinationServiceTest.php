@@ -28,6 +28,7 @@ use OCA\PilotFeedback\Service\Policy;
 use OCA\PilotFeedback\Service\TransactionRunner;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\IDBConnection;
+use OCP\EventDispatcher\IEventDispatcher;
 use OCP\IGroupManager;
 use OCP\IUserManager;
 use PHPUnit\Framework\MockObject\MockObject;
@@ -80,6 +81,7 @@ final class CoordinationServiceTest extends TestCase {
 			$users,
 			new TransactionRunner($this->createMock(IDBConnection::class), $this->createMock(LoggerInterface::class)),
 			$time,
+			$this->createMock(IEventDispatcher::class),
 		);
 	}
 

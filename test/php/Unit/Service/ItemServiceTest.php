@@ -32,6 +32,7 @@ use OCA\PilotFeedback\Service\Policy;
 use OCA\PilotFeedback\Service\TransactionRunner;
 use OCA\PilotFeedback\Service\TransitionRule;
 use OCP\AppFramework\Utility\ITimeFactory;
+use OCP\EventDispatcher\IEventDispatcher;
 use OCP\IDBConnection;
 use OCP\IL10N;
 use PHPUnit\Framework\MockObject\MockObject;
@@ -93,6 +94,7 @@ final class ItemServiceTest extends TestCase {
 			$time,
 			new TransitionRule(new Policy(), $this->l10n()),
 			$this->merges = $this->createMock(MergeService::class),
+			$this->createMock(IEventDispatcher::class),
 		);
 		$this->items->method('claimVersion')->willReturnCallback(fn (int $id, int $expected): bool => $this->versionStillCurrent && $expected === $this->byId[$id]->getVersion());
 		$this->items->method('get')->willReturnCallback(fn (int $id): Item => $this->byId[$id] ?? throw new NotFoundException('Item %1$s does not exist or you may not see it.', [(string)$id]));

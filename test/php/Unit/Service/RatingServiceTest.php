@@ -33,6 +33,7 @@ use OCA\PilotFeedback\Service\Policy;
 use OCA\PilotFeedback\Service\RatingService;
 use OCA\PilotFeedback\Service\TransactionRunner;
 use OCP\AppFramework\Utility\ITimeFactory;
+use OCP\EventDispatcher\IEventDispatcher;
 use OCP\IDBConnection;
 use PHPUnit\Framework\MockObject\MockObject;
 use PHPUnit\Framework\TestCase;
@@ -88,6 +89,7 @@ final class RatingServiceTest extends TestCase {
 			$this->releases,
 			new TransactionRunner($this->createMock(IDBConnection::class), $this->createMock(LoggerInterface::class)),
 			$time,
+			$this->createMock(IEventDispatcher::class),
 		);
 	}
 

@@ -1,0 +1,42 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Event;
+
+use OCA\PilotFeedback\Db\Item;
+use OCA\PilotFeedback\Model\ItemStatus;
+
+/** Turns a saved change of an item (its tracked fields before and after) into the events to dispatch. */
+final class ItemChange {
+	/**
+	 * @param array<string, ?string> $before the tracked fields before the change
+	 * @param array<string, ?string> $after the tracked fields after it
+	 * @return list<ItemEvent> ItemMerged when it became a duplicate, otherwise ItemStatusChanged when the status changed; ItemUpdated when any other field changed
+	 */
+	public static function events(Item $item, string $actorId, array $before, array $after): array {
+		$events = [];
+		$oldStatus = $before['status'] ?? null;
+		if ($oldStatus !== null && $oldStatus !== $item->getStatus()) {
+			$target = $item->getDuplicateOf();
+			$events[] = $item->getStatus() === ItemStatus::Duplicate->value && $target !== null
+				? new ItemMerged($item, $actorId, $target)
+				: new ItemStatusChanged($item, $actorId, $oldStatus);
+		}
+		$fields = [];
+		foreach ($after as $field => $value) {
+			if ($field !== 'status' && $value !== ($before[$field] ?? null)) {
+				$fields[] = $field;
+			}
+		}
+		if ($fields !== []) {
+			$events[] = new ItemUpdated($item, $actorId, $fields);
+		}
+		return $events;
+	}
+}

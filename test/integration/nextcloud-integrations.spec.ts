@@ -1,0 +1,468 @@
+/**
+ * The app inside Nextcloud (issue 9), tested through Nextcloud's own endpoints: notifications,
+ * activity, unified search, link previews and the dashboard. For each, a BSH tester gets
+ * nothing about an RKI security finding. Deleting a user keeps every figure; the export
+ * names every record.
+ *
+ * The checks that need occ (background jobs, the export command) run when
+ * NEXTCLOUD_SERVER_DIR names the server (scripts/test-integration.sh sets it).
+ */
+import type { Item, Login, Period, Seed } from './setup/fixtures.ts'
+
+import { execFileSync, spawnSync } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { NEXTCLOUD_URL } from './setup/client.ts'
+import { api, call, createItem, expectApi, freshPeriod, seed, setPeriodStatus, uid } from './setup/fixtures.ts'
+
+const SERVER_DIR = process.env.NEXTCLOUD_SERVER_DIR ?? ''
+
+/** Runs occ on the server under test and returns its exit code and output. */
+function occ(...args: string[]): { status: number, stdout: string, stderr: string } {
+	const result = spawnSync('php', [`${SERVER_DIR}/occ`, '--no-interaction', '--no-warnings', ...args], { encoding: 'utf-8' })
+	return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr }
+}
+
+interface Notification { notification_id: number, app: string, subject: string, link: string, object_type: string, object_id: string, subjectRich: string, subjectRichParameters: Record<string, { name: string }> }
+interface Activity { activity_id: number, app: string, subject: string, link: string, object_type: string, object_id: number }
+interface SearchResult { entries: { title: string, subline: string, resourceUrl: string }[], cursor: number | string | null, isPaginated: boolean }
+interface WidgetItem { title: string, subtitle: string, link: string }
+
+async function notifications(login: Login): Promise<Notification[]> {
+	const response = await call<Notification[]>(login, 'GET', '/ocs/v2.php/apps/notifications/api/v2/notifications')
+	expect(response.status, response.text).toBe(200)
+	return response.data.filter((n) => n.app === 'pilotfeedback')
+}
+
+/** The user's activity entries of the app, or with an object filter those about one item (the item sidebar's query). */
+async function activities(login: Login, itemId?: number): Promise<Activity[]> {
+	const path = itemId === undefined
+		? '/ocs/v2.php/apps/activity/api/v2/activity/pilotfeedback?limit=200'
+		: `/ocs/v2.php/apps/activity/api/v2/activity/filter?limit=200&object_type=pilotfeedback_item&object_id=${itemId}`
+	const response = await call<Activity[]>(login, 'GET', path)
+	// 304: nothing to show
+	if (response.status === 304) {
+		return []
+	}
+	expect(response.status, response.text).toBe(200)
+	return response.data
+}
+
+async function search(login: Login, term: string, extra = ''): Promise<SearchResult> {
+	const response = await call<SearchResult>(login, 'GET', `/ocs/v2.php/search/providers/pilotfeedback-items/search?term=${encodeURIComponent(term)}${extra}`)
+	expect(response.status, response.text.slice(0, 300)).toBe(200)
+	return response.data
+}
+
+async function resolve(login: Login, url: string): Promise<any> {
+	const response = await call<{ references: Record<string, any> }>(login, 'GET', `/ocs/v2.php/references/resolve?reference=${encodeURIComponent(url)}`)
+	expect(response.status, response.text.slice(0, 300)).toBe(200)
+	return response.data.references[url]
+}
+
+async function widget(login: Login, id: string): Promise<WidgetItem[] | undefined> {
+	const response = await call<Record<string, { items: WidgetItem[] }>>(login, 'GET', `/ocs/v2.php/apps/dashboard/api/v2/widget-items?widgets[]=${id}&limit=30`)
+	expect(response.status, response.text.slice(0, 300)).toBe(200)
+	return response.data[id]?.items
+}
+
+/** The app's URL of an item, as people paste it. */
+function itemUrl(id: number): string {
+	return `${NEXTCLOUD_URL}/index.php/apps/pilotfeedback/items/${id}`
+}
+
+let s: Seed
+let secretWord: string
+let publicWord: string
+let secret: Item
+let publicItem: Item
+
+beforeAll(async () => {
+	s = await seed()
+	secretWord = `zqhidden${uid()}`
+	publicWord = `zqshared${uid()}`
+	const pilot = s.activePilots[0]
+	secret = await createItem('rki-tester1', s, { type: 'security', title: `Session cookie leaks ${secretWord}`, body: `Details ${secretWord}`, priority: 'critical', componentId: pilot.componentIds[0] })
+	publicItem = await createItem('rki-tester1', s, { type: 'defect', title: `Upload stalls ${publicWord}`, body: `Body ${publicWord}`, priority: 'high' })
+	await expectApi(200, 'bsh-tester1', 'POST', `/items/${publicItem.id}/support`)
+	await expectApi(200, 'rki-coord', 'POST', `/items/${secret.id}/support`)
+	for (const item of [secret, publicItem]) {
+		await expectApi(200, 'bmi', 'PUT', `/items/${item.id}/status`, { status: 'in_review' })
+		await expectApi(201, 'bmi', 'POST', `/items/${item.id}/comments`, { message: `A question ${uid()}` })
+	}
+})
+
+describe('notifications (notifications app OCS API)', () => {
+	it('tell the reporter of status changes and comments, linking to the item', async () => {
+		const mine = await notifications('rki-tester1')
+		for (const item of [secret, publicItem]) {
+			const about = mine.filter((n) => n.object_type === 'item' && n.object_id === String(item.id))
+			expect(about.map((n) => n.subjectRich).sort()).toEqual(['{actor} changed the status of {item} to "In review".', '{actor} commented on {item}.'])
+			for (const n of about) {
+				expect(n.link).toMatch(new RegExp(`/apps/pilotfeedback/items/${item.id}$`))
+				expect(n.subject).toContain(item.title)
+			}
+		}
+	})
+
+	it('tell the supporters of status changes, not of comments, and never the actor', async () => {
+		const bsh = await notifications('bsh-tester1')
+		const about = bsh.filter((n) => n.object_id === String(publicItem.id))
+		expect(about.map((n) => n.subjectRich)).toEqual(['{actor} changed the status of {item} to "In review".'])
+		const coord = await notifications('rki-coord')
+		expect(coord.filter((n) => n.object_id === String(secret.id)).map((n) => n.subjectRich)).toEqual(['{actor} changed the status of {item} to "In review".'])
+		expect((await notifications('bmi')).filter((n) => n.object_type === 'item' && [secret.id, publicItem.id].map(String).includes(n.object_id))).toEqual([])
+	})
+
+	it('give a BSH tester nothing about an RKI security finding', async () => {
+		for (const login of ['bsh-tester1', 'bsh-tester2', 'bsh-coord', 'rki-tester2'] as const) {
+			const list = await notifications(login)
+			expect(JSON.stringify(list), login).not.toContain(secretWord)
+			expect(list.filter((n) => n.object_type === 'item' && n.object_id === String(secret.id)), login).toEqual([])
+		}
+	})
+
+	it('can be switched off per kind, and bad settings are refused with 400', async () => {
+		const before = await expectApi<Record<string, boolean>>(200, 'bsh-tester1', 'GET', '/me/notifications')
+		expect(before).toEqual({ status_changed: true, merged: true, commented: true, rating_reminder: true, release_missing: true, released: true })
+		try {
+			expect(await expectApi(200, 'bsh-tester1', 'PUT', '/me/notifications', { settings: { status_changed: false } })).toMatchObject({ status_changed: false, commented: true })
+			const count = (await notifications('bsh-tester1')).length
+			await expectApi(200, 'bmi', 'PUT', `/items/${publicItem.id}/status`, { status: 'accepted' })
+			expect((await notifications('bsh-tester1')).length).toBe(count)
+			// the reporter still gets it
+			expect((await notifications('rki-tester1')).some((n) => n.object_id === String(publicItem.id) && n.subject.includes('Accepted'))).toBe(true)
+		} finally {
+			await expectApi(200, 'bsh-tester1', 'PUT', '/me/notifications', { settings: { status_changed: true } })
+		}
+		expect((await api('bsh-tester1', 'PUT', '/me/notifications', { settings: { everything: false } })).status).toBe(400)
+		expect((await api('bsh-tester1', 'PUT', '/me/notifications', { settings: { commented: 'no' } })).status).toBe(400)
+		expect((await api('bsh-tester1', 'PUT', '/me/notifications', { settings: 'off' })).status).toBe(400)
+		expect(await expectApi(200, 'bsh-tester1', 'GET', '/me/notifications')).toEqual(before)
+	})
+
+	it('are removed when shown to someone who may no longer see the item', async () => {
+		// The RKI coordinator loses the role: the notification about the security finding disappears.
+		const org = (await expectApi<{ id: number, name: string, shortName: string, groupIds: string[], coordinatorIds: string[], pilotIds: number[] }[]>(200, 'admin', 'GET', '/organisations')).find((o) => o.id === s.rki.id)!
+		expect((await notifications('rki-coord')).some((n) => n.object_id === String(secret.id))).toBe(true)
+		await expectApi(200, 'admin', 'PUT', `/organisations/${org.id}`, { ...org, coordinatorIds: org.coordinatorIds.filter((c) => c !== 'rki-coord') })
+		try {
+			expect((await notifications('rki-coord')).some((n) => n.object_id === String(secret.id))).toBe(false)
+		} finally {
+			await expectApi(200, 'admin', 'PUT', `/organisations/${org.id}`, org)
+		}
+	})
+
+	it('tell the consolidators of a release, and the coordinators of a period closed without theirs', async () => {
+		const period = await freshPeriod()
+		try {
+			await expectApi(201, 'rki-coord', 'POST', `/organisations/${s.rki.id}/releases`, { periodId: period.id })
+			const released = (await notifications('bmi')).filter((n) => n.object_type === 'period' && n.object_id === String(period.id))
+			expect(released.map((n) => n.subject)).toEqual([`${s.rki.name} released its feedback for ${period.month}.`])
+			expect(released[0].link).toMatch(/\/apps\/pilotfeedback\/consolidation$/)
+			await setPeriodStatus(period.id, 'closed')
+			const bsh = (await notifications('bsh-coord')).filter((n) => n.object_type === 'period' && n.object_id === String(period.id))
+			expect(bsh.map((n) => n.subject)).toEqual([`The period ${period.month} was closed without a release of ${s.bsh.name}.`])
+			expect(bsh[0].link).toMatch(/\/apps\/pilotfeedback\/coordination$/)
+			expect((await notifications('rki-coord')).filter((n) => n.object_type === 'period' && n.object_id === String(period.id))).toEqual([])
+			expect((await notifications('bsh-tester1')).filter((n) => n.object_type === 'period' && n.object_id === String(period.id))).toEqual([])
+		} finally {
+			await api('admin', 'PUT', `/periods/${period.id}`, { status: 'closed' })
+		}
+	})
+
+	it.skipIf(SERVER_DIR === '')('remind testers who have not rated everything, days before the period ends (background job)', async () => {
+		const user = `pf-remind-${uid()}`
+		const password = `Pf-${uid()}-${uid()}-Aa1!`
+		expect((await call('admin', 'POST', '/ocs/v2.php/cloud/users', { userid: user, password, groups: s.rki.groupIds })).status).toBe(200)
+		const login = { user, password }
+		try {
+			// a period's month always ends at most 31 days ahead
+			expect((await api('admin', 'PUT', '/settings/integrations', { reminderDays: 99 })).status).toBe(400)
+			await expectApi(200, 'admin', 'PUT', '/settings/integrations', { reminderDays: 31 })
+			occ('config:app:delete', 'pilotfeedback', `reminded_period_${s.openPeriod.id}`)
+			const jobs = JSON.parse(occ('background-job:list', '--class=OCA\\PilotFeedback\\BackgroundJob\\RatingReminderJob', '--output=json').stdout) as { id: number }[]
+			expect(jobs.length).toBe(1)
+			const run = occ('background-job:execute', String(jobs[0].id), '--force-execute')
+			expect(run.status, run.stdout + run.stderr).toBe(0)
+			const reminders = (await notifications(login)).filter((n) => n.object_type === 'period' && n.object_id === String(s.openPeriod.id))
+			expect(reminders.length).toBe(1)
+			expect(reminders[0].subject).toMatch(new RegExp(`^Please rate the components for ${s.openPeriod.month}: the period closes on ${s.openPeriod.month}-\\d\\d\\.$`))
+			expect(reminders[0].link).toMatch(/\/apps\/pilotfeedback\/rate$/)
+			// bmi rates nothing: not a tester
+			expect((await notifications('bmi')).filter((n) => n.object_type === 'period' && n.object_id === String(s.openPeriod.id))).toEqual([])
+		} finally {
+			await api('admin', 'PUT', '/settings/integrations', { reminderDays: 3 })
+			await call('admin', 'DELETE', `/ocs/v2.php/cloud/users/${user}`)
+		}
+	})
+})
+
+describe('activity (activity app API)', () => {
+	it('shows the reporter what happened to their items, linking to them', async () => {
+		const entries = await activities('rki-tester1')
+		for (const item of [secret, publicItem]) {
+			const about = entries.filter((a) => a.object_type === 'pilotfeedback_item' && a.object_id === item.id)
+			expect(about.map((a) => a.subject)).toEqual(expect.arrayContaining([
+				`RKI Tester 1 filed ${item.title}`,
+				`BMI Konsolidierung changed the status of ${item.title} to "In review"`,
+				`BMI Konsolidierung commented on ${item.title}`,
+			]))
+			expect(about.every((a) => a.link.endsWith(`/apps/pilotfeedback/items/${item.id}`))).toBe(true)
+		}
+	})
+
+	it('per item, for the item\'s sidebar', async () => {
+		const entries = await activities('bmi', secret.id)
+		expect(entries.length).toBeGreaterThanOrEqual(3)
+		expect(entries.every((a) => a.object_id === secret.id)).toBe(true)
+	})
+
+	it('gives a BSH tester nothing about an RKI security finding', async () => {
+		const entries = await activities('bsh-tester1')
+		expect(entries.some((a) => a.object_id === publicItem.id)).toBe(true)
+		for (const login of ['bsh-tester1', 'bsh-coord', 'rki-tester2'] as const) {
+			const list = await activities(login)
+			expect(JSON.stringify(list), login).not.toContain(secretWord)
+			expect(list.filter((a) => a.object_type === 'pilotfeedback_item' && a.object_id === secret.id), login).toEqual([])
+			const filtered = await activities(login, secret.id)
+			expect(filtered, login).toEqual([])
+		}
+	})
+})
+
+describe('unified search (/ocs/v2.php/search/providers/pilotfeedback-items/search)', () => {
+	it('finds items by title and by text', async () => {
+		expect((await search('bsh-tester1', publicWord)).entries.map((e) => e.resourceUrl)).toEqual([itemUrl(publicItem.id)])
+		expect((await search('bsh-tester1', `Body ${publicWord}`)).entries.map((e) => e.title)).toEqual([publicItem.title])
+		expect((await search('rki-tester1', secretWord)).entries.map((e) => e.title)).toEqual([secret.title])
+		expect((await search('bmi', `Details ${secretWord}`)).entries.map((e) => e.title)).toEqual([secret.title])
+	})
+
+	it('gives a BSH tester nothing about an RKI security finding', async () => {
+		for (const login of ['bsh-tester1', 'bsh-coord', 'rki-tester2'] as const) {
+			for (const term of [secretWord, 'Session cookie leaks', `Details ${secretWord}`]) {
+				const result = await search(login, term)
+				expect(JSON.stringify(result), `${login}: ${term}`).not.toContain(secretWord)
+				expect(result.entries.map((e) => e.resourceUrl)).not.toContain(itemUrl(secret.id))
+			}
+		}
+	})
+
+	it('pages with a cursor', async () => {
+		const word = `zqpage${uid()}`
+		const ids: number[] = []
+		for (let i = 0; i < 3; i++) {
+			ids.push((await createItem('bsh-tester2', s, { title: `Paged ${word} ${i}` })).id)
+		}
+		const first = await search('rki-tester1', word, '&limit=2')
+		expect(first.isPaginated).toBe(true)
+		expect(first.entries.length).toBe(2)
+		const second = await search('rki-tester1', word, `&limit=2&cursor=${first.cursor}`)
+		expect(second.entries.length).toBe(1)
+		const seen = [...first.entries, ...second.entries].map((e) => Number(e.resourceUrl.split('/').pop()))
+		expect(seen.sort()).toEqual(ids.sort())
+	})
+
+	it('answers a term of 10 000 characters with nothing, not an error', async () => {
+		const result = await search('rki-tester1', 'a'.repeat(10_000))
+		expect(result.entries).toEqual([])
+		const withPercent = await search('rki-tester1', '%')
+		expect(Array.isArray(withPercent.entries)).toBe(true)
+	})
+
+	it('finds nothing for someone in no organisation', async () => {
+		expect((await search('admin', publicWord)).entries).toEqual([])
+	})
+})
+
+describe('link previews (/ocs/v2.php/references/resolve)', () => {
+	it('show title, type, priority, status and supporters to those who may see the item', async () => {
+		const preview = await resolve('bsh-tester1', itemUrl(publicItem.id))
+		expect(preview.openGraphObject.name).toBe(publicItem.title)
+		expect(preview.openGraphObject.description).toBe('Defect · High · Accepted · 1 supporter')
+		expect(preview.richObject).toMatchObject({ id: publicItem.id, title: publicItem.title, type: 'defect', status: 'accepted', supportCount: 1 })
+		expect((await resolve('rki-coord', itemUrl(secret.id))).richObject.title).toBe(secret.title)
+		expect((await resolve('rki-tester1', `${NEXTCLOUD_URL}/index.php/apps/pilotfeedback/#/items/${secret.id}`)).richObject.id).toBe(secret.id)
+	})
+
+	it('show nothing of an RKI security finding to a BSH tester', async () => {
+		for (const login of ['bsh-tester1', 'bsh-coord', 'rki-tester2'] as const) {
+			expect(await resolve(login, itemUrl(secret.id)), login).toBeNull()
+		}
+	})
+
+	it('show nothing for an unknown id', async () => {
+		expect(await resolve('bmi', itemUrl(987_654_321))).toBeNull()
+	})
+
+	it('follow changes of the item', async () => {
+		expect((await resolve('bmi', itemUrl(publicItem.id))).richObject.status).toBe('accepted')
+		await expectApi(200, 'bmi', 'PUT', `/items/${publicItem.id}/status`, { status: 'forwarded' })
+		expect((await resolve('bmi', itemUrl(publicItem.id))).richObject.status).toBe('forwarded')
+	})
+})
+
+describe('dashboard (/ocs/v2.php/apps/dashboard/api/v2/widget-items)', () => {
+	it('shows a tester the components still unrated in the open period and their own items', async () => {
+		const items = (await widget('rki-tester1', 'pilotfeedback-tester'))!
+		const sheet = await expectApi<{ components: { id: number, name: string }[], assessments: { componentId: number }[] }>(200, 'rki-tester1', 'GET', '/ratings')
+		const rated = new Set(sheet.assessments.map((a) => a.componentId))
+		const unrated = sheet.components.filter((c) => !rated.has(c.id)).map((c) => c.name)
+		const shownUnrated = items.filter((i) => i.subtitle === `Not rated yet for ${s.openPeriod.month}`)
+		expect(shownUnrated.length).toBe(Math.min(unrated.length, 15))
+		expect(shownUnrated.every((i) => unrated.includes(i.title) && i.link.endsWith('/apps/pilotfeedback/rate'))).toBe(true)
+		expect(items.map((i) => i.link)).toEqual(expect.arrayContaining([itemUrl(secret.id), itemUrl(publicItem.id)]))
+	})
+
+	it('shows consolidators the open critical and high items', async () => {
+		const items = (await widget('bmi', 'pilotfeedback-consolidator'))!
+		expect(items.map((i) => i.link)).toContain(itemUrl(secret.id))
+		expect(await widget('bmi', 'pilotfeedback-tester')).toBeUndefined()
+		expect(await widget('bsh-tester1', 'pilotfeedback-consolidator')).toBeUndefined()
+	})
+
+	it('gives a BSH tester nothing about an RKI security finding', async () => {
+		for (const login of ['bsh-tester1', 'bsh-coord', 'rki-tester2'] as const) {
+			const items = await widget(login, 'pilotfeedback-tester')
+			expect(items, login).toBeDefined()
+			expect(JSON.stringify(items), login).not.toContain(secretWord)
+			expect(items!.map((i) => i.link), login).not.toContain(itemUrl(secret.id))
+		}
+	})
+})
+
+describe('a deleted user', () => {
+	let period: Period
+	const user = `pf-leaver-${uid()}`
+	const password = `Pf-${uid()}-${uid()}-Aa1!`
+	let filed: Item
+
+	beforeAll(async () => {
+		period = await freshPeriod()
+		expect((await call('admin', 'POST', '/ocs/v2.php/cloud/users', { userid: user, password, groups: s.rki.groupIds })).status).toBe(200)
+		const pilot = s.activePilots[0]
+		for (const [i, componentId] of pilot.componentIds.entries()) {
+			await expectApi(200, { user, password }, 'PUT', `/ratings/${period.id}/${componentId}`, {
+				overall: 1 + i,
+				comment: 'leaver',
+				scores: s.criteria.slice(0, 2).map((c, j) => ({ criterionId: c.id, score: 1 + ((i + j) % 5) })),
+			})
+			await expectApi(200, 'rki-tester1', 'PUT', `/ratings/${period.id}/${componentId}`, { overall: 5, comment: 'stayer', scores: [] })
+		}
+		filed = await createItem({ user, password }, s, { title: `Leaver's item ${uid()}` })
+		await expectApi(200, { user, password }, 'POST', `/items/${publicItem.id}/support`)
+		await expectApi(201, { user, password }, 'POST', `/items/${filed.id}/comments`, { message: 'my own comment' })
+		await expectApi(201, 'rki-coord', 'POST', `/organisations/${s.rki.id}/releases`, { periodId: period.id })
+	})
+
+	afterAll(async () => {
+		await api('admin', 'PUT', `/periods/${period.id}`, { status: 'closed' })
+	})
+
+	it.skipIf(SERVER_DIR === '')('can have every record exported as JSON (occ pilotfeedback:user:export)', () => {
+		const run = occ('pilotfeedback:user:export', user)
+		expect(run.status, run.stderr).toBe(0)
+		const data = JSON.parse(run.stdout)
+		expect(data.user.userId).toBe(user)
+		expect(data.items.map((i: { id: number }) => Number(i.id))).toEqual([filed.id])
+		expect(data.assessments.length).toBe(s.activePilots[0].componentIds.length)
+		expect(data.scores.length).toBe(2 * s.activePilots[0].componentIds.length)
+		expect(data.supports.map((x: { item_id: number }) => Number(x.item_id))).toEqual([publicItem.id])
+		expect(data.comments.map((c: { itemId: number, message: string }) => [c.itemId, c.message])).toEqual([[filed.id, 'my own comment']])
+		expect(data.history.some((h: { item_id: number, field: string }) => Number(h.item_id) === filed.id && h.field === 'created')).toBe(true)
+
+		const unknown = occ('pilotfeedback:user:export', `nobody-${uid()}`)
+		expect(unknown.status).not.toBe(0)
+		expect(unknown.stderr + unknown.stdout).toMatch(/There is no user "nobody-/)
+	})
+
+	it('leaves every consolidated figure unchanged, under a stable pseudonym', async () => {
+		const pilotId = s.activePilots[0].id
+		const queries = [
+			`/consolidation/results?pilotId=${pilotId}&month=${period.month}`,
+			`/consolidation/results?pilotId=${pilotId}&month=${period.month}&releasedOnly=1`,
+			`/consolidation/trend?pilotId=${pilotId}&from=${period.month}&to=${period.month}`,
+			`/consolidation/items?pilotId=${pilotId}&from=${period.month}&to=${period.month}`,
+		]
+		const before = await Promise.all(queries.map((q) => expectApi(200, 'bmi', 'GET', q)))
+		const participationBefore = await expectApi<{ rows: { organisationId: number, testersWithAssessment: number, componentsRated: number, assessments: number }[] }>(200, 'bmi', 'GET', `/consolidation/participation?pilotId=${pilotId}&from=${period.month}&to=${period.month}`)
+		const supportBefore = (await expectApi<Item>(200, 'bmi', 'GET', `/items/${publicItem.id}`)).supportCount
+
+		const deleted = await call('admin', 'DELETE', `/ocs/v2.php/cloud/users/${encodeURIComponent(user)}`)
+		expect(deleted.status, deleted.text).toBe(200)
+
+		const after = await Promise.all(queries.map((q) => expectApi(200, 'bmi', 'GET', q)))
+		expect(after).toEqual(before)
+		const participationAfter = await expectApi<typeof participationBefore>(200, 'bmi', 'GET', `/consolidation/participation?pilotId=${pilotId}&from=${period.month}&to=${period.month}`)
+		// Testers counts today's group members; what was rated stays.
+		const rated = (p: typeof participationBefore): unknown => p.rows.map(({ organisationId, testersWithAssessment, componentsRated, assessments }) => ({ organisationId, testersWithAssessment, componentsRated, assessments }))
+		expect(rated(participationAfter)).toEqual(rated(participationBefore))
+
+		const item = await expectApi<Item>(200, 'bmi', 'GET', `/items/${filed.id}`)
+		expect(item.reporterId).toMatch(/^deleted user #\d+$/)
+		const supported = await expectApi<Item>(200, 'bmi', 'GET', `/items/${publicItem.id}`)
+		expect(supported.supportCount).toBe(supportBefore)
+		expect(supported.supporters!.map((x) => x.userId)).toContain(item.reporterId)
+		expect(JSON.stringify(supported)).not.toContain(user)
+	})
+})
+
+describe('settings of the integrations', () => {
+	it('are the administrator\'s: reminders 3 days ahead and no pseudonymisation by default', async () => {
+		expect(await expectApi(200, 'admin', 'GET', '/settings/integrations')).toEqual({ reminderDays: 3, pseudonymiseAfterMonths: 0 })
+		expect((await api('bmi', 'GET', '/settings/integrations')).status).toBe(403)
+		expect((await api('admin', 'PUT', '/settings/integrations', { pseudonymiseAfterMonths: -1 })).status).toBe(400)
+		expect((await api('admin', 'PUT', '/settings/integrations', { pseudonymiseAfterMonths: 'soon' })).status).toBe(400)
+	})
+
+	it.skipIf(SERVER_DIR === '')('pseudonymise the reporters of items closed long ago (background job)', async () => {
+		const user = `pf-old-${uid()}`
+		const password = `Pf-${uid()}-${uid()}-Aa1!`
+		expect((await call('admin', 'POST', '/ocs/v2.php/cloud/users', { userid: user, password, groups: s.bsh.groupIds })).status).toBe(200)
+		try {
+			const old = await createItem({ user, password }, s, { title: `Old ${uid()}` })
+			const open = await createItem({ user, password }, s, { title: `Open ${uid()}` })
+			for (const status of ['in_review', 'rejected']) {
+				await expectApi(200, 'bmi', 'PUT', `/items/${old.id}/status`, { status })
+			}
+			// Nothing happens while the setting is off (the default).
+			const jobs = JSON.parse(occ('background-job:list', '--class=OCA\\PilotFeedback\\BackgroundJob\\PseudonymiseReportersJob', '--output=json').stdout) as { id: number }[]
+			expect(jobs.length).toBe(1)
+			occ('background-job:execute', String(jobs[0].id), '--force-execute')
+			expect((await expectApi<Item>(200, 'bmi', 'GET', `/items/${old.id}`)).reporterId).toBe(user)
+			// The item was closed "long ago": one month, with the clock of the item set back.
+			await expectApi(200, 'admin', 'PUT', '/settings/integrations', { pseudonymiseAfterMonths: 1 })
+			setUpdatedAt(old.id, 86400)
+			occ('background-job:execute', String(jobs[0].id), '--force-execute')
+			expect((await expectApi<Item>(200, 'bmi', 'GET', `/items/${old.id}`)).reporterId).toMatch(/^reporter #\d+$/)
+			expect((await expectApi<Item>(200, 'bmi', 'GET', `/items/${open.id}`)).reporterId).toBe(user)
+		} finally {
+			await api('admin', 'PUT', '/settings/integrations', { pseudonymiseAfterMonths: 0 })
+			await call('admin', 'DELETE', `/ocs/v2.php/cloud/users/${user}`)
+		}
+	})
+})
+
+/** Sets an item's last change to the given Unix time, straight in the database (through occ's PHP). */
+function setUpdatedAt(itemId: number, time: number): void {
+	const code = `require '${SERVER_DIR}/lib/base.php'; $qb = \\OCP\\Server::get(\\OCP\\IDBConnection::class)->getQueryBuilder(); $qb->update('pf_items')->set('updated_at', $qb->createNamedParameter(${time}))->where($qb->expr()->eq('id', $qb->createNamedParameter(${itemId})))->executeStatement();`
+	execFileSync('php', ['-r', code], { cwd: SERVER_DIR, stdio: 'inherit' })
+}
+
+describe('summaries (TaskProcessing core:text2text:summary)', () => {
+	it('do not exist without a summary provider: nothing to offer, requests refused', async () => {
+		const providers = await call<{ types: Record<string, unknown> }>('bmi', 'GET', '/ocs/v2.php/taskprocessing/tasktypes')
+		expect(providers.status, providers.text.slice(0, 300)).toBe(200)
+		const hasProvider = Object.keys(providers.data.types).includes('core:text2text:summary')
+		expect(await expectApi(200, 'bmi', 'GET', '/summaries/available')).toEqual({ available: hasProvider })
+		expect(await expectApi(200, 'rki-tester1', 'GET', '/summaries/available')).toEqual({ available: false })
+		expect((await api('rki-tester1', 'POST', '/summaries', { componentId: s.activePilots[0].componentIds[0], periodId: s.openPeriod.id })).status).toBe(403)
+		if (!hasProvider) {
+			const refused = await api('bmi', 'POST', '/summaries', { componentId: s.activePilots[0].componentIds[0], periodId: s.openPeriod.id })
+			expect(refused.status).toBe(404)
+			expect(refused.data.message).toMatch(/No summary provider/)
+			expect((await api('bmi', 'GET', '/summaries/1')).status).toBe(404)
+		}
+		expect((await api('bmi', 'POST', '/summaries', {})).status).toBe(400)
+	})
+})
