@@ -15,12 +15,13 @@ import { ROLE_USERS, viewsOf } from './views.ts'
 
 interface Period { id: number, month: string }
 
-const fixtures: ViewFixtures = { itemId: 0 }
+const fixtures: ViewFixtures = { itemId: 0, pilotId: 0 }
 let period: Period | undefined
 
 beforeAll(async () => {
 	const s = await seed()
 	fixtures.itemId = (await createItem('rki-tester1', s, { title: `Accessibility sweep item ${Date.now()}` })).id
+	fixtures.pilotId = s.activePilots[0]!.id
 	// A period of its own (far in the future, so the newest open one that the rating sheet
 	// and the coordination view show): its feedback is not released yet, so the release
 	// dialog can be opened whatever other suites released.

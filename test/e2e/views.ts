@@ -22,6 +22,18 @@ export type Role = keyof typeof ROLE_USERS
 export interface ViewFixtures {
 	/** A defect filed by rki-tester1 in an active pilot: every role may open it. */
 	itemId: number
+	/** That active pilot, which RKI and BSH take part in */
+	pilotId: number
+}
+
+/**
+ * A month before the current one, like 2026-03.
+ *
+ * @param back how many months back
+ */
+function monthsAgo(back: number): string {
+	const now = new Date()
+	return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7)
 }
 
 /** Something opened on a loaded view: a dialog, a select's option list, a revealed text. */
@@ -191,6 +203,28 @@ export const VIEWS: AppView[] = [
 					await page.getByText('With the testers\' names (recorded in the log)').click()
 					await page.getByRole('button', { name: 'Make report' }).click()
 					await page.getByRole('dialog', { name: 'Export with tester names?' }).waitFor()
+				},
+			},
+		],
+	},
+	{
+		name: 'Consolidation with charts',
+		roles: ['coordinator', 'consolidator'],
+		open: async (page, fixtures) => {
+			await appRoute((f) => `#/consolidation?pilot=${f.pilotId}&kind=range&from=${monthsAgo(2)}&to=${monthsAgo(0)}`)(page, fixtures)
+			await page.getByRole('img', { name: /^Mean scores of / }).first().waitFor()
+			await page.getByRole('img', { name: /^Trend of / }).first().waitFor()
+		},
+		states: [
+			{
+				name: 'every chart shown as a table',
+				open: async (page) => {
+					const switches = page.locator('.chart-figure').getByText('Show as table')
+					for (let i = 0; i < await switches.count(); i++) {
+						await switches.nth(i).click()
+					}
+					await page.locator('.chart-figure__table').first().waitFor()
+					await page.waitForFunction(() => document.querySelectorAll('.chart-figure canvas').length === 0)
 				},
 			},
 		],

@@ -41,7 +41,7 @@ function cells(wrapper: ReturnType<typeof mount>): string[][] {
 
 describe('ResultsTable', () => {
 	it('shows every figure across all organisations', () => {
-		const wrapper = mount(ResultsTable, { props: { results, names } })
+		const wrapper = mount(ResultsTable, { props: { results, names, threshold: 3 } })
 		expect(wrapper.find('caption').text()).toContain('Files')
 		expect(wrapper.find('caption').text()).toContain('4 assessments')
 		expect(cells(wrapper)).toEqual([
@@ -51,7 +51,7 @@ describe('ResultsTable', () => {
 	})
 
 	it('shows an organisation\'s breakdown when picked, with a dash for no ratings', async () => {
-		const wrapper = mount(ResultsTable, { props: { results, names } })
+		const wrapper = mount(ResultsTable, { props: { results, names, threshold: 3 } })
 		wrapper.findComponent(NcSelect).vm.$emit('update:modelValue', { id: 9, label: 'BSH' })
 		await flushPromises()
 		expect(cells(wrapper)[0]).toEqual(['Overall score', '–', '0', '0', '0', '0', '0', '0', '1'])
