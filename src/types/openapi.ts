@@ -209,6 +209,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations/{id}/releases/{periodId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Reopen the organisation's released feedback for a period
+         * @description Its testers can change their ratings of the period again (while it is open) until the next release; the history keeps who reopened it and when.
+         */
+        delete: operations["coordination-reopen"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ocs/v2.php/apps/pilotfeedback/api/v1/criteria": {
         parameters: {
             query?: never;
@@ -243,6 +263,24 @@ export interface paths {
         post?: never;
         /** Archive a Criterion; what was filed about it stays */
         delete: operations["criterion-archive"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/settings/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the reminder and data protection settings */
+        get: operations["integration_settings-show"];
+        /** Change the reminder and data protection settings; a setting left out keeps its value */
+        put: operations["integration_settings-update"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -380,6 +418,24 @@ export interface paths {
         /** The current user and their roles */
         get: operations["me-show"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which kinds of notifications the user gets */
+        get: operations["notification_settings-show"];
+        /** Switch kinds of notifications on or off; kinds left out keep their setting */
+        put: operations["notification_settings-update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -550,7 +606,7 @@ export interface paths {
         get?: never;
         /**
          * Save the current user's assessment of one component in an open period
-         * @description Replaces the assessment: every field must be sent.
+         * @description Replaces the assessment: every field must be sent. It counts as a rating only with an overall score or at least one criterion score; a comment alone is kept as a draft (rated: false). With the version the client last saw, a save after someone else's (another tab) is refused with 409 and the current assessment; send version 0 for a first save; without a version the save overwrites (last writer wins). Refused (403) once the organisation's coordinator released the period, until they reopen the release.
          */
         put: operations["rating-save"];
         post?: never;
@@ -678,6 +734,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/summaries/available": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether summaries can be asked for (a provider of text summaries is installed) */
+        get: operations["summary-available"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a machine-generated summary of a component's free-text feedback in a period */
+        post: operations["summary-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/summaries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A summary asked for: its status, and its text once done */
+        get: operations["summary-show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -705,11 +812,22 @@ export interface components {
             overall: number | null;
             comment: string;
             scores: components["schemas"]["AssessmentScore"][];
+            /** @description Whether it counts as a rating: an overall score or at least one criterion score; a comment alone is a draft */
+            rated: boolean;
+            /**
+             * Format: int64
+             * @description Raised by every save; send it back with the next save (409 when it is outdated)
+             */
+            version: number;
             /**
              * Format: int64
              * @description Unix seconds
              */
             updatedAt: number;
+        };
+        AssessmentConflict: {
+            message: string;
+            current: components["schemas"]["Assessment"] | null;
         };
         AssessmentScore: {
             /** Format: int64 */
@@ -808,6 +926,18 @@ export interface components {
         ErrorMessage: {
             /** @description A sentence a person can act on */
             message: string;
+        };
+        IntegrationSettings: {
+            /**
+             * Format: int64
+             * @description Days before a period's month ends on which testers who have not rated everything are reminded; 0: never
+             */
+            reminderDays: number;
+            /**
+             * Format: int64
+             * @description Months after which the reporters of closed (done, verified, rejected, duplicate) items are pseudonymised; 0: never
+             */
+            pseudonymiseAfterMonths: number;
         };
         Item: {
             /** Format: int64 */
@@ -1008,6 +1138,20 @@ export interface components {
             organisationId: number;
             priority: components["schemas"]["Priority"];
         };
+        NotificationSettings: {
+            /** @description Status changes of items one filed or supports */
+            status_changed: boolean;
+            /** @description Items one filed or supports merged into another */
+            merged: boolean;
+            /** @description Comments on items one filed */
+            commented: boolean;
+            /** @description Reminder to rate before a period closes */
+            rating_reminder: boolean;
+            /** @description Coordinators: a period closed without the organisation's release */
+            release_missing: boolean;
+            /** @description Consolidators: an organisation released its feedback */
+            released: boolean;
+        };
         OCSMeta: {
             status: string;
             /** Format: int64 */
@@ -1037,8 +1181,11 @@ export interface components {
             /** Format: int64 */
             organisationId: number;
             componentIds: number[];
+            /** @description The organisation's testers: the members of its groups, without its coordinators unless they rated in the period */
             members: components["schemas"]["ProgressMember"][];
             release: components["schemas"]["Release"] | null;
+            /** @description Who released and who reopened the period's feedback, and when; oldest first */
+            history: components["schemas"]["ReleaseEvent"][];
         };
         OrganisationResult: {
             /** Format: int64 */
@@ -1114,6 +1261,13 @@ export interface components {
         };
         /** @enum {string} */
         PilotStatus: "planned" | "active" | "closed";
+        PreviousScores: {
+            /** Format: int64 */
+            componentId: number;
+            /** Format: int64 */
+            overall: number | null;
+            scores: components["schemas"]["AssessmentScore"][];
+        };
         /** @enum {string} */
         Priority: "low" | "medium" | "high" | "critical";
         ProgressMember: {
@@ -1139,6 +1293,11 @@ export interface components {
             criteria: components["schemas"]["Criterion"][];
             components: components["schemas"]["Component"][];
             assessments: components["schemas"]["Assessment"][];
+            previousPeriod: components["schemas"]["Period"] | null;
+            /** @description The user's own rated assessments of the previous period, for comparison */
+            previous: components["schemas"]["PreviousScores"][];
+            /** @description Components whose rating the user's organisation has released for the period: read-only until its coordinator reopens the release */
+            lockedComponentIds: number[];
         };
         RatingStats: {
             /** Format: double */
@@ -1162,6 +1321,17 @@ export interface components {
              * @description Unix seconds
              */
             releasedAt: number;
+        };
+        ReleaseEvent: {
+            /** @enum {string} */
+            action: "released" | "reopened";
+            userId: string;
+            displayName: string;
+            /**
+             * Format: int64
+             * @description Unix seconds
+             */
+            at: number;
         };
         Report: {
             /** Format: int64 */
@@ -1250,6 +1420,22 @@ export interface components {
             criterionId: number;
             /** Format: int64 */
             score: number | null;
+        };
+        Summary: {
+            /**
+             * Format: int64
+             * @description Task id of Nextcloud's TaskProcessing
+             */
+            id: number;
+            /** @enum {string} */
+            status: "scheduled" | "running" | "successful" | "failed";
+            /** @description The summary once successful, otherwise null */
+            text: string | null;
+            /** @description Always true: the text was written by a machine and must be labelled so */
+            machineGenerated: boolean;
+        };
+        SummaryAvailability: {
+            available: boolean;
         };
         TrendPoint: {
             month: string;
@@ -2482,6 +2668,94 @@ export interface operations {
             };
         };
     };
+    "coordination-reopen": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+                /** @description The released period */
+                periodId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Release reopened; the organisation's progress in the period */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["OrganisationProgress"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a coordinator of it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown organisation or period */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Not released */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
     "criterion-index": {
         parameters: {
             query?: never;
@@ -2801,6 +3075,147 @@ export interface operations {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
                             data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "integration_settings-show": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["IntegrationSettings"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "integration_settings-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Days before a period's month ends on which testers who have not rated everything are reminded; 0: never
+                     */
+                    reminderDays?: number | null;
+                    /**
+                     * Format: int64
+                     * @description Months after which the reporters of closed items are pseudonymised; 0: never (the default)
+                     */
+                    pseudonymiseAfterMonths?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Settings updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["IntegrationSettings"];
+                        };
+                    };
+                };
+            };
+            /** @description A value out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
                         };
                     };
                 };
@@ -3768,6 +4183,141 @@ export interface operations {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
                             data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "notification_settings-show": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings returned (true: the kind is sent) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["NotificationSettings"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "notification_settings-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Kind => true (send) or false (don't); kinds: status_changed, merged, commented, rating_reminder, release_missing, released */
+                    settings?: {
+                        [key: string]: boolean;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Settings updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["NotificationSettings"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown kind or a value that is not true or false */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
                         };
                     };
                 };
@@ -4908,6 +5458,11 @@ export interface operations {
                     comment: string | null;
                     /** @description Scores per criterion; null or empty clears them */
                     scores: components["schemas"]["AssessmentScore"][] | null;
+                    /**
+                     * Format: int64
+                     * @description The assessment's version the user edited; 0: there was none yet; null: overwrite whatever is stored
+                     */
+                    version?: number | null;
                 };
             };
         };
@@ -4954,7 +5509,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The component is not in an active pilot of the user's organisation */
+            /** @description The component is not in an active pilot of the user's organisation, or the organisation released the period */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4982,7 +5537,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Another request created the same record at the same time */
+            /** @description The version is outdated (the answer carries the current assessment), or another request created the same record at the same time */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4991,7 +5546,7 @@ export interface operations {
                     "application/json": {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
-                            data: components["schemas"]["ErrorMessage"];
+                            data: components["schemas"]["AssessmentConflict"] | components["schemas"]["ErrorMessage"];
                         };
                     };
                 };
@@ -5761,6 +6316,234 @@ export interface operations {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
                             data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "summary-available": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Availability returned; false for everyone but consolidators */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["SummaryAvailability"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "summary-create": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description the component
+                     */
+                    componentId: number;
+                    /**
+                     * Format: int64
+                     * @description the reporting period
+                     */
+                    periodId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Summary scheduled */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Summary"];
+                        };
+                    };
+                };
+            };
+            /** @description Missing ids, or no free-text feedback to summarise */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description No summary provider, unknown component or period */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "summary-show": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                /** @description the summary's task id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Summary returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Summary"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description No summary provider, or no such summary of the user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
                         };
                     };
                 };
