@@ -126,8 +126,8 @@ describe('security findings stay with reporter, own coordinators and consolidato
 				['POST', '/comments', { message: 'I should not be able to post this' }],
 				['POST', '/support'],
 				['DELETE', '/support'],
-				['PUT', '', { title: 'Hijacked', body: '', priority: 'low', pilotId: secret.pilotId, componentId: secret.componentId }],
-				['PUT', '/status', { status: 'rejected' }],
+				['PUT', '', { version: 1, title: 'Hijacked', body: '', priority: 'low', pilotId: secret.pilotId, componentId: secret.componentId }],
+				['PUT', '/status', { version: 1, status: 'rejected' }],
 			]
 			for (const [method, suffix, body] of attempts) {
 				const hidden = await api(login, method, `/items/${secret.id}${suffix}`, body)
