@@ -127,14 +127,23 @@ const cases: [DemoUser, string, () => string][] = [
 	['rki-coord', '/consolidation/trend', () => `/consolidation/trend?pilotId=${ids.pilot}&from=${ids.month}&to=${ids.month}&organisationId=${ids.org}`],
 	['bmi', '/consolidation/participation', () => `/consolidation/participation?pilotId=${ids.pilot}&month=${ids.month}`],
 	['rki-coord', '/consolidation/items', () => `/consolidation/items?pilotId=${ids.pilot}&month=${ids.month}`],
+	['rki-tester1', '/me/notifications', () => '/me/notifications'],
+	['admin', '/settings/integrations', () => '/settings/integrations'],
+	['bmi', '/summaries/available', () => '/summaries/available'],
 ]
+
+/**
+ * GET routes that answer 200 only when a TaskProcessing summary provider is installed, which
+ * the test instance lacks (nextcloud-integrations.spec.ts checks their refusal).
+ */
+const needsSummaryProvider = ['/summaries/{id}']
 
 describe('GET answers match openapi.json', () => {
 	it('covers every GET route of the spec', () => {
 		const specGets = Object.entries(spec.paths as Record<string, Record<string, unknown>>)
 			.filter(([, operations]) => 'get' in operations)
 			.map(([path]) => path.slice(BASE.length))
-		expect(cases.map(([, path]) => path).sort()).toEqual(specGets.sort())
+		expect([...cases.map(([, path]) => path), ...needsSummaryProvider].sort()).toEqual(specGets.sort())
 	})
 
 	it.each(cases)('%s GET %s', async (user, specPath, concretePath) => {
