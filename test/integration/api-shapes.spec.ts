@@ -135,14 +135,23 @@ const cases: [DemoUser, string, () => string][] = [
 	['rki-coord', '/reports/formats', () => '/reports/formats'],
 	['rki-coord', '/reports/folder', () => '/reports/folder'],
 	['admin', '/settings/report-cadence', () => '/settings/report-cadence'],
+	['rki-tester1', '/me/notifications', () => '/me/notifications'],
+	['admin', '/settings/integrations', () => '/settings/integrations'],
+	['bmi', '/summaries/available', () => '/summaries/available'],
 ]
+
+/**
+ * GET routes that answer 200 only when a TaskProcessing summary provider is installed, which
+ * the test instance lacks (nextcloud-integrations.spec.ts checks their refusal).
+ */
+const needsSummaryProvider = ['/summaries/{id}']
 
 describe('GET answers match openapi.json', () => {
 	it('covers every GET route of the spec', () => {
 		const specGets = Object.entries(spec.paths as Record<string, Record<string, unknown>>)
 			.filter(([, operations]) => 'get' in operations)
 			.map(([path]) => path.slice(BASE.length))
-		expect(cases.map(([, path]) => path).sort()).toEqual(specGets.sort())
+		expect([...cases.map(([, path]) => path), ...needsSummaryProvider].sort()).toEqual(specGets.sort())
 	})
 
 	it.each(cases)('%s GET %s', async (user, specPath, concretePath) => {
