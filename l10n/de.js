@@ -264,6 +264,7 @@ OC.L10N.register(
         "Rate": "Bewerten",
         "Rated": "Bewertet",
         "Rating criteria": "Bewertungskriterien",
+        "Rating progress": "Bewertungsfortschritt",
         "Ratings": "Bewertungen",
         "Ratings for {period}": "Bewertungen für {period}",
         "Rejected": "Abgelehnt",
