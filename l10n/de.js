@@ -442,6 +442,7 @@ OC.L10N.register(
         "Rate": "Bewerten",
         "Rated": "Bewertet",
         "Rating criteria": "Bewertungskriterien",
+        "Rating progress": "Bewertungsfortschritt",
         "Ratings": "Bewertungen",
         "Ratings for {period}": "Bewertungen für {period}",
         "Ratings of %1$s against %2$s": "Bewertungen %1$s im Vergleich zu %2$s",

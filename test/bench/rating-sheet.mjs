@@ -145,7 +145,7 @@ async function pageLoad(page) {
 	// From another document: a goto that changes only the hash would not load the page again.
 	await page.goto('about:blank')
 	await page.goto(`${APP_PATH}#/rate`, { waitUntil: 'commit' })
-	await page.waitForSelector(FIRST_INPUT)
+	await page.waitForSelector(FIRST_INPUT, { state: 'attached' })
 	return page.evaluate(() => window.pfFirstInput ?? performance.now())
 }
 

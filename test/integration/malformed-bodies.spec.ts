@@ -35,6 +35,7 @@ function target(specPath: string): { login: Login, path: string } {
 		.replace('/pilots/{id}', `/pilots/${ids.pilot}`)
 		.replace('/components/{id}', `/components/${ids.component}`)
 		.replace('/criteria/{id}', `/criteria/${ids.criterion}`)
+		.replace('/organisations/{id}/releases/{periodId}', `/organisations/${s.rki.id}/releases/${period.id}`)
 		.replace('/organisations/{id}/releases', `/organisations/${s.rki.id}/releases`)
 		.replace('/organisations/{id}', `/organisations/${ids.organisation}`)
 		.replace('/periods/{id}', `/periods/${period.id}`)
