@@ -5,7 +5,7 @@
  *
  * Measures the item list, the title suggestions and the consolidation (results of one
  * pilot for a quarter with all organisations' breakdown and with one organisation's, the
- * twelve-month trend, the items overview) through the OCS API of a running Nextcloud (run
+ * trend and the items overview of that quarter) through the OCS API of a running Nextcloud (run
  * by scripts/bench.sh after `occ pilotfeedback:bench:seed`). Every user logs in once with
  * basic auth; the measured requests carry only the session cookies, because basic auth
  * hashes the password again on every request.
@@ -241,8 +241,7 @@ function monthBefore(back) {
 
 /**
  * The consolidation rows: the first pilot (by id) the seeder's organisations share, the
- * quarter of the month three months back (always inside the seeded twelve closed months),
- * the twelve months before the current one for the trend.
+ * quarter of the month three months back (always inside the seeded twelve closed months).
  */
 async function consolidationEndpoints(session) {
 	const { pilots, organisations } = JSON.parse((await session.get(`${API}/catalogue?format=json`)).text).ocs.data
@@ -250,8 +249,7 @@ async function consolidationEndpoints(session) {
 	const rki = organisations.find((o) => o.shortName === 'RKI') ?? organisations[0]
 	const [year, month] = monthBefore(3).split('-').map(Number)
 	const quarter = `${year}-Q${Math.ceil(month / 3)}`
-	const range = `from=${monthBefore(12)}&to=${monthBefore(1)}`
-	console.log(`consolidation: pilot ${pilot.id} "${pilot.title}", quarter ${quarter}, trend ${range}, one organisation = ${rki.shortName} (${rki.id})`)
+	console.log(`consolidation: pilot ${pilot.id} "${pilot.title}", quarter ${quarter}, one organisation = ${rki.shortName} (${rki.id})`)
 	const c = `${API}/consolidation`
 	return [
 		{ name: 'results, all orgs', path: `${c}/results?pilotId=${pilot.id}&quarter=${quarter}`, consolidation: true },

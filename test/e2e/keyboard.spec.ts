@@ -186,7 +186,7 @@ describe('keyboard only', () => {
 		// File an item: back to the navigation, "New item", then the form field by field.
 		await tabTo(page, { selector: 'a', name: 'New item' }, stops, 'Shift+Tab')
 		await press(page, 'Enter', stops)
-		await expect.poll(() => routeOf(page.url())).toBe('/items/new')
+		await expect.poll(() => routeOf(page.url()), { timeout: UI_TIMEOUT }).toBe('/items/new')
 		await page.getByRole('textbox', { name: 'Title' }).waitFor()
 		await waitUntilLoaded(page)
 

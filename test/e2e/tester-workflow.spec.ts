@@ -141,7 +141,7 @@ describe('tester workflow: rate, file a security finding, coordinate and release
 		const { page, dialogs } = session
 		await openApp(page, '#/items')
 		await page.getByRole('main').getByRole('link', { name: 'New item' }).click()
-		await expect.poll(() => routeOf(page.url())).toBe('/items/new')
+		await expect.poll(() => routeOf(page.url()), { timeout: UI_TIMEOUT }).toBe('/items/new')
 
 		await choose(page.getByRole('radio', { name: 'Security finding' }))
 		await page.getByRole('textbox', { name: 'Title' }).fill(title)

@@ -119,6 +119,7 @@ const cases: [DemoUser, string, () => string][] = [
 	['admin', '/criteria', () => '/criteria'],
 	['admin', '/organisations', () => '/organisations'],
 	['admin', '/periods', () => '/periods'],
+	['admin', '/periods/{id}/ratings', () => `/periods/${ids.period}/ratings`],
 	['admin', '/settings', () => '/settings'],
 	['rki-tester1', '/ratings', () => '/ratings'],
 	['rki-tester1', '/items', () => '/items?limit=5'],
