@@ -13,12 +13,15 @@ use OCA\PilotFeedback\Db\HistoryEntry;
 use OCA\PilotFeedback\Db\HistoryMapper;
 use OCA\PilotFeedback\Db\Item;
 use OCA\PilotFeedback\Db\ItemMapper;
+use OCA\PilotFeedback\Event\ItemChange;
+use OCA\PilotFeedback\Event\ItemEvent;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ItemStatus;
 use OCA\PilotFeedback\Model\Priority;
 use OCP\AppFramework\Utility\ITimeFactory;
+use OCP\EventDispatcher\IEventDispatcher;
 use OCP\IL10N;
 
 /**
@@ -44,6 +47,7 @@ class BulkTriageService {
 		private TransactionRunner $transactions,
 		private ITimeFactory $time,
 		private IL10N $l10n,
+		private IEventDispatcher $dispatcher,
 	) {
 	}
 
@@ -57,7 +61,10 @@ class BulkTriageService {
 		$changes = $this->changes($input);
 		$now = $this->time->getTime();
 
-		return $this->transactions->run(function () use ($actor, $ids, $changes, $now): array {
+		/** @var list<ItemEvent> $events */
+		$events = [];
+		$result = $this->transactions->run(function () use ($actor, $ids, $changes, $now, &$events): array {
+			$events = [];
 			$items = $this->load($actor, $ids);
 			if (isset($changes['status'])) {
 				foreach ($items as $item) {
@@ -67,12 +74,17 @@ class BulkTriageService {
 			$changed = 0;
 			$entries = 0;
 			foreach ($items as $item) {
-				$written = $this->applyTo($actor, $item, $changes, $now);
+				$written = $this->applyTo($actor, $item, $changes, $now, $events);
 				$changed += $written > 0 ? 1 : 0;
 				$entries += $written;
 			}
 			return ['ids' => $ids, 'changed' => $changed, 'historyEntries' => $entries];
 		});
+		// After the commit, as single triage does: notifications, activity and webhooks per item.
+		foreach ($events as $event) {
+			$this->dispatcher->dispatchTyped($event);
+		}
+		return $result;
 	}
 
 	/**
@@ -168,9 +180,10 @@ class BulkTriageService {
 	 * Sets the changes on one item and records each changed field; an unchanged item is not written.
 	 *
 	 * @param array{status?: ItemStatus, consolidatedPriority?: ?int, vendorReference?: string} $changes
+	 * @param list<ItemEvent> $events the events of the change are added here
 	 * @return int how many fields changed
 	 */
-	private function applyTo(Actor $actor, Item $item, array $changes, int $now): int {
+	private function applyTo(Actor $actor, Item $item, array $changes, int $now, array &$events): int {
 		$before = $this->snapshot($item);
 		if (isset($changes['status'])) {
 			$item->setStatus($changes['status']->value);
@@ -188,6 +201,9 @@ class BulkTriageService {
 		}
 		$item->setUpdatedAt($now);
 		$this->items->update($item);
+		// A new version, so that an edit or triage sent with the version seen before gets 409.
+		$this->items->bumpVersion($item->getId(), $now);
+		array_push($events, ...ItemChange::events($item, $actor->userId, $before, $after));
 		foreach ($changed as $field) {
 			$entry = new HistoryEntry();
 			$entry->setItemId($item->getId());

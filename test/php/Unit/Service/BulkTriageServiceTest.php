@@ -13,6 +13,7 @@ use OCA\PilotFeedback\Db\HistoryEntry;
 use OCA\PilotFeedback\Db\HistoryMapper;
 use OCA\PilotFeedback\Db\Item;
 use OCA\PilotFeedback\Db\ItemMapper;
+use OCA\PilotFeedback\Event\ItemStatusChanged;
 use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
@@ -22,6 +23,7 @@ use OCA\PilotFeedback\Service\BulkTriageService;
 use OCA\PilotFeedback\Service\Policy;
 use OCA\PilotFeedback\Service\TransactionRunner;
 use OCP\AppFramework\Utility\ITimeFactory;
+use OCP\EventDispatcher\IEventDispatcher;
 use OCP\IDBConnection;
 use OCP\IL10N;
 use PHPUnit\Framework\Attributes\DataProvider;
@@ -45,6 +47,10 @@ final class BulkTriageServiceTest extends TestCase {
 	private array $recorded = [];
 	/** @var list<int> ids of the items updated */
 	private array $updated = [];
+	/** @var list<int> ids whose version was raised */
+	private array $bumped = [];
+	/** @var list<object> events dispatched */
+	private array $dispatched = [];
 
 	protected function setUp(): void {
 		$this->items = $this->createMock(ItemMapper::class);
@@ -56,6 +62,9 @@ final class BulkTriageServiceTest extends TestCase {
 			$this->updated[] = $item->getId();
 			return $item;
 		});
+		$this->items->method('bumpVersion')->willReturnCallback(function (int $id): void {
+			$this->bumped[] = $id;
+		});
 		$history = $this->createMock(HistoryMapper::class);
 		$history->method('insert')->willReturnCallback(function (HistoryEntry $entry): HistoryEntry {
 			$this->recorded[] = $entry;
@@ -66,6 +75,10 @@ final class BulkTriageServiceTest extends TestCase {
 		$l10n = $this->createMock(IL10N::class);
 		$l10n->method('t')->willReturnCallback(static fn (string $text, array $params = []): string => vsprintf($text, $params));
 		$this->db = $this->createMock(IDBConnection::class);
+		$dispatcher = $this->createMock(IEventDispatcher::class);
+		$dispatcher->method('dispatchTyped')->willReturnCallback(function (object $event): void {
+			$this->dispatched[] = $event;
+		});
 
 		$this->service = new BulkTriageService(
 			new Policy(),
@@ -74,6 +87,7 @@ final class BulkTriageServiceTest extends TestCase {
 			new TransactionRunner($this->db, $this->createMock(LoggerInterface::class)),
 			$time,
 			$l10n,
+			$dispatcher,
 		);
 	}
 
@@ -115,6 +129,10 @@ final class BulkTriageServiceTest extends TestCase {
 		self::assertSame(['ids' => [1, 2], 'changed' => 2, 'historyEntries' => 2], $result);
 		self::assertSame([[1, 'status', 'new', 'in_review'], [2, 'status', 'accepted', 'in_review']], $this->history());
 		self::assertSame([1, 2], $this->updated);
+		// Each changed item gets a new version (edits sent with the old one get 409) and the
+		// status events single triage sends (notifications, activity, webhooks).
+		self::assertSame([1, 2], $this->bumped);
+		self::assertSame([1, 2], array_map(static fn (object $e): int => $e instanceof ItemStatusChanged ? $e->getItem()->getId() : -1, $this->dispatched));
 		foreach ($this->recorded as $entry) {
 			self::assertSame('bmi', $entry->getUserId());
 			self::assertSame(self::NOW, $entry->getCreatedAt());
