@@ -449,6 +449,7 @@ class BenchSeeder {
 			'component_id' => $insert->createParameter('component_id'),
 			'period_id' => $insert->createParameter('period_id'),
 			'overall' => $insert->createParameter('overall'),
+			'rated' => $insert->createParameter('rated'),
 			'comment' => $insert->createParameter('comment'),
 			'created_at' => $insert->createParameter('created_at'),
 			'updated_at' => $insert->createParameter('updated_at'),
@@ -496,19 +497,25 @@ class BenchSeeder {
 					$combinations->next();
 					$at = $now - ($index + 1) * 30 * 86400 + mt_rand(0, 20 * 86400);
 					$overall = mt_rand(1, 100) <= 5 ? null : mt_rand(1, 5);
+					$values = [];
+					foreach ($catalogue['criterionIds'] as $criterionId) {
+						$values[$criterionId] = mt_rand(1, 100) <= 10 ? null : mt_rand(1, 5);
+					}
+					// As RatingService decides it: a rating has an overall score or a criterion score.
+					$rated = $overall !== null || array_filter($values, static fn (?int $v): bool => $v !== null) !== [];
 					$insert->setParameter('user_id', $userId)
 						->setParameter('org_id', $orgId, IQueryBuilder::PARAM_INT)
 						->setParameter('component_id', $componentId, IQueryBuilder::PARAM_INT)
 						->setParameter('period_id', $periodId, IQueryBuilder::PARAM_INT)
 						->setParameter('overall', $overall, $overall === null ? IQueryBuilder::PARAM_NULL : IQueryBuilder::PARAM_INT)
+						->setParameter('rated', $rated ? 1 : 0, IQueryBuilder::PARAM_INT)
 						->setParameter('comment', mt_rand(1, 100) <= 30 ? 'Synthetic benchmark comment: works mostly, some ' . strtolower(self::SUBJECTS[mt_rand(0, count(self::SUBJECTS) - 1)]) . ' issues.' : null)
 						->setParameter('created_at', $at, IQueryBuilder::PARAM_INT)
 						->setParameter('updated_at', $at + mt_rand(0, 5 * 86400), IQueryBuilder::PARAM_INT);
 					$insert->executeStatement();
 					$assessmentId = $insert->getLastInsertId();
 					$counts['pf_assessments']++;
-					foreach ($catalogue['criterionIds'] as $criterionId) {
-						$value = mt_rand(1, 100) <= 10 ? null : mt_rand(1, 5);
+					foreach ($values as $criterionId => $value) {
 						$score->setParameter('assessment_id', $assessmentId, IQueryBuilder::PARAM_INT)
 							->setParameter('criterion_id', $criterionId, IQueryBuilder::PARAM_INT)
 							->setParameter('score', $value, $value === null ? IQueryBuilder::PARAM_NULL : IQueryBuilder::PARAM_INT);

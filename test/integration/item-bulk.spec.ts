@@ -6,7 +6,7 @@
 import type { Item, Login, Seed } from './setup/fixtures.ts'
 
 import { beforeAll, describe, expect, it } from 'vitest'
-import { api, asGermanUser, createItem, expectApi, seed } from './setup/fixtures.ts'
+import { api, asGermanUser, createItem, expectApi, seed, withVersion } from './setup/fixtures.ts'
 import { TO_DONE } from './setup/ownPilot.ts'
 
 interface Detail extends Item {
@@ -92,7 +92,7 @@ describe('a refused batch changes nothing', () => {
 		const filed = await fileItems(3)
 		const done = filed[1]!
 		for (const status of TO_DONE) {
-			await expectApi(200, 'bmi', 'PUT', `/items/${done.id}/status`, { status })
+			await expectApi(200, 'bmi', 'PUT', `/items/${done.id}/status`, await withVersion(done.id, { status }))
 		}
 		const ids = filed.map((item) => item.id)
 		const before = await states(ids)

@@ -10,7 +10,7 @@ import type { Item, Login, Seed } from './setup/fixtures.ts'
 import type { OwnPilot } from './setup/ownPilot.ts'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, asGermanUser, expectApi, listAll, seed, uid } from './setup/fixtures.ts'
+import { api, asGermanUser, expectApi, listAll, seed, uid, withVersion } from './setup/fixtures.ts'
 import { monthFromNow, ownPilot, TO_DONE } from './setup/ownPilot.ts'
 
 type Tester = 'rki-tester1' | 'rki-tester2' | 'bsh-tester1' | 'bsh-tester2'
@@ -85,11 +85,11 @@ beforeAll(async () => {
 	for (const [key, f] of Object.entries(FILED)) {
 		const id = items[key]!.id
 		if (f.cons !== undefined) {
-			await expectApi(200, 'bmi', 'PUT', `/items/${id}/status`, { status: 'new', consolidatedPriority: f.cons })
+			await expectApi(200, 'bmi', 'PUT', `/items/${id}/status`, await withVersion(id, { status: 'new', consolidatedPriority: f.cons }))
 		}
 		const steps = f.status === 'done' ? TO_DONE : f.status === undefined ? [] : [f.status]
 		for (const status of steps) {
-			await expectApi(200, 'bmi', 'PUT', `/items/${id}/status`, { status })
+			await expectApi(200, 'bmi', 'PUT', `/items/${id}/status`, await withVersion(id, { status }))
 		}
 	}
 })

@@ -12,7 +12,7 @@ import type { Item, Login, Period, Seed } from './setup/fixtures.ts'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NEXTCLOUD_URL } from './setup/client.ts'
-import { api, call, createItem, expectApi, freshPeriod, seed, setPeriodStatus, uid } from './setup/fixtures.ts'
+import { api, call, createItem, expectApi, freshPeriod, seed, setPeriodStatus, uid, withVersion } from './setup/fixtures.ts'
 
 const SERVER_DIR = process.env.NEXTCLOUD_SERVER_DIR ?? ''
 
@@ -86,7 +86,7 @@ beforeAll(async () => {
 	await expectApi(200, 'bsh-tester1', 'POST', `/items/${publicItem.id}/support`)
 	await expectApi(200, 'rki-coord', 'POST', `/items/${secret.id}/support`)
 	for (const item of [secret, publicItem]) {
-		await expectApi(200, 'bmi', 'PUT', `/items/${item.id}/status`, { status: 'in_review' })
+		await expectApi(200, 'bmi', 'PUT', `/items/${item.id}/status`, await withVersion(item.id, { status: 'in_review' }))
 		await expectApi(201, 'bmi', 'POST', `/items/${item.id}/comments`, { message: `A question ${uid()}` })
 	}
 })
@@ -127,7 +127,7 @@ describe('notifications (notifications app OCS API)', () => {
 		try {
 			expect(await expectApi(200, 'bsh-tester1', 'PUT', '/me/notifications', { settings: { status_changed: false } })).toMatchObject({ status_changed: false, commented: true })
 			const count = (await notifications('bsh-tester1')).length
-			await expectApi(200, 'bmi', 'PUT', `/items/${publicItem.id}/status`, { status: 'accepted' })
+			await expectApi(200, 'bmi', 'PUT', `/items/${publicItem.id}/status`, await withVersion(publicItem.id, { status: 'accepted' }))
 			expect((await notifications('bsh-tester1')).length).toBe(count)
 			// the reporter still gets it
 			expect((await notifications('rki-tester1')).some((n) => n.object_id === String(publicItem.id) && n.subject.includes('Accepted'))).toBe(true)
@@ -297,7 +297,7 @@ describe('link previews (/ocs/v2.php/references/resolve)', () => {
 
 	it('follow changes of the item', async () => {
 		expect((await resolve('bmi', itemUrl(publicItem.id))).richObject.status).toBe('accepted')
-		await expectApi(200, 'bmi', 'PUT', `/items/${publicItem.id}/status`, { status: 'forwarded' })
+		await expectApi(200, 'bmi', 'PUT', `/items/${publicItem.id}/status`, await withVersion(publicItem.id, { status: 'forwarded' }))
 		expect((await resolve('bmi', itemUrl(publicItem.id))).richObject.status).toBe('forwarded')
 	})
 })
@@ -423,7 +423,7 @@ describe('settings of the integrations', () => {
 			const old = await createItem({ user, password }, s, { title: `Old ${uid()}` })
 			const open = await createItem({ user, password }, s, { title: `Open ${uid()}` })
 			for (const status of ['in_review', 'rejected']) {
-				await expectApi(200, 'bmi', 'PUT', `/items/${old.id}/status`, { status })
+				await expectApi(200, 'bmi', 'PUT', `/items/${old.id}/status`, await withVersion(old.id, { status }))
 			}
 			// Nothing happens while the setting is off (the default).
 			const jobs = JSON.parse(occ('background-job:list', '--class=OCA\\PilotFeedback\\BackgroundJob\\PseudonymiseReportersJob', '--output=json').stdout) as { id: number }[]

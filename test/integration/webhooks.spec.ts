@@ -11,7 +11,7 @@ import { execFile, spawnSync } from 'node:child_process'
 import { createServer } from 'node:http'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, createItem, expectApi, seed, uid } from './setup/fixtures.ts'
+import { call, createItem, expectApi, seed, uid, withVersion } from './setup/fixtures.ts'
 
 const SERVER_DIR = process.env.NEXTCLOUD_SERVER_DIR ?? ''
 
@@ -79,8 +79,8 @@ describe.skipIf(SERVER_DIR === '')('webhook events', () => {
 	})
 
 	it('call the webhook with ids and metadata, never the title or text', async () => {
-		await expectApi(200, 'bmi', 'PUT', `/items/${secret.id}/status`, { status: 'in_review' })
-		await expectApi(200, 'bmi', 'PUT', `/items/${publicItem.id}/status`, { status: 'in_review' })
+		await expectApi(200, 'bmi', 'PUT', `/items/${secret.id}/status`, await withVersion(secret.id, { status: 'in_review' }))
+		await expectApi(200, 'bmi', 'PUT', `/items/${publicItem.id}/status`, await withVersion(publicItem.id, { status: 'in_review' }))
 		const jobs = JSON.parse(occ('background-job:list', '--class=OCA\\WebhookListeners\\BackgroundJobs\\WebhookCall', '--output=json', '--limit=500').stdout) as { id: number }[]
 		expect(jobs.length).toBeGreaterThanOrEqual(2)
 		for (const job of jobs) {
