@@ -12,7 +12,7 @@
 import type { Period, Seed } from './setup/fixtures.ts'
 
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -387,6 +387,51 @@ describe('documents (every document format the server has)', () => {
 			const text = textOf(await download('bmi', report.path!))
 			expect(text).toContain('Monatlicher Statusbericht')
 			expect(text).toContain(`Keine Bewertungen in ${month(2)}`)
+		}
+	})
+})
+
+/** Converts a file with LibreOffice headless (a private profile) and returns the converted file's path. */
+function convert(bytes: Buffer, extension: string, target: string): string {
+	const dir = join(work, uid())
+	mkdirSync(dir, { recursive: true })
+	const source = join(dir, `report.${extension}`)
+	writeFileSync(source, bytes)
+	execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'lo-profile')}`, '--headless', '--convert-to', target, '--outdir', dir, source], { stdio: 'pipe', timeout: 180_000 })
+	return join(dir, `report.${target.split(':')[0]}`)
+}
+
+/** A number as the English documents print it: at most two decimals, no trailing zeros. */
+const printed = (value: number): string => String(Number(value.toFixed(2)))
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+describe.skipIf(SERVER_DIR === '')('LibreOffice opens what the app made and shows the numbers the suite sent', () => {
+	it('every document format: the mean overall score per component of the quarter', async () => {
+		for (const fileFormat of formats.documents) {
+			const report = await make({ type: 'quarterly', fileFormat, quarter: `${year}-Q1` })
+			expect(report.status, report.error ?? '').toBe('done')
+			const text = execFileSync('pdftotext', ['-layout', convert(await download('bmi', report.path!), fileFormat, 'pdf'), '-'], { encoding: 'utf8' })
+			expect(text).toContain('Mean overall score per component')
+			components.forEach((component, index) => {
+				const overall = RATINGS.filter((r) => r.component === index && r.overall !== null).map((r) => r.overall as number)
+				const mean = overall.reduce((sum, value) => sum + value, 0) / overall.length
+				expect(text, `${fileFormat}: ${component.name} ${printed(mean)}`).toMatch(new RegExp(`^\\s*${escapeRegExp(component.name)}\\s+${escapeRegExp(printed(mean))}\\s*$`, 'm'))
+			})
+		}
+	})
+
+	it('every spreadsheet format: the ratings, one row per assessment and criterion', async () => {
+		const orgName = (t: Tester): string => (ORG_OF[t] === 'rki' ? s.rki : s.bsh).name
+		const expected = RATINGS.flatMap((r) => criteria.map((c, i) => [pilotTitle, month(r.month), orgName(r.user), components[r.component].name, c.name, r.scores[i] === null ? '' : String(r.scores[i]), r.overall === null ? '' : String(r.overall)].join('|'))).sort()
+		for (const fileFormat of formats.exports.filter((f) => f !== 'csv')) {
+			const report = await make({ type: 'export', fileFormat, quarter: `${year}-Q1` })
+			expect(report.status, report.error ?? '').toBe('done')
+			// LibreOffice writes the first sheet (Ratings) as CSV, UTF-8.
+			const csv = readFileSync(convert(await download('bmi', report.path!), fileFormat, 'csv:Text - txt - csv (StarCalc):44,34,76,1'), 'utf8')
+			const rows = parseCsv(csv).filter((r) => r.length > 1)
+			expect(rows[0], fileFormat).toEqual(['Pilot', 'Month', 'Organisation', 'Tester', 'Assessment', 'Component', 'Criterion', 'Score', 'Overall score'])
+			expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[5], r[6], r[7], r[8]].join('|')).sort(), fileFormat).toEqual(expected)
 		}
 	})
 })

@@ -103,7 +103,7 @@ final class OdsWriter implements WorkbookWriter {
 				$xml->writeRaw('<table:table-cell' . $style . ' office:value-type="float" office:value="' . $number . '"><text:p>' . $number . '</text:p></table:table-cell>');
 			} else {
 				$xml->writeRaw('<table:table-cell' . $style . ' office:value-type="string"><text:p>');
-				$xml->text(Text::xml((string)$cell));
+				$xml->writeRaw(Odf::attr((string)$cell));
 				$xml->writeRaw('</text:p></table:table-cell>');
 			}
 		}

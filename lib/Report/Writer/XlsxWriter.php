@@ -118,7 +118,7 @@ final class XlsxWriter implements WorkbookWriter {
 				$xml->writeRaw('<c r="' . $ref . '"' . $style . '><v>' . Text::machineNumber($cell) . '</v></c>');
 			} else {
 				$xml->writeRaw('<c r="' . $ref . '"' . $style . ' t="inlineStr"><is><t xml:space="preserve">');
-				$xml->text(Text::xml((string)$cell));
+				$xml->writeRaw(Ooxml::escape((string)$cell));
 				$xml->writeRaw('</t></is></c>');
 			}
 		}

@@ -46,7 +46,8 @@ final class Samples {
 			yield ['=HYPERLINK("http://evil")', "Zeile\nzwei, mit \"Anführung\"", -2, null];
 		})();
 		$items = (static function () {
-			yield [17, 'Export fehlt'];
+			// Markup characters, as in the demo pilot's title "File-Sharing & WebOffice".
+			yield [17, 'Export & Import <fehlt>'];
 		})();
 		return new Workbook([
 			new Sheet('Bewertungen', ['Komponente', 'Kriterium', 'Wert', 'Mittel'], $ratings),

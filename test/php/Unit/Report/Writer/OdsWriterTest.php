@@ -38,6 +38,8 @@ final class OdsWriterTest extends TestCase {
 		$this->assertSame('=HYPERLINK("http://evil")', $content->evaluate("string($first/table:table-row[2]/table:table-cell[1])"));
 		$this->assertSame(0.0, $content->evaluate("count($first/table:table-row[2]/table:table-cell[4]/@office:value-type)"));
 		$this->assertSame('17', $content->evaluate('string(//table:table[2]/table:table-row[1]/table:table-cell[1]/@office:value)'));
+		// Markup characters are escaped (xpath() refuses XML that is not well-formed).
+		$this->assertSame('Export & Import <fehlt>', $content->evaluate('string(//table:table[2]/table:table-row[1]/table:table-cell[2])'));
 		// The header row is frozen per table.
 		$settings = Samples::xpath($parts['settings.xml'], Odf::NAMESPACES);
 		$this->assertSame('1', $settings->evaluate('string(//config:config-item-map-entry[@config:name="Meldungen"]/config:config-item[@config:name="VerticalSplitPosition"])'));

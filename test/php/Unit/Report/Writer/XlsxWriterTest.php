@@ -41,7 +41,10 @@ final class XlsxWriterTest extends TestCase {
 		$this->assertSame(0.0, $sheet->evaluate('count(//s:c[@r="D3"])'));
 		// The header row is frozen.
 		$this->assertSame('frozen', $sheet->evaluate('string(//s:pane/@state)'));
-		$this->assertSame('17', Samples::xpath($parts['xl/worksheets/sheet2.xml'], self::NS)->evaluate('string(//s:c[@r="A2"]/s:v)'));
+		$items = Samples::xpath($parts['xl/worksheets/sheet2.xml'], self::NS);
+		$this->assertSame('17', $items->evaluate('string(//s:c[@r="A2"]/s:v)'));
+		// Markup characters are escaped (xpath() refuses XML that is not well-formed).
+		$this->assertSame('Export & Import <fehlt>', $items->evaluate('string(//s:c[@r="B2"]/s:is/s:t)'));
 		$this->assertStringContainsString('/xl/worksheets/sheet2.xml', $parts['[Content_Types].xml']);
 		$this->assertStringContainsString('<b/>', $parts['xl/styles.xml']);
 	}
