@@ -131,7 +131,7 @@ describe('notifications (notifications app OCS API)', () => {
 			await expectApi(200, 'bmi', 'PUT', `/items/${publicItem.id}/status`, await withVersion(publicItem.id, { status: 'accepted' }))
 			expect((await notifications('bsh-tester1')).length).toBe(count)
 			// the reporter still gets it
-			expect((await notifications('rki-tester1')).some((n) => n.object_id === String(publicItem.id) && n.subject.includes('Accepted'))).toBe(true)
+			expect((await notifications('rki-tester1')).some((n) => n.object_type === 'item' && n.object_id === String(publicItem.id) && n.subject.includes('Accepted'))).toBe(true)
 		} finally {
 			await expectApi(200, 'bsh-tester1', 'PUT', '/me/notifications', { settings: { status_changed: true } })
 		}
@@ -144,10 +144,10 @@ describe('notifications (notifications app OCS API)', () => {
 	it('are removed when shown to someone who may no longer see the item', async () => {
 		// The RKI coordinator loses the role: the notification about the security finding disappears.
 		const org = (await expectApi<{ id: number, name: string, shortName: string, groupIds: string[], coordinatorIds: string[], pilotIds: number[] }[]>(200, 'admin', 'GET', '/organisations')).find((o) => o.id === s.rki.id)!
-		expect((await notifications('rki-coord')).some((n) => n.object_id === String(secret.id))).toBe(true)
+		expect((await notifications('rki-coord')).some((n) => n.object_type === 'item' && n.object_id === String(secret.id))).toBe(true)
 		await expectApi(200, 'admin', 'PUT', `/organisations/${org.id}`, { ...org, coordinatorIds: org.coordinatorIds.filter((c) => c !== 'rki-coord') })
 		try {
-			expect((await notifications('rki-coord')).some((n) => n.object_id === String(secret.id))).toBe(false)
+			expect((await notifications('rki-coord')).some((n) => n.object_type === 'item' && n.object_id === String(secret.id))).toBe(false)
 		} finally {
 			await expectApi(200, 'admin', 'PUT', `/organisations/${org.id}`, org)
 		}
