@@ -45,7 +45,8 @@ describe('Reports', () => {
 		await names.click()
 		await page.getByRole('button', { name: 'Make report' }).click()
 		await page.getByRole('cell', { name: /Waiting|Being made|Ready/ }).first().waitFor()
-		expect(await reportCount()).toBe(before + 1)
+		// The list may show an earlier report as "Ready" before the new one is recorded: wait for the count.
+		await expect.poll(reportCount, { timeout: 30_000 }).toBe(before + 1)
 		expect(await page.getByRole('dialog').count()).toBe(0)
 	})
 
