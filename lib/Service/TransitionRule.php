@@ -54,16 +54,6 @@ class TransitionRule {
 
 	/** The status's name in the user's language, as the UI shows it. */
 	public function label(ItemStatus $status): string {
-		return match ($status) {
-			ItemStatus::New => $this->l10n->t('New'),
-			ItemStatus::InReview => $this->l10n->t('In review'),
-			ItemStatus::Accepted => $this->l10n->t('Accepted'),
-			ItemStatus::Forwarded => $this->l10n->t('Forwarded'),
-			ItemStatus::InProgress => $this->l10n->t('In progress'),
-			ItemStatus::Done => $this->l10n->t('Done'),
-			ItemStatus::Verified => $this->l10n->t('Verified'),
-			ItemStatus::Rejected => $this->l10n->t('Rejected'),
-			ItemStatus::Duplicate => $this->l10n->t('Duplicate'),
-		};
+		return Labels::status($this->l10n, $status->value);
 	}
 }
