@@ -117,10 +117,11 @@ class Provider implements IProvider {
 		} catch (NotFoundException) {
 			throw new UnknownActivityException();
 		}
-		if ($report->getRequestedBy() !== $event->getAffectedUser() || $report->getFileId() === null) {
+		$fileId = $report->getFileId();
+		if ($report->getRequestedBy() !== $event->getAffectedUser() || $fileId === null) {
 			throw new UnknownActivityException();
 		}
-		$link = $this->links->file($report->getFileId());
+		$link = $this->links->file($fileId);
 		$file = ['type' => 'highlight', 'id' => (string)$report->getId(), 'name' => (string)$report->getFileName(), 'link' => $link];
 		$this->rich($event, $l->t('{actor} made the report {file}'), ['actor' => $actor, 'file' => $file]);
 		$event->setLink($link);
