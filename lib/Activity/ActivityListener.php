@@ -19,6 +19,7 @@ use OCA\PilotFeedback\Event\ItemStatusChanged;
 use OCA\PilotFeedback\Event\ItemSupported;
 use OCA\PilotFeedback\Event\ItemUpdated;
 use OCA\PilotFeedback\Event\PeriodReleased;
+use OCA\PilotFeedback\Event\ReportGenerated;
 use OCA\PilotFeedback\Service\ActorFactory;
 use OCA\PilotFeedback\Service\ItemPresenter;
 use OCA\PilotFeedback\Service\People;
@@ -39,8 +40,10 @@ use Psr\Log\LoggerInterface;
 class ActivityListener implements IEventListener {
 	public const TYPE_ITEMS = 'pilotfeedback_items';
 	public const TYPE_RELEASES = 'pilotfeedback_releases';
+	public const TYPE_REPORTS = 'pilotfeedback_reports';
 	public const OBJECT_ITEM = 'pilotfeedback_item';
 	public const OBJECT_PERIOD = 'pilotfeedback_period';
+	public const OBJECT_REPORT = 'pilotfeedback_report';
 
 	public function __construct(
 		private IManager $activity,
@@ -63,6 +66,13 @@ class ActivityListener implements IEventListener {
 				$this->publish(self::TYPE_RELEASES, 'released', $release->getUserId(), self::OBJECT_PERIOD, $release->getPeriodId(), $recipients, [
 					'period' => $release->getPeriodId(),
 					'organisation' => $release->getOrgId(),
+				]);
+			} elseif ($event instanceof ReportGenerated) {
+				// A report goes into its requester's Files only: the entry is theirs alone.
+				$report = $event->getReport();
+				$this->publish(self::TYPE_REPORTS, 'report_generated', $report->getRequestedBy(), self::OBJECT_REPORT, $report->getId(), [$report->getRequestedBy()], [
+					'report' => $report->getId(),
+					'fileId' => (int)$report->getFileId(),
 				]);
 			}
 		} catch (\Throwable $e) {

@@ -43,7 +43,7 @@ class Filter implements IFilter {
 	 * @return array<array-key, string>
 	 */
 	public function filterTypes(array $types): array {
-		return array_values(array_intersect($types, [ActivityListener::TYPE_ITEMS, ActivityListener::TYPE_RELEASES]));
+		return array_values(array_intersect($types, [ActivityListener::TYPE_ITEMS, ActivityListener::TYPE_RELEASES, ActivityListener::TYPE_REPORTS]));
 	}
 
 	public function allowedApps(): array {

@@ -14,6 +14,7 @@ use OCA\PilotFeedback\Db\Item;
 use OCA\PilotFeedback\Db\ItemMapper;
 use OCA\PilotFeedback\Db\OrganisationMapper;
 use OCA\PilotFeedback\Db\PeriodMapper;
+use OCA\PilotFeedback\Db\ReportMapper;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Service\ActorFactory;
@@ -42,6 +43,7 @@ class Provider implements IProvider {
 		private Policy $policy,
 		private AppLinks $links,
 		private IUserManager $userManager,
+		private ReportMapper $reports,
 	) {
 	}
 
@@ -56,6 +58,9 @@ class Provider implements IProvider {
 		$actor = $this->user($p['actor'] ?? $event->getAuthor());
 		$event->setIcon($this->links->icon());
 
+		if ($event->getSubject() === 'report_generated') {
+			return $this->reportGenerated($l, $event, $p, $actor);
+		}
 		if ($event->getSubject() === 'released') {
 			if (!$reader->isConsolidator && !$reader->coordinates((int)($p['organisation'] ?? 0))) {
 				throw new UnknownActivityException();
@@ -98,6 +103,29 @@ class Provider implements IProvider {
 			return [$l->t('{actor} marked {item} as a duplicate'), ['actor' => $actor, 'item' => $item]];
 		}
 		return [$l->t('{actor} merged {item} into {target}'), ['actor' => $actor, 'item' => $item, 'target' => $this->item($target)]];
+	}
+
+	/**
+	 * A report the reader made, with its file's current name, as long as the report exists.
+	 *
+	 * @param array<string, mixed> $p
+	 * @param array<string, string> $actor
+	 */
+	private function reportGenerated(IL10N $l, IEvent $event, array $p, array $actor): IEvent {
+		try {
+			$report = $this->reports->get((int)($p['report'] ?? 0));
+		} catch (NotFoundException) {
+			throw new UnknownActivityException();
+		}
+		$fileId = $report->getFileId();
+		if ($report->getRequestedBy() !== $event->getAffectedUser() || $fileId === null) {
+			throw new UnknownActivityException();
+		}
+		$link = $this->links->file($fileId);
+		$file = ['type' => 'highlight', 'id' => (string)$report->getId(), 'name' => (string)$report->getFileName(), 'link' => $link];
+		$this->rich($event, $l->t('{actor} made the report {file}'), ['actor' => $actor, 'file' => $file]);
+		$event->setLink($link);
+		return $event;
 	}
 
 	/** @param array<string, array<string, string>> $parameters */

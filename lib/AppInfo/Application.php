@@ -20,6 +20,7 @@ use OCA\PilotFeedback\Event\ItemSupported;
 use OCA\PilotFeedback\Event\ItemUpdated;
 use OCA\PilotFeedback\Event\PeriodClosed;
 use OCA\PilotFeedback\Event\PeriodReleased;
+use OCA\PilotFeedback\Event\ReportGenerated;
 use OCA\PilotFeedback\Listener\NotificationListener;
 use OCA\PilotFeedback\Listener\PageVisitListener;
 use OCA\PilotFeedback\Listener\ReferenceCacheListener;
@@ -83,7 +84,7 @@ class Application extends App implements IBootstrap {
 
 		$context->registerEventListener(UserDeletedEvent::class, UserDeletedListener::class);
 
-		foreach ([ItemCreated::class, ItemUpdated::class, ItemStatusChanged::class, ItemMerged::class, ItemCommented::class, ItemSupported::class, PeriodReleased::class] as $activityEvent) {
+		foreach ([ItemCreated::class, ItemUpdated::class, ItemStatusChanged::class, ItemMerged::class, ItemCommented::class, ItemSupported::class, PeriodReleased::class, ReportGenerated::class] as $activityEvent) {
 			$context->registerEventListener($activityEvent, ActivityListener::class);
 		}
 	}

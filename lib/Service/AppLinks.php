@@ -32,6 +32,11 @@ class AppLinks {
 		return $this->home() . $view;
 	}
 
+	/** A file of the user's Files by its id (Nextcloud's /f/{id} opens it in Files or the office app). */
+	public function file(int $fileId): string {
+		return $this->urls->linkToRouteAbsolute('files.View.showFile', ['fileid' => $fileId]);
+	}
+
 	/** The app's icon as an absolute URL. */
 	public function icon(bool $dark = true): string {
 		return $this->urls->getAbsoluteURL($this->urls->imagePath('pilotfeedback', $dark ? 'app-dark.svg' : 'app.svg'));

@@ -16,6 +16,7 @@ use OCA\PilotFeedback\Db\OrganisationMapper;
 use OCA\PilotFeedback\Db\PilotMapper;
 use OCA\PilotFeedback\Db\Report;
 use OCA\PilotFeedback\Db\ReportMapper;
+use OCA\PilotFeedback\Event\ReportGenerated;
 use OCA\PilotFeedback\Exception\DomainError;
 use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\NotFoundException;
@@ -31,6 +32,7 @@ use OCA\PilotFeedback\Report\ReportRequest;
 use OCA\PilotFeedback\Report\Writer\WriterRegistry;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\BackgroundJob\IJobList;
+use OCP\EventDispatcher\IEventDispatcher;
 use OCP\IL10N;
 use OCP\IUserManager;
 use OCP\L10N\IFactory;
@@ -73,6 +75,7 @@ class ReportService {
 		private IL10N $l10n,
 		private ITimeFactory $time,
 		private LoggerInterface $logger,
+		private IEventDispatcher $dispatcher,
 	) {
 	}
 
@@ -181,6 +184,7 @@ class ReportService {
 			$report->setFinishedAt($this->time->getTime());
 			$report = $this->reports->update($report);
 			$this->notifyReady($report, $report->getRequestedBy());
+			$this->dispatcher->dispatchTyped(new ReportGenerated($report));
 			return $report;
 		} catch (DomainError|ReportFailedException $e) {
 			return $this->fail($report, $e->getTemplate(), $e->getParams());

@@ -231,6 +231,20 @@ describe('activity (activity app API)', () => {
 	})
 })
 
+describe('activity of reports', () => {
+	it('tells the requester that a report was made, linking to the file, and nobody else', async () => {
+		const period = (await expectApi<Period[]>(200, 'admin', 'GET', '/periods'))[0]!
+		const report = await expectApi<{ id: number, status: string, fileId: number, fileName: string }>(200, 'bmi', 'POST', '/reports', { type: 'monthly', fileFormat: 'odt', pilotId: null, month: period.month, language: 'en' })
+		expect(report.status).toBe('done')
+		const mine = (await activities('bmi')).filter((a) => a.object_type === 'pilotfeedback_report' && a.object_id === report.id)
+		expect(mine.map((a) => a.subject)).toEqual([`BMI Konsolidierung made the report ${report.fileName}`])
+		expect(mine[0]!.link).toMatch(new RegExp(`/f/${report.fileId}$`))
+		for (const login of ['rki-coord', 'bsh-tester1'] as const) {
+			expect((await activities(login)).filter((a) => a.object_type === 'pilotfeedback_report'), login).toEqual([])
+		}
+	})
+})
+
 describe('unified search (/ocs/v2.php/search/providers/pilotfeedback-items/search)', () => {
 	it('finds items by title and by text', async () => {
 		expect((await search('bsh-tester1', publicWord)).entries.map((e) => e.resourceUrl)).toEqual([itemUrl(publicItem.id)])
