@@ -20,7 +20,7 @@ use OCP\IDBConnection;
  * Only integers leave the database (COUNT, SUM): AVG answers with a different type on
  * SQLite, PostgreSQL and MariaDB, so the mean is sum / n, computed once in PHP.
  *
- * @psalm-type RatingRow = array{componentId: int, criterionId: ?int, organisationId: ?int, month: ?string, total: int, n: int, sum: int, distribution: list<int>, notAssessed: int}
+ * @psalm-type RatingRow = array{componentId: int, criterionId: ?int, organisationId: ?int, total: int, n: int, sum: int, distribution: list<int>, notAssessed: int}
  */
 class ConsolidationMapper {
 	public function __construct(
@@ -30,15 +30,88 @@ class ConsolidationMapper {
 
 	/**
 	 * Rating figures per component and criterion (or of the overall score when $overall),
-	 * optionally also per organisation and per month.
+	 * optionally also per organisation.
+	 *
+	 * The database counts the ratings and each score 1–5 (six aggregates over the rows of the
+	 * range); n, sum and "not assessed" follow from those counts, since a score is 1–5 or
+	 * null. Fewer aggregates per row is what keeps this query fast (docs/performance.md).
 	 *
 	 * @param list<int>|null $organisationIds only these organisations' ratings (null: all)
 	 * @return list<RatingRow>
 	 */
-	public function ratingStats(int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds, bool $overall, bool $byOrganisation, bool $byMonth): array {
+	public function ratingStats(int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds, bool $overall, bool $byOrganisation): array {
 		if ($organisationIds === []) {
 			return [];
 		}
+		[$qb, $value] = $this->ratings($pilotId, $range, $releasedOnly, $organisationIds, $overall);
+		if ($byOrganisation) {
+			$qb->addSelect('a.org_id')->addGroupBy('a.org_id');
+		}
+		$qb->selectAlias($qb->func()->count('*'), 'total');
+		for ($score = 1; $score <= 5; $score++) {
+			$qb->selectAlias($qb->createFunction('COUNT(CASE WHEN ' . $value . ' = ' . $score . ' THEN 1 END)'), 'd' . $score);
+		}
+
+		$rows = [];
+		$result = $qb->executeQuery();
+		while ($row = $result->fetch()) {
+			$distribution = [(int)$row['d1'], (int)$row['d2'], (int)$row['d3'], (int)$row['d4'], (int)$row['d5']];
+			$n = array_sum($distribution);
+			$rows[] = [
+				'componentId' => (int)$row['component_id'],
+				'criterionId' => $overall ? null : (int)$row['criterion_id'],
+				'organisationId' => $byOrganisation ? (int)$row['org_id'] : null,
+				'total' => (int)$row['total'],
+				'n' => $n,
+				'sum' => $distribution[0] + 2 * $distribution[1] + 3 * $distribution[2] + 4 * $distribution[3] + 5 * $distribution[4],
+				'distribution' => $distribution,
+				'notAssessed' => (int)$row['total'] - $n,
+			];
+		}
+		$result->closeCursor();
+		return $rows;
+	}
+
+	/**
+	 * Number and sum of the scores per component, criterion (or overall score) and month:
+	 * what a trend needs, from the scored rows only.
+	 *
+	 * @param list<int>|null $organisationIds only these organisations' ratings (null: all)
+	 * @return list<array{componentId: int, criterionId: ?int, month: string, n: int, sum: int}>
+	 */
+	public function monthlyScores(int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds, bool $overall): array {
+		if ($organisationIds === []) {
+			return [];
+		}
+		[$qb, $value] = $this->ratings($pilotId, $range, $releasedOnly, $organisationIds, $overall);
+		$qb->addSelect('p.month')->addGroupBy('p.month')
+			->andWhere($qb->expr()->isNotNull($overall ? 'a.overall' : 's.score'))
+			->selectAlias($qb->func()->count('*'), 'n')
+			->selectAlias($qb->createFunction('SUM(' . $value . ')'), 'score_sum');
+
+		$rows = [];
+		$result = $qb->executeQuery();
+		while ($row = $result->fetch()) {
+			$rows[] = [
+				'componentId' => (int)$row['component_id'],
+				'criterionId' => $overall ? null : (int)$row['criterion_id'],
+				'month' => (string)$row['month'],
+				'n' => (int)$row['n'],
+				'sum' => (int)$row['score_sum'],
+			];
+		}
+		$result->closeCursor();
+		return $rows;
+	}
+
+	/**
+	 * The rated assessments of the scope (overall score) or their criterion scores, grouped
+	 * by component (and criterion).
+	 *
+	 * @param list<int>|null $organisationIds
+	 * @return array{0: IQueryBuilder, 1: string} the query and the quoted score column
+	 */
+	private function ratings(int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds, bool $overall): array {
 		$qb = $this->db->getQueryBuilder();
 		if ($overall) {
 			$qb->from('pf_assessments', 'a');
@@ -49,42 +122,11 @@ class ConsolidationMapper {
 			$value = $qb->getColumnName('s.score');
 		}
 		$this->scope($qb, $pilotId, $range, $releasedOnly, $organisationIds);
-
 		$qb->select('a.component_id')->groupBy('a.component_id');
 		if (!$overall) {
 			$qb->addSelect('s.criterion_id')->addGroupBy('s.criterion_id');
 		}
-		if ($byOrganisation) {
-			$qb->addSelect('a.org_id')->addGroupBy('a.org_id');
-		}
-		if ($byMonth) {
-			$qb->addSelect('p.month')->addGroupBy('p.month');
-		}
-		$qb->selectAlias($qb->func()->count('*'), 'total')
-			->selectAlias($qb->createFunction('COUNT(' . $value . ')'), 'n')
-			->selectAlias($qb->createFunction('SUM(' . $value . ')'), 'score_sum')
-			->selectAlias($qb->createFunction('SUM(CASE WHEN ' . $value . ' IS NULL THEN 1 ELSE 0 END)'), 'not_assessed');
-		for ($score = 1; $score <= 5; $score++) {
-			$qb->selectAlias($qb->createFunction('SUM(CASE WHEN ' . $value . ' = ' . $score . ' THEN 1 ELSE 0 END)'), 'd' . $score);
-		}
-
-		$rows = [];
-		$result = $qb->executeQuery();
-		while ($row = $result->fetch()) {
-			$rows[] = [
-				'componentId' => (int)$row['component_id'],
-				'criterionId' => $overall ? null : (int)$row['criterion_id'],
-				'organisationId' => $byOrganisation ? (int)$row['org_id'] : null,
-				'month' => $byMonth ? (string)$row['month'] : null,
-				'total' => (int)$row['total'],
-				'n' => (int)$row['n'],
-				'sum' => (int)$row['score_sum'],
-				'distribution' => [(int)$row['d1'], (int)$row['d2'], (int)$row['d3'], (int)$row['d4'], (int)$row['d5']],
-				'notAssessed' => (int)$row['not_assessed'],
-			];
-		}
-		$result->closeCursor();
-		return $rows;
+		return [$qb, $value];
 	}
 
 	/**
@@ -116,6 +158,31 @@ class ConsolidationMapper {
 				'components' => (int)$row['components'],
 				'assessments' => (int)$row['assessments'],
 			];
+		}
+		$result->closeCursor();
+		return $rows;
+	}
+
+	/**
+	 * Which of the given users rated, per organisation and month.
+	 *
+	 * @param list<int> $organisationIds
+	 * @param list<string> $userIds
+	 * @return list<array{organisationId: int, month: string, userId: string}>
+	 */
+	public function raters(int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds, array $userIds): array {
+		if ($organisationIds === [] || $userIds === []) {
+			return [];
+		}
+		$qb = $this->db->getQueryBuilder();
+		$qb->from('pf_assessments', 'a');
+		$this->scope($qb, $pilotId, $range, $releasedOnly, $organisationIds);
+		$qb->selectDistinct(['a.org_id', 'p.month', 'a.user_id'])
+			->andWhere($qb->expr()->in('a.user_id', $qb->createNamedParameter($userIds, IQueryBuilder::PARAM_STR_ARRAY)));
+		$rows = [];
+		$result = $qb->executeQuery();
+		while ($row = $result->fetch()) {
+			$rows[] = ['organisationId' => (int)$row['org_id'], 'month' => (string)$row['month'], 'userId' => (string)$row['user_id']];
 		}
 		$result->closeCursor();
 		return $rows;
@@ -184,7 +251,7 @@ class ConsolidationMapper {
 		$from = $qb->createNamedParameter($range->from);
 		$to = $qb->createNamedParameter($range->to);
 		// The periods of the range as a list first, so that the database starts from them and
-		// reads the assessments by pf_asmt_per_cov (period_id, org_id, …) instead of all of an
+		// reads the assessments by pf_asmt_rated_cov (period_id, org_id, …) instead of all of an
 		// organisation's months (docs/performance.md).
 		$periods = $this->db->getQueryBuilder();
 		$periods->select('rp.id')->from('pf_periods', 'rp')

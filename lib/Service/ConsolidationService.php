@@ -70,8 +70,8 @@ class ConsolidationService {
 		// One query per kind, grouped by organisation over all of them: the figure across all
 		// organisations is the sum of their groups, so the ratings are read once (the
 		// breakdown of an organisation the actor may not see is summed, never shown).
-		$overallRows = $this->mapper->ratingStats($scope->pilotId, $scope->range, $scope->releasedOnly, organisationIds: null, overall: true, byOrganisation: true, byMonth: false);
-		$scoreRows = $this->mapper->ratingStats($scope->pilotId, $scope->range, $scope->releasedOnly, organisationIds: null, overall: false, byOrganisation: true, byMonth: false);
+		$overallRows = $this->mapper->ratingStats($scope->pilotId, $scope->range, $scope->releasedOnly, organisationIds: null, overall: true, byOrganisation: true);
+		$scoreRows = $this->mapper->ratingStats($scope->pilotId, $scope->range, $scope->releasedOnly, organisationIds: null, overall: false, byOrganisation: true);
 		$all = $this->components($componentIds, $criterionIds, $this->acrossOrganisations($overallRows), $this->acrossOrganisations($scoreRows));
 		$overallByOrg = $this->byOrganisation($overallRows);
 		$scoresByOrg = $this->byOrganisation($scoreRows);
@@ -106,12 +106,12 @@ class ConsolidationService {
 		[$componentIds, $criterionIds] = $this->dimensions($scope);
 		$threshold = $this->settings->lowRatingThreshold();
 		$rows = [
-			...$this->mapper->ratingStats($scope->pilotId, $scope->range, $scope->releasedOnly, $organisationIds, overall: true, byOrganisation: false, byMonth: true),
-			...$this->mapper->ratingStats($scope->pilotId, $scope->range, $scope->releasedOnly, $organisationIds, overall: false, byOrganisation: false, byMonth: true),
+			...$this->mapper->monthlyScores($scope->pilotId, $scope->range, $scope->releasedOnly, $organisationIds, overall: true),
+			...$this->mapper->monthlyScores($scope->pilotId, $scope->range, $scope->releasedOnly, $organisationIds, overall: false),
 		];
 		$byKey = [];
 		foreach ($rows as $row) {
-			$byKey[$row['componentId'] . ':' . ($row['criterionId'] ?? 'overall')][(string)$row['month']] = $row;
+			$byKey[$row['componentId'] . ':' . ($row['criterionId'] ?? 'overall')][$row['month']] = $row;
 		}
 		$months = $scope->range->months();
 		$series = [];
@@ -153,7 +153,14 @@ class ConsolidationService {
 		foreach ($this->mapper->releases($scope->range, $organisationIds) as $row) {
 			$releases[$row['organisationId']][$row['month']] = ['userId' => $row['userId'], 'releasedAt' => $row['releasedAt']];
 		}
-		$testers = $this->testerCounts($organisationIds);
+		$members = $this->members($organisationIds);
+		// As on the coordinator's progress page: a coordinator in the organisation's groups is
+		// one of its testers only in a month they rated.
+		$coordinatorsWhoRated = [];
+		$coordinatorIds = array_merge(...array_values(array_map(static fn (array $m): array => $m['coordinators'], $members)));
+		foreach ($this->mapper->raters($scope->pilotId, $scope->range, $scope->releasedOnly, $organisationIds, $coordinatorIds) as $row) {
+			$coordinatorsWhoRated[$row['organisationId']][$row['month']][$row['userId']] = true;
+		}
 		$periods = $this->mapper->periodsIn($scope->range);
 		$rows = [];
 		foreach ($organisationIds as $orgId) {
@@ -163,7 +170,7 @@ class ConsolidationService {
 					'organisationId' => $orgId,
 					'month' => $month,
 					'periodId' => $periods[$month] ?? null,
-					'testers' => $testers[$orgId] ?? 0,
+					'testers' => $members[$orgId]['testers'] + count(array_intersect($members[$orgId]['coordinators'], array_keys($coordinatorsWhoRated[$orgId][$month] ?? []))),
 					'testersWithAssessment' => $count['raters'] ?? 0,
 					'componentsRated' => $count['components'] ?? 0,
 					'assessments' => $count['assessments'] ?? 0,
@@ -330,14 +337,16 @@ class ConsolidationService {
 	}
 
 	/**
-	 * How many distinct users are in each organisation's groups today.
+	 * The distinct users in each organisation's groups today: how many are no coordinator of
+	 * it, and which are.
 	 *
 	 * @param list<int> $organisationIds
-	 * @return array<int, int>
+	 * @return array<int, array{testers: int, coordinators: list<string>}>
 	 */
-	private function testerCounts(array $organisationIds): array {
+	private function members(array $organisationIds): array {
 		$groups = $this->links->rightsByLeft(Link::OrganisationGroups, $organisationIds);
-		$counts = [];
+		$coordinators = $this->links->rightsByLeft(Link::OrganisationCoordinators, $organisationIds);
+		$members = [];
 		foreach ($organisationIds as $orgId) {
 			$users = [];
 			foreach ($groups[$orgId] ?? [] as $groupId) {
@@ -345,9 +354,13 @@ class ConsolidationService {
 					$users[$userId] = true;
 				}
 			}
-			$counts[$orgId] = count($users);
+			$coordinating = array_values(array_filter(
+				array_map('strval', $coordinators[$orgId] ?? []),
+				static fn (string $userId): bool => isset($users[$userId]),
+			));
+			$members[$orgId] = ['testers' => count($users) - count($coordinating), 'coordinators' => $coordinating];
 		}
-		return $counts;
+		return $members;
 	}
 
 	/** @return PilotFeedbackConsolidationRange */

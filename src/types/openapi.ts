@@ -1212,7 +1212,10 @@ export interface components {
             month: string;
             /** Format: int64 */
             periodId: number | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The members of the organisation's groups today, without its coordinators unless they rated that month
+             */
             testers: number;
             /** Format: int64 */
             testersWithAssessment: number;

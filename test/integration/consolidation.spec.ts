@@ -9,7 +9,8 @@ import type { ApiResponse, Login, Organisation, Period, Seed } from './setup/fix
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, call, expectApi, seed } from './setup/fixtures.ts'
 
-type Tester = 'rki-tester1' | 'rki-tester2' | 'bsh-tester1' | 'bsh-tester2'
+/** rki-coord is in RKI's group: a coordinator counts as a tester in a month they rated. */
+type Tester = 'rki-tester1' | 'rki-tester2' | 'bsh-tester1' | 'bsh-tester2' | 'rki-coord'
 
 /** One rating the suite sends: who, which of its months and components, the scores. */
 interface Rating {
@@ -60,9 +61,10 @@ const RATINGS: Rating[] = [
 	{ user: 'bsh-tester2', month: 1, component: 0, overall: 4, scores: [5, 5, 5] },
 	{ user: 'rki-tester2', month: 1, component: 1, overall: 5, scores: [3, undefined, 2] },
 	{ user: 'bsh-tester1', month: 3, component: 0, overall: 2, scores: [2, 1, 3] },
+	{ user: 'rki-coord', month: 3, component: 1, overall: 4, scores: [4, null, 3] },
 ]
 
-const ORG_OF: Record<Tester, 'rki' | 'bsh'> = { 'rki-tester1': 'rki', 'rki-tester2': 'rki', 'bsh-tester1': 'bsh', 'bsh-tester2': 'bsh' }
+const ORG_OF: Record<Tester, 'rki' | 'bsh'> = { 'rki-tester1': 'rki', 'rki-tester2': 'rki', 'bsh-tester1': 'bsh', 'bsh-tester2': 'bsh', 'rki-coord': 'rki' }
 
 let s: Seed
 let pilotId: number
@@ -292,14 +294,19 @@ describe('trend: month by month mean and n, few ratings flagged', () => {
 
 describe('participation per organisation and month', () => {
 	/** Members of the organisation's groups, read through Nextcloud's provisioning API. */
-	async function groupMembers(o: Organisation): Promise<number> {
+	async function groupMembers(o: Organisation): Promise<Set<string>> {
 		const users = new Set<string>()
 		for (const group of o.groupIds) {
 			const response = await call<{ users: string[] }>('admin', 'GET', `/ocs/v2.php/cloud/groups/${encodeURIComponent(group)}/users`)
 			expect(response.status).toBe(200)
 			response.data.users.forEach((u) => users.add(u))
 		}
-		return users.size
+		return users
+	}
+
+	/** The organisation's testers in a month: its group members, its coordinators only if they rated then. */
+	function testersOf(o: Organisation, members: Set<string>, raters: Set<string>): number {
+		return [...members].filter((u) => !o.coordinatorIds.includes(u) || raters.has(u)).length
 	}
 
 	async function expectParticipation(login: Login, orgs: ('rki' | 'bsh')[], releasedOnly = false): Promise<void> {
@@ -311,11 +318,12 @@ describe('participation per organisation and month', () => {
 		const mine = data.rows.filter((r) => r.organisationId === s.rki.id || r.organisationId === s.bsh.id)
 		expect(new Set(mine.map((r) => r.organisationId))).toEqual(new Set(orgs.map((o) => s[o].id)))
 		for (const short of orgs) {
-			const testers = await groupMembers(s[short])
+			const members = await groupMembers(s[short])
 			for (let m = 0; m < 4; m++) {
 				const row = mine.find((r) => r.organisationId === s[short].id && r.month === month(m))
 				expect(row, `${short} ${month(m)}`).toBeDefined()
 				const ratings = select({ months: [m], org: short, releasedOnly })
+				const testers = testersOf(s[short], members, new Set(ratings.map((r) => r.user)))
 				expect(row, `${short} ${month(m)}`).toEqual({
 					organisationId: s[short].id,
 					month: month(m),
