@@ -19,7 +19,9 @@ use OCA\PilotFeedback\Model\Priority;
  *
  * Ratings: in each past month every tester rates most components of the organisation's
  * active pilots; in the current month only the first tester of each organisation has rated,
- * so that the current month shows few ratings and the other testers still have an empty sheet.
+ * and only the first CURRENT_MONTH_RATED components: the current month shows few ratings, the
+ * other testers still have an empty sheet, and the first ones see on their sheet and on the
+ * dashboard what is left to rate.
  *
  * @psalm-type DemoOrg = array{orgId: int, testers: list<string>, coordinator: string, components: list<array{componentId: int, pilotId: int}>}
  * @psalm-type DemoRating = array{userId: string, orgId: int, componentId: int, month: string, overall: ?int, scores: array<int, ?int>, comment: ?string, at: int}
@@ -28,6 +30,9 @@ use OCA\PilotFeedback\Model\Priority;
  * @psalm-type DemoItem = array{title: string, body: string, type: string, priority: int, consPriority: ?int, status: string, reporterId: string, orgId: int, componentId: int, pilotId: int, vendorRef: ?string, createdAt: int, updatedAt: int, history: list<DemoStep>, supporters: list<array{userId: string, orgId: int, at: int}>}
  */
 final class DemoActivityPlan {
+	/** How many components the first tester of an organisation rated in the current month. */
+	public const CURRENT_MONTH_RATED = 2;
+
 	/** The consolidator who triages the demo items */
 	public const CONSOLIDATOR = 'bmi';
 	private const SEED = 20261201;
@@ -109,6 +114,9 @@ final class DemoActivityPlan {
 						$overall = mt_rand(1, 100) <= 5 ? null : self::score($quality + mt_rand(-5, 5) / 10);
 						$comment = mt_rand(1, 100) <= 40 ? self::COMMENTS[mt_rand(0, count(self::COMMENTS) - 1)] : null;
 						if ($skip && $index !== $last) {
+							continue;
+						}
+						if ($index === $last && $componentIndex >= self::CURRENT_MONTH_RATED) {
 							continue;
 						}
 						$at = min($now - 60, $start + $day * self::DAY + ($testerIndex * 3 + $componentIndex) * 3600);

@@ -59,12 +59,19 @@ final class DemoActivityPlanTest extends TestCase {
 		self::assertSame(count($keys), count(array_unique($keys)));
 	}
 
-	public function testOnlyTheFirstTesterOfEachOrganisationRatedTheCurrentMonth(): void {
+	public function testOnlyTheFirstTesterOfEachOrganisationRatedTheCurrentMonthAndNotEverything(): void {
 		[$orgs, $criteria, $starts, $now] = self::input();
 		$plan = DemoActivityPlan::build($orgs, $criteria, $starts, $now);
 		$current = array_filter($plan['ratings'], static fn (array $r): bool => $r['month'] === '2026-12');
 		self::assertEqualsCanonicalizing(['rki-tester1', 'bsh-tester1'], array_values(array_unique(array_column($current, 'userId'))));
-		self::assertCount(5, $current, 'every component of the organisation');
+		$rated = [];
+		foreach ($current as $rating) {
+			$rated[$rating['userId']][] = $rating['componentId'];
+		}
+		// RKI has three components: the first two are rated, the third is left for the dashboard.
+		self::assertSame([10, 11], $rated['rki-tester1']);
+		// BSH has two, both rated.
+		self::assertSame([10, 12], $rated['bsh-tester1']);
 	}
 
 	public function testPastMonthsAreReleasedUpToSomeMonthsAgoAfterTheirEnd(): void {
