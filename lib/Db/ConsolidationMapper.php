@@ -182,21 +182,20 @@ class ConsolidationMapper {
 	}
 
 	/**
-	 * Which of the given users rated, per organisation and month.
+	 * Who rated, per organisation and month (one row per person; at most the organisation's
+	 * testers per month).
 	 *
 	 * @param list<int> $organisationIds
-	 * @param list<string> $userIds
 	 * @return list<array{organisationId: int, month: string, userId: string}>
 	 */
-	public function raters(int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds, array $userIds): array {
-		if ($organisationIds === [] || $userIds === []) {
+	public function raters(int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds): array {
+		if ($organisationIds === []) {
 			return [];
 		}
 		$qb = $this->db->getQueryBuilder();
 		$qb->from('pf_assessments', 'a');
 		$this->scope($qb, $pilotId, $range, $releasedOnly, $organisationIds);
-		$qb->selectDistinct(['a.org_id', 'p.month', 'a.user_id'])
-			->andWhere($qb->expr()->in('a.user_id', $qb->createNamedParameter($userIds, IQueryBuilder::PARAM_STR_ARRAY)));
+		$qb->selectDistinct(['a.org_id', 'p.month', 'a.user_id']);
 		$rows = [];
 		$result = $qb->executeQuery();
 		while ($row = $result->fetch()) {

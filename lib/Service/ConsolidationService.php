@@ -153,13 +153,14 @@ class ConsolidationService {
 		foreach ($this->mapper->releases($scope->range, $organisationIds) as $row) {
 			$releases[$row['organisationId']][$row['month']] = ['userId' => $row['userId'], 'releasedAt' => $row['releasedAt']];
 		}
-		$members = $this->members($organisationIds);
-		// As on the coordinator's progress page: a coordinator in the organisation's groups is
-		// one of its testers only in a month they rated.
-		$coordinatorsWhoRated = [];
-		$coordinatorIds = array_merge(...array_values(array_map(static fn (array $m): array => $m['coordinators'], $members)));
-		foreach ($this->mapper->raters($scope->pilotId, $scope->range, $scope->releasedOnly, $organisationIds, $coordinatorIds) as $row) {
-			$coordinatorsWhoRated[$row['organisationId']][$row['month']][$row['userId']] = true;
+		// A month's testers: today's members of the organisation's groups (its coordinators
+		// only if they rated, as on the coordinator's progress page) and whoever rated for it
+		// that month, so that a tester who left or was deleted (a pseudonym now) still counts
+		// where they rated, and testersWithAssessment never exceeds testers.
+		$members = $this->membersWithoutCoordinators($organisationIds);
+		$raters = [];
+		foreach ($this->mapper->raters($scope->pilotId, $scope->range, $scope->releasedOnly, $organisationIds) as $row) {
+			$raters[$row['organisationId']][$row['month']][$row['userId']] = true;
 		}
 		$periods = $this->mapper->periodsIn($scope->range);
 		$rows = [];
@@ -170,7 +171,7 @@ class ConsolidationService {
 					'organisationId' => $orgId,
 					'month' => $month,
 					'periodId' => $periods[$month] ?? null,
-					'testers' => $members[$orgId]['testers'] + count(array_intersect($members[$orgId]['coordinators'], array_keys($coordinatorsWhoRated[$orgId][$month] ?? []))),
+					'testers' => count(($members[$orgId] ?? []) + ($raters[$orgId][$month] ?? [])),
 					'testersWithAssessment' => $count['raters'] ?? 0,
 					'componentsRated' => $count['components'] ?? 0,
 					'assessments' => $count['assessments'] ?? 0,
@@ -337,13 +338,12 @@ class ConsolidationService {
 	}
 
 	/**
-	 * The distinct users in each organisation's groups today: how many are no coordinator of
-	 * it, and which are.
+	 * The users in each organisation's groups today, without its coordinators.
 	 *
 	 * @param list<int> $organisationIds
-	 * @return array<int, array{testers: int, coordinators: list<string>}>
+	 * @return array<int, array<array-key, true>> organisation id => user id => true
 	 */
-	private function members(array $organisationIds): array {
+	private function membersWithoutCoordinators(array $organisationIds): array {
 		$groups = $this->links->rightsByLeft(Link::OrganisationGroups, $organisationIds);
 		$coordinators = $this->links->rightsByLeft(Link::OrganisationCoordinators, $organisationIds);
 		$members = [];
@@ -354,11 +354,10 @@ class ConsolidationService {
 					$users[$userId] = true;
 				}
 			}
-			$coordinating = array_values(array_filter(
-				array_map('strval', $coordinators[$orgId] ?? []),
-				static fn (string $userId): bool => isset($users[$userId]),
-			));
-			$members[$orgId] = ['testers' => count($users) - count($coordinating), 'coordinators' => $coordinating];
+			foreach ($coordinators[$orgId] ?? [] as $userId) {
+				unset($users[$userId]);
+			}
+			$members[$orgId] = $users;
 		}
 		return $members;
 	}

@@ -1214,7 +1214,7 @@ export interface components {
             periodId: number | null;
             /**
              * Format: int64
-             * @description The members of the organisation's groups today, without its coordinators unless they rated that month
+             * @description The members of the organisation's groups today (its coordinators only if they rated that month) and everyone who rated for it that month
              */
             testers: number;
             /** Format: int64 */
