@@ -95,13 +95,15 @@ class SummaryService {
 		}
 	}
 
-	/** @return list<string> the non-empty comments of the component's assessments in the period */
+	/** @return list<string> the non-empty comments of the component's rated assessments in the period */
 	private function comments(int $componentId, int $periodId): array {
 		$qb = $this->db->getQueryBuilder();
 		$qb->select('comment')->from('pf_assessments')
 			->where($qb->expr()->eq('component_id', $qb->createNamedParameter($componentId, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->eq('period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->isNotNull('comment'))
+			// A comment without a score is a draft, counted nowhere: not summarised either.
+			->andWhere($qb->expr()->eq('rated', $qb->createNamedParameter(1, IQueryBuilder::PARAM_INT)))
 			->orderBy('id');
 		$result = $qb->executeQuery();
 		$comments = [];

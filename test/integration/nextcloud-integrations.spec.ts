@@ -10,6 +10,7 @@
 import type { Item, Login, Period, Seed } from './setup/fixtures.ts'
 
 import { execFileSync, spawnSync } from 'node:child_process'
+import { cpSync, rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NEXTCLOUD_URL } from './setup/client.ts'
 import { api, call, createItem, expectApi, freshPeriod, seed, setPeriodStatus, uid, withVersion } from './setup/fixtures.ts'
@@ -479,5 +480,65 @@ describe('summaries (TaskProcessing core:text2text:summary)', () => {
 			expect((await api('bmi', 'GET', '/summaries/1')).status).toBe(404)
 		}
 		expect((await api('bmi', 'POST', '/summaries', {})).status).toBe(400)
+	})
+
+	describe('with a provider (the fixture app pf_test_summary, which echoes its input)', () => {
+		const appDir = `${SERVER_DIR}/custom_apps/pf_test_summary`
+		let period: Period
+
+		beforeAll(async () => {
+			if (SERVER_DIR === '') {
+				return
+			}
+			cpSync(new URL('../fixtures/apps/pf_test_summary', import.meta.url), appDir, { recursive: true })
+			const enabled = occ('app:enable', 'pf_test_summary')
+			expect(enabled.status, enabled.stdout + enabled.stderr).toBe(0)
+			period = await freshPeriod()
+		})
+
+		afterAll(async () => {
+			if (SERVER_DIR === '') {
+				return
+			}
+			occ('app:disable', 'pf_test_summary')
+			rmSync(appDir, { recursive: true, force: true })
+			if (period !== undefined) {
+				await setPeriodStatus(period.id, 'closed')
+			}
+		})
+
+		it.skipIf(SERVER_DIR === '')('summarise the rated comments of one component and period, for consolidators only, marked as machine-made', async () => {
+			const [componentId, otherId] = s.activePilots[0].componentIds
+			const word = uid()
+			const rate = (user: 'rki-tester1' | 'bsh-tester1' | 'rki-tester2' | 'bsh-tester2', component: number, comment: string, overall: number | null) => expectApi(200, user, 'PUT', `/ratings/${period.id}/${component}`, { overall, comment, scores: [] })
+			await rate('rki-tester1', componentId!, `alpha ${word} from RKI`, 4)
+			await rate('bsh-tester1', componentId!, `beta ${word} from BSH`, 2)
+			await rate('rki-tester2', otherId!, `gamma ${word} about another component`, 3)
+			// A comment without a score is a draft: not summarised.
+			await rate('bsh-tester2', componentId!, `delta ${word} draft`, null)
+
+			expect(await expectApi(200, 'bmi', 'GET', '/summaries/available')).toEqual({ available: true })
+			expect(await expectApi(200, 'rki-coord', 'GET', '/summaries/available')).toEqual({ available: false })
+			expect((await api('rki-coord', 'POST', '/summaries', { componentId, periodId: period.id })).status).toBe(403)
+
+			const asked = await expectApi<{ id: number, status: string, text: string | null, machineGenerated: boolean }>(201, 'bmi', 'POST', '/summaries', { componentId, periodId: period.id })
+			expect(asked.machineGenerated).toBe(true)
+			// Nextcloud's worker runs the queued summary tasks one by one (older ones first).
+			type Summary = { id: number, status: string, text: string | null, machineGenerated: boolean }
+			let done: Summary = asked
+			for (let round = 0; round < 10 && done.status !== 'successful' && done.status !== 'failed'; round++) {
+				const worker = occ('taskprocessing:worker', '--once', '--taskTypes=core:text2text:summary')
+				expect(worker.status, worker.stdout + worker.stderr).toBe(0)
+				done = await expectApi<Summary>(200, 'bmi', 'GET', `/summaries/${asked.id}`)
+			}
+			expect(done.status).toBe('successful')
+			expect(done.machineGenerated).toBe(true)
+			expect(done.text).toContain(`alpha ${word} from RKI`)
+			expect(done.text).toContain(`beta ${word} from BSH`)
+			expect(done.text).not.toContain('gamma')
+			expect(done.text).not.toContain('delta')
+			// Nobody else reads the consolidator's summary.
+			expect((await api('rki-coord', 'GET', `/summaries/${asked.id}`)).status).toBe(403)
+		})
 	})
 })
