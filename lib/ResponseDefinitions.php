@@ -195,7 +195,7 @@ namespace OCA\PilotFeedback;
  * @psalm-type PilotFeedbackConsolidationTrend = array{pilotId: int, range: PilotFeedbackConsolidationRange, releasedOnly: bool, organisationId: ?int, lowRatingThreshold: int, series: list<PilotFeedbackTrendSeries>}
  * @psalm-type PilotFeedbackParticipationRelease = array{userId: string, releasedAt: int}
  * @psalm-type PilotFeedbackParticipationRow = array{organisationId: int, month: string, periodId: ?int, testers: int, testersWithAssessment: int, componentsRated: int, assessments: int, release: ?PilotFeedbackParticipationRelease}
- * @field-description PilotFeedbackParticipationRow.testers The members of the organisation's groups today (its coordinators only if they rated that month) and everyone who rated for it that month
+ * @field-description PilotFeedbackParticipationRow.testers The members of the organisation's groups today (its coordinators only if they rated that month), everyone who rated for it that month, and its testers whose accounts were deleted that month
  * @psalm-type PilotFeedbackParticipation = array{pilotId: int, range: PilotFeedbackConsolidationRange, releasedOnly: bool, componentsInPilot: int, rows: list<PilotFeedbackParticipationRow>}
  * @psalm-type PilotFeedbackItemCount = array{componentId: int, type: PilotFeedbackItemType, priority: PilotFeedbackPriority, status: PilotFeedbackItemStatus, count: int}
  * @psalm-type PilotFeedbackItemSummary = array{id: int, title: string, type: PilotFeedbackItemType, priority: PilotFeedbackPriority, status: PilotFeedbackItemStatus, componentId: int, organisationId: int, createdAt: int}

@@ -43,6 +43,7 @@ use OCP\AppFramework\Bootstrap\IBootContext;
 use OCP\AppFramework\Bootstrap\IBootstrap;
 use OCP\AppFramework\Bootstrap\IRegistrationContext;
 use OCP\AppFramework\Http\Events\BeforeTemplateRenderedEvent;
+use OCP\User\Events\BeforeUserDeletedEvent;
 use OCP\User\Events\UserDeletedEvent;
 
 class Application extends App implements IBootstrap {
@@ -82,6 +83,7 @@ class Application extends App implements IBootstrap {
 		$context->registerDashboardWidget(ConsolidatorWidget::class);
 		$context->registerEventListener(BeforeTemplateRenderedEvent::class, PageVisitListener::class);
 
+		$context->registerEventListener(BeforeUserDeletedEvent::class, UserDeletedListener::class);
 		$context->registerEventListener(UserDeletedEvent::class, UserDeletedListener::class);
 
 		foreach ([ItemCreated::class, ItemUpdated::class, ItemStatusChanged::class, ItemMerged::class, ItemCommented::class, ItemSupported::class, PeriodReleased::class, ReportGenerated::class] as $activityEvent) {

@@ -27,6 +27,7 @@ class PseudonymMapper {
 		['pf_history', 'user_id'],
 		['pf_attachments', 'added_by'],
 		['pf_releases', 'user_id'],
+		[FormerTesterMapper::TABLE, 'user_id'],
 	];
 
 	public function __construct(

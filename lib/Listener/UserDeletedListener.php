@@ -9,25 +9,36 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Listener;
 
+use OCA\PilotFeedback\Service\FormerTesters;
 use OCA\PilotFeedback\Service\Pseudonyms;
 use OCP\EventDispatcher\Event;
 use OCP\EventDispatcher\IEventListener;
+use OCP\IGroupManager;
+use OCP\User\Events\BeforeUserDeletedEvent;
 use OCP\User\Events\UserDeletedEvent;
 
 /**
  * When a user is deleted, their assessments, items, supports, history and releases stay,
  * attributed to a stable pseudonym, so that no consolidated figure changes. Their comments
  * follow Nextcloud's comments handling (the comments app marks them as by a deleted user).
+ * Before the account goes (with its group memberships), the organisations it was a tester
+ * of are remembered, so that participation keeps counting the person where they were one.
  *
  * @template-implements IEventListener<Event>
  */
 class UserDeletedListener implements IEventListener {
 	public function __construct(
 		private Pseudonyms $pseudonyms,
+		private FormerTesters $formerTesters,
+		private IGroupManager $groupManager,
 	) {
 	}
 
 	public function handle(Event $event): void {
+		if ($event instanceof BeforeUserDeletedEvent) {
+			$user = $event->getUser();
+			$this->formerTesters->remember($user->getUID(), $this->groupManager->getUserGroupIds($user));
+		}
 		if ($event instanceof UserDeletedEvent) {
 			$this->pseudonyms->forgetUser($event->getUser()->getUID());
 		}

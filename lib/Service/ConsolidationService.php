@@ -14,6 +14,7 @@ use OCA\PilotFeedback\Db\ComponentMapper;
 use OCA\PilotFeedback\Db\ConsolidationMapper;
 use OCA\PilotFeedback\Db\Criterion;
 use OCA\PilotFeedback\Db\CriterionMapper;
+use OCA\PilotFeedback\Db\FormerTesterMapper;
 use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\Organisation;
@@ -54,6 +55,7 @@ class ConsolidationService {
 		private LinkMapper $links,
 		private IGroupManager $groupManager,
 		private SettingsService $settings,
+		private FormerTesterMapper $formerTesters,
 	) {
 	}
 
@@ -154,14 +156,16 @@ class ConsolidationService {
 			$releases[$row['organisationId']][$row['month']] = ['userId' => $row['userId'], 'releasedAt' => $row['releasedAt']];
 		}
 		// A month's testers: today's members of the organisation's groups (its coordinators
-		// only if they rated, as on the coordinator's progress page) and whoever rated for it
-		// that month, so that a tester who left or was deleted (a pseudonym now) still counts
-		// where they rated, and testersWithAssessment never exceeds testers.
+		// only if they rated, as on the coordinator's progress page), whoever rated for it that
+		// month, and its testers whose accounts were deleted that month (FormerTesters): a
+		// deleted tester still counts in the months they rated and the month they left, and
+		// testersWithAssessment never exceeds testers.
 		$members = $this->membersWithoutCoordinators($organisationIds);
 		$raters = [];
 		foreach ($this->mapper->raters($scope->pilotId, $scope->range, $scope->releasedOnly, $organisationIds) as $row) {
 			$raters[$row['organisationId']][$row['month']][$row['userId']] = true;
 		}
+		$former = $this->formerTesters->deletedIn($organisationIds, $scope->range);
 		$periods = $this->mapper->periodsIn($scope->range);
 		$rows = [];
 		foreach ($organisationIds as $orgId) {
@@ -171,7 +175,7 @@ class ConsolidationService {
 					'organisationId' => $orgId,
 					'month' => $month,
 					'periodId' => $periods[$month] ?? null,
-					'testers' => count(($members[$orgId] ?? []) + ($raters[$orgId][$month] ?? [])),
+					'testers' => count(($members[$orgId] ?? []) + ($raters[$orgId][$month] ?? []) + $this->formerIn($former, $orgId, $month)),
 					'testersWithAssessment' => $count['raters'] ?? 0,
 					'componentsRated' => $count['components'] ?? 0,
 					'assessments' => $count['assessments'] ?? 0,
@@ -335,6 +339,22 @@ class ConsolidationService {
 			$grouped[(int)$row['organisationId']][] = $row;
 		}
 		return $grouped;
+	}
+
+	/**
+	 * The testers of an organisation whose accounts were deleted in the month.
+	 *
+	 * @param list<array{organisationId: int, userId: string, lastMonth: string}> $former
+	 * @return array<string, true> user id (pseudonym) => true
+	 */
+	private function formerIn(array $former, int $orgId, string $month): array {
+		$users = [];
+		foreach ($former as $row) {
+			if ($row['organisationId'] === $orgId && $row['lastMonth'] === $month) {
+				$users[$row['userId']] = true;
+			}
+		}
+		return $users;
 	}
 
 	/**

@@ -1214,7 +1214,7 @@ export interface components {
             periodId: number | null;
             /**
              * Format: int64
-             * @description The members of the organisation's groups today (its coordinators only if they rated that month) and everyone who rated for it that month
+             * @description The members of the organisation's groups today (its coordinators only if they rated that month), everyone who rated for it that month, and its testers whose accounts were deleted that month
              */
             testers: number;
             /** Format: int64 */

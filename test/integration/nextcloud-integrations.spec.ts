@@ -404,6 +404,8 @@ describe('a deleted user', () => {
 			`/consolidation/items?pilotId=${pilotId}&from=${period.month}&to=${period.month}`,
 			// testers included: the deleted tester rated this month, so still counts as one
 			`/consolidation/participation?pilotId=${pilotId}&from=${period.month}&to=${period.month}`,
+			// and the current month, in which they did not rate: still one of RKI's testers
+			`/consolidation/participation?pilotId=${pilotId}&from=${s.openPeriod.month}&to=${s.openPeriod.month}`,
 		]
 		const before = await Promise.all(queries.map((q) => expectApi(200, 'bmi', 'GET', q)))
 		const supportBefore = (await expectApi<Item>(200, 'bmi', 'GET', `/items/${publicItem.id}`)).supportCount

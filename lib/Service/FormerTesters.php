@@ -1,0 +1,43 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Service;
+
+use OCA\PilotFeedback\Db\FormerTesterMapper;
+use OCA\PilotFeedback\Db\Link;
+use OCA\PilotFeedback\Db\LinkMapper;
+use OCP\AppFramework\Utility\ITimeFactory;
+
+/**
+ * Remembers, when an account is about to be deleted, which organisations it was a tester of
+ * (a member of their groups, not their coordinator) in the current month, so that the
+ * participation of that month keeps counting the person (under their pseudonym once the
+ * account is gone). Months in which they rated count them anyway, as raters.
+ */
+class FormerTesters {
+	public function __construct(
+		private FormerTesterMapper $mapper,
+		private LinkMapper $links,
+		private ITimeFactory $time,
+	) {
+	}
+
+	/** @param list<string> $groupIds the groups the user is in */
+	public function remember(string $userId, array $groupIds): void {
+		$month = date('Y-m', $this->time->getTime());
+		$coordinated = $this->links->rightsByLeft(Link::OrganisationCoordinators);
+		foreach ($this->links->rightsByLeft(Link::OrganisationGroups) as $orgId => $orgGroups) {
+			$member = array_intersect(array_map('strval', $orgGroups), $groupIds) !== [];
+			$coordinator = in_array($userId, array_map('strval', $coordinated[$orgId] ?? []), true);
+			if ($member && !$coordinator) {
+				$this->mapper->record($orgId, $userId, $month);
+			}
+		}
+	}
+}
