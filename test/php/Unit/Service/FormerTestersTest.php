@@ -1,0 +1,54 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Tests\Unit\Service;
+
+use OCA\PilotFeedback\Db\FormerTesterMapper;
+use OCA\PilotFeedback\Db\Link;
+use OCA\PilotFeedback\Db\LinkMapper;
+use OCA\PilotFeedback\Service\FormerTesters;
+use OCP\AppFramework\Utility\ITimeFactory;
+use PHPUnit\Framework\TestCase;
+
+final class FormerTestersTest extends TestCase {
+	/** @var list<array{int, string, string}> what the mapper was asked to record */
+	private array $recorded = [];
+
+	private function formerTesters(): FormerTesters {
+		$mapper = $this->createMock(FormerTesterMapper::class);
+		$mapper->method('record')->willReturnCallback(function (int $orgId, string $userId, string $month): void {
+			$this->recorded[] = [$orgId, $userId, $month];
+		});
+		$links = $this->createMock(LinkMapper::class);
+		$links->method('rightsByLeft')->willReturnCallback(static fn (Link $link): array => match ($link) {
+			// RKI (1) has two groups, BSH (2) one; rki-coord coordinates RKI
+			Link::OrganisationGroups => [1 => ['rki', 'rki-extra'], 2 => ['bsh']],
+			Link::OrganisationCoordinators => [1 => ['rki-coord']],
+			default => [],
+		});
+		$time = $this->createMock(ITimeFactory::class);
+		$time->method('getTime')->willReturn(mktime(12, 0, 0, 12, 15, 2026));
+		return new FormerTesters($mapper, $links, $time);
+	}
+
+	public function testRemembersEachOrganisationWhoseGroupsTheUserIsInForTheCurrentMonth(): void {
+		$this->formerTesters()->remember('both', ['rki-extra', 'bsh', 'unrelated']);
+		self::assertSame([[1, 'both', '2026-12'], [2, 'both', '2026-12']], $this->recorded);
+	}
+
+	public function testACoordinatorIsNoTesterOfTheOrganisationTheyCoordinate(): void {
+		$this->formerTesters()->remember('rki-coord', ['rki', 'bsh']);
+		self::assertSame([[2, 'rki-coord', '2026-12']], $this->recorded);
+	}
+
+	public function testSomeoneInNoOrganisationGroupIsNoFormerTester(): void {
+		$this->formerTesters()->remember('admin', ['admin']);
+		self::assertSame([], $this->recorded);
+	}
+}
