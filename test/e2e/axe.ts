@@ -148,9 +148,15 @@ export async function idFindings(page: Page): Promise<A11yFinding[]> {
  */
 export async function accessibilityFindings(page: Page): Promise<A11yFinding[]> {
 	// A dialog that is still fading in has blended colours that fail the contrast check: wait
-	// until every finite CSS animation and transition on the page has finished (spinners loop forever).
+	// two frames (a transition starts only in the frame after the element appears), then until
+	// every finite CSS animation and transition has finished (spinners loop forever) and every
+	// dialog and its backdrop are fully opaque.
+	await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
 	await page.waitForFunction(() => document.getAnimations()
-		.every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity))
+		.every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity)
+		&& [...document.querySelectorAll('[role="dialog"], .modal-mask, .modal-wrapper')]
+			.filter((element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden')
+			.every((element) => getComputedStyle(element).opacity === '1'))
 	return [...await axeFindings(page), ...await idFindings(page)]
 }
 
