@@ -13,7 +13,6 @@ use OCA\PilotFeedback\Service\FormerTesters;
 use OCA\PilotFeedback\Service\Pseudonyms;
 use OCP\EventDispatcher\Event;
 use OCP\EventDispatcher\IEventListener;
-use OCP\IGroupManager;
 use OCP\User\Events\BeforeUserDeletedEvent;
 use OCP\User\Events\UserDeletedEvent;
 
@@ -30,14 +29,12 @@ class UserDeletedListener implements IEventListener {
 	public function __construct(
 		private Pseudonyms $pseudonyms,
 		private FormerTesters $formerTesters,
-		private IGroupManager $groupManager,
 	) {
 	}
 
 	public function handle(Event $event): void {
 		if ($event instanceof BeforeUserDeletedEvent) {
-			$user = $event->getUser();
-			$this->formerTesters->remember($user->getUID(), $this->groupManager->getUserGroupIds($user));
+			$this->formerTesters->remember($event->getUser()->getUID());
 		}
 		if ($event instanceof UserDeletedEvent) {
 			$this->pseudonyms->forgetUser($event->getUser()->getUID());

@@ -25,7 +25,6 @@ use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ConsolidationScope;
 use OCA\PilotFeedback\Model\MonthRange;
-use OCP\IGroupManager;
 
 /**
  * The consolidated picture of a pilot over a range of months [Konsolidierung]: rating results
@@ -53,7 +52,7 @@ class ConsolidationService {
 		private CriterionMapper $criteria,
 		private OrganisationMapper $organisations,
 		private LinkMapper $links,
-		private IGroupManager $groupManager,
+		private People $people,
 		private SettingsService $settings,
 		private FormerTesterMapper $formerTesters,
 	) {
@@ -165,7 +164,10 @@ class ConsolidationService {
 		foreach ($this->mapper->raters($scope->pilotId, $scope->range, $scope->releasedOnly, $organisationIds) as $row) {
 			$raters[$row['organisationId']][$row['month']][$row['userId']] = true;
 		}
-		$former = $this->formerTesters->deletedIn($organisationIds, $scope->range);
+		$deleted = [];
+		foreach ($this->formerTesters->deletedIn($organisationIds, $scope->range) as $row) {
+			$deleted[$row['organisationId']][$row['lastMonth']][$row['userId']] = true;
+		}
 		$periods = $this->mapper->periodsIn($scope->range);
 		$rows = [];
 		foreach ($organisationIds as $orgId) {
@@ -175,7 +177,7 @@ class ConsolidationService {
 					'organisationId' => $orgId,
 					'month' => $month,
 					'periodId' => $periods[$month] ?? null,
-					'testers' => count(($members[$orgId] ?? []) + ($raters[$orgId][$month] ?? []) + $this->formerIn($former, $orgId, $month)),
+					'testers' => count(($members[$orgId] ?? []) + ($raters[$orgId][$month] ?? []) + ($deleted[$orgId][$month] ?? [])),
 					'testersWithAssessment' => $count['raters'] ?? 0,
 					'componentsRated' => $count['components'] ?? 0,
 					'assessments' => $count['assessments'] ?? 0,
@@ -342,42 +344,15 @@ class ConsolidationService {
 	}
 
 	/**
-	 * The testers of an organisation whose accounts were deleted in the month.
-	 *
-	 * @param list<array{organisationId: int, userId: string, lastMonth: string}> $former
-	 * @return array<string, true> user id (pseudonym) => true
-	 */
-	private function formerIn(array $former, int $orgId, string $month): array {
-		$users = [];
-		foreach ($former as $row) {
-			if ($row['organisationId'] === $orgId && $row['lastMonth'] === $month) {
-				$users[$row['userId']] = true;
-			}
-		}
-		return $users;
-	}
-
-	/**
 	 * The users in each organisation's groups today, without its coordinators.
 	 *
 	 * @param list<int> $organisationIds
 	 * @return array<int, array<array-key, true>> organisation id => user id => true
 	 */
 	private function membersWithoutCoordinators(array $organisationIds): array {
-		$groups = $this->links->rightsByLeft(Link::OrganisationGroups, $organisationIds);
-		$coordinators = $this->links->rightsByLeft(Link::OrganisationCoordinators, $organisationIds);
 		$members = [];
 		foreach ($organisationIds as $orgId) {
-			$users = [];
-			foreach ($groups[$orgId] ?? [] as $groupId) {
-				foreach ($this->groupManager->displayNamesInGroup((string)$groupId) as $userId => $name) {
-					$users[$userId] = true;
-				}
-			}
-			foreach ($coordinators[$orgId] ?? [] as $userId) {
-				unset($users[$userId]);
-			}
-			$members[$orgId] = $users;
+			$members[$orgId] = array_fill_keys(array_diff($this->people->members($orgId), $this->people->coordinators($orgId)), true);
 		}
 		return $members;
 	}

@@ -24,18 +24,16 @@ class FormerTesters {
 	public function __construct(
 		private FormerTesterMapper $mapper,
 		private LinkMapper $links,
+		private People $people,
 		private ITimeFactory $time,
 	) {
 	}
 
-	/** @param list<string> $groupIds the groups the user is in */
-	public function remember(string $userId, array $groupIds): void {
+	/** Call before the account is deleted, while its group memberships still exist. */
+	public function remember(string $userId): void {
 		$month = date('Y-m', $this->time->getTime());
-		$coordinated = $this->links->rightsByLeft(Link::OrganisationCoordinators);
-		foreach ($this->links->rightsByLeft(Link::OrganisationGroups) as $orgId => $orgGroups) {
-			$member = array_intersect(array_map('strval', $orgGroups), $groupIds) !== [];
-			$coordinator = in_array($userId, array_map('strval', $coordinated[$orgId] ?? []), true);
-			if ($member && !$coordinator) {
+		foreach (array_keys($this->links->rightsByLeft(Link::OrganisationGroups)) as $orgId) {
+			if (in_array($userId, $this->people->members($orgId), true) && !in_array($userId, $this->people->coordinators($orgId), true)) {
 				$this->mapper->record($orgId, $userId, $month);
 			}
 		}

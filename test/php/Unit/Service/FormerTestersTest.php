@@ -13,6 +13,7 @@ use OCA\PilotFeedback\Db\FormerTesterMapper;
 use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Service\FormerTesters;
+use OCA\PilotFeedback\Service\People;
 use OCP\AppFramework\Utility\ITimeFactory;
 use PHPUnit\Framework\TestCase;
 
@@ -27,28 +28,31 @@ final class FormerTestersTest extends TestCase {
 		});
 		$links = $this->createMock(LinkMapper::class);
 		$links->method('rightsByLeft')->willReturnCallback(static fn (Link $link): array => match ($link) {
-			// RKI (1) has two groups, BSH (2) one; rki-coord coordinates RKI
+			// RKI (1) has two groups, BSH (2) one
 			Link::OrganisationGroups => [1 => ['rki', 'rki-extra'], 2 => ['bsh']],
-			Link::OrganisationCoordinators => [1 => ['rki-coord']],
 			default => [],
 		});
+		// The members of those groups, and rki-coord coordinates RKI
+		$people = $this->createMock(People::class);
+		$people->method('members')->willReturnCallback(static fn (int $orgId): array => ['both', 'rki-coord']);
+		$people->method('coordinators')->willReturnCallback(static fn (int $orgId): array => $orgId === 1 ? ['rki-coord'] : []);
 		$time = $this->createMock(ITimeFactory::class);
 		$time->method('getTime')->willReturn(mktime(12, 0, 0, 12, 15, 2026));
-		return new FormerTesters($mapper, $links, $time);
+		return new FormerTesters($mapper, $links, $people, $time);
 	}
 
 	public function testRemembersEachOrganisationWhoseGroupsTheUserIsInForTheCurrentMonth(): void {
-		$this->formerTesters()->remember('both', ['rki-extra', 'bsh', 'unrelated']);
+		$this->formerTesters()->remember('both');
 		self::assertSame([[1, 'both', '2026-12'], [2, 'both', '2026-12']], $this->recorded);
 	}
 
 	public function testACoordinatorIsNoTesterOfTheOrganisationTheyCoordinate(): void {
-		$this->formerTesters()->remember('rki-coord', ['rki', 'bsh']);
+		$this->formerTesters()->remember('rki-coord');
 		self::assertSame([[2, 'rki-coord', '2026-12']], $this->recorded);
 	}
 
 	public function testSomeoneInNoOrganisationGroupIsNoFormerTester(): void {
-		$this->formerTesters()->remember('admin', ['admin']);
+		$this->formerTesters()->remember('admin');
 		self::assertSame([], $this->recorded);
 	}
 }
