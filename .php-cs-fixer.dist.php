@@ -23,6 +23,7 @@ $config
 		__DIR__ . '/appinfo',
 		__DIR__ . '/templates',
 		__DIR__ . '/scripts',
+		__DIR__ . '/dev',
 	])
 	->append([__FILE__]);
 

@@ -11,7 +11,7 @@ instance="$RUNTIME/dev"
 "$(dirname "$0")/install-instance.sh" "$instance" "$url"
 # Months of ratings, releases and items, so that the consolidation is not empty on first start
 # (only here: the test instances keep the bare demo accounts; running it again adds nothing).
-php "$instance/nextcloud/occ" --no-interaction --no-warnings pilotfeedback:demo:seed --activity --quiet
+php "$instance/nextcloud/occ" --no-interaction --no-warnings pilotfeedback:demo:seed --password="$DEMO_PASSWORD" --activity --quiet
 
 row() {
 	printf '  %-14s %-21s %s\n' "$@"

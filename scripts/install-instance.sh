@@ -2,7 +2,8 @@
 # Usage: scripts/install-instance.sh [--db sqlite|pgsql|mysql] [--app-tarball FILE] <instance-dir> <base-url>
 # Installs (or refreshes) a Nextcloud in <instance-dir>/nextcloud, data in <instance-dir>/data,
 # with the app "pilotfeedback" enabled and seeded with the default catalogue and the demo
-# accounts. Safe to run again.
+# accounts (by the development app dev/pilotfeedback_dev, linked in and enabled beside it;
+# it never ships in the tarball). Safe to run again.
 #   --db              the database (default sqlite). pgsql and mysql need a running server:
 #                     DB_HOST, DB_PORT, DB_NAME, DB_ADMIN_USER and DB_ADMIN_PASS name it, an
 #                     empty database and an account that may create Nextcloud's database user
@@ -80,7 +81,8 @@ else
 fi
 
 mkdir -p "$server/custom_apps"
-rm -rf "$server/custom_apps/pilotfeedback"
+rm -rf "$server/custom_apps/pilotfeedback" "$server/custom_apps/pilotfeedback_dev"
+ln -sfn "$REPO_DIR/dev/pilotfeedback_dev" "$server/custom_apps/pilotfeedback_dev"
 if [[ -n "$tarball" ]]; then
 	log "Configuring $base_url and installing the app from $tarball"
 	tar -xzf "$tarball" -C "$server/custom_apps"
@@ -103,7 +105,8 @@ php -r '
 ' "$server" "$base_url" | occ config:import
 occ background:cron
 
-log "Enabling pilotfeedback and seeding the catalogue and demo data"
+log "Enabling pilotfeedback (and its development app) and seeding the catalogue and demo data"
 occ app:enable pilotfeedback
+occ app:enable pilotfeedback_dev
 occ pilotfeedback:catalogue:install
-occ pilotfeedback:demo:seed --quiet # the logins are printed by dev.sh
+occ pilotfeedback:demo:seed --password="$DEMO_PASSWORD" --quiet # the logins are printed by dev.sh

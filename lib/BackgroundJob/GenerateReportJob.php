@@ -10,7 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\BackgroundJob;
 
 use OCA\PilotFeedback\Exception\NotFoundException;
-use OCA\PilotFeedback\Service\ReportService;
+use OCA\PilotFeedback\Report\ReportService;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\BackgroundJob\QueuedJob;
 

@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\BackgroundJob;
 
-use OCA\PilotFeedback\Service\Pseudonyms;
+use OCA\PilotFeedback\People\Pseudonyms;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\BackgroundJob\IJob;
 use OCP\BackgroundJob\TimedJob;

@@ -10,7 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Command;
 
 use OCA\PilotFeedback\Exception\NotFoundException;
-use OCA\PilotFeedback\Service\UserDataExporter;
+use OCA\PilotFeedback\People\UserDataExporter;
 use Symfony\Component\Console\Command\Command;
 use Symfony\Component\Console\Input\InputArgument;
 use Symfony\Component\Console\Input\InputInterface;

@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Command;
 
-use OCA\PilotFeedback\Service\DefaultCatalogueService;
+use OCA\PilotFeedback\Catalogue\DefaultCatalogueService;
 use Symfony\Component\Console\Command\Command;
 use Symfony\Component\Console\Input\InputInterface;
 use Symfony\Component\Console\Output\OutputInterface;

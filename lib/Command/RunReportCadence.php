@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Command;
 
-use OCA\PilotFeedback\Service\ReportCadenceService;
+use OCA\PilotFeedback\Report\ReportCadenceService;
 use Symfony\Component\Console\Command\Command;
 use Symfony\Component\Console\Input\InputInterface;
 use Symfony\Component\Console\Input\InputOption;

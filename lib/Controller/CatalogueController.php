@@ -9,11 +9,11 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Catalogue\CatalogueService;
+use OCA\PilotFeedback\Catalogue\DefaultCatalogueService;
 use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\People\ActorFactory;
 use OCA\PilotFeedback\ResponseDefinitions;
-use OCA\PilotFeedback\Service\ActorFactory;
-use OCA\PilotFeedback\Service\CatalogueService;
-use OCA\PilotFeedback\Service\DefaultCatalogueService;
 use OCA\PilotFeedback\Settings\AdminSettings;
 use OCP\AppFramework\Http;
 use OCP\AppFramework\Http\Attribute\ApiRoute;

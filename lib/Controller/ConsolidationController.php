@@ -9,13 +9,13 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Consolidation\ConsolidationService;
+use OCA\PilotFeedback\Consolidation\ItemsOverviewService;
 use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
+use OCA\PilotFeedback\People\ActorFactory;
 use OCA\PilotFeedback\ResponseDefinitions;
-use OCA\PilotFeedback\Service\ActorFactory;
-use OCA\PilotFeedback\Service\ConsolidationService;
-use OCA\PilotFeedback\Service\ItemsOverviewService;
 use OCP\AppFramework\Http;
 use OCP\AppFramework\Http\Attribute\ApiRoute;
 use OCP\AppFramework\Http\Attribute\NoAdminRequired;

@@ -9,11 +9,11 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Catalogue\CriterionService;
 use OCA\PilotFeedback\Exception\ConflictException;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\ResponseDefinitions;
-use OCA\PilotFeedback\Service\CriterionService;
 use OCA\PilotFeedback\Settings\AdminSettings;
 use OCP\AppFramework\Http;
 use OCP\AppFramework\Http\Attribute\ApiRoute;

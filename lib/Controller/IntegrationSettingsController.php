@@ -11,8 +11,8 @@ namespace OCA\PilotFeedback\Controller;
 
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\ResponseDefinitions;
-use OCA\PilotFeedback\Service\IntegrationSettings;
 use OCA\PilotFeedback\Settings\AdminSettings;
+use OCA\PilotFeedback\Settings\IntegrationSettings;
 use OCP\AppFramework\Http;
 use OCP\AppFramework\Http\Attribute\ApiRoute;
 use OCP\AppFramework\Http\Attribute\AuthorizedAdminSetting;

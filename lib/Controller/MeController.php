@@ -9,9 +9,9 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Catalogue\CatalogueService;
+use OCA\PilotFeedback\People\ActorFactory;
 use OCA\PilotFeedback\ResponseDefinitions;
-use OCA\PilotFeedback\Service\ActorFactory;
-use OCA\PilotFeedback\Service\CatalogueService;
 use OCP\AppFramework\Http;
 use OCP\AppFramework\Http\Attribute\ApiRoute;
 use OCP\AppFramework\Http\Attribute\NoAdminRequired;

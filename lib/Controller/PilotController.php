@@ -9,12 +9,12 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Catalogue\PilotService;
 use OCA\PilotFeedback\Exception\BusyException;
 use OCA\PilotFeedback\Exception\ConflictException;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\ResponseDefinitions;
-use OCA\PilotFeedback\Service\PilotService;
 use OCA\PilotFeedback\Settings\AdminSettings;
 use OCP\AppFramework\Http;
 use OCP\AppFramework\Http\Attribute\ApiRoute;

@@ -11,8 +11,8 @@ namespace OCA\PilotFeedback\Controller;
 
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
+use OCA\PilotFeedback\Report\ReportCadenceService;
 use OCA\PilotFeedback\ResponseDefinitions;
-use OCA\PilotFeedback\Service\ReportCadenceService;
 use OCA\PilotFeedback\Settings\AdminSettings;
 use OCP\AppFramework\Http;
 use OCP\AppFramework\Http\Attribute\ApiRoute;

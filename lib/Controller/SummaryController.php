@@ -9,12 +9,12 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Consolidation\SummaryService;
 use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
+use OCA\PilotFeedback\People\ActorFactory;
 use OCA\PilotFeedback\ResponseDefinitions;
-use OCA\PilotFeedback\Service\ActorFactory;
-use OCA\PilotFeedback\Service\SummaryService;
 use OCP\AppFramework\Http;
 use OCP\AppFramework\Http\Attribute\ApiRoute;
 use OCP\AppFramework\Http\Attribute\NoAdminRequired;

@@ -9,13 +9,13 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Dashboard;
 
+use OCA\PilotFeedback\Common\AppLinks;
 use OCA\PilotFeedback\Db\ItemSearchMapper;
+use OCA\PilotFeedback\Item\LastVisit;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ItemStatus;
 use OCA\PilotFeedback\Model\Priority;
-use OCA\PilotFeedback\Service\ActorFactory;
-use OCA\PilotFeedback\Service\AppLinks;
-use OCA\PilotFeedback\Service\LastVisit;
+use OCA\PilotFeedback\People\ActorFactory;
 use OCP\IL10N;
 use OCP\IUserManager;
 use OCP\IUserSession;

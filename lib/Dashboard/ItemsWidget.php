@@ -9,11 +9,11 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Dashboard;
 
+use OCA\PilotFeedback\Common\AppLinks;
+use OCA\PilotFeedback\Common\Labels;
 use OCA\PilotFeedback\Db\Item;
 use OCA\PilotFeedback\Model\Actor;
-use OCA\PilotFeedback\Service\ActorFactory;
-use OCA\PilotFeedback\Service\AppLinks;
-use OCA\PilotFeedback\Service\Labels;
+use OCA\PilotFeedback\People\ActorFactory;
 use OCP\Dashboard\IAPIWidgetV2;
 use OCP\Dashboard\IButtonWidget;
 use OCP\Dashboard\IConditionalWidget;

@@ -9,13 +9,13 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Dashboard;
 
+use OCA\PilotFeedback\Catalogue\CatalogueService;
+use OCA\PilotFeedback\Common\AppLinks;
 use OCA\PilotFeedback\Db\AssessmentMapper;
 use OCA\PilotFeedback\Db\ItemSearchMapper;
 use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Model\Actor;
-use OCA\PilotFeedback\Service\ActorFactory;
-use OCA\PilotFeedback\Service\AppLinks;
-use OCA\PilotFeedback\Service\CatalogueService;
+use OCA\PilotFeedback\People\ActorFactory;
 use OCP\Dashboard\Model\WidgetItem;
 use OCP\IL10N;
 use OCP\IUserManager;

@@ -18,7 +18,7 @@ use OCA\PilotFeedback\Event\PeriodClosed;
 use OCA\PilotFeedback\Event\PeriodReleased;
 use OCA\PilotFeedback\Notification\NotificationKind;
 use OCA\PilotFeedback\Notification\NotificationSender;
-use OCA\PilotFeedback\Service\People;
+use OCA\PilotFeedback\People\People;
 use OCP\EventDispatcher\Event;
 use OCP\EventDispatcher\IEventListener;
 use Psr\Log\LoggerInterface;

@@ -10,7 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Listener;
 
 use OCA\PilotFeedback\AppInfo\Application;
-use OCA\PilotFeedback\Service\LastVisit;
+use OCA\PilotFeedback\Item\LastVisit;
 use OCP\AppFramework\Http\Events\BeforeTemplateRenderedEvent;
 use OCP\EventDispatcher\Event;
 use OCP\EventDispatcher\IEventListener;

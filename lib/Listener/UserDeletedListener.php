@@ -9,8 +9,8 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Listener;
 
-use OCA\PilotFeedback\Service\FormerTesters;
-use OCA\PilotFeedback\Service\Pseudonyms;
+use OCA\PilotFeedback\People\FormerTesters;
+use OCA\PilotFeedback\People\Pseudonyms;
 use OCP\EventDispatcher\Event;
 use OCP\EventDispatcher\IEventListener;
 use OCP\User\Events\BeforeUserDeletedEvent;

@@ -10,11 +10,11 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Middleware;
 
 use OCA\PilotFeedback\Controller\ApiController;
+use OCA\PilotFeedback\Db\TransactionRunner;
 use OCA\PilotFeedback\Exception\BusyException;
 use OCA\PilotFeedback\Exception\DomainError;
 use OCA\PilotFeedback\Exception\ItemConflictException;
 use OCA\PilotFeedback\Exception\StaleVersionException;
-use OCA\PilotFeedback\Service\TransactionRunner;
 use OCP\AppFramework\Http;
 use OCP\AppFramework\Http\DataResponse;
 use OCP\AppFramework\Http\Response;

@@ -9,8 +9,8 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Model;
 
+use OCA\PilotFeedback\Common\Validator;
 use OCA\PilotFeedback\Exception\ValidationException;
-use OCA\PilotFeedback\Service\Validator;
 
 /**
  * The filters, sorting and page of an item list, checked and typed (docs/api.md, "Item list

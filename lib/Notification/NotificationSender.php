@@ -11,9 +11,9 @@ namespace OCA\PilotFeedback\Notification;
 
 use OCA\PilotFeedback\AppInfo\Application;
 use OCA\PilotFeedback\Db\Item;
-use OCA\PilotFeedback\Service\ActorFactory;
-use OCA\PilotFeedback\Service\ItemPresenter;
-use OCA\PilotFeedback\Service\Policy;
+use OCA\PilotFeedback\Item\ItemPresenter;
+use OCA\PilotFeedback\People\ActorFactory;
+use OCA\PilotFeedback\People\Policy;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\Notification\IManager;
 

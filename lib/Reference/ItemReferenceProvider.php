@@ -10,13 +10,13 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Reference;
 
 use OCA\PilotFeedback\AppInfo\Application;
+use OCA\PilotFeedback\Common\AppLinks;
+use OCA\PilotFeedback\Common\Labels;
 use OCA\PilotFeedback\Db\ItemMapper;
+use OCA\PilotFeedback\Item\ItemPresenter;
+use OCA\PilotFeedback\People\ActorFactory;
+use OCA\PilotFeedback\People\Policy;
 use OCA\PilotFeedback\Search\ItemSearchProvider;
-use OCA\PilotFeedback\Service\ActorFactory;
-use OCA\PilotFeedback\Service\AppLinks;
-use OCA\PilotFeedback\Service\ItemPresenter;
-use OCA\PilotFeedback\Service\Labels;
-use OCA\PilotFeedback\Service\Policy;
 use OCP\Collaboration\Reference\ADiscoverableReferenceProvider;
 use OCP\Collaboration\Reference\IReference;
 use OCP\Collaboration\Reference\ISearchableReferenceProvider;

@@ -10,6 +10,8 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Report;
 
 use OCA\PilotFeedback\AppInfo\Application;
+use OCA\PilotFeedback\Consolidation\ConsolidationService;
+use OCA\PilotFeedback\Consolidation\ItemsOverviewService;
 use OCA\PilotFeedback\Db\Pilot;
 use OCA\PilotFeedback\Db\PilotMapper;
 use OCA\PilotFeedback\Exception\NotFoundException;
@@ -24,8 +26,6 @@ use OCA\PilotFeedback\Report\Model\PageBreak;
 use OCA\PilotFeedback\Report\Model\Paragraph;
 use OCA\PilotFeedback\Report\Model\Table;
 use OCA\PilotFeedback\Report\Model\TitlePage;
-use OCA\PilotFeedback\Service\ConsolidationService;
-use OCA\PilotFeedback\Service\ItemsOverviewService;
 use OCP\App\IAppManager;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\IL10N;

@@ -10,12 +10,12 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Search;
 
 use OCA\PilotFeedback\AppInfo\Application;
+use OCA\PilotFeedback\Common\AppLinks;
+use OCA\PilotFeedback\Common\Labels;
 use OCA\PilotFeedback\Db\Item;
 use OCA\PilotFeedback\Db\ItemSearchMapper;
-use OCA\PilotFeedback\Service\ActorFactory;
-use OCA\PilotFeedback\Service\AppLinks;
-use OCA\PilotFeedback\Service\Labels;
-use OCA\PilotFeedback\Service\Policy;
+use OCA\PilotFeedback\People\ActorFactory;
+use OCA\PilotFeedback\People\Policy;
 use OCP\IL10N;
 use OCP\IUser;
 use OCP\Search\FilterDefinition;

@@ -9,15 +9,15 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Tests\Unit\Notification;
 
+use OCA\PilotFeedback\Common\AppLinks;
 use OCA\PilotFeedback\Db\Item;
 use OCA\PilotFeedback\Db\ItemMapper;
 use OCA\PilotFeedback\Db\OrganisationMapper;
 use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Notification\Notifier;
-use OCA\PilotFeedback\Service\ActorFactory;
-use OCA\PilotFeedback\Service\AppLinks;
-use OCA\PilotFeedback\Service\Policy;
+use OCA\PilotFeedback\People\ActorFactory;
+use OCA\PilotFeedback\People\Policy;
 use OCP\IL10N;
 use OCP\IUserManager;
 use OCP\L10N\IFactory;

@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Tests\Unit\Report;
 
+use OCA\PilotFeedback\Consolidation\ConsolidationService;
+use OCA\PilotFeedback\Consolidation\ItemsOverviewService;
 use OCA\PilotFeedback\Db\Pilot;
 use OCA\PilotFeedback\Db\PilotMapper;
 use OCA\PilotFeedback\Exception\NotFoundException;
@@ -22,8 +24,6 @@ use OCA\PilotFeedback\Report\Model\Table;
 use OCA\PilotFeedback\Report\MonthlyReportBuilder;
 use OCA\PilotFeedback\Report\ReportLabels;
 use OCA\PilotFeedback\Report\ReportRequest;
-use OCA\PilotFeedback\Service\ConsolidationService;
-use OCA\PilotFeedback\Service\ItemsOverviewService;
 use OCP\App\IAppManager;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\IL10N;

@@ -9,8 +9,8 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Tests\Unit\Report;
 
+use OCA\PilotFeedback\Report\ReportCadenceService;
 use OCA\PilotFeedback\Report\ReportRequest;
-use OCA\PilotFeedback\Service\ReportCadenceService;
 use PHPUnit\Framework\TestCase;
 
 /** The period arithmetic of reports: the range before, "preliminary", the first working day. */

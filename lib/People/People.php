@@ -1,0 +1,58 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\People;
+
+use OCA\PilotFeedback\Db\Link;
+use OCA\PilotFeedback\Db\LinkMapper;
+use OCA\PilotFeedback\Db\Organisation;
+use OCA\PilotFeedback\Db\OrganisationMapper;
+use OCA\PilotFeedback\Settings\SettingsService;
+use OCP\IGroupManager;
+
+/** Who holds a role, by user id: for notifications and activity recipients. */
+class People {
+	public function __construct(
+		private LinkMapper $links,
+		private OrganisationMapper $organisations,
+		private SettingsService $settings,
+		private IGroupManager $groupManager,
+	) {
+	}
+
+	/** @return list<string> the members of the consolidators' group */
+	public function consolidators(): array {
+		$group = $this->settings->consolidatorGroup();
+		if ($group === '') {
+			return [];
+		}
+		return array_map('strval', array_keys($this->groupManager->displayNamesInGroup($group)));
+	}
+
+	/** @return list<string> the coordinators of an organisation */
+	public function coordinators(int $orgId): array {
+		return array_map('strval', $this->links->rightsByLeft(Link::OrganisationCoordinators, [$orgId])[$orgId] ?? []);
+	}
+
+	/** @return list<string> the members of an organisation's groups (its testers) */
+	public function members(int $orgId): array {
+		$users = [];
+		foreach ($this->links->rightsByLeft(Link::OrganisationGroups, [$orgId])[$orgId] ?? [] as $groupId) {
+			foreach (array_keys($this->groupManager->displayNamesInGroup((string)$groupId)) as $userId) {
+				$users[$userId] = true;
+			}
+		}
+		return array_map('strval', array_keys($users));
+	}
+
+	/** @return list<Organisation> the organisations that are not archived */
+	public function activeOrganisations(): array {
+		return $this->organisations->findAll(false);
+	}
+}

@@ -1,0 +1,185 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Tests\Unit\Consolidation;
+
+use OCA\PilotFeedback\Catalogue\CatalogueService;
+use OCA\PilotFeedback\Consolidation\CoordinationService;
+use OCA\PilotFeedback\Db\AssessmentMapper;
+use OCA\PilotFeedback\Db\Link;
+use OCA\PilotFeedback\Db\LinkMapper;
+use OCA\PilotFeedback\Db\OrganisationMapper;
+use OCA\PilotFeedback\Db\Period;
+use OCA\PilotFeedback\Db\PeriodMapper;
+use OCA\PilotFeedback\Db\Release;
+use OCA\PilotFeedback\Db\ReleaseLogMapper;
+use OCA\PilotFeedback\Db\ReleaseMapper;
+use OCA\PilotFeedback\Db\TransactionRunner;
+use OCA\PilotFeedback\Exception\ConflictException;
+use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\Exception\ValidationException;
+use OCA\PilotFeedback\Model\Actor;
+use OCA\PilotFeedback\People\Policy;
+use OCP\AppFramework\Utility\ITimeFactory;
+use OCP\EventDispatcher\IEventDispatcher;
+use OCP\IDBConnection;
+use OCP\IGroupManager;
+use OCP\IUserManager;
+use PHPUnit\Framework\MockObject\MockObject;
+use PHPUnit\Framework\TestCase;
+use Psr\Log\LoggerInterface;
+
+/**
+ * Releasing an organisation's feedback for a period: coordinators only, once; reopening it:
+ * its coordinators only, recorded in the release log. Organisation 1 has the group "rki"
+ * (rki-coord, rki-tester1, rki-tester2); rki-coord coordinates it.
+ */
+final class CoordinationServiceTest extends TestCase {
+	private ReleaseMapper&MockObject $releases;
+	private ReleaseLogMapper&MockObject $releaseLog;
+	private AssessmentMapper&MockObject $assessments;
+	private CoordinationService $service;
+
+	protected function setUp(): void {
+		$this->releases = $this->createMock(ReleaseMapper::class);
+		$period = new Period();
+		$period->setId(5);
+		$period->setMonth('2026-11');
+		$period->setStatus('open');
+		$periods = $this->createMock(PeriodMapper::class);
+		$periods->method('get')->with(5)->willReturn($period);
+		$time = $this->createMock(ITimeFactory::class);
+		$time->method('getTime')->willReturn(1_800_000_000);
+		$this->releaseLog = $this->createMock(ReleaseLogMapper::class);
+		$this->assessments = $this->createMock(AssessmentMapper::class);
+		$links = $this->createMock(LinkMapper::class);
+		$links->method('rightsByLeft')->willReturnCallback(static fn (Link $link, ?array $left = null): array => match ($link) {
+			Link::OrganisationGroups => [1 => ['rki']],
+			Link::OrganisationCoordinators => [1 => ['rki-coord']],
+			default => [],
+		});
+		$groups = $this->createMock(IGroupManager::class);
+		$groups->method('displayNamesInGroup')->willReturn(['rki-coord' => 'RKI Coordinator', 'rki-tester1' => 'RKI Tester 1', 'rki-tester2' => 'RKI Tester 2']);
+		$users = $this->createMock(IUserManager::class);
+		$users->method('getDisplayName')->willReturnCallback(static fn (string $uid): string => strtoupper($uid));
+		$this->service = new CoordinationService(
+			new Policy(),
+			$this->createMock(CatalogueService::class),
+			$this->createMock(OrganisationMapper::class),
+			$periods,
+			$this->assessments,
+			$this->releases,
+			$this->releaseLog,
+			$links,
+			$groups,
+			$users,
+			new TransactionRunner($this->createMock(IDBConnection::class), $this->createMock(LoggerInterface::class)),
+			$time,
+			$this->createMock(IEventDispatcher::class),
+		);
+	}
+
+	public function testTheCoordinatorReleasesTheOrganisationsFeedbackForThePeriod(): void {
+		$this->releases->method('find')->willReturn(null);
+		$this->releases->expects(self::once())->method('insert')->willReturnArgument(0);
+		$this->releaseLog->expects(self::once())->method('add')->with(1, 5, ReleaseLogMapper::RELEASED, 'rki-coord', 1_800_000_000);
+		$release = $this->service->release(new Actor('rki-coord', false, false, [], [1]), 1, '5');
+		self::assertSame(['organisationId' => 1, 'periodId' => 5, 'userId' => 'rki-coord', 'releasedAt' => 1_800_000_000], $release->jsonSerialize());
+	}
+
+	public function testATesterCannotRelease(): void {
+		$this->releases->expects(self::never())->method('insert');
+		$this->expectException(ForbiddenException::class);
+		$this->service->release(new Actor('rki-tester1', false, false, [1]), 1, 5);
+	}
+
+	public function testTheCoordinatorOfAnotherOrganisationCannotRelease(): void {
+		$this->releases->expects(self::never())->method('insert');
+		$this->expectException(ForbiddenException::class);
+		$this->service->release(new Actor('bsh-coord', false, false, [], [2]), 1, 5);
+	}
+
+	public function testAConsolidatorCannotReleaseForAnOrganisation(): void {
+		$this->releases->expects(self::never())->method('insert');
+		$this->expectException(ForbiddenException::class);
+		$this->service->release(new Actor('bmi', false, true), 1, 5);
+	}
+
+	public function testAPeriodIsReleasedOnce(): void {
+		$this->releases->method('find')->with(1, 5)->willReturn(new Release());
+		$this->releases->expects(self::never())->method('insert');
+		$this->expectException(ConflictException::class);
+		$this->service->release(new Actor('rki-coord', false, false, [], [1]), 1, 5);
+	}
+
+	public function testTheReleaseNamesItsPeriod(): void {
+		$this->releases->expects(self::never())->method('insert');
+		$this->expectException(ValidationException::class);
+		$this->service->release(new Actor('rki-coord', false, false, [], [1]), 1, null);
+	}
+
+	public function testTheCoordinatorReopensAReleaseAndTheLogKeepsWhoAndWhen(): void {
+		$release = new Release();
+		$this->releases->method('find')->with(1, 5)->willReturn($release);
+		$this->releases->expects(self::once())->method('delete')->with($release);
+		$this->releaseLog->expects(self::once())->method('add')->with(1, 5, ReleaseLogMapper::REOPENED, 'rki-coord', 1_800_000_000);
+		$this->service->reopen(new Actor('rki-coord', false, false, [], [1]), 1, 5);
+	}
+
+	public function testATesterCannotReopen(): void {
+		$this->releases->expects(self::never())->method('delete');
+		$this->releaseLog->expects(self::never())->method('add');
+		$this->expectException(ForbiddenException::class);
+		$this->service->reopen(new Actor('rki-tester1', false, false, [1]), 1, 5);
+	}
+
+	public function testTheCoordinatorOfAnotherOrganisationCannotReopen(): void {
+		$this->releases->expects(self::never())->method('delete');
+		$this->expectException(ForbiddenException::class);
+		$this->service->reopen(new Actor('bsh-coord', false, false, [], [2]), 1, 5);
+	}
+
+	public function testAConsolidatorCannotReopen(): void {
+		$this->releases->expects(self::never())->method('delete');
+		$this->expectException(ForbiddenException::class);
+		$this->service->reopen(new Actor('bmi', false, true), 1, 5);
+	}
+
+	public function testOnlyAReleasedPeriodCanBeReopened(): void {
+		$this->releases->method('find')->willReturn(null);
+		$this->releases->expects(self::never())->method('delete');
+		$this->releaseLog->expects(self::never())->method('add');
+		$this->expectException(ConflictException::class);
+		$this->service->reopen(new Actor('rki-coord', false, false, [], [1]), 1, 5);
+	}
+
+	public function testTheCoordinatorIsNoTesterUnlessTheyRated(): void {
+		$this->assessments->method('ratedComponentsByUser')->willReturn(['rki-tester1' => [100]]);
+		$progress = $this->service->progress(new Actor('rki-coord', false, false, [], [1]), 1, 5);
+		self::assertSame(['rki-tester1', 'rki-tester2'], array_column($progress['members'], 'userId'));
+	}
+
+	public function testACoordinatorWhoRatedIsListed(): void {
+		$this->assessments->method('ratedComponentsByUser')->willReturn(['rki-coord' => [100]]);
+		$progress = $this->service->progress(new Actor('rki-coord', false, false, [], [1]), 1, 5);
+		self::assertSame(['rki-coord', 'rki-tester1', 'rki-tester2'], array_column($progress['members'], 'userId'));
+	}
+
+	public function testTheProgressCarriesTheReleaseHistoryWithDisplayNames(): void {
+		$this->releaseLog->method('find')->willReturn([
+			['action' => 'released', 'userId' => 'rki-coord', 'at' => 10],
+			['action' => 'reopened', 'userId' => 'rki-coord', 'at' => 20],
+		]);
+		$progress = $this->service->progress(new Actor('bmi', false, true), 1, 5);
+		self::assertSame([
+			['action' => 'released', 'userId' => 'rki-coord', 'displayName' => 'RKI-COORD', 'at' => 10],
+			['action' => 'reopened', 'userId' => 'rki-coord', 'displayName' => 'RKI-COORD', 'at' => 20],
+		], $progress['history']);
+	}
+}

@@ -1,0 +1,241 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Tests\Unit\Rating;
+
+use OCA\PilotFeedback\Catalogue\CatalogueService;
+use OCA\PilotFeedback\Catalogue\ComponentService;
+use OCA\PilotFeedback\Catalogue\CriterionService;
+use OCA\PilotFeedback\Db\Assessment;
+use OCA\PilotFeedback\Db\AssessmentMapper;
+use OCA\PilotFeedback\Db\Component;
+use OCA\PilotFeedback\Db\ComponentMapper;
+use OCA\PilotFeedback\Db\CriterionMapper;
+use OCA\PilotFeedback\Db\Link;
+use OCA\PilotFeedback\Db\LinkMapper;
+use OCA\PilotFeedback\Db\Period;
+use OCA\PilotFeedback\Db\PeriodMapper;
+use OCA\PilotFeedback\Db\Pilot;
+use OCA\PilotFeedback\Db\Release;
+use OCA\PilotFeedback\Db\ReleaseMapper;
+use OCA\PilotFeedback\Db\ScoreMapper;
+use OCA\PilotFeedback\Db\TransactionRunner;
+use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\Exception\StaleVersionException;
+use OCA\PilotFeedback\Exception\ValidationException;
+use OCA\PilotFeedback\Model\Actor;
+use OCA\PilotFeedback\People\Policy;
+use OCA\PilotFeedback\Rating\RatingService;
+use OCP\AppFramework\Utility\ITimeFactory;
+use OCP\EventDispatcher\IEventDispatcher;
+use OCP\IDBConnection;
+use PHPUnit\Framework\MockObject\MockObject;
+use PHPUnit\Framework\TestCase;
+use Psr\Log\LoggerInterface;
+
+/**
+ * Rating rules with mocked mappers: closed periods refuse changes, and a tester rates a
+ * component only for an organisation that takes part in an active pilot containing it.
+ * Organisation 1 takes part in active pilot 10, which contains component 100; period 5 is
+ * open, period 6 closed.
+ */
+final class RatingServiceTest extends TestCase {
+	private AssessmentMapper&MockObject $assessments;
+	private ReleaseMapper&MockObject $releases;
+	private ScoreMapper&MockObject $scores;
+	private RatingService $service;
+
+	protected function setUp(): void {
+		$this->assessments = $this->createMock(AssessmentMapper::class);
+		$periods = $this->createMock(PeriodMapper::class);
+		$periods->method('get')->willReturnCallback(static function (int $id): Period {
+			$period = new Period();
+			$period->setId($id);
+			$period->setMonth($id === 5 ? '2026-11' : '2026-10');
+			$period->setStatus($id === 5 ? 'open' : 'closed');
+			return $period;
+		});
+		$links = $this->createMock(LinkMapper::class);
+		$links->method('leftsForRights')->willReturnCallback(static fn (Link $link, array $rights): array => $rights === [100] ? [10] : []);
+		$links->method('rightsByLeft')->willReturnCallback(static fn (Link $link, ?array $left = null): array => $link === Link::OrganisationPilots ? [1 => [10], 2 => [20]] : []);
+		$pilot = new Pilot();
+		$pilot->setId(10);
+		$catalogue = $this->createMock(CatalogueService::class);
+		$catalogue->method('visiblePilots')->willReturn([$pilot]);
+		$components = $this->createMock(ComponentMapper::class);
+		$components->method('get')->willReturn(new Component());
+		$time = $this->createMock(ITimeFactory::class);
+		$time->method('getTime')->willReturn(1_800_000_000);
+		$this->releases = $this->createMock(ReleaseMapper::class);
+		$this->scores = $this->createMock(ScoreMapper::class);
+
+		$this->service = new RatingService(
+			new Policy(),
+			$catalogue,
+			$this->createMock(ComponentService::class),
+			$this->createMock(CriterionService::class),
+			$this->assessments,
+			$this->scores,
+			$periods,
+			$components,
+			$this->createMock(CriterionMapper::class),
+			$links,
+			$this->releases,
+			new TransactionRunner($this->createMock(IDBConnection::class), $this->createMock(LoggerInterface::class)),
+			$time,
+			$this->createMock(IEventDispatcher::class),
+		);
+	}
+
+	private function expectNoWrite(): void {
+		$this->assessments->expects(self::never())->method('insert');
+		$this->assessments->expects(self::never())->method('update');
+	}
+
+	public function testATesterRatesAComponentOfAnActivePilotOfTheirOrganisationInAnOpenPeriod(): void {
+		$this->assessments->method('findOne')->willReturn(null);
+		$this->assessments->expects(self::once())->method('insert')->willReturnCallback(static function (Assessment $a): Assessment {
+			$a->setId(9);
+			return $a;
+		});
+		$saved = $this->service->save(new Actor('bsh-tester1', false, false, [2, 1]), 5, 100, ['overall' => 4, 'comment' => 'Fine']);
+		self::assertSame(1, $saved['organisationId'], 'rated for the organisation whose pilot contains the component');
+		self::assertSame(5, $saved['periodId']);
+		self::assertSame(4, $saved['overall']);
+	}
+
+	public function testAChangeToAnExistingAssessmentUpdatesIt(): void {
+		$existing = new Assessment();
+		$existing->setId(9);
+		$existing->resetUpdatedFields();
+		$this->assessments->method('findOne')->willReturn($existing);
+		// The save writes first: an update that finds the row, and no insert.
+		$this->assessments->expects(self::once())->method('updateContent')->willReturn(true);
+		$this->assessments->expects(self::never())->method('insert');
+		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 2]);
+	}
+
+	public function testAClosedPeriodRefusesChanges(): void {
+		$this->expectNoWrite();
+		$this->expectException(ValidationException::class);
+		$this->expectExceptionMessage('closed');
+		$this->service->save(new Actor('rki-tester1', false, false, [1]), 6, 100, ['overall' => 4]);
+	}
+
+	public function testATesterOfAnotherOrganisationCannotRateTheComponent(): void {
+		$this->expectNoWrite();
+		$this->expectException(ForbiddenException::class);
+		$this->service->save(new Actor('bsh-tester1', false, false, [2]), 5, 100, ['overall' => 4]);
+	}
+
+	public function testSomeoneWithoutAnOrganisationCannotRate(): void {
+		$this->expectNoWrite();
+		$this->expectException(ForbiddenException::class);
+		$this->expectExceptionMessage('Only testers of an organisation rate components.');
+		$this->service->save(new Actor('bmi', false, true), 5, 100, ['overall' => 4]);
+	}
+
+	/** The assessment that insert() stores, with the id the database gives it. */
+	private function insertSucceeds(): void {
+		$this->assessments->method('insert')->willReturnCallback(static function (Assessment $a): Assessment {
+			$a->setId(9);
+			return $a;
+		});
+	}
+
+	public function testACommentAloneIsSavedAsADraftThatIsNoRating(): void {
+		$this->assessments->method('findOne')->willReturn(null);
+		$stored = null;
+		$this->assessments->expects(self::once())->method('insert')->willReturnCallback(static function (Assessment $a) use (&$stored): Assessment {
+			$a->setId(9);
+			$stored = $a;
+			return $a;
+		});
+		$saved = $this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['comment' => 'Only a note', 'scores' => []]);
+		self::assertFalse($saved['rated'], 'a comment alone is not a rating');
+		self::assertSame('Only a note', $saved['comment'], 'but the comment is kept as a draft');
+		self::assertSame(0, $stored?->getRated());
+	}
+
+	public function testNotAssessedEverywhereIsNoRatingEither(): void {
+		$this->insertSucceeds();
+		$this->assessments->method('findOne')->willReturn(null);
+		$saved = $this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['scores' => []]);
+		self::assertFalse($saved['rated']);
+	}
+
+	public function testAnOverallScoreAloneIsARating(): void {
+		$this->insertSucceeds();
+		$this->assessments->method('findOne')->willReturn(null);
+		$saved = $this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 3]);
+		self::assertTrue($saved['rated']);
+	}
+
+	public function testAnOutdatedVersionIsRefusedWithTheCurrentAssessment(): void {
+		$current = new Assessment();
+		$current->setId(9);
+		$current->setOverall(5);
+		$current->setComment('saved in the other tab');
+		$current->setVersion(3);
+		$current->setRated(1);
+		$current->resetUpdatedFields();
+		// The conditional update matches no row: the stored version is no longer 2.
+		$this->assessments->expects(self::once())->method('updateContent')
+			->with(self::isInstanceOf(Assessment::class), 2)->willReturn(false);
+		$this->assessments->method('findOne')->willReturn($current);
+		$this->assessments->expects(self::never())->method('insert');
+		$this->scores->expects(self::never())->method('replace');
+		try {
+			$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 1, 'version' => 2]);
+			self::fail('an outdated version must be refused');
+		} catch (StaleVersionException $e) {
+			self::assertSame(409, $e->getStatus());
+			self::assertSame(3, $e->current()['version'] ?? null);
+			self::assertSame('saved in the other tab', $e->current()['comment'] ?? null);
+		}
+	}
+
+	public function testTheCurrentVersionIsSavedWithTheVersionCheckInTheUpdate(): void {
+		$stored = new Assessment();
+		$stored->setId(9);
+		$stored->setVersion(3);
+		$stored->resetUpdatedFields();
+		$this->assessments->expects(self::once())->method('updateContent')
+			->with(self::isInstanceOf(Assessment::class), 2)->willReturn(true);
+		$this->assessments->method('findOne')->willReturn($stored);
+		$saved = $this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 1, 'version' => 2]);
+		self::assertSame(3, $saved['version']);
+	}
+
+	public function testASaveWithoutVersionOverwrites(): void {
+		$stored = new Assessment();
+		$stored->setId(9);
+		$stored->resetUpdatedFields();
+		$this->assessments->expects(self::once())->method('updateContent')
+			->with(self::isInstanceOf(Assessment::class), null)->willReturn(true);
+		$this->assessments->method('findOne')->willReturn($stored);
+		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 1]);
+	}
+
+	public function testANegativeVersionIsRefused(): void {
+		$this->expectNoWrite();
+		$this->expectException(ValidationException::class);
+		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 1, 'version' => -1]);
+	}
+
+	public function testAReleasedPeriodRefusesChangesUntilReopened(): void {
+		$this->insertSucceeds();
+		$this->assessments->method('findOne')->willReturn(null);
+		$this->releases->method('find')->willReturnCallback(static fn (int $orgId, int $periodId): ?Release => $orgId === 1 && $periodId === 5 ? new Release() : null);
+		$this->scores->expects(self::never())->method('replace');
+		$this->expectException(ForbiddenException::class);
+		$this->expectExceptionMessage('reopen the release');
+		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 4]);
+	}
+}
