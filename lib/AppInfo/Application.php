@@ -37,7 +37,6 @@ use OCA\PilotFeedback\Report\Writer\OdtWriter;
 use OCA\PilotFeedback\Report\Writer\WriterRegistry;
 use OCA\PilotFeedback\Report\Writer\XlsxWriter;
 use OCA\PilotFeedback\Search\ItemSearchProvider;
-use OCA\PilotFeedbackDev\Middleware\BenchMemoryMiddleware;
 use OCP\AppFramework\App;
 use OCP\AppFramework\Bootstrap\IBootContext;
 use OCP\AppFramework\Bootstrap\IBootstrap;
@@ -63,8 +62,6 @@ class Application extends App implements IBootstrap {
 			[new OdsWriter(), new XlsxWriter(), new CsvWriter()],
 		));
 		$context->registerNotifierService(ReportNotifier::class);
-		// Off unless the system configuration sets pilotfeedback.bench (scripts/bench.sh).
-		$context->registerMiddleware(BenchMemoryMiddleware::class);
 
 		$context->registerNotifierService(Notifier::class);
 		$context->registerEventListener(ItemStatusChanged::class, NotificationListener::class);
