@@ -10,7 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\BackgroundJob;
 
 use OCA\PilotFeedback\Exception\NotFoundException;
-use OCA\PilotFeedback\Report\ReportService;
+use OCA\PilotFeedback\Report\ReportJobRunner;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\BackgroundJob\QueuedJob;
 
@@ -18,7 +18,7 @@ use OCP\BackgroundJob\QueuedJob;
 class GenerateReportJob extends QueuedJob {
 	public function __construct(
 		ITimeFactory $time,
-		private ReportService $reports,
+		private ReportJobRunner $runner,
 	) {
 		parent::__construct($time);
 	}
@@ -29,7 +29,7 @@ class GenerateReportJob extends QueuedJob {
 			return;
 		}
 		try {
-			$this->reports->generate($argument['reportId']);
+			$this->runner->run($argument['reportId']);
 		} catch (NotFoundException) {
 			// the record is gone: nothing to make
 		}

@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\BackgroundJob;
 
-use OCA\PilotFeedback\Report\ReportCadenceService;
+use OCA\PilotFeedback\Report\ReportCadenceRunner;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\BackgroundJob\IJob;
 use OCP\BackgroundJob\TimedJob;
@@ -18,7 +18,7 @@ use OCP\BackgroundJob\TimedJob;
 class ReportCadenceJob extends TimedJob {
 	public function __construct(
 		ITimeFactory $time,
-		private ReportCadenceService $cadence,
+		private ReportCadenceRunner $cadence,
 	) {
 		parent::__construct($time);
 		$this->setInterval(3600);

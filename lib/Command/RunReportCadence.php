@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Command;
 
-use OCA\PilotFeedback\Report\ReportCadenceService;
+use OCA\PilotFeedback\Report\ReportCadenceRunner;
 use Symfony\Component\Console\Command\Command;
 use Symfony\Component\Console\Input\InputInterface;
 use Symfony\Component\Console\Input\InputOption;
@@ -22,7 +22,7 @@ use Symfony\Component\Console\Output\OutputInterface;
  */
 class RunReportCadence extends Command {
 	public function __construct(
-		private ReportCadenceService $cadence,
+		private ReportCadenceRunner $cadence,
 	) {
 		parent::__construct();
 	}

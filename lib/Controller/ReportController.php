@@ -13,6 +13,7 @@ use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\People\ActorFactory;
+use OCA\PilotFeedback\Report\ReportRequestChecker;
 use OCA\PilotFeedback\Report\ReportService;
 use OCA\PilotFeedback\Report\ReportStorage;
 use OCA\PilotFeedback\Report\Writer\WriterRegistry;
@@ -43,6 +44,7 @@ class ReportController extends ApiController {
 		IRequest $request,
 		private ActorFactory $actors,
 		private ReportService $reports,
+		private ReportRequestChecker $checker,
 		private ReportStorage $storage,
 		private WriterRegistry $writers,
 	) {
@@ -124,7 +126,7 @@ class ReportController extends ApiController {
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/reports/formats')]
 	public function formats(): DataResponse {
-		$this->reports->requireReporter($this->actors->current());
+		$this->checker->requireReporter($this->actors->current());
 		return new DataResponse(['documents' => $this->writers->documentFormats(), 'exports' => $this->writers->workbookFormats()]);
 	}
 
@@ -140,7 +142,7 @@ class ReportController extends ApiController {
 	#[ApiRoute(verb: 'GET', url: '/api/v1/reports/folder')]
 	public function folder(): DataResponse {
 		$actor = $this->actors->current();
-		$this->reports->requireReporter($actor);
+		$this->checker->requireReporter($actor);
 		return new DataResponse(['folder' => $this->storage->folder($actor->userId), 'default' => ReportStorage::DEFAULT_FOLDER]);
 	}
 
@@ -160,7 +162,7 @@ class ReportController extends ApiController {
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/reports/folder')]
 	public function setFolder(mixed $folder = null): DataResponse {
 		$actor = $this->actors->current();
-		$this->reports->requireReporter($actor);
+		$this->checker->requireReporter($actor);
 		return new DataResponse(['folder' => $this->storage->setFolder($actor->userId, $folder), 'default' => ReportStorage::DEFAULT_FOLDER]);
 	}
 }

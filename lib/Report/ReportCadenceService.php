@@ -12,17 +12,11 @@ namespace OCA\PilotFeedback\Report;
 use OCA\PilotFeedback\AppInfo\Application;
 use OCA\PilotFeedback\Common\Validator;
 use OCA\PilotFeedback\Db\PilotMapper;
-use OCA\PilotFeedback\Db\Report;
-use OCA\PilotFeedback\Db\ReportMapper;
-use OCA\PilotFeedback\Exception\DomainError;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
-use OCA\PilotFeedback\People\ActorFactory;
 use OCA\PilotFeedback\Settings\SettingsService;
 use OCP\IAppConfig;
 use OCP\IGroupManager;
-use OCP\IUserManager;
-use Psr\Log\LoggerInterface;
 
 /**
  * The reports on the agreement's cadence (§8 (1)), an administrator's opt-in: the monthly
@@ -32,6 +26,9 @@ use Psr\Log\LoggerInterface;
  * consolidator is notified. A period's report is made once: the cadence looks in pf_reports
  * first (a failed attempt is tried again after a day).
  *
+ * This class keeps the administrator's settings and says when a report is due;
+ * ReportCadenceRunner makes the reports.
+ *
  * @psalm-import-type PilotFeedbackReportCadence from \OCA\PilotFeedback\ResponseDefinitions
  */
 class ReportCadenceService {
@@ -40,14 +37,9 @@ class ReportCadenceService {
 
 	public function __construct(
 		private IAppConfig $appConfig,
-		private ReportService $reports,
-		private ReportMapper $mapper,
 		private PilotMapper $pilots,
 		private SettingsService $settings,
-		private ActorFactory $actors,
-		private IUserManager $userManager,
 		private IGroupManager $groupManager,
-		private LoggerInterface $logger,
 	) {
 	}
 
@@ -109,60 +101,6 @@ class ReportCadenceService {
 		return $settings;
 	}
 
-	/**
-	 * Makes the reports that are due at $now (Unix seconds) and not made yet.
-	 *
-	 * @return list<Report> the reports made (done or failed)
-	 */
-	public function run(int $now): array {
-		$settings = $this->get();
-		if ((!$settings['monthly'] && !$settings['quarterly']) || $settings['consolidator'] === '') {
-			return [];
-		}
-		$user = $this->userManager->get($settings['consolidator']);
-		if ($user === null || !$this->isConsolidator($user->getUID())) {
-			$this->logger->warning('Pilot Feedback: the report cadence is on, but {user} is no consolidator; no report was made', ['app' => Application::APP_ID, 'user' => $settings['consolidator']]);
-			return [];
-		}
-		if (!self::isOnOrAfterFirstWorkingDay($now)) {
-			return [];
-		}
-		$thisMonth = gmdate('Y-m', $now);
-		$due = [];
-		if ($settings['monthly']) {
-			$due[] = [ReportRequest::MONTHLY, ReportRequest::shift($thisMonth, -1)];
-		}
-		if ($settings['quarterly'] && in_array((int)substr($thisMonth, 5, 2), [1, 4, 7, 10], true)) {
-			$last = ReportRequest::shift($thisMonth, -1);
-			$due[] = [ReportRequest::QUARTERLY, sprintf('%s-Q%d', substr($last, 0, 4), intdiv((int)substr($last, 5, 2) - 1, 3) + 1)];
-		}
-		$actor = $this->actors->forUser($user);
-		$made = [];
-		foreach ($due as [$type, $period]) {
-			foreach ($settings['pilotIds'] === [] ? [null] : $settings['pilotIds'] as $pilotId) {
-				if ($this->mapper->cadenceExists($type, $pilotId, $period, $now - 86400)) {
-					continue;
-				}
-				try {
-					$request = $this->reports->check($actor, $type, $settings['format'], $pilotId, $type === ReportRequest::MONTHLY ? $period : null, $type === ReportRequest::QUARTERLY ? $period : null, $settings['language'], false, null);
-				} catch (DomainError $e) {
-					$this->logger->info('Pilot Feedback: the {type} report {period} of the cadence is not made: {reason}', ['app' => Application::APP_ID, 'type' => $type, 'period' => $period, 'reason' => $e->getMessage()]);
-					continue;
-				}
-				$report = $this->reports->generate($this->reports->record($request, $user->getUID(), Report::ORIGIN_CADENCE)->getId());
-				if ($report->getStatus() === Report::STATUS_DONE) {
-					foreach ($this->consolidators() as $uid) {
-						if ($uid !== $user->getUID()) {
-							$this->reports->notifyReady($report, $uid);
-						}
-					}
-				}
-				$made[] = $report;
-			}
-		}
-		return $made;
-	}
-
 	/** Whether $now is on or after the first Monday-to-Friday day of its month. */
 	public static function isOnOrAfterFirstWorkingDay(int $now): bool {
 		$day = (int)gmdate('j', $now);
@@ -174,13 +112,18 @@ class ReportCadenceService {
 		return $day >= $first;
 	}
 
-	private function isConsolidator(string $userId): bool {
+	/** Whether the user is in the consolidators' group. */
+	public function isConsolidator(string $userId): bool {
 		$group = $this->settings->consolidatorGroup();
 		return $group !== '' && $this->groupManager->isInGroup($userId, $group);
 	}
 
-	/** @return list<string> */
-	private function consolidators(): array {
+	/**
+	 * The user ids of the consolidators' group.
+	 *
+	 * @return list<string>
+	 */
+	public function consolidators(): array {
 		$group = $this->groupManager->get($this->settings->consolidatorGroup());
 		return $group === null ? [] : array_map(static fn ($u): string => $u->getUID(), array_values($group->getUsers()));
 	}

@@ -1,0 +1,141 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Report;
+
+use OCA\PilotFeedback\Common\Validator;
+use OCA\PilotFeedback\Db\ConsolidationMapper;
+use OCA\PilotFeedback\Db\OrganisationMapper;
+use OCA\PilotFeedback\Db\PilotMapper;
+use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\Exception\NotFoundException;
+use OCA\PilotFeedback\Exception\ValidationException;
+use OCA\PilotFeedback\Model\Actor;
+use OCA\PilotFeedback\Model\MonthRange;
+use OCA\PilotFeedback\People\Policy;
+use OCA\PilotFeedback\Report\Writer\WriterRegistry;
+use OCP\IUserManager;
+use OCP\L10N\IFactory;
+
+/**
+ * Who may make reports, and what a request for one asks, checked: type, format, pilot, period,
+ * language, tester names and organisation. Consolidators make every report (tester names in
+ * exports on explicit request); coordinators those of their own organisation, pseudonymised;
+ * testers none.
+ */
+class ReportRequestChecker {
+	public function __construct(
+		private Policy $policy,
+		private WriterRegistry $writers,
+		private PilotMapper $pilots,
+		private OrganisationMapper $organisations,
+		private ConsolidationMapper $consolidationMapper,
+		private IUserManager $userManager,
+		private IFactory $l10nFactory,
+	) {
+	}
+
+	/** @throws ForbiddenException for testers and everyone else who sees no consolidated figures */
+	public function requireReporter(Actor $actor): void {
+		$this->policy->require($this->policy->canViewConsolidation($actor), 'Only consolidators and the coordinators of an organisation make reports.');
+	}
+
+	/**
+	 * Checks a request as the actor: type, format, pilot, period, language, names and organisation.
+	 */
+	public function check(Actor $actor, mixed $type, mixed $format, mixed $pilotId, mixed $month, mixed $quarter, mixed $language, mixed $withNames, mixed $organisationId): ReportRequest {
+		$this->requireReporter($actor);
+		$type = Validator::oneOf($type, 'Type', ReportRequest::TYPES);
+		$names = $withNames === null ? false : Validator::flag($withNames, 'With names');
+		if ($names) {
+			$this->policy->require($actor->isConsolidator, 'Coordinators export their organisation\'s data pseudonymised only; tester names are for consolidators.');
+		}
+		if (!is_string($format) || $format === '') {
+			throw ValidationException::field('%1$s is required.', 'Format');
+		}
+		if ($type === ReportRequest::EXPORT) {
+			$this->writers->workbook($format);
+		} else {
+			$this->writers->document($format);
+		}
+		$period = $this->period($type, $month, $quarter);
+
+		$pilot = Validator::optionalId($pilotId, 'Pilot');
+		if ($pilot !== null) {
+			try {
+				$this->pilots->get($pilot);
+			} catch (NotFoundException) {
+				throw new NotFoundException('No pilot with id %1$s exists.', [(string)$pilot]);
+			}
+		}
+		$org = $this->organisation($actor, $organisationId);
+		$range = str_contains($period, '-Q') ? MonthRange::quarter($period) : MonthRange::fromRequest($period, null, null, null);
+		if ($this->consolidationMapper->periodsIn($range) === []) {
+			throw new NotFoundException('There is no reporting period from %1$s to %2$s. Choose months that have a reporting period.', [$range->from, $range->to]);
+		}
+		return new ReportRequest($type, $pilot, $period, $format, $this->language($actor, $language), $names, $org);
+	}
+
+	private function period(string $type, mixed $month, mixed $quarter): string {
+		$given = static fn (mixed $v): bool => $v !== null && $v !== '';
+		if ($type === ReportRequest::MONTHLY) {
+			if ($given($quarter) || !$given($month)) {
+				throw new ValidationException('A monthly status report covers one month: send month=YYYY-MM and no quarter.');
+			}
+			return MonthRange::fromRequest($month, null, null, null)->from;
+		}
+		if ($type === ReportRequest::QUARTERLY) {
+			if ($given($month) || !$given($quarter)) {
+				throw new ValidationException('A quarterly report covers one quarter: send quarter=YYYY-Qn and no month.');
+			}
+			MonthRange::quarter($quarter);
+			return (string)$quarter;
+		}
+		if ($given($month) === $given($quarter)) {
+			throw new ValidationException('An export covers a month or a quarter: send either month=YYYY-MM or quarter=YYYY-Qn.');
+		}
+		if ($given($month)) {
+			return MonthRange::fromRequest($month, null, null, null)->from;
+		}
+		MonthRange::quarter($quarter);
+		return (string)$quarter;
+	}
+
+	/** The organisation the report is about: any (or all) for consolidators, their own for coordinators. */
+	private function organisation(Actor $actor, mixed $organisationId): ?int {
+		$org = Validator::optionalId($organisationId, 'Organisation');
+		if ($org !== null) {
+			try {
+				$this->organisations->get($org);
+			} catch (NotFoundException) {
+				throw new NotFoundException('No organisation with id %1$s exists.', [(string)$org]);
+			}
+		}
+		if ($actor->isConsolidator) {
+			return $org;
+		}
+		if ($org === null) {
+			if (count($actor->coordinatorOrgIds) !== 1) {
+				throw new ValidationException('You coordinate several organisations: choose one with organisationId.');
+			}
+			return $actor->coordinatorOrgIds[0];
+		}
+		$this->policy->require($actor->coordinates($org), 'You may make reports of the organisations you coordinate only.');
+		return $org;
+	}
+
+	private function language(Actor $actor, mixed $language): string {
+		if ($language === null || $language === '') {
+			$user = $this->userManager->get($actor->userId);
+			$language = $this->l10nFactory->getUserLanguage($user);
+			return str_starts_with($language, 'de') ? 'de' : 'en';
+		}
+		return Validator::oneOf($language, 'Language', ReportRequest::LANGUAGES);
+	}
+}

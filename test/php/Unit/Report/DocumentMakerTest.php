@@ -1,0 +1,162 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Tests\Unit\Report;
+
+use OCA\PilotFeedback\Model\Actor;
+use OCA\PilotFeedback\Report\DocumentMaker;
+use OCA\PilotFeedback\Report\ExportService;
+use OCA\PilotFeedback\Report\Model\Document;
+use OCA\PilotFeedback\Report\Model\Sheet;
+use OCA\PilotFeedback\Report\Model\Workbook;
+use OCA\PilotFeedback\Report\MonthlyReportBuilder;
+use OCA\PilotFeedback\Report\QuarterlyReportBuilder;
+use OCA\PilotFeedback\Report\ReportLabels;
+use OCA\PilotFeedback\Report\ReportRequest;
+use OCA\PilotFeedback\Report\Writer\DocumentWriter;
+use OCA\PilotFeedback\Report\Writer\WorkbookWriter;
+use OCA\PilotFeedback\Report\Writer\WriterRegistry;
+use OCP\IL10N;
+use OCP\L10N\IFactory;
+use PHPUnit\Framework\Attributes\DataProvider;
+use PHPUnit\Framework\MockObject\MockObject;
+use PHPUnit\Framework\TestCase;
+
+/**
+ * What a request's file holds: the writer of the request's format gets the monthly or
+ * quarterly document, or ExportService's workbook of the organisations the requester may
+ * export; and the title the file is named after.
+ */
+final class DocumentMakerTest extends TestCase {
+	private ExportService&MockObject $exports;
+	private MonthlyReportBuilder&MockObject $monthly;
+	private QuarterlyReportBuilder&MockObject $quarterly;
+	private DocumentMaker $maker;
+	/** @var list<string> "format: what it got", for every writer that wrote */
+	private array $written = [];
+	/** @var list<list<int>|null> the organisations each export was asked for */
+	private array $exportedOrganisations = [];
+	private Workbook $workbook;
+	private Document $monthlyDocument;
+	private Document $quarterlyDocument;
+	/** @var list<string> languages the titles were asked in */
+	private array $titleLanguages = [];
+
+	protected function setUp(): void {
+		$this->workbook = new Workbook([new Sheet('Ratings', ['Pilot'], [])]);
+		$this->monthlyDocument = Samples::document('en');
+		$this->quarterlyDocument = Samples::document('de');
+		$this->exports = $this->createMock(ExportService::class);
+		$this->exports->method('workbook')->willReturnCallback(function (Actor $actor, ReportRequest $request, ?array $organisationIds): Workbook {
+			$this->exportedOrganisations[] = $organisationIds;
+			return $this->workbook;
+		});
+		$this->monthly = $this->createMock(MonthlyReportBuilder::class);
+		$this->monthly->method('build')->willReturn($this->monthlyDocument);
+		$this->quarterly = $this->createMock(QuarterlyReportBuilder::class);
+		$this->quarterly->method('build')->willReturn($this->quarterlyDocument);
+
+		$documents = array_map(fn (string $format): DocumentWriter => $this->documentWriter($format), ['odt', 'docx']);
+		$workbooks = array_map(fn (string $format): WorkbookWriter => $this->workbookWriter($format), ['ods', 'xlsx', 'csv']);
+		$labels = $this->createMock(ReportLabels::class);
+		$labels->method('pilot')->willReturnCallback(static fn (int $id): string => 'PoC ' . $id);
+		$labels->method('organisation')->willReturnCallback(static fn (int $id): string => 'Org ' . $id);
+		$l10nFactory = $this->createMock(IFactory::class);
+		$l10nFactory->method('get')->willReturnCallback(function (string $app, ?string $language = null): IL10N {
+			$this->titleLanguages[] = $app . ':' . (string)$language;
+			$l = $this->createMock(IL10N::class);
+			$l->method('t')->willReturnCallback(static fn (string $text): string => $language === 'de' ? match ($text) {
+				'Quarterly report' => 'Quartalsbericht',
+				'All pilots' => 'Alle Piloten',
+				'with names' => 'mit Namen',
+				default => $text,
+			} : $text);
+			return $l;
+		});
+		$this->maker = new DocumentMaker(new WriterRegistry($documents, $workbooks), $this->monthly, $this->quarterly, $this->exports, $labels, $l10nFactory);
+	}
+
+	private function documentWriter(string $format): DocumentWriter {
+		$writer = $this->createMock(DocumentWriter::class);
+		$writer->method('format')->willReturn($format);
+		$writer->method('write')->willReturnCallback(function (Document $document, $stream) use ($format): void {
+			$this->written[] = $format . ': ' . ($document === $this->monthlyDocument ? 'monthly' : ($document === $this->quarterlyDocument ? 'quarterly' : 'another document'));
+			fwrite($stream, $format);
+		});
+		return $writer;
+	}
+
+	private function workbookWriter(string $format): WorkbookWriter {
+		$writer = $this->createMock(WorkbookWriter::class);
+		$writer->method('format')->willReturn($format);
+		$writer->method('write')->willReturnCallback(function (Workbook $workbook, $stream) use ($format): void {
+			$this->written[] = $format . ': ' . ($workbook === $this->workbook ? 'export' : 'another workbook');
+			fwrite($stream, $format);
+		});
+		return $writer;
+	}
+
+	/** What was written into the stream. */
+	private function write(Actor $actor, ReportRequest $request): string {
+		$stream = fopen('php://memory', 'w+b');
+		self::assertNotFalse($stream);
+		$this->maker->write($actor, $request, $stream);
+		rewind($stream);
+		$written = (string)stream_get_contents($stream);
+		fclose($stream);
+		return $written;
+	}
+
+	/** @return iterable<string, array{string, string, string}> */
+	public static function formats(): iterable {
+		yield 'monthly as odt' => [ReportRequest::MONTHLY, 'odt', 'odt: monthly'];
+		yield 'monthly as docx' => [ReportRequest::MONTHLY, 'docx', 'docx: monthly'];
+		yield 'quarterly as odt' => [ReportRequest::QUARTERLY, 'odt', 'odt: quarterly'];
+		yield 'export as ods' => [ReportRequest::EXPORT, 'ods', 'ods: export'];
+		yield 'export as xlsx' => [ReportRequest::EXPORT, 'xlsx', 'xlsx: export'];
+		yield 'export as csv' => [ReportRequest::EXPORT, 'csv', 'csv: export'];
+	}
+
+	#[DataProvider('formats')]
+	public function testTheWriterOfTheRequestsFormatWritesItsContent(string $type, string $format, string $expected): void {
+		$period = $type === ReportRequest::QUARTERLY ? '2026-Q4' : '2026-11';
+
+		$written = $this->write(new Actor('bmi', isConsolidator: true), new ReportRequest($type, 7, $period, $format, 'en', false, null));
+
+		self::assertSame([$expected], $this->written, 'exactly one writer, of the format asked for');
+		self::assertSame($format, $written, 'into the stream given');
+	}
+
+	public function testAFormatWithoutWriterIsRefused(): void {
+		$this->expectExceptionMessage('Unknown export format "odt". Choose one of: ods, xlsx, csv.');
+		$this->write(new Actor('bmi', isConsolidator: true), new ReportRequest(ReportRequest::EXPORT, 7, '2026-11', 'odt', 'en', false, null));
+	}
+
+	/** @return iterable<string, array{Actor, int|null, list<int>|null}> */
+	public static function exporters(): iterable {
+		yield 'a consolidator, every organisation' => [new Actor('bmi', isConsolidator: true), null, null];
+		yield 'a consolidator, one organisation' => [new Actor('bmi', isConsolidator: true), 3, [3]];
+		yield 'a coordinator, their organisations' => [new Actor('coord', coordinatorOrgIds: [1, 2]), null, [1, 2]];
+		yield 'a coordinator, one of their organisations' => [new Actor('coord', coordinatorOrgIds: [1, 2]), 2, [2]];
+	}
+
+	/** @param list<int>|null $expected */
+	#[DataProvider('exporters')]
+	public function testAnExportHoldsTheOrganisationsTheRequesterMayExport(Actor $actor, ?int $organisationId, ?array $expected): void {
+		$this->write($actor, new ReportRequest(ReportRequest::EXPORT, null, '2026-11', 'csv', 'en', false, $organisationId));
+		self::assertSame([$expected], $this->exportedOrganisations);
+	}
+
+	public function testTheTitleNamesKindPeriodPilotOrganisationAndNamesInTheRequestsLanguage(): void {
+		self::assertSame('Monthly status report - 2026-11 - PoC 7', $this->maker->title(new ReportRequest(ReportRequest::MONTHLY, 7, '2026-11', 'odt', 'en', false, null)));
+		self::assertSame('Quartalsbericht - 2026-Q4 - Alle Piloten - Org 2', $this->maker->title(new ReportRequest(ReportRequest::QUARTERLY, null, '2026-Q4', 'odt', 'de', false, 2)));
+		self::assertSame('Data export - 2026-11 - PoC 7 - with names', $this->maker->title(new ReportRequest(ReportRequest::EXPORT, 7, '2026-11', 'xlsx', 'en', true, null)));
+		self::assertSame(['pilotfeedback:en', 'pilotfeedback:de', 'pilotfeedback:en'], $this->titleLanguages);
+	}
+}

@@ -1,0 +1,246 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Tests\Unit\Report;
+
+use OCA\PilotFeedback\Consolidation\ConsolidationService;
+use OCA\PilotFeedback\Consolidation\ItemsOverviewService;
+use OCA\PilotFeedback\Db\ExportMapper;
+use OCA\PilotFeedback\Db\Pilot;
+use OCA\PilotFeedback\Db\PilotMapper;
+use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\Exception\NotFoundException;
+use OCA\PilotFeedback\Model\Actor;
+use OCA\PilotFeedback\Model\ConsolidationScope;
+use OCA\PilotFeedback\Model\MonthRange;
+use OCA\PilotFeedback\People\Policy;
+use OCA\PilotFeedback\Report\ExportService;
+use OCA\PilotFeedback\Report\Model\Sheet;
+use OCA\PilotFeedback\Report\Model\Workbook;
+use OCA\PilotFeedback\Report\ReportLabels;
+use OCA\PilotFeedback\Report\ReportRequest;
+use OCA\PilotFeedback\Report\Writer\CsvWriter;
+use OCP\IL10N;
+use OCP\IUserManager;
+use OCP\L10N\IFactory;
+use PHPUnit\Framework\MockObject\MockObject;
+use PHPUnit\Framework\TestCase;
+
+/**
+ * The data export's rows: ratings and items of the pilots and organisations asked for,
+ * testers as pseudonyms in order of first appearance (names, user ids and comments only when
+ * a consolidator asked for names), and the aggregated sheets of each pilot that has a
+ * reporting period in the range. Pilots 7 and 8 exist.
+ */
+final class ExportServiceTest extends TestCase {
+	private ExportMapper&MockObject $mapper;
+	private ConsolidationService&MockObject $consolidation;
+	private PilotMapper&MockObject $pilots;
+	private ReportLabels&MockObject $labels;
+	private IUserManager&MockObject $users;
+	private IFactory&MockObject $l10nFactory;
+	private ExportService $service;
+	/** @var list<array{list<int>, string, string, list<int>|null}> the arguments of each ratings query: pilots, range, organisations */
+	private array $ratingQueries = [];
+	/** @var list<array{string, list<int>, int, int, list<int>|null}> the arguments of each items query: actor, pilots, start, end, organisations */
+	private array $itemQueries = [];
+	/** @var list<array<string, mixed>> */
+	private array $ratings = [];
+	/** @var list<array<string, mixed>> */
+	private array $items = [];
+
+	protected function setUp(): void {
+		$this->mapper = $this->createMock(ExportMapper::class);
+		$this->mapper->method('ratings')->willReturnCallback(function (array $pilotIds, MonthRange $range, ?array $organisationIds): \Generator {
+			$this->ratingQueries[] = [$pilotIds, $range->from, $range->to, $organisationIds];
+			yield from $this->ratings;
+		});
+		$this->mapper->method('items')->willReturnCallback(function (Actor $actor, array $pilotIds, int $start, int $end, ?array $organisationIds): \Generator {
+			$this->itemQueries[] = [$actor->userId, $pilotIds, $start, $end, $organisationIds];
+			yield from $this->items;
+		});
+		$this->consolidation = $this->createMock(ConsolidationService::class);
+		$this->consolidation->method('scope')->willThrowException(new NotFoundException('There is no reporting period from %1$s to %2$s.', ['2026-11', '2026-11']));
+		$this->pilots = $this->createMock(PilotMapper::class);
+		$this->pilots->method('get')->willReturnCallback(static fn (int $id): Pilot => self::pilot($id));
+		$this->pilots->method('findAll')->willReturn([self::pilot(7), self::pilot(8)]);
+
+		$this->labels = $labels = $this->createMock(ReportLabels::class);
+		$labels->method('pilot')->willReturnCallback(static fn (int $id): string => 'Pilot ' . $id);
+		$labels->method('organisation')->willReturnCallback(static fn (int $id): string => 'Org ' . $id);
+		$labels->method('component')->willReturnCallback(static fn (int $id): string => 'Component ' . $id);
+		$labels->method('criterion')->willReturnCallback(static fn (int $id): string => 'Criterion ' . $id);
+		$labels->method('type')->willReturnCallback(static fn (IL10N $l, string $type): string => 'type:' . $type);
+		$labels->method('priority')->willReturnCallback(static fn (IL10N $l, string $priority): string => 'priority:' . $priority);
+		$labels->method('status')->willReturnCallback(static fn (IL10N $l, string $status): string => 'status:' . $status);
+		$this->users = $users = $this->createMock(IUserManager::class);
+		$users->method('getDisplayName')->willReturnCallback(static fn (string $uid): ?string => $uid === 'alice' ? 'Alice Example' : null);
+		$l = $this->createMock(IL10N::class);
+		$l->method('t')->willReturnCallback(static fn (string $text, array|string $parameters = []): string => vsprintf($text, (array)$parameters));
+		$this->l10nFactory = $this->createMock(IFactory::class);
+		$this->l10nFactory->method('get')->willReturn($l);
+		$this->service = $this->service();
+	}
+
+	/** The service over the current stand-ins. */
+	private function service(): ExportService {
+		return new ExportService($this->mapper, $this->consolidation, $this->createMock(ItemsOverviewService::class), $this->pilots, $this->labels, $this->users, $this->l10nFactory, new Policy());
+	}
+
+	private static function pilot(int $id): Pilot {
+		$pilot = new Pilot();
+		$pilot->setId($id);
+		return $pilot;
+	}
+
+	private static function request(bool $withNames = false, ?int $pilotId = 7, ?int $organisationId = null, string $period = '2026-11'): ReportRequest {
+		return new ReportRequest(ReportRequest::EXPORT, $pilotId, $period, 'csv', 'en', $withNames, $organisationId);
+	}
+
+	/** @return array<string, mixed> a rating row as ExportMapper yields it */
+	private static function rating(string $userId, int $assessment, int $criterion, ?int $score, ?string $comment = null): array {
+		return ['pilot_id' => 7, 'assessment_id' => $assessment, 'user_id' => $userId, 'org_id' => 1, 'component_id' => 100, 'month' => '2026-11', 'criterion_id' => $criterion, 'score' => $score, 'overall' => 4, 'comment' => $comment];
+	}
+
+	/** @return list<list<string|int|float|null>> */
+	private static function rows(Sheet $sheet): array {
+		$rows = [];
+		foreach ($sheet->rows as $row) {
+			$rows[] = $row;
+		}
+		return $rows;
+	}
+
+	private function ratingsOf(Workbook $workbook): Sheet {
+		self::assertSame(['Ratings', 'Items', 'Results', 'Participation', 'Item counts'], array_map(static fn (Sheet $s): string => $s->name, $workbook->sheets));
+		return $workbook->sheets[0];
+	}
+
+	public function testACoordinatorAskingForNamesIsRefusedBeforeAnyDataIsRead(): void {
+		$this->pilots->expects(self::never())->method('get');
+		$this->consolidation->expects(self::never())->method('scope');
+		try {
+			$this->service->workbook(new Actor('rki-coord', coordinatorOrgIds: [1]), self::request(withNames: true), [1]);
+			self::fail('a coordinator exported names');
+		} catch (ForbiddenException $e) {
+			self::assertSame('Only consolidators may export tester names.', $e->getTemplate());
+			self::assertSame(403, $e->getStatus());
+		}
+		self::assertSame([], $this->ratingQueries);
+		self::assertSame([], $this->itemQueries);
+	}
+
+	public function testTestersArePseudonymsInOrderOfFirstAppearanceWithoutCommentsOrIds(): void {
+		$this->ratings = [
+			self::rating('bob', 11, 1, 3, 'slow search'),
+			self::rating('alice', 12, 1, null),
+			self::rating('bob', 11, 2, 5, 'slow search'),
+		];
+
+		$sheet = $this->ratingsOf($this->service->workbook(new Actor('rki-coord', coordinatorOrgIds: [1]), self::request(), [1]));
+
+		self::assertSame(['Pilot', 'Month', 'Organisation', 'Tester', 'Assessment', 'Component', 'Criterion', 'Score', 'Overall score'], $sheet->header);
+		self::assertSame([
+			['Pilot 7', '2026-11', 'Org 1', 'T1', 11, 'Component 100', 'Criterion 1', 3, 4],
+			['Pilot 7', '2026-11', 'Org 1', 'T2', 12, 'Component 100', 'Criterion 1', null, 4],
+			['Pilot 7', '2026-11', 'Org 1', 'T1', 11, 'Component 100', 'Criterion 2', 5, 4],
+		], self::rows($sheet));
+		self::assertSame([[[7], '2026-11', '2026-11', [1]]], $this->ratingQueries, 'the pilot, month and organisations asked for');
+	}
+
+	public function testAConsolidatorAskingForNamesGetsIdsDisplayNamesAndComments(): void {
+		$this->ratings = [self::rating('alice', 12, 1, 2, 'login hangs'), self::rating('bob', 13, 1, 4)];
+
+		$sheet = $this->ratingsOf($this->service->workbook(new Actor('bmi', isConsolidator: true), self::request(withNames: true), null));
+
+		self::assertSame(['User ID', 'Display name', 'Comment'], array_slice($sheet->header, 9));
+		self::assertSame([
+			['Pilot 7', '2026-11', 'Org 1', 'T1', 12, 'Component 100', 'Criterion 1', 2, 4, 'alice', 'Alice Example', 'login hangs'],
+			['Pilot 7', '2026-11', 'Org 1', 'T2', 13, 'Component 100', 'Criterion 1', 4, 4, 'bob', 'bob', null],
+		], self::rows($sheet));
+		self::assertNull($this->ratingQueries[0][3], 'every organisation');
+	}
+
+	public function testItemsCarryEveryFieldAndTheReporterOnlyWithNames(): void {
+		$this->items = [[
+			'id' => 31, 'type' => 'defect', 'title' => 'Export fails', 'body' => null, 'pilot_id' => 7, 'component_id' => 100, 'org_id' => 2,
+			'priority' => 3, 'cons_priority' => null, 'status' => 'in_progress', 'confidential' => 1, 'duplicate_of' => null, 'vendor_ref' => 'VND-9',
+			'support_count' => 2, 'created_at' => 1_793_600_000, 'updated_at' => 1_793_700_000, 'reporter_id' => 'alice',
+		]];
+		$consolidator = new Actor('bmi', isConsolidator: true);
+
+		$pseudonymised = $this->service->workbook($consolidator, self::request(), null)->sheets[1];
+		$named = $this->service->workbook($consolidator, self::request(withNames: true), null)->sheets[1];
+
+		$row = [31, 'type:defect', 'Export fails', '', 'Pilot 7', 'Component 100', 'Org 2', 'priority:high', '', 'status:in_progress', 'yes', null, 'VND-9', 2, '2026-11-02 06:13:20', '2026-11-03 10:00:00'];
+		self::assertSame([$row], self::rows($pseudonymised));
+		self::assertCount(16, $pseudonymised->header);
+		self::assertSame([[...$row, 'alice', 'Alice Example']], self::rows($named));
+		self::assertSame(['Reporter ID', 'Reporter'], array_slice($named->header, 16));
+		// November 2026, as the items filed from its first second to the first second of December
+		self::assertSame(['bmi', [7], 1_793_491_200, 1_796_083_200, null], $this->itemQueries[0]);
+	}
+
+	public function testEveryPilotThatIsNotArchivedWhenNoneIsChosen(): void {
+		$this->pilots->expects(self::never())->method('get');
+		$this->pilots->expects(self::once())->method('findAll')->with(false);
+
+		$workbook = $this->service->workbook(new Actor('rki-coord', coordinatorOrgIds: [1, 2]), self::request(pilotId: null, period: '2026-Q4'), [1, 2]);
+		self::rows($workbook->sheets[0]);
+		self::rows($workbook->sheets[1]);
+
+		self::assertSame([[[7, 8], '2026-10', '2026-12', [1, 2]]], $this->ratingQueries);
+		self::assertSame([7, 8], $this->itemQueries[0][1]);
+		self::assertSame([1, 2], $this->itemQueries[0][4]);
+	}
+
+	public function testAggregatedSheetsHoldThePilotsWithAReportingPeriod(): void {
+		$scopes = [];
+		$this->consolidation = $this->createMock(ConsolidationService::class);
+		$this->consolidation->method('scope')->willReturnCallback(static function (Actor $actor, int $pilotId, mixed $month, mixed $quarter, string $from, string $to, bool $releasedOnly, ?int $organisationId) use (&$scopes): ConsolidationScope {
+			$scopes[] = [$pilotId, $month, $quarter, $from, $to, $releasedOnly, $organisationId];
+			if ($pilotId === 7) {
+				throw new NotFoundException('There is no reporting period from %1$s to %2$s.', [$from, $to]);
+			}
+			return new ConsolidationScope($pilotId, MonthRange::between($from, $to), false, $organisationId, [1]);
+		});
+		$this->consolidation->method('participation')->willReturn([
+			'pilotId' => 8, 'range' => ['from' => '2026-10', 'to' => '2026-12', 'months' => ['2026-10', '2026-11', '2026-12']], 'releasedOnly' => false, 'componentsInPilot' => 3,
+			'rows' => [
+				['organisationId' => 1, 'month' => '2026-10', 'periodId' => 3, 'testers' => 4, 'testersWithAssessment' => 2, 'componentsRated' => 1, 'assessments' => 5, 'release' => ['userId' => 'rki-coord', 'releasedAt' => 1_793_577_600]],
+				['organisationId' => 1, 'month' => '2026-11', 'periodId' => 4, 'testers' => 4, 'testersWithAssessment' => 0, 'componentsRated' => 0, 'assessments' => 0, 'release' => null],
+			],
+		]);
+		$workbook = $this->service()->workbook(new Actor('bmi', isConsolidator: true), self::request(pilotId: null, organisationId: 1, period: '2026-Q4'), [1]);
+
+		self::assertSame([[7, null, null, '2026-10', '2026-12', false, 1], [8, null, null, '2026-10', '2026-12', false, 1]], $scopes);
+		$participation = self::rows($workbook->sheets[3]);
+		self::assertCount(2, $participation, 'pilot 8 only: pilot 7 has no reporting period');
+		self::assertSame(['Pilot 8', 'Org 1', '2026-10', 4, 2, 1, 3, 5, '2026-11-02'], $participation[0]);
+		self::assertSame(['Pilot 8', 'Org 1', '2026-11', 4, 0, 0, 3, 0, 'no'], $participation[1], 'a month not released says so');
+	}
+
+	public function testTheCsvWriterReceivesTheRatingsSheetRowByRow(): void {
+		$this->ratings = [self::rating('mallory', 20, 1, 1, '=HYPERLINK("x")'), self::rating('trent', 21, 1, 5)];
+		$stream = fopen('php://memory', 'w+b');
+		self::assertNotFalse($stream);
+
+		(new CsvWriter())->write($this->service->workbook(new Actor('bmi', isConsolidator: true), self::request(), null), $stream);
+
+		rewind($stream);
+		self::assertSame(
+			"\u{FEFF}Pilot,Month,Organisation,Tester,Assessment,Component,Criterion,Score,Overall score\r\n"
+			. "Pilot 7,2026-11,Org 1,T1,20,Component 100,Criterion 1,1,4\r\n"
+			. "Pilot 7,2026-11,Org 1,T2,21,Component 100,Criterion 1,5,4\r\n",
+			stream_get_contents($stream),
+			'the pseudonymised CSV holds neither the user ids nor the comment',
+		);
+		fclose($stream);
+	}
+}
