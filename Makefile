@@ -18,7 +18,7 @@ RESULTS_DIR ?= $(or $(PILOTFEEDBACK_RUNTIME),$(HOME)/.cache/pilotfeedback)/unit-
 ## Serve a seeded development Nextcloud with this app on http://127.0.0.1:8080
 dev:
 	scripts/check-requirements.sh dev
-	$(MAKE) --no-print-directory build
+	$(MAKE) --no-print-directory deps build
 	scripts/dev.sh
 
 ## Run every stage; prints each stage's wall time and a table of them at the end

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs or refreshes the development Nextcloud (see install-instance.sh) and serves it
-# in the foreground on http://127.0.0.1:${DEV_PORT:-8080}. Stop it with Ctrl+C.
+# in the foreground on http://127.0.0.1:${DEV_PORT:-8080}, running Nextcloud's background jobs
+# every 30 s meanwhile (exports and reports are made there). Stop it with Ctrl+C.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -33,5 +34,21 @@ for user in "${DEMO_USERS[@]}"; do
 done
 echo
 
+# The web server's access log would drown the terminal; Nextcloud's own log is in its data folder.
+access_log="$instance/php-server.log"
+echo "Access log:      $access_log"
+echo "Nextcloud log:   $instance/data/nextcloud.log"
+echo "Background jobs: every 30 s (php cron.php), so queued exports and reports finish by themselves"
+echo
+
+# Background jobs, as the system cron of a real installation would run them; stopped with the server.
+(
+	while sleep 30; do
+		php "$instance/nextcloud/cron.php" >>"$instance/cron.log" 2>&1 || true
+	done
+) &
+cron_pid=$!
+trap 'kill "$cron_pid" 2>/dev/null || true' EXIT
+
 log "Serving $url (Ctrl+C to stop)"
-PHP_CLI_SERVER_WORKERS=4 exec php -S "127.0.0.1:$port" -t "$instance/nextcloud"
+PHP_CLI_SERVER_WORKERS=4 php -S "127.0.0.1:$port" -t "$instance/nextcloud" 2>>"$access_log"

@@ -102,11 +102,13 @@ php -r '
 			["path" => "$server/custom_apps", "url" => "/custom_apps", "writable" => true],
 		],
 	]]);
-' "$server" "$base_url" | occ config:import
+' "$server" "$base_url" | occ config:import >/dev/null
 occ background:cron
 
 log "Enabling pilotfeedback (and its development app) and seeding the catalogue and demo data"
 occ app:enable pilotfeedback
 occ app:enable pilotfeedback_dev
+# Nextcloud's first-run wizard would cover the app at every demo user's first login.
+occ app:disable firstrunwizard >/dev/null 2>&1 || true
 occ pilotfeedback:catalogue:install
 occ pilotfeedback:demo:seed --password="$DEMO_PASSWORD" --quiet # the logins are printed by dev.sh

@@ -12,7 +12,10 @@ namespace OCA\PilotFeedback\Common;
 use OCA\PilotFeedback\Model\Priority;
 use OCP\IL10N;
 
-/** The words people read for statuses, types and priorities, in the reader's language (Nextcloud integrations). */
+/**
+ * The words people read for statuses, types and priorities, in the reader's language: the one
+ * source for notifications, activity, search, link previews, the dashboard and the documents.
+ */
 final class Labels {
 	public static function status(IL10N $l, string $status): string {
 		return match ($status) {

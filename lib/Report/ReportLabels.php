@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Report;
 
+use OCA\PilotFeedback\Common\Labels;
 use OCA\PilotFeedback\Db\Component;
 use OCA\PilotFeedback\Db\ComponentMapper;
 use OCA\PilotFeedback\Db\Criterion;
@@ -17,6 +18,7 @@ use OCA\PilotFeedback\Db\Organisation;
 use OCA\PilotFeedback\Db\OrganisationMapper;
 use OCA\PilotFeedback\Db\Pilot;
 use OCA\PilotFeedback\Db\PilotMapper;
+use OCA\PilotFeedback\Model\Priority;
 use OCP\IL10N;
 
 /**
@@ -63,39 +65,20 @@ class ReportLabels {
 		return $this->organisations[$id] ?? ('#' . $id);
 	}
 
+	// Types, priorities and statuses read as everywhere else in the app (Common\Labels).
 	public function type(IL10N $l, string $type): string {
-		return match ($type) {
-			'requirement' => $l->t('Requirement'),
-			'defect' => $l->t('Defect'),
-			'improvement' => $l->t('Improvement'),
-			'security' => $l->t('Security finding'),
-			default => $type,
-		};
+		return Labels::type($l, $type);
 	}
 
+	/** @param string $priority the API's name of a priority ('low' … 'critical') */
 	public function priority(IL10N $l, string $priority): string {
-		return match ($priority) {
-			'low' => $l->t('Low'),
-			'medium' => $l->t('Medium'),
-			'high' => $l->t('High'),
-			'critical' => $l->t('Critical'),
-			default => $priority,
-		};
+		return in_array($priority, Priority::keys(), true)
+			? Labels::priority($l, Priority::fromKey($priority)->value)
+			: $priority;
 	}
 
 	public function status(IL10N $l, string $status): string {
-		return match ($status) {
-			'new' => $l->t('New'),
-			'in_review' => $l->t('In review'),
-			'accepted' => $l->t('Accepted'),
-			'forwarded' => $l->t('Forwarded'),
-			'in_progress' => $l->t('In progress'),
-			'done' => $l->t('Done'),
-			'verified' => $l->t('Verified'),
-			'rejected' => $l->t('Rejected'),
-			'duplicate' => $l->t('Duplicate'),
-			default => $status,
-		};
+		return Labels::status($l, $status);
 	}
 
 	private function load(): void {
