@@ -9,7 +9,8 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
-use OCA\PilotFeedback\Consolidation\CoordinationService;
+use OCA\PilotFeedback\Consolidation\ProgressService;
+use OCA\PilotFeedback\Consolidation\ReleaseService;
 use OCA\PilotFeedback\Exception\ConflictException;
 use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\NotFoundException;
@@ -32,7 +33,8 @@ class CoordinationController extends ApiController {
 	public function __construct(
 		IRequest $request,
 		private ActorFactory $actors,
-		private CoordinationService $coordination,
+		private ProgressService $progress,
+		private ReleaseService $releases,
 	) {
 		parent::__construct($request);
 	}
@@ -52,7 +54,7 @@ class CoordinationController extends ApiController {
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/organisations/{id}/progress', requirements: ['id' => '\d+'])]
 	public function progress(int $id, mixed $periodId = null): DataResponse {
-		return new DataResponse($this->coordination->progress($this->actors->current(), $id, $periodId));
+		return new DataResponse($this->progress->progress($this->actors->current(), $id, $periodId));
 	}
 
 	/**
@@ -71,7 +73,7 @@ class CoordinationController extends ApiController {
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/organisations/{id}/releases', requirements: ['id' => '\d+'])]
 	public function release(int $id, mixed $periodId): DataResponse {
-		return new DataResponse($this->coordination->release($this->actors->current(), $id, $periodId)->jsonSerialize(), Http::STATUS_CREATED);
+		return new DataResponse($this->releases->release($this->actors->current(), $id, $periodId)->jsonSerialize(), Http::STATUS_CREATED);
 	}
 
 	/**
@@ -93,7 +95,7 @@ class CoordinationController extends ApiController {
 	#[ApiRoute(verb: 'DELETE', url: '/api/v1/organisations/{id}/releases/{periodId}', requirements: ['id' => '\d+', 'periodId' => '\d+'])]
 	public function reopen(int $id, int $periodId): DataResponse {
 		$actor = $this->actors->current();
-		$this->coordination->reopen($actor, $id, $periodId);
-		return new DataResponse($this->coordination->progress($actor, $id, $periodId));
+		$this->releases->reopen($actor, $id, $periodId);
+		return new DataResponse($this->progress->progress($actor, $id, $periodId));
 	}
 }

@@ -14,7 +14,10 @@ use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\ItemConflictException;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
-use OCA\PilotFeedback\Item\ItemService;
+use OCA\PilotFeedback\Item\ItemFiling;
+use OCA\PilotFeedback\Item\ItemReader;
+use OCA\PilotFeedback\Item\ItemSupport;
+use OCA\PilotFeedback\Item\ItemTriage;
 use OCA\PilotFeedback\People\ActorFactory;
 use OCA\PilotFeedback\ResponseDefinitions;
 use OCP\AppFramework\Http;
@@ -38,7 +41,10 @@ class ItemController extends ApiController {
 	public function __construct(
 		IRequest $request,
 		private ActorFactory $actors,
-		private ItemService $items,
+		private ItemReader $items,
+		private ItemFiling $filing,
+		private ItemTriage $triage,
+		private ItemSupport $support,
 	) {
 		parent::__construct($request);
 	}
@@ -154,7 +160,7 @@ class ItemController extends ApiController {
 		mixed $organisationId = null,
 	): DataResponse {
 		$input = compact('type', 'title', 'body', 'componentId', 'pilotId', 'priority', 'attachmentIds', 'organisationId');
-		return new DataResponse($this->items->create($this->actors->current(), $input), Http::STATUS_CREATED);
+		return new DataResponse($this->filing->create($this->actors->current(), $input), Http::STATUS_CREATED);
 	}
 
 	/**
@@ -210,7 +216,7 @@ class ItemController extends ApiController {
 		mixed $attachmentIds = null,
 	): DataResponse {
 		$input = $this->sent(compact('version', 'title', 'body', 'componentId', 'pilotId', 'priority', 'attachmentIds'));
-		return new DataResponse($this->items->update($this->actors->current(), $id, $input));
+		return new DataResponse($this->filing->update($this->actors->current(), $id, $input));
 	}
 
 	/**
@@ -255,7 +261,7 @@ class ItemController extends ApiController {
 		mixed $vendorUrl = null,
 	): DataResponse {
 		$input = $this->sent(compact('version', 'status', 'consolidatedPriority', 'duplicateOf', 'vendorReference', 'vendorUrl'));
-		return new DataResponse($this->items->triage($this->actors->current(), $id, $input));
+		return new DataResponse($this->triage->triage($this->actors->current(), $id, $input));
 	}
 
 	/**
@@ -271,7 +277,7 @@ class ItemController extends ApiController {
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/items/{id}/support', requirements: ['id' => '\d+'])]
 	public function support(int $id): DataResponse {
-		return new DataResponse($this->items->support($this->actors->current(), $id, true));
+		return new DataResponse($this->support->support($this->actors->current(), $id, true));
 	}
 
 	/**
@@ -287,6 +293,6 @@ class ItemController extends ApiController {
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'DELETE', url: '/api/v1/items/{id}/support', requirements: ['id' => '\d+'])]
 	public function unsupport(int $id): DataResponse {
-		return new DataResponse($this->items->support($this->actors->current(), $id, false));
+		return new DataResponse($this->support->support($this->actors->current(), $id, false));
 	}
 }

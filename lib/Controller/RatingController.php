@@ -15,7 +15,8 @@ use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\People\ActorFactory;
-use OCA\PilotFeedback\Rating\RatingService;
+use OCA\PilotFeedback\Rating\RatingSaver;
+use OCA\PilotFeedback\Rating\RatingSheet;
 use OCA\PilotFeedback\ResponseDefinitions;
 use OCP\AppFramework\Http;
 use OCP\AppFramework\Http\Attribute\ApiRoute;
@@ -35,7 +36,8 @@ class RatingController extends ApiController {
 	public function __construct(
 		IRequest $request,
 		private ActorFactory $actors,
-		private RatingService $ratings,
+		private RatingSheet $sheets,
+		private RatingSaver $ratings,
 	) {
 		parent::__construct($request);
 	}
@@ -55,7 +57,7 @@ class RatingController extends ApiController {
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/ratings')]
 	public function sheet(mixed $periodId = null): DataResponse {
-		return new DataResponse($this->ratings->sheet($this->actors->current(), $periodId));
+		return new DataResponse($this->sheets->sheet($this->actors->current(), $periodId));
 	}
 
 	/**

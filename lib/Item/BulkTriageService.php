@@ -9,10 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Item;
 
-use OCA\PilotFeedback\Common\Labels;
 use OCA\PilotFeedback\Common\Validator;
-use OCA\PilotFeedback\Db\HistoryEntry;
-use OCA\PilotFeedback\Db\HistoryMapper;
 use OCA\PilotFeedback\Db\Item;
 use OCA\PilotFeedback\Db\ItemMapper;
 use OCA\PilotFeedback\Db\TransactionRunner;
@@ -26,14 +23,13 @@ use OCA\PilotFeedback\Model\Priority;
 use OCA\PilotFeedback\People\Policy;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\EventDispatcher\IEventDispatcher;
-use OCP\IL10N;
 
 /**
  * Bulk triage by a consolidator: one status, consolidated priority or vendor reference set on
  * many items at once, in one transaction, with one history entry per item and changed field
  * as a single triage writes them. All or nothing: an unknown item, or one whose status may not
- * move to the chosen one (ItemStatus::allowedNext, the rule single triage uses), refuses the
- * whole batch and names the item. Bulk applies to the items' current state.
+ * move to the chosen one (TransitionRule, as for single triage), refuses the whole batch and
+ * names the item. Bulk applies to the items' current state.
  *
  * Two things need the item's own page and are refused here: marking items as duplicates (each
  * needs the item it duplicates) and reopening a duplicate (which undoes a merge).
@@ -47,10 +43,10 @@ class BulkTriageService {
 	public function __construct(
 		private Policy $policy,
 		private ItemMapper $items,
-		private HistoryMapper $history,
+		private ItemHistory $history,
 		private TransactionRunner $transactions,
 		private ITimeFactory $time,
-		private IL10N $l10n,
+		private TransitionRule $transitions,
 		private IEventDispatcher $dispatcher,
 	) {
 	}
@@ -72,7 +68,7 @@ class BulkTriageService {
 			$items = $this->load($actor, $ids);
 			if (isset($changes['status'])) {
 				foreach ($items as $item) {
-					$this->checkTransition($item, $changes['status']);
+					$this->transitions->checkInBulk($item, $changes['status']);
 				}
 			}
 			$changed = 0;
@@ -159,27 +155,6 @@ class BulkTriageService {
 		return $items;
 	}
 
-	/** @throws ValidationException naming the item and its allowed next statuses */
-	private function checkTransition(Item $item, ItemStatus $status): void {
-		$current = ItemStatus::from($item->getStatus());
-		if ($status->value === $current->value) {
-			return;
-		}
-		if ($current === ItemStatus::Duplicate) {
-			throw new ValidationException('Nothing was changed: item "%1$s" (#%2$s) is a duplicate. Reopen it on its own page, which undoes the merge.', [$item->getTitle(), (string)$item->getId()]);
-		}
-		$allowed = $current->allowedNext();
-		if (!in_array($status->value, array_map(static fn (ItemStatus $s): string => $s->value, $allowed), true)) {
-			throw new ValidationException('Nothing was changed: item "%1$s" (#%2$s) cannot move from %3$s to %4$s. From %3$s it can move to: %5$s.', [
-				$item->getTitle(),
-				(string)$item->getId(),
-				$this->label($current),
-				$this->label($status),
-				implode(', ', array_map($this->label(...), $allowed)),
-			]);
-		}
-	}
-
 	/**
 	 * Sets the changes on one item and records each changed field; an unchanged item is not written.
 	 *
@@ -188,7 +163,7 @@ class BulkTriageService {
 	 * @return int how many fields changed
 	 */
 	private function applyTo(Actor $actor, Item $item, array $changes, int $now, array &$events): int {
-		$before = $this->snapshot($item);
+		$before = ItemHistory::tracked($item);
 		if (isset($changes['status'])) {
 			$item->setStatus($changes['status']->value);
 		}
@@ -198,9 +173,8 @@ class BulkTriageService {
 		if (isset($changes['vendorReference'])) {
 			$item->setVendorRef($changes['vendorReference']);
 		}
-		$after = $this->snapshot($item);
-		$changed = array_keys(array_diff_assoc(array_map('serialize', $after), array_map('serialize', $before)));
-		if ($changed === []) {
+		$after = ItemHistory::tracked($item);
+		if ($after === $before) {
 			return 0;
 		}
 		$item->setUpdatedAt($now);
@@ -208,35 +182,6 @@ class BulkTriageService {
 		// A new version, so that an edit or triage sent with the version seen before gets 409.
 		$this->items->bumpVersion($item->getId(), $now);
 		array_push($events, ...ItemChange::events($item, $actor->userId, $before, $after));
-		foreach ($changed as $field) {
-			$entry = new HistoryEntry();
-			$entry->setItemId($item->getId());
-			$entry->setUserId($actor->userId);
-			$entry->setField($field);
-			$entry->setOldValue($before[$field]);
-			$entry->setNewValue($after[$field]);
-			$entry->setCreatedAt($now);
-			$this->history->insert($entry);
-		}
-		return count($changed);
-	}
-
-	/**
-	 * The triaged fields as the history records them (as ItemService's snapshot).
-	 *
-	 * @return array{status: string, consolidatedPriority: ?string, vendorReference: string}
-	 */
-	private function snapshot(Item $item): array {
-		$cons = $item->getConsPriority();
-		return [
-			'status' => $item->getStatus(),
-			'consolidatedPriority' => $cons === null ? null : Priority::from($cons)->key(),
-			'vendorReference' => $item->getVendorRef() ?? '',
-		];
-	}
-
-	/** The status's name in the user's language. */
-	private function label(ItemStatus $status): string {
-		return Labels::status($this->l10n, $status->value);
+		return $this->history->recordChanges($item->getId(), $actor->userId, $before, $after, $now);
 	}
 }

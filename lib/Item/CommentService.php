@@ -20,7 +20,7 @@ use OCP\IUserManager;
 
 /**
  * Comments on report items, kept by Nextcloud's comments manager. Whoever may see an
- * item may read and write its comments; ItemService::visible() decides that.
+ * item may read and write its comments; ItemReader::visible() decides that.
  *
  * @psalm-import-type PilotFeedbackItemComment from \OCA\PilotFeedback\ResponseDefinitions
  */
@@ -29,7 +29,7 @@ class CommentService {
 	public const OBJECT_TYPE = 'pilotfeedback_item';
 
 	public function __construct(
-		private ItemService $items,
+		private ItemReader $items,
 		private ICommentsManager $comments,
 		private IUserManager $userManager,
 		private IEventDispatcher $dispatcher,

@@ -9,8 +9,6 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Item;
 
-use OCA\PilotFeedback\Db\HistoryEntry;
-use OCA\PilotFeedback\Db\HistoryMapper;
 use OCA\PilotFeedback\Db\Item;
 use OCA\PilotFeedback\Db\ItemMapper;
 use OCA\PilotFeedback\Db\SupporterMapper;
@@ -32,14 +30,14 @@ use OCA\PilotFeedback\Model\Priority;
  * an item into which others are merged cannot become a duplicate. A security finding merges
  * only into a security finding and any other item only into one that is not.
  *
- * Call merge and unmerge inside the transaction of the triage (ItemService::triage): they
+ * Call merge and unmerge inside the transaction of the triage (ItemTriage::triage): they
  * raise A's version first, which holds A's row until the commit, and check the rules after.
  */
 class MergeService {
 	public function __construct(
 		private ItemMapper $items,
 		private SupporterMapper $supporters,
-		private HistoryMapper $history,
+		private ItemHistory $history,
 	) {
 	}
 
@@ -97,7 +95,7 @@ class MergeService {
 			$this->supporters->add($targetId, $row['userId'], $row['organisationId'], $now, $duplicate->getId());
 		}
 		$this->supporters->refreshCount($targetId);
-		$this->record($targetId, $userId, 'merged', null, (string)$duplicate->getId(), $now);
+		$this->history->record($targetId, $userId, 'merged', null, (string)$duplicate->getId(), $now);
 	}
 
 	/**
@@ -128,7 +126,7 @@ class MergeService {
 			}
 		}
 		$this->supporters->refreshCount($targetId);
-		$this->record($targetId, $userId, 'unmerged', (string)$duplicate->getId(), null, $now);
+		$this->history->record($targetId, $userId, 'unmerged', (string)$duplicate->getId(), null, $now);
 	}
 
 	/**
@@ -160,16 +158,5 @@ class MergeService {
 			$result[] = ['organisationId' => $orgId, 'priority' => Priority::from($priority)->key()];
 		}
 		return $result;
-	}
-
-	private function record(int $itemId, string $userId, string $field, ?string $old, ?string $new, int $now): void {
-		$entry = new HistoryEntry();
-		$entry->setItemId($itemId);
-		$entry->setUserId($userId);
-		$entry->setField($field);
-		$entry->setOldValue($old);
-		$entry->setNewValue($new);
-		$entry->setCreatedAt($now);
-		$this->history->insert($entry);
 	}
 }

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Item;
 
 use OCA\PilotFeedback\Common\Labels;
+use OCA\PilotFeedback\Db\Item;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ItemStatus;
@@ -40,18 +41,43 @@ class TransitionRule {
 	/**
 	 * Refuses a move from $from to $to that the workflow does not allow; staying is allowed.
 	 *
-	 * @param string $subject how the message names the item, e.g. "#12 “Export fails”"; empty for "This item"
 	 * @throws ValidationException
 	 */
-	public function check(ItemStatus $from, ItemStatus $to, string $subject = ''): void {
-		if ($to === $from || in_array($to, $from->allowedNext(), true)) {
+	public function check(ItemStatus $from, ItemStatus $to): void {
+		if ($this->allows($from, $to)) {
 			return;
 		}
 		$next = implode(', ', array_map(fn (ItemStatus $s): string => $this->l10n->t('"%1$s"', [$this->label($s)]), $from->allowedNext()));
-		if ($subject === '') {
-			throw new ValidationException('This item cannot go from "%1$s" to "%2$s". It can go to: %3$s.', [$this->label($from), $this->label($to), $next]);
+		throw new ValidationException('This item cannot go from "%1$s" to "%2$s". It can go to: %3$s.', [$this->label($from), $this->label($to), $next]);
+	}
+
+	/**
+	 * The same rule for one item of a bulk change, whose refusal refuses the whole batch and
+	 * so names the item. A duplicate keeps its status in bulk: reopening it undoes a merge,
+	 * which only the item's own triage does.
+	 *
+	 * @throws ValidationException
+	 */
+	public function checkInBulk(Item $item, ItemStatus $to): void {
+		$from = ItemStatus::from($item->getStatus());
+		if ($from === ItemStatus::Duplicate && $to !== $from) {
+			throw new ValidationException('Nothing was changed: item "%1$s" (#%2$s) is a duplicate. Reopen it on its own page, which undoes the merge.', [$item->getTitle(), (string)$item->getId()]);
 		}
-		throw new ValidationException('Item %4$s cannot go from "%1$s" to "%2$s". It can go to: %3$s.', [$this->label($from), $this->label($to), $next, $subject]);
+		if ($this->allows($from, $to)) {
+			return;
+		}
+		throw new ValidationException('Nothing was changed: item "%1$s" (#%2$s) cannot move from %3$s to %4$s. From %3$s it can move to: %5$s.', [
+			$item->getTitle(),
+			(string)$item->getId(),
+			$this->label($from),
+			$this->label($to),
+			implode(', ', array_map($this->label(...), $from->allowedNext())),
+		]);
+	}
+
+	/** The workflow's rule: staying, or one of the statuses allowed next. */
+	private function allows(ItemStatus $from, ItemStatus $to): bool {
+		return $to === $from || in_array($to, $from->allowedNext(), true);
 	}
 
 	/** The status's name in the user's language, as the UI shows it. */

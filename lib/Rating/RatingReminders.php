@@ -10,12 +10,9 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Rating;
 
 use OCA\PilotFeedback\AppInfo\Application;
-use OCA\PilotFeedback\Catalogue\CatalogueService;
 use OCA\PilotFeedback\Db\AssessmentMapper;
-use OCA\PilotFeedback\Db\Component;
 use OCA\PilotFeedback\Db\Period;
 use OCA\PilotFeedback\Db\PeriodMapper;
-use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Notification\NotificationKind;
 use OCA\PilotFeedback\Notification\NotificationSender;
 use OCA\PilotFeedback\People\People;
@@ -31,7 +28,7 @@ class RatingReminders {
 	public function __construct(
 		private PeriodMapper $periods,
 		private AssessmentMapper $assessments,
-		private CatalogueService $catalogue,
+		private RatingScope $scope,
 		private People $people,
 		private NotificationSender $sender,
 		private IntegrationSettings $settings,
@@ -72,8 +69,7 @@ class RatingReminders {
 		$users = [];
 		foreach ($this->people->activeOrganisations() as $organisation) {
 			$orgId = $organisation->getId();
-			$components = array_map(static fn (Component $c): int => $c->getId(),
-				$this->catalogue->componentsOf($this->catalogue->visiblePilots(new Actor('', false, false, [$orgId]), true)));
+			$components = $this->scope->componentIds($orgId);
 			if ($components === []) {
 				continue;
 			}

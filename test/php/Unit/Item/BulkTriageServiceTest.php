@@ -19,6 +19,8 @@ use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Item\BulkTriageService;
+use OCA\PilotFeedback\Item\ItemHistory;
+use OCA\PilotFeedback\Item\TransitionRule;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\Priority;
 use OCA\PilotFeedback\People\Policy;
@@ -83,10 +85,10 @@ final class BulkTriageServiceTest extends TestCase {
 		$this->service = new BulkTriageService(
 			new Policy(),
 			$this->items,
-			$history,
+			new ItemHistory($history),
 			new TransactionRunner($this->db, $this->createMock(LoggerInterface::class)),
 			$time,
-			$l10n,
+			new TransitionRule(new Policy(), $l10n),
 			$dispatcher,
 		);
 	}

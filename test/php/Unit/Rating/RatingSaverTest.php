@@ -10,8 +10,6 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Tests\Unit\Rating;
 
 use OCA\PilotFeedback\Catalogue\CatalogueService;
-use OCA\PilotFeedback\Catalogue\ComponentService;
-use OCA\PilotFeedback\Catalogue\CriterionService;
 use OCA\PilotFeedback\Db\Assessment;
 use OCA\PilotFeedback\Db\AssessmentMapper;
 use OCA\PilotFeedback\Db\Component;
@@ -31,7 +29,10 @@ use OCA\PilotFeedback\Exception\StaleVersionException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\People\Policy;
-use OCA\PilotFeedback\Rating\RatingService;
+use OCA\PilotFeedback\Rating\AssessmentPresenter;
+use OCA\PilotFeedback\Rating\AssessmentStore;
+use OCA\PilotFeedback\Rating\RatingSaver;
+use OCA\PilotFeedback\Rating\RatingScope;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\EventDispatcher\IEventDispatcher;
 use OCP\IDBConnection;
@@ -45,11 +46,11 @@ use Psr\Log\LoggerInterface;
  * Organisation 1 takes part in active pilot 10, which contains component 100; period 5 is
  * open, period 6 closed.
  */
-final class RatingServiceTest extends TestCase {
+final class RatingSaverTest extends TestCase {
 	private AssessmentMapper&MockObject $assessments;
 	private ReleaseMapper&MockObject $releases;
 	private ScoreMapper&MockObject $scores;
-	private RatingService $service;
+	private RatingSaver $service;
 
 	protected function setUp(): void {
 		$this->assessments = $this->createMock(AssessmentMapper::class);
@@ -75,21 +76,19 @@ final class RatingServiceTest extends TestCase {
 		$this->releases = $this->createMock(ReleaseMapper::class);
 		$this->scores = $this->createMock(ScoreMapper::class);
 
-		$this->service = new RatingService(
-			new Policy(),
-			$catalogue,
-			$this->createMock(ComponentService::class),
-			$this->createMock(CriterionService::class),
-			$this->assessments,
-			$this->scores,
+		$this->service = new RatingSaver(
+			new RatingScope(new Policy(), $catalogue, $components, $links, $this->releases),
 			$periods,
-			$components,
 			$this->createMock(CriterionMapper::class),
-			$links,
-			$this->releases,
-			new TransactionRunner($this->createMock(IDBConnection::class), $this->createMock(LoggerInterface::class)),
+			new AssessmentStore(
+				$this->assessments,
+				$this->scores,
+				$this->releases,
+				new TransactionRunner($this->createMock(IDBConnection::class), $this->createMock(LoggerInterface::class)),
+				$this->createMock(IEventDispatcher::class),
+				new AssessmentPresenter($this->scores),
+			),
 			$time,
-			$this->createMock(IEventDispatcher::class),
 		);
 	}
 

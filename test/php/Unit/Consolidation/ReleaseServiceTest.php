@@ -9,11 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Tests\Unit\Consolidation;
 
-use OCA\PilotFeedback\Catalogue\CatalogueService;
-use OCA\PilotFeedback\Consolidation\CoordinationService;
-use OCA\PilotFeedback\Db\AssessmentMapper;
-use OCA\PilotFeedback\Db\Link;
-use OCA\PilotFeedback\Db\LinkMapper;
+use OCA\PilotFeedback\Consolidation\ReleaseService;
 use OCA\PilotFeedback\Db\OrganisationMapper;
 use OCA\PilotFeedback\Db\Period;
 use OCA\PilotFeedback\Db\PeriodMapper;
@@ -29,22 +25,18 @@ use OCA\PilotFeedback\People\Policy;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\EventDispatcher\IEventDispatcher;
 use OCP\IDBConnection;
-use OCP\IGroupManager;
-use OCP\IUserManager;
 use PHPUnit\Framework\MockObject\MockObject;
 use PHPUnit\Framework\TestCase;
 use Psr\Log\LoggerInterface;
 
 /**
  * Releasing an organisation's feedback for a period: coordinators only, once; reopening it:
- * its coordinators only, recorded in the release log. Organisation 1 has the group "rki"
- * (rki-coord, rki-tester1, rki-tester2); rki-coord coordinates it.
+ * its coordinators only, recorded in the release log. rki-coord coordinates organisation 1.
  */
-final class CoordinationServiceTest extends TestCase {
+final class ReleaseServiceTest extends TestCase {
 	private ReleaseMapper&MockObject $releases;
 	private ReleaseLogMapper&MockObject $releaseLog;
-	private AssessmentMapper&MockObject $assessments;
-	private CoordinationService $service;
+	private ReleaseService $service;
 
 	protected function setUp(): void {
 		$this->releases = $this->createMock(ReleaseMapper::class);
@@ -57,28 +49,12 @@ final class CoordinationServiceTest extends TestCase {
 		$time = $this->createMock(ITimeFactory::class);
 		$time->method('getTime')->willReturn(1_800_000_000);
 		$this->releaseLog = $this->createMock(ReleaseLogMapper::class);
-		$this->assessments = $this->createMock(AssessmentMapper::class);
-		$links = $this->createMock(LinkMapper::class);
-		$links->method('rightsByLeft')->willReturnCallback(static fn (Link $link, ?array $left = null): array => match ($link) {
-			Link::OrganisationGroups => [1 => ['rki']],
-			Link::OrganisationCoordinators => [1 => ['rki-coord']],
-			default => [],
-		});
-		$groups = $this->createMock(IGroupManager::class);
-		$groups->method('displayNamesInGroup')->willReturn(['rki-coord' => 'RKI Coordinator', 'rki-tester1' => 'RKI Tester 1', 'rki-tester2' => 'RKI Tester 2']);
-		$users = $this->createMock(IUserManager::class);
-		$users->method('getDisplayName')->willReturnCallback(static fn (string $uid): string => strtoupper($uid));
-		$this->service = new CoordinationService(
+		$this->service = new ReleaseService(
 			new Policy(),
-			$this->createMock(CatalogueService::class),
 			$this->createMock(OrganisationMapper::class),
 			$periods,
-			$this->assessments,
 			$this->releases,
 			$this->releaseLog,
-			$links,
-			$groups,
-			$users,
 			new TransactionRunner($this->createMock(IDBConnection::class), $this->createMock(LoggerInterface::class)),
 			$time,
 			$this->createMock(IEventDispatcher::class),
@@ -157,29 +133,5 @@ final class CoordinationServiceTest extends TestCase {
 		$this->releaseLog->expects(self::never())->method('add');
 		$this->expectException(ConflictException::class);
 		$this->service->reopen(new Actor('rki-coord', false, false, [], [1]), 1, 5);
-	}
-
-	public function testTheCoordinatorIsNoTesterUnlessTheyRated(): void {
-		$this->assessments->method('ratedComponentsByUser')->willReturn(['rki-tester1' => [100]]);
-		$progress = $this->service->progress(new Actor('rki-coord', false, false, [], [1]), 1, 5);
-		self::assertSame(['rki-tester1', 'rki-tester2'], array_column($progress['members'], 'userId'));
-	}
-
-	public function testACoordinatorWhoRatedIsListed(): void {
-		$this->assessments->method('ratedComponentsByUser')->willReturn(['rki-coord' => [100]]);
-		$progress = $this->service->progress(new Actor('rki-coord', false, false, [], [1]), 1, 5);
-		self::assertSame(['rki-coord', 'rki-tester1', 'rki-tester2'], array_column($progress['members'], 'userId'));
-	}
-
-	public function testTheProgressCarriesTheReleaseHistoryWithDisplayNames(): void {
-		$this->releaseLog->method('find')->willReturn([
-			['action' => 'released', 'userId' => 'rki-coord', 'at' => 10],
-			['action' => 'reopened', 'userId' => 'rki-coord', 'at' => 20],
-		]);
-		$progress = $this->service->progress(new Actor('bmi', false, true), 1, 5);
-		self::assertSame([
-			['action' => 'released', 'userId' => 'rki-coord', 'displayName' => 'RKI-COORD', 'at' => 10],
-			['action' => 'reopened', 'userId' => 'rki-coord', 'displayName' => 'RKI-COORD', 'at' => 20],
-		], $progress['history']);
 	}
 }

@@ -1,0 +1,101 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Rating;
+
+use OCA\PilotFeedback\Db\Assessment;
+use OCA\PilotFeedback\Db\AssessmentMapper;
+use OCA\PilotFeedback\Db\Period;
+use OCA\PilotFeedback\Db\ReleaseMapper;
+use OCA\PilotFeedback\Db\ScoreMapper;
+use OCA\PilotFeedback\Db\TransactionRunner;
+use OCA\PilotFeedback\Event\AssessmentSaved;
+use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\Exception\StaleVersionException;
+use OCP\DB\Exception as DbException;
+use OCP\EventDispatcher\IEventDispatcher;
+
+/**
+ * Stores one assessment with its criterion scores in one transaction, and announces it.
+ * Every save raises the assessment's version; a save that names an older version is refused
+ * with the current assessment (409), so that two tabs never overwrite each other unseen. A
+ * save without a version overwrites (last writer wins). A released period refuses the save.
+ *
+ * @psalm-import-type PilotFeedbackAssessment from \OCA\PilotFeedback\ResponseDefinitions
+ */
+class AssessmentStore {
+	public function __construct(
+		private AssessmentMapper $assessments,
+		private ScoreMapper $scores,
+		private ReleaseMapper $releases,
+		private TransactionRunner $transactions,
+		private IEventDispatcher $dispatcher,
+		private AssessmentPresenter $presenter,
+	) {
+	}
+
+	/**
+	 * @param Assessment $content the checked assessment, not yet stored
+	 * @param array<int, ?int> $scores criterion id => score
+	 * @param ?int $version the version the client edited (0: none yet; null: overwrite)
+	 * @return PilotFeedbackAssessment
+	 * @throws StaleVersionException when the version is no longer the stored one
+	 */
+	public function save(Assessment $content, array $scores, ?int $version, Period $period): array {
+		try {
+			$assessment = $this->transactions->run(
+				fn (): Assessment => $this->write($content, $scores, $version, $period),
+				// Without a version, two first saves of the same assessment race on the unique
+				// index; the loser runs again and updates what the winner inserted.
+				$version === null ? [DbException::REASON_UNIQUE_CONSTRAINT_VIOLATION] : [],
+			);
+		} catch (DbException $e) {
+			if ($version === null || $e->getReason() !== DbException::REASON_UNIQUE_CONSTRAINT_VIOLATION) {
+				throw $e;
+			}
+			// "version 0" (a first save) lost the race to another first save: a conflict.
+			$current = $this->assessments->findOne($content->getUserId(), $content->getComponentId(), $period->getId());
+			throw $this->stale($current);
+		}
+		$this->dispatcher->dispatchTyped(new AssessmentSaved($assessment));
+		return $this->presenter->one($assessment);
+	}
+
+	/**
+	 * Short and write-first: the update (or the insert) locks the assessment, then its scores
+	 * follow in criterion order; the release is checked after the write, inside the same
+	 * transaction, so that a release cannot slip in between.
+	 *
+	 * @param array<int, ?int> $scores
+	 */
+	private function write(Assessment $content, array $scores, ?int $version, Period $period): Assessment {
+		if ($version !== 0 && $this->assessments->updateContent($content, $version)) {
+			$assessment = $this->assessments->findOne($content->getUserId(), $content->getComponentId(), $content->getPeriodId())
+				?? throw new \LogicException('The assessment just updated is missing');
+		} else {
+			$existing = $version === null || $version === 0 ? null : $this->assessments->findOne($content->getUserId(), $content->getComponentId(), $content->getPeriodId());
+			if ($existing !== null) {
+				throw $this->stale($existing);
+			}
+			$assessment = $this->assessments->insert(clone $content);
+		}
+		if ($this->releases->find($content->getOrgId(), $content->getPeriodId()) !== null) {
+			throw new ForbiddenException('Your organisation has released its feedback for %1$s, so it can no longer be changed. Ask your coordinator to reopen the release.', [$period->getMonth()]);
+		}
+		$this->scores->replace($assessment->getId(), $scores);
+		return $assessment;
+	}
+
+	private function stale(?Assessment $current): StaleVersionException {
+		return StaleVersionException::with(
+			$current === null ? null : $this->presenter->one($current),
+			'This rating was changed meanwhile, for example in another tab. Reload it, or save yours again to overwrite it.',
+		);
+	}
+}
