@@ -25,14 +25,23 @@ class AssessmentSaved extends Event implements IWebhookCompatibleEvent {
 		return $this->assessment;
 	}
 
-	/** @return array{assessmentId: int, userId: string, organisationId: int, componentId: int, periodId: int} */
+	/** Whoever rates does so as a tester of the assessment's organisation (a coordinator who rates, too). */
+	public function getActorRole(): ActingRole {
+		return ActingRole::testerOf($this->assessment->getOrgId());
+	}
+
+	/**
+	 * Ids and the role only: never the tester's user id or the comment.
+	 *
+	 * @return array{assessmentId: int, organisationId: int, componentId: int, periodId: int, actorRole: ?string, actorOrganisationId: ?int}
+	 */
 	public function getWebhookSerializable(): array {
 		return [
 			'assessmentId' => $this->assessment->getId(),
-			'userId' => $this->assessment->getUserId(),
 			'organisationId' => $this->assessment->getOrgId(),
 			'componentId' => $this->assessment->getComponentId(),
 			'periodId' => $this->assessment->getPeriodId(),
+			...ActingRole::payload($this->getActorRole()),
 		];
 	}
 }

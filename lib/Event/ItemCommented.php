@@ -10,15 +10,16 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Event;
 
 use OCA\PilotFeedback\Db\Item;
+use OCA\PilotFeedback\Model\Actor;
 
 /** Someone commented on an item. */
 class ItemCommented extends ItemEvent {
 	public function __construct(
 		Item $item,
-		string $actorId,
+		Actor|string $actor,
 		private string $commentId,
 	) {
-		parent::__construct($item, $actorId);
+		parent::__construct($item, $actor);
 	}
 
 	public function getCommentId(): string {

@@ -10,19 +10,25 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Event;
 
 use OCA\PilotFeedback\Db\Item;
+use OCA\PilotFeedback\Model\Actor;
 
 /** A consolidator moved an item to another status (other than "duplicate": see ItemMerged). */
 class ItemStatusChanged extends ItemEvent {
 	public function __construct(
 		Item $item,
-		string $actorId,
+		Actor|string $actor,
 		private string $oldStatus,
 	) {
-		parent::__construct($item, $actorId);
+		parent::__construct($item, $actor);
 	}
 
 	public function getOldStatus(): string {
 		return $this->oldStatus;
+	}
+
+	/** Only consolidators triage (Policy::canTriage), so this is known without the actor's roles. */
+	public function getActorRole(): ActingRole {
+		return ActingRole::consolidator();
 	}
 
 	public function getWebhookSerializable(): array {

@@ -25,8 +25,17 @@ class PeriodClosed extends Event implements IWebhookCompatibleEvent {
 		return $this->period;
 	}
 
-	/** @return array{periodId: int, month: string} */
+	/** Periods are closed in the administration settings only (PeriodController). */
+	public function getActorRole(): ActingRole {
+		return ActingRole::administrator();
+	}
+
+	/** @return array{periodId: int, month: string, actorRole: ?string, actorOrganisationId: ?int} */
 	public function getWebhookSerializable(): array {
-		return ['periodId' => $this->period->getId(), 'month' => $this->period->getMonth()];
+		return [
+			'periodId' => $this->period->getId(),
+			'month' => $this->period->getMonth(),
+			...ActingRole::payload($this->getActorRole()),
+		];
 	}
 }

@@ -25,14 +25,23 @@ class PeriodReleased extends Event implements IWebhookCompatibleEvent {
 		return $this->release;
 	}
 
-	/** @return array{releaseId: int, organisationId: int, periodId: int, userId: string, releasedAt: int} */
+	/** Only the organisation's coordinators release its feedback (Policy::canRelease). */
+	public function getActorRole(): ActingRole {
+		return ActingRole::coordinatorOf($this->release->getOrgId());
+	}
+
+	/**
+	 * Ids, the time and the role only: never the coordinator's user id.
+	 *
+	 * @return array{releaseId: int, organisationId: int, periodId: int, releasedAt: int, actorRole: ?string, actorOrganisationId: ?int}
+	 */
 	public function getWebhookSerializable(): array {
 		return [
 			'releaseId' => $this->release->getId(),
 			'organisationId' => $this->release->getOrgId(),
 			'periodId' => $this->release->getPeriodId(),
-			'userId' => $this->release->getUserId(),
 			'releasedAt' => $this->release->getReleasedAt(),
+			...ActingRole::payload($this->getActorRole()),
 		];
 	}
 }

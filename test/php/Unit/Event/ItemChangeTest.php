@@ -107,6 +107,6 @@ final class ItemChangeTest extends TestCase {
 		$assessment->setComponentId(3);
 		$assessment->setPeriodId(5);
 		$payload = (new AssessmentSaved($assessment))->getWebhookSerializable();
-		self::assertSame(['assessmentId' => 4, 'userId' => 'rki-tester1', 'organisationId' => 1, 'componentId' => 3, 'periodId' => 5], $payload);
+		self::assertSame(['assessmentId' => 4, 'organisationId' => 1, 'componentId' => 3, 'periodId' => 5, 'actorRole' => 'tester', 'actorOrganisationId' => 1], $payload);
 	}
 }

@@ -14,7 +14,7 @@ use OCA\PilotFeedback\Event\ReportGenerated;
 use OCP\EventDispatcher\IWebhookCompatibleEvent;
 use PHPUnit\Framework\TestCase;
 
-/** The webhook payload of a made report: ids and metadata, never the file's name or folder. */
+/** The webhook payload of a made report: ids and metadata, never the file's name or folder, nor who asked for it. */
 final class ReportGeneratedTest extends TestCase {
 	public function testPayloadCarriesIdsAndMetadataOnly(): void {
 		$report = new Report();
@@ -42,9 +42,10 @@ final class ReportGeneratedTest extends TestCase {
 			'organisationId' => null,
 			'period' => '2026-Q3',
 			'pseudonymised' => true,
-			'requestedBy' => 'bmi',
 			'fileId' => 412,
 			'finishedAt' => 1_800_000_000,
+			'actorRole' => null,
+			'actorOrganisationId' => null,
 		], $event->getWebhookSerializable());
 		$this->assertStringNotContainsString('Secret pilot', json_encode($event->getWebhookSerializable(), JSON_THROW_ON_ERROR));
 	}
