@@ -17,12 +17,14 @@ export interface ActivityEntry {
  * first; an empty list when there are none or the activity app is not enabled.
  *
  * @param itemId the item
+ * @param signal aborts the request
  */
-export async function fetchItemActivity(itemId: number): Promise<ActivityEntry[]> {
+export async function fetchItemActivity(itemId: number, signal?: AbortSignal): Promise<ActivityEntry[]> {
 	const url = generateOcsUrl('/apps/activity/api/v2/activity/filter')
 	const response = await axios.get(url, {
 		params: { object_type: 'pilotfeedback_item', object_id: itemId, limit: 50 },
 		validateStatus: (status) => status === 200 || status === 304 || status === 404,
+		signal,
 	})
 	return response.status === 200 ? ocsData<ActivityEntry[]>(response) : []
 }

@@ -5,9 +5,11 @@ import { ocsData, ocsUrl } from './client.ts'
 
 /**
  * Pilots, components, criteria, organisations and periods the current user may see.
+ *
+ * @param signal aborts the request
  */
-export async function fetchCatalogue(): Promise<Catalogue> {
-	return ocsData(await axios.get(ocsUrl('/catalogue')))
+export async function fetchCatalogue(signal?: AbortSignal): Promise<Catalogue> {
+	return ocsData(await axios.get(ocsUrl('/catalogue'), { signal }))
 }
 
 /**

@@ -25,36 +25,40 @@ export interface ConsolidationQuery {
  * Rating results per component and criterion, across all organisations and per organisation.
  *
  * @param params the pilot, months and filters
+ * @param signal aborts the request
  */
-export async function fetchResults(params: ConsolidationQuery): Promise<ConsolidationResults> {
-	return ocsData(await axios.get(ocsUrl('/consolidation/results'), { params }))
+export async function fetchResults(params: ConsolidationQuery, signal?: AbortSignal): Promise<ConsolidationResults> {
+	return ocsData(await axios.get(ocsUrl('/consolidation/results'), { params, signal }))
 }
 
 /**
  * Month-by-month mean and number of ratings.
  *
  * @param params the pilot, months and filters
+ * @param signal aborts the request
  */
-export async function fetchTrend(params: ConsolidationQuery): Promise<ConsolidationTrend> {
-	return ocsData(await axios.get(ocsUrl('/consolidation/trend'), { params }))
+export async function fetchTrend(params: ConsolidationQuery, signal?: AbortSignal): Promise<ConsolidationTrend> {
+	return ocsData(await axios.get(ocsUrl('/consolidation/trend'), { params, signal }))
 }
 
 /**
  * Participation per organisation and month.
  *
  * @param params the pilot, months and filters
+ * @param signal aborts the request
  */
-export async function fetchParticipation(params: ConsolidationQuery): Promise<Participation> {
-	return ocsData(await axios.get(ocsUrl('/consolidation/participation'), { params }))
+export async function fetchParticipation(params: ConsolidationQuery, signal?: AbortSignal): Promise<Participation> {
+	return ocsData(await axios.get(ocsUrl('/consolidation/participation'), { params, signal }))
 }
 
 /**
  * The items overview (released only does not apply to items).
  *
  * @param params the pilot, months and filters
+ * @param signal aborts the request
  */
-export async function fetchItemsOverview(params: ConsolidationQuery): Promise<ItemsOverview> {
+export async function fetchItemsOverview(params: ConsolidationQuery, signal?: AbortSignal): Promise<ItemsOverview> {
 	const rest = { ...params }
 	delete rest.releasedOnly
-	return ocsData(await axios.get(ocsUrl('/consolidation/items'), { params: rest }))
+	return ocsData(await axios.get(ocsUrl('/consolidation/items'), { params: rest, signal }))
 }

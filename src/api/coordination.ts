@@ -8,10 +8,11 @@ import { ocsData, ocsUrl } from './client.ts'
  *
  * @param organisationId the organisation
  * @param periodId the period, or undefined for the newest open one
+ * @param signal aborts the request
  */
-export async function fetchProgress(organisationId: number, periodId?: number): Promise<OrganisationProgress> {
+export async function fetchProgress(organisationId: number, periodId?: number, signal?: AbortSignal): Promise<OrganisationProgress> {
 	const params = periodId === undefined ? {} : { periodId }
-	return ocsData(await axios.get(ocsUrl(`/organisations/${organisationId}/progress`), { params }))
+	return ocsData(await axios.get(ocsUrl(`/organisations/${organisationId}/progress`), { params, signal }))
 }
 
 /**

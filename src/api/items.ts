@@ -24,18 +24,20 @@ export type ItemSort = NonNullable<ItemQuery['sort']>
  * Load one page of report items.
  *
  * @param params filters, sorting and pagination
+ * @param signal aborts the request
  */
-export async function fetchItems(params: ItemQuery): Promise<ItemPage> {
-	return ocsData(await axios.get(ocsUrl('/items'), { params }))
+export async function fetchItems(params: ItemQuery, signal?: AbortSignal): Promise<ItemPage> {
+	return ocsData(await axios.get(ocsUrl('/items'), { params, signal }))
 }
 
 /**
  * Load one report item with attachments, history and supporters.
  *
  * @param id the item
+ * @param signal aborts the request
  */
-export async function fetchItem(id: number): Promise<ItemDetail> {
-	return ocsData(await axios.get(ocsUrl(`/items/${id}`)))
+export async function fetchItem(id: number, signal?: AbortSignal): Promise<ItemDetail> {
+	return ocsData(await axios.get(ocsUrl(`/items/${id}`), { signal }))
 }
 
 /**
@@ -73,9 +75,10 @@ export async function updateItemStatus(id: number, input: ItemTriagePayload): Pr
  *
  * @param q the text typed so far
  * @param limit how many at most (1–20; the server's default is 5)
+ * @param signal aborts the request
  */
-export async function fetchSuggestions(q: string, limit?: number): Promise<ItemSuggestion[]> {
-	return ocsData(await axios.get(ocsUrl('/items/suggestions'), { params: limit === undefined ? { q } : { q, limit } }))
+export async function fetchSuggestions(q: string, limit?: number, signal?: AbortSignal): Promise<ItemSuggestion[]> {
+	return ocsData(await axios.get(ocsUrl('/items/suggestions'), { params: limit === undefined ? { q } : { q, limit }, signal }))
 }
 
 /**
@@ -100,9 +103,10 @@ export async function unsupportItem(id: number): Promise<ItemDetail> {
  * Load the comments of an item, oldest first.
  *
  * @param id the item
+ * @param signal aborts the request
  */
-export async function fetchComments(id: number): Promise<ItemComment[]> {
-	return ocsData(await axios.get(ocsUrl(`/items/${id}/comments`)))
+export async function fetchComments(id: number, signal?: AbortSignal): Promise<ItemComment[]> {
+	return ocsData(await axios.get(ocsUrl(`/items/${id}/comments`), { signal }))
 }
 
 /**

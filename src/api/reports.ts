@@ -17,9 +17,10 @@ export async function requestReport(payload: ReportRequestPayload): Promise<Repo
  *
  * @param page page number, from 1
  * @param limit reports per page
+ * @param signal aborts the request
  */
-export async function fetchReports(page = 1, limit = 20): Promise<ReportPage> {
-	return ocsData(await axios.get(ocsUrl('/reports'), { params: { page, limit } }))
+export async function fetchReports(page = 1, limit = 20, signal?: AbortSignal): Promise<ReportPage> {
+	return ocsData(await axios.get(ocsUrl('/reports'), { params: { page, limit }, signal }))
 }
 
 /**
@@ -33,16 +34,20 @@ export async function fetchReport(id: number): Promise<Report> {
 
 /**
  * The formats the server can write: documents (reports) and exports (data).
+ *
+ * @param signal aborts the request
  */
-export async function fetchReportFormats(): Promise<ReportFormats> {
-	return ocsData(await axios.get(ocsUrl('/reports/formats')))
+export async function fetchReportFormats(signal?: AbortSignal): Promise<ReportFormats> {
+	return ocsData(await axios.get(ocsUrl('/reports/formats'), { signal }))
 }
 
 /**
  * The user's report folder in Files.
+ *
+ * @param signal aborts the request
  */
-export async function fetchReportFolder(): Promise<ReportFolder> {
-	return ocsData(await axios.get(ocsUrl('/reports/folder')))
+export async function fetchReportFolder(signal?: AbortSignal): Promise<ReportFolder> {
+	return ocsData(await axios.get(ocsUrl('/reports/folder'), { signal }))
 }
 
 /**

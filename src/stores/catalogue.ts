@@ -4,6 +4,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { fetchCatalogue } from '../api/catalogue.ts'
 import { errorMessage, errorStatus } from '../api/client.ts'
+import { latestRequest } from '../utils/latestRequest.ts'
 
 export const useCatalogueStore = defineStore('pilotfeedback-catalogue', () => {
 	/** What the server answered; null until loaded */
@@ -14,6 +15,8 @@ export const useCatalogueStore = defineStore('pilotfeedback-catalogue', () => {
 	const notMember = ref(false)
 	/** Message of the last failed load other than 403, null otherwise */
 	const loadError = ref<string | null>(null)
+	/** Each load aborts the one before (several views load it when opened): a late failure must not hide a newer answer */
+	const nextSignal = latestRequest()
 
 	/** Pilots the user may see */
 	const pilots = computed(() => catalogue.value?.pilots ?? [])
@@ -34,17 +37,24 @@ export const useCatalogueStore = defineStore('pilotfeedback-catalogue', () => {
 	 * Load the catalogue; a 403 marks the user as not being a member of any organisation.
 	 */
 	async function load(): Promise<void> {
+		const signal = nextSignal()
 		loading.value = true
 		try {
-			catalogue.value = await fetchCatalogue()
+			const loaded = await fetchCatalogue(signal)
+			if (signal.aborted) {
+				return
+			}
+			catalogue.value = loaded
 			notMember.value = false
 			loadError.value = null
 		} catch (error) {
+			if (signal.aborted) {
+				return
+			}
 			notMember.value = errorStatus(error) === 403
 			loadError.value = notMember.value ? null : errorMessage(error)
-		} finally {
-			loading.value = false
 		}
+		loading.value = false
 	}
 
 	return { catalogue, loading, notMember, loadError, pilots, components, criteria, organisations, periods, componentsOf, load }

@@ -7,6 +7,7 @@ import { ref } from 'vue'
 import { errorMessage } from '../api/client.ts'
 import { fetchItemsOverview, fetchParticipation, fetchResults, fetchTrend } from '../api/consolidation.ts'
 import { filtersToParams } from '../utils/consolidationFilters.ts'
+import { latestRequest } from '../utils/latestRequest.ts'
 
 export const useConsolidationStore = defineStore('pilotfeedback-consolidation', () => {
 	/** Rating results of the last load; null before */
@@ -21,6 +22,8 @@ export const useConsolidationStore = defineStore('pilotfeedback-consolidation', 
 	const loading = ref(false)
 	/** Message of the last failed load (the server's, e.g. a range that is too long), null otherwise */
 	const error = ref<string | null>(null)
+	/** Each load aborts the one before: figures of the previous filters must not replace newer ones */
+	const nextSignal = latestRequest()
 
 	/**
 	 * Load every figure for the filters; nothing is loaded while no pilot is chosen.
@@ -29,27 +32,35 @@ export const useConsolidationStore = defineStore('pilotfeedback-consolidation', 
 	 * @param filters the view's filters
 	 */
 	async function load(filters: ConsolidationFilters): Promise<void> {
+		const signal = nextSignal()
 		const params = filtersToParams(filters)
 		if (params === null) {
+			// figures still on their way belong to a pilot no longer chosen
+			loading.value = false
 			return
 		}
 		loading.value = true
 		error.value = null
 		try {
-			const [r, tr, p, i] = await Promise.all([fetchResults(params), fetchTrend(params), fetchParticipation(params), fetchItemsOverview(params)])
+			const [r, tr, p, i] = await Promise.all([fetchResults(params, signal), fetchTrend(params, signal), fetchParticipation(params, signal), fetchItemsOverview(params, signal)])
+			if (signal.aborted) {
+				return
+			}
 			results.value = r
 			trend.value = tr
 			participation.value = p
 			items.value = i
 		} catch (failure) {
+			if (signal.aborted) {
+				return
+			}
 			results.value = null
 			trend.value = null
 			participation.value = null
 			items.value = null
 			error.value = errorMessage(failure, t('pilotfeedback', 'Could not load the consolidated results.'))
-		} finally {
-			loading.value = false
 		}
+		loading.value = false
 	}
 
 	return { results, trend, participation, items, loading, error, load }

@@ -6,6 +6,7 @@ import { ref } from 'vue'
 import { errorMessage } from '../api/client.ts'
 import { fetchProgress, releaseOrganisation, reopenRelease } from '../api/coordination.ts'
 import { fetchItems } from '../api/items.ts'
+import { latestRequest } from '../utils/latestRequest.ts'
 
 /** The statuses of items still being worked on. */
 export const OPEN_STATUSES: Item['status'][] = ['new', 'in_review', 'accepted', 'forwarded', 'in_progress']
@@ -34,6 +35,9 @@ export const useCoordinationStore = defineStore('pilotfeedback-coordination', ()
 	const items = ref<Record<number, OrganisationItems>>({})
 	/** Message of the last failed item load per organisation id */
 	const itemErrors = ref<Record<number, string>>({})
+	/** Per organisation, each load aborts the one before (the view opened again): a late answer must not replace a newer one */
+	const nextItemsSignal = latestRequest<number>()
+	const nextProgressSignal = latestRequest<number>()
 
 	/**
 	 * Load an organisation's open items and security findings (those the user may see).
@@ -41,9 +45,13 @@ export const useCoordinationStore = defineStore('pilotfeedback-coordination', ()
 	 * @param organisationId the organisation
 	 */
 	async function loadItems(organisationId: number): Promise<void> {
+		const signal = nextItemsSignal(organisationId)
 		delete itemErrors.value[organisationId]
 		try {
-			const page = await fetchItems({ organisationId, sort: 'priority', order: 'desc', limit: ITEMS_SHOWN })
+			const page = await fetchItems({ organisationId, sort: 'priority', order: 'desc', limit: ITEMS_SHOWN }, signal)
+			if (signal.aborted) {
+				return
+			}
 			const open = page.items.filter((item) => OPEN_STATUSES.includes(item.status))
 			items.value[organisationId] = {
 				security: open.filter((item) => item.type === 'security'),
@@ -51,7 +59,9 @@ export const useCoordinationStore = defineStore('pilotfeedback-coordination', ()
 				total: page.total,
 			}
 		} catch (error) {
-			itemErrors.value[organisationId] = errorMessage(error, t('pilotfeedback', 'Could not load the items of this organisation.'))
+			if (!signal.aborted) {
+				itemErrors.value[organisationId] = errorMessage(error, t('pilotfeedback', 'Could not load the items of this organisation.'))
+			}
 		}
 	}
 
@@ -61,15 +71,24 @@ export const useCoordinationStore = defineStore('pilotfeedback-coordination', ()
 	 * @param organisationId the organisation
 	 */
 	async function load(organisationId: number): Promise<void> {
-		loadingIds.value = [...loadingIds.value, organisationId]
+		const signal = nextProgressSignal(organisationId)
+		if (!loadingIds.value.includes(organisationId)) {
+			loadingIds.value = [...loadingIds.value, organisationId]
+		}
 		delete errors.value[organisationId]
 		try {
-			progress.value[organisationId] = await fetchProgress(organisationId)
+			const loaded = await fetchProgress(organisationId, undefined, signal)
+			if (signal.aborted) {
+				return
+			}
+			progress.value[organisationId] = loaded
 		} catch (error) {
+			if (signal.aborted) {
+				return
+			}
 			errors.value[organisationId] = errorMessage(error, t('pilotfeedback', 'Could not load the progress of this organisation.'))
-		} finally {
-			loadingIds.value = loadingIds.value.filter((id) => id !== organisationId)
 		}
+		loadingIds.value = loadingIds.value.filter((id) => id !== organisationId)
 	}
 
 	/**

@@ -7,6 +7,7 @@ import { computed, ref } from 'vue'
 import { errorMessage } from '../api/client.ts'
 import * as api from '../api/items.ts'
 import { reapply } from '../utils/itemConflict.ts'
+import { latestRequest } from '../utils/latestRequest.ts'
 
 /** An edit or triage of the current item that met someone else's change (409). */
 export interface ItemConflict {
@@ -126,8 +127,10 @@ export const useItemsStore = defineStore('pilotfeedback-items', () => {
 	/** The last write of the current item that met someone else's change, until resolved */
 	const conflict = ref<ItemConflict | null>(null)
 
-	/** Number of the last suggestion request, so stale answers are dropped */
-	let suggestionRequest = 0
+	/** Each load aborts the one before of its kind: a late answer must not replace a newer one */
+	const nextPageSignal = latestRequest()
+	const nextItemSignal = latestRequest()
+	const nextSuggestionSignal = latestRequest()
 
 	/** Number of pages of the current list */
 	const pageCount = computed(() => page.value ? Math.max(1, Math.ceil(page.value.total / page.value.limit)) : 0)
@@ -138,15 +141,22 @@ export const useItemsStore = defineStore('pilotfeedback-items', () => {
 	 * @param filters the chosen filters, sorting and page
 	 */
 	async function loadPage(filters: ItemFilters): Promise<void> {
+		const signal = nextPageSignal()
 		listLoading.value = true
 		listError.value = null
 		try {
-			page.value = await api.fetchItems(buildItemParams(filters))
+			const loaded = await api.fetchItems(buildItemParams(filters), signal)
+			if (signal.aborted) {
+				return
+			}
+			page.value = loaded
 		} catch (error) {
+			if (signal.aborted) {
+				return
+			}
 			listError.value = errorMessage(error, t('pilotfeedback', 'Could not load the items.'))
-		} finally {
-			listLoading.value = false
 		}
+		listLoading.value = false
 	}
 
 	/**
@@ -155,19 +165,25 @@ export const useItemsStore = defineStore('pilotfeedback-items', () => {
 	 * @param id the item
 	 */
 	async function loadItem(id: number): Promise<void> {
+		const signal = nextItemSignal()
 		currentLoading.value = true
 		currentError.value = null
 		conflict.value = null
 		try {
-			const [item, itemComments] = await Promise.all([api.fetchItem(id), api.fetchComments(id)])
+			const [item, itemComments] = await Promise.all([api.fetchItem(id, signal), api.fetchComments(id, signal)])
+			if (signal.aborted) {
+				return
+			}
 			current.value = item
 			comments.value = itemComments
 		} catch (error) {
+			if (signal.aborted) {
+				return
+			}
 			current.value = null
 			currentError.value = errorMessage(error, t('pilotfeedback', 'Could not load the item.'))
-		} finally {
-			currentLoading.value = false
 		}
+		currentLoading.value = false
 	}
 
 	/**
@@ -296,20 +312,22 @@ export const useItemsStore = defineStore('pilotfeedback-items', () => {
 	 * @param title the title typed so far
 	 */
 	async function searchSuggestions(title: string): Promise<void> {
-		const request = ++suggestionRequest
+		const signal = nextSuggestionSignal()
 		const q = title.trim()
 		if (q.length < 3) {
 			suggestions.value = []
 			return
 		}
 		try {
-			const found = await api.fetchSuggestions(q)
-			if (request === suggestionRequest) {
+			const found = await api.fetchSuggestions(q, undefined, signal)
+			if (!signal.aborted) {
 				suggestions.value = found
 			}
 		} catch {
 			// Suggestions are a convenience: without them the form still works.
-			suggestions.value = []
+			if (!signal.aborted) {
+				suggestions.value = []
+			}
 		}
 	}
 

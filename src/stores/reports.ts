@@ -5,6 +5,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { errorMessage } from '../api/client.ts'
 import { fetchReportFolder, fetchReportFormats, fetchReports, requestReport, saveReportFolder } from '../api/reports.ts'
+import { latestRequest } from '../utils/latestRequest.ts'
 
 /** How often the list is reloaded while a report is being made, in milliseconds */
 export const POLL_INTERVAL = 5000
@@ -24,6 +25,8 @@ export const useReportsStore = defineStore('pilotfeedback-reports', () => {
 	/** Message of the last failed load, null if it succeeded */
 	const error = ref<string | null>(null)
 	let timer: ReturnType<typeof setTimeout> | null = null
+	/** Each load aborts the one before (the view opened again): a late answer must not replace a newer one */
+	const nextSignal = latestRequest()
 
 	/** True while a report of the list is queued or being made */
 	const busy = computed(() => reports.value.some((r) => r.status === 'queued' || r.status === 'running'))
@@ -32,20 +35,26 @@ export const useReportsStore = defineStore('pilotfeedback-reports', () => {
 	 * Load the list, the formats and the folder.
 	 */
 	async function load(): Promise<void> {
+		const signal = nextSignal()
 		loading.value = true
 		error.value = null
 		try {
-			const [page, available, chosen] = await Promise.all([fetchReports(1, 50), fetchReportFormats(), fetchReportFolder()])
+			const [page, available, chosen] = await Promise.all([fetchReports(1, 50, signal), fetchReportFormats(signal), fetchReportFolder(signal)])
+			if (signal.aborted) {
+				return
+			}
 			reports.value = page.reports
 			total.value = page.total
 			formats.value = available
 			folder.value = chosen.folder
 			defaultFolder.value = chosen.default
 		} catch (e) {
+			if (signal.aborted) {
+				return
+			}
 			error.value = errorMessage(e, t('pilotfeedback', 'Could not load the reports.'))
-		} finally {
-			loading.value = false
 		}
+		loading.value = false
 		schedule()
 	}
 

@@ -3,8 +3,8 @@ import type { ItemCount, ItemsOverview, ItemStatus, ItemType, Priority } from '.
 
 /**
  * Links from the numbers of the Consolidation view's items overview to the item list, with
- * exactly the filters that select the items a number counts (see LIST-CONTRACT: the list
- * accepts these filters in its route query and in GET /api/v1/items).
+ * exactly the filters that select the items a number counts: the list accepts these filters
+ * in its route query and in GET /api/v1/items (docs/api.md, "Item list filters").
  */
 
 /** The filters of the item list a link can set */

@@ -171,7 +171,9 @@ describe('tester workflow: rate, file a security finding, coordinate and release
 		// load: wait until every image of the text is done (complete), not for a fixed time.
 		await page.waitForFunction(() => [...document.querySelectorAll('.markdown-text img')].every((img) => (img as HTMLImageElement).complete))
 		expect(await page.locator('[onerror]').count()).toBe(0)
-		expect(await page.evaluate(() => document.documentElement.outerHTML.includes('onerror'))).toBe(false)
+		// Raw HTML is shown as the text it is (issue 18), never as an element
+		expect(await page.locator('.markdown-text img').count()).toBe(0)
+		expect(await page.locator('.markdown-text').first().innerText()).toContain('<img src=x onerror=alert(1)>')
 		expect(dialogs).toEqual([])
 	})
 

@@ -31,13 +31,14 @@ describe('reports api', () => {
 		expect(axios.get).toHaveBeenLastCalledWith(`${BASE}/reports/3`)
 	})
 
-	it('reads the formats and reads and saves the folder', async () => {
+	it('reads the formats and reads and saves the folder, passing on the signal that aborts a read', async () => {
+		const signal = new AbortController().signal
 		vi.mocked(axios.get).mockResolvedValue(answer({ documents: ['odt'], exports: ['csv'] }))
-		await expect(fetchReportFormats()).resolves.toEqual({ documents: ['odt'], exports: ['csv'] })
-		expect(axios.get).toHaveBeenLastCalledWith(`${BASE}/reports/formats`)
+		await expect(fetchReportFormats(signal)).resolves.toEqual({ documents: ['odt'], exports: ['csv'] })
+		expect(axios.get).toHaveBeenLastCalledWith(`${BASE}/reports/formats`, { signal })
 		vi.mocked(axios.get).mockResolvedValue(answer({ folder: 'A/B', default: 'Pilot Feedback/Reports' }))
-		await fetchReportFolder()
-		expect(axios.get).toHaveBeenLastCalledWith(`${BASE}/reports/folder`)
+		await fetchReportFolder(signal)
+		expect(axios.get).toHaveBeenLastCalledWith(`${BASE}/reports/folder`, { signal })
 		vi.mocked(axios.put).mockResolvedValue(answer({ folder: 'C', default: 'Pilot Feedback/Reports' }))
 		await expect(saveReportFolder('C')).resolves.toMatchObject({ folder: 'C' })
 		expect(axios.put).toHaveBeenLastCalledWith(`${BASE}/reports/folder`, { folder: 'C' })

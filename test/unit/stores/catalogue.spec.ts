@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { fetchCatalogue } from '../../../src/api/catalogue.ts'
 import { useCatalogueStore } from '../../../src/stores/catalogue.ts'
+import { deferred } from './deferred.ts'
 
 vi.mock('../../../src/api/catalogue.ts', () => ({ fetchCatalogue: vi.fn() }))
 
@@ -64,5 +65,19 @@ describe('catalogue store', () => {
 		await store.load()
 		expect(store.notMember).toBe(false)
 		expect(store.loadError).toBe('Not allowed')
+	})
+
+	it('shows no error when a load that was superseded fails late', async () => {
+		const older = deferred<typeof catalogue>()
+		vi.mocked(fetchCatalogue).mockReturnValueOnce(older.promise).mockResolvedValueOnce(catalogue)
+		const store = useCatalogueStore()
+		const first = store.load()
+		await store.load()
+		expect(vi.mocked(fetchCatalogue).mock.calls.at(-2)![0]!.aborted).toBe(true)
+		older.reject(httpError(500))
+		await first
+		expect(store.loadError).toBeNull()
+		expect(store.pilots).toHaveLength(1)
+		expect(store.loading).toBe(false)
 	})
 })

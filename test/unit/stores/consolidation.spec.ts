@@ -1,10 +1,11 @@
 import type { ConsolidationResults, ConsolidationTrend, ItemsOverview, Participation } from '../../../src/types/index.ts'
 
-import { AxiosError, AxiosHeaders } from 'axios'
+import { AxiosError, AxiosHeaders, CanceledError } from 'axios'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { fetchItemsOverview, fetchParticipation, fetchResults, fetchTrend } from '../../../src/api/consolidation.ts'
 import { useConsolidationStore } from '../../../src/stores/consolidation.ts'
+import { deferred } from './deferred.ts'
 
 vi.mock('../../../src/api/consolidation.ts', () => ({
 	fetchResults: vi.fn(),
@@ -40,7 +41,7 @@ describe('consolidation store', () => {
 		await store.load({ pilotId: 1, kind: 'quarter', from: '2026-02', to: '2026-02', releasedOnly: true })
 		const params = { pilotId: 1, quarter: '2026-Q1', releasedOnly: true }
 		for (const fetch of [fetchResults, fetchTrend, fetchParticipation, fetchItemsOverview]) {
-			expect(fetch).toHaveBeenCalledExactlyOnceWith(params)
+			expect(fetch).toHaveBeenCalledExactlyOnceWith(params, expect.any(AbortSignal))
 		}
 		expect(store.results).toEqual(results)
 		expect(store.trend).toEqual(trend)
@@ -67,6 +68,62 @@ describe('consolidation store', () => {
 		expect(store.error).toBe('The range covers 37 months; at most 36 months are allowed.')
 		expect(store.results).toBeNull()
 		expect(store.trend).toBeNull()
+		expect(store.loading).toBe(false)
+	})
+
+	it('keeps the figures of the newer filters when the answer for the previous ones arrives late', async () => {
+		const older = deferred<ConsolidationResults>()
+		const newer = deferred<ConsolidationResults>()
+		vi.mocked(fetchResults).mockReturnValueOnce(older.promise).mockReturnValueOnce(newer.promise)
+		const store = useConsolidationStore()
+		const first = store.load({ pilotId: 1, kind: 'month', from: '2026-01', to: '2026-01', releasedOnly: false })
+		const second = store.load({ pilotId: 2, kind: 'month', from: '2026-01', to: '2026-01', releasedOnly: false })
+		// the four requests of a load share its signal
+		for (const fetch of [fetchResults, fetchTrend, fetchParticipation, fetchItemsOverview]) {
+			expect(vi.mocked(fetch).mock.calls[0]![1]!.aborted).toBe(true)
+			expect(vi.mocked(fetch).mock.calls[1]![1]!.aborted).toBe(false)
+		}
+
+		newer.resolve({ ...results, pilotId: 2 })
+		await second
+		expect(store.results?.pilotId).toBe(2)
+		expect(store.loading).toBe(false)
+
+		older.resolve({ ...results, pilotId: 1 })
+		await first
+		expect(store.results?.pilotId).toBe(2)
+		expect(store.trend).toEqual(trend)
+		expect(store.loading).toBe(false)
+		expect(store.error).toBeNull()
+	})
+
+	it('shows no error for the aborted load and stays loading until the newer answer', async () => {
+		const older = deferred<ConsolidationResults>()
+		const newer = deferred<ConsolidationResults>()
+		vi.mocked(fetchResults).mockReturnValueOnce(older.promise).mockReturnValueOnce(newer.promise)
+		const store = useConsolidationStore()
+		const first = store.load({ pilotId: 1, kind: 'month', from: '2026-01', to: '2026-01', releasedOnly: false })
+		const second = store.load({ pilotId: 2, kind: 'month', from: '2026-01', to: '2026-01', releasedOnly: false })
+		older.reject(new CanceledError())
+		await first
+		expect(store.error).toBeNull()
+		expect(store.loading).toBe(true)
+		newer.resolve({ ...results, pilotId: 2 })
+		await second
+		expect(store.results?.pilotId).toBe(2)
+		expect(store.loading).toBe(false)
+	})
+
+	it('drops figures still on their way when the pilot is cleared', async () => {
+		const older = deferred<ConsolidationResults>()
+		vi.mocked(fetchResults).mockReturnValueOnce(older.promise)
+		const store = useConsolidationStore()
+		const first = store.load({ pilotId: 1, kind: 'month', from: '2026-01', to: '2026-01', releasedOnly: false })
+		await store.load({ pilotId: null, kind: 'month', from: '2026-01', to: '2026-01', releasedOnly: false })
+		expect(store.loading).toBe(false)
+		older.resolve(results)
+		await first
+		expect(store.results).toBeNull()
 		expect(store.loading).toBe(false)
 	})
 })

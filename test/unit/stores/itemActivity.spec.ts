@@ -17,7 +17,7 @@ describe('item activity store', () => {
 		vi.mocked(fetchItemActivity).mockResolvedValue([entry])
 		const store = useItemActivityStore()
 		await store.load(7)
-		expect(fetchItemActivity).toHaveBeenCalledWith(7)
+		expect(fetchItemActivity).toHaveBeenCalledWith(7, expect.any(AbortSignal))
 		expect(store.entries).toEqual([entry])
 		expect(store.itemId).toBe(7)
 	})

@@ -1,9 +1,11 @@
-import type { ItemDetail, ItemSuggestion } from '../../../src/types/index.ts'
+import type { ItemComment, ItemDetail, ItemPage, ItemSuggestion } from '../../../src/types/index.ts'
 
+import { CanceledError } from 'axios'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { conflictCurrent, fetchItems, fetchSuggestions, updateItemStatus } from '../../../src/api/items.ts'
+import { conflictCurrent, fetchComments, fetchItem, fetchItems, fetchSuggestions, updateItemStatus } from '../../../src/api/items.ts'
 import { buildItemParams, ItemConflictError, ITEMS_PER_PAGE, useItemsStore } from '../../../src/stores/items.ts'
+import { deferred } from './deferred.ts'
 
 vi.mock('../../../src/api/items.ts')
 
@@ -69,7 +71,7 @@ describe('items store', () => {
 		vi.mocked(fetchItems).mockResolvedValue({ items: [], total: 51, page: 2, limit: 25 })
 		const store = useItemsStore()
 		await store.loadPage({ status: ['new'], page: 2 })
-		expect(fetchItems).toHaveBeenCalledWith({ status: 'new', sort: 'created', order: 'desc', page: 2, limit: ITEMS_PER_PAGE })
+		expect(fetchItems).toHaveBeenCalledWith({ status: 'new', sort: 'created', order: 'desc', page: 2, limit: ITEMS_PER_PAGE }, expect.any(AbortSignal))
 		expect(store.page?.total).toBe(51)
 		expect(store.pageCount).toBe(3)
 		expect(store.listError).toBeNull()
@@ -91,7 +93,119 @@ describe('items store', () => {
 		expect(fetchSuggestions).not.toHaveBeenCalled()
 		expect(store.suggestions).toEqual([])
 		await store.searchSuggestions(' upl ')
-		expect(fetchSuggestions).toHaveBeenCalledWith('upl')
+		expect(fetchSuggestions).toHaveBeenCalledWith('upl', undefined, expect.any(AbortSignal))
+		expect(store.suggestions).toEqual(found)
+	})
+})
+
+/**
+ * The signal the mocked api function got with its nth call.
+ *
+ * @param fetch the mocked api function
+ * @param call which call, from 0
+ */
+function signalOf(fetch: { mock: { calls: unknown[][] } }, call: number): AbortSignal {
+	return fetch.mock.calls[call]!.at(-1) as AbortSignal
+}
+
+describe('items store: the last answer wins', () => {
+	beforeEach(() => {
+		setActivePinia(createPinia())
+	})
+
+	afterEach(() => {
+		vi.resetAllMocks()
+	})
+
+	const pageOf = (page: number): ItemPage => ({ items: [], total: 60, page, limit: ITEMS_PER_PAGE })
+
+	it('keeps the newer list when the answer for the previous filters arrives late', async () => {
+		const older = deferred<ItemPage>()
+		const newer = deferred<ItemPage>()
+		vi.mocked(fetchItems).mockReturnValueOnce(older.promise).mockReturnValueOnce(newer.promise)
+		const store = useItemsStore()
+		const first = store.loadPage({ page: 1 })
+		const second = store.loadPage({ page: 2 })
+		expect(signalOf(vi.mocked(fetchItems), 0).aborted).toBe(true)
+		expect(signalOf(vi.mocked(fetchItems), 1).aborted).toBe(false)
+
+		newer.resolve(pageOf(2))
+		await second
+		expect(store.page?.page).toBe(2)
+		expect(store.listLoading).toBe(false)
+
+		older.resolve(pageOf(1))
+		await first
+		expect(store.page?.page).toBe(2)
+		expect(store.listLoading).toBe(false)
+		expect(store.listError).toBeNull()
+	})
+
+	it('shows no error for the aborted request and stays loading until the newer answer', async () => {
+		const older = deferred<ItemPage>()
+		const newer = deferred<ItemPage>()
+		vi.mocked(fetchItems).mockReturnValueOnce(older.promise).mockReturnValueOnce(newer.promise)
+		const store = useItemsStore()
+		const first = store.loadPage({ page: 1 })
+		const second = store.loadPage({ page: 2 })
+
+		// what axios throws for a request whose signal was aborted
+		older.reject(new CanceledError())
+		await first
+		expect(store.listError).toBeNull()
+		expect(store.listLoading).toBe(true)
+
+		newer.resolve(pageOf(2))
+		await second
+		expect(store.page?.page).toBe(2)
+		expect(store.listLoading).toBe(false)
+	})
+
+	it('keeps the newer item and its comments when the item opened before arrives late', async () => {
+		const olderItem = deferred<ItemDetail>()
+		const newerItem = deferred<ItemDetail>()
+		const olderComments = deferred<ItemComment[]>()
+		const newerComments = deferred<ItemComment[]>()
+		vi.mocked(fetchItem).mockReturnValueOnce(olderItem.promise).mockReturnValueOnce(newerItem.promise)
+		vi.mocked(fetchComments).mockReturnValueOnce(olderComments.promise).mockReturnValueOnce(newerComments.promise)
+		const store = useItemsStore()
+		const first = store.loadItem(7)
+		const second = store.loadItem(8)
+		expect(fetchItem).toHaveBeenLastCalledWith(8, expect.any(AbortSignal))
+		for (const fetch of [vi.mocked(fetchItem), vi.mocked(fetchComments)]) {
+			expect(signalOf(fetch, 0).aborted).toBe(true)
+			expect(signalOf(fetch, 1).aborted).toBe(false)
+		}
+
+		const comment: ItemComment = { id: 1, actorId: 'bmi', actorName: 'BMI', message: 'on 8', createdAt: 1 }
+		newerItem.resolve(detail({ id: 8, title: 'Item B' }))
+		newerComments.resolve([comment])
+		await second
+		expect(store.current?.id).toBe(8)
+		expect(store.currentLoading).toBe(false)
+
+		olderItem.resolve(detail({ id: 7, title: 'Item A' }))
+		olderComments.resolve([])
+		await first
+		expect(store.current).toMatchObject({ id: 8, title: 'Item B' })
+		expect(store.comments).toEqual([comment])
+		expect(store.currentLoading).toBe(false)
+		expect(store.currentError).toBeNull()
+	})
+
+	it('keeps the suggestions of the title typed last', async () => {
+		const older = deferred<ItemSuggestion[]>()
+		const newer = deferred<ItemSuggestion[]>()
+		vi.mocked(fetchSuggestions).mockReturnValueOnce(older.promise).mockReturnValueOnce(newer.promise)
+		const store = useItemsStore()
+		const first = store.searchSuggestions('uplo')
+		const second = store.searchSuggestions('upload')
+		expect(signalOf(vi.mocked(fetchSuggestions), 0).aborted).toBe(true)
+		const found: ItemSuggestion[] = [{ id: 5, title: 'Upload fails', type: 'defect', status: 'new', supportCount: 2 }]
+		newer.resolve(found)
+		await second
+		older.reject(new CanceledError())
+		await first
 		expect(store.suggestions).toEqual(found)
 	})
 })

@@ -1,9 +1,10 @@
-import type { Report } from '../../../src/types/index.ts'
+import type { Report, ReportPage } from '../../../src/types/index.ts'
 
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fetchReportFolder, fetchReportFormats, fetchReports, requestReport } from '../../../src/api/reports.ts'
 import { POLL_INTERVAL, useReportsStore } from '../../../src/stores/reports.ts'
+import { deferred } from './deferred.ts'
 
 vi.mock('../../../src/api/reports.ts', () => ({
 	fetchReports: vi.fn(),
@@ -81,5 +82,18 @@ describe('reports store', () => {
 		expect(store.reports[0]!.fileId).toBe(42)
 		await vi.advanceTimersByTimeAsync(POLL_INTERVAL * 3)
 		expect(fetchReports).toHaveBeenCalledTimes(3)
+	})
+
+	it('keeps the list of the newer load when the load before it answers late (the view opened again)', async () => {
+		const older = deferred<ReportPage>()
+		vi.mocked(fetchReports).mockReturnValueOnce(older.promise).mockResolvedValueOnce({ reports: [report(2, 'done')], total: 1, page: 1, limit: 50 })
+		const store = useReportsStore()
+		const first = store.load()
+		await store.load()
+		expect(vi.mocked(fetchReports).mock.calls[0]![2]!.aborted).toBe(true)
+		older.resolve({ reports: [report(1, 'done')], total: 1, page: 1, limit: 50 })
+		await first
+		expect(store.reports.map((r) => r.id)).toEqual([2])
+		expect(store.loading).toBe(false)
 	})
 })
