@@ -1,19 +1,16 @@
 /**
- * The role table of DESIGN.md against a real Nextcloud: every role × endpoint pair with
- * the HTTP status the server must answer.
+ * The role table (docs/api.md, "Roles and visibility"; lib/People/Policy.php in code) against
+ * a real Nextcloud: every role × endpoint pair with the HTTP status the server must answer.
  */
-import type { Login, Period, Seed } from './setup/fixtures.ts'
+import type { Period } from './setup/fixtures.ts'
+import type { Endpoint, RoleAccounts } from './setup/roleTable.ts'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, createItem, createUser, deleteUser, expectApi, freshPeriod, seed, setPeriodStatus, uid, withVersion } from './setup/fixtures.ts'
-
-type Role = 'anonymous' | 'admin' | 'consolidator' | 'rkiTester' | 'rkiCoord' | 'bshTester' | 'bshCoord' | 'noOrg'
-const ROLES: Role[] = ['anonymous', 'admin', 'consolidator', 'rkiTester', 'rkiCoord', 'bshTester', 'bshCoord', 'noOrg']
+import { api, createItem, expectApi, freshPeriod, setPeriodStatus, uid, withVersion } from './setup/fixtures.ts'
+import { closeRoleAccounts, itAnswersAsTheRoleTableSays, openRoleAccounts } from './setup/roleTable.ts'
 
 /** What every test reads; filled in beforeAll. */
-interface Fixture {
-	s: Seed
-	noOrg: { user: string, password: string }
+interface Fixture extends RoleAccounts {
 	pilotId: number
 	componentId: number
 	criterionId: number
@@ -25,30 +22,6 @@ interface Fixture {
 	freeMonth: string
 }
 let fx: Fixture
-
-function loginOf(role: Role): Login {
-	switch (role) {
-		case 'anonymous': return null
-		case 'admin': return 'admin'
-		case 'consolidator': return 'bmi'
-		case 'rkiTester': return 'rki-tester1'
-		case 'rkiCoord': return 'rki-coord'
-		case 'bshTester': return 'bsh-tester1'
-		case 'bshCoord': return 'bsh-coord'
-		case 'noOrg': return fx.noOrg
-	}
-}
-
-interface Endpoint {
-	name: string
-	method: string
-	path: () => string
-	/** The request body; may be read fresh from the server (an item's current version) */
-	body?: () => unknown | Promise<unknown>
-	/** Expected status per role; roles left out expect `otherwise`. */
-	expect: Partial<Record<Role, number>>
-	otherwise: number
-}
 
 /** Admin endpoints: administrator 2xx, anonymous 401, everyone else 403. */
 function adminOnly(name: string, method: string, path: () => string, ok: number, body?: () => unknown): Endpoint {
@@ -275,16 +248,9 @@ const ENDPOINTS: Endpoint[] = [
 	},
 ]
 
-const TABLE = ENDPOINTS.flatMap((endpoint) => ROLES.map((role) => ({
-	endpoint,
-	role,
-	status: endpoint.expect[role] ?? endpoint.otherwise,
-})))
-
 describe('permissions: role × endpoint → HTTP status', () => {
 	beforeAll(async () => {
-		const s = await seed()
-		const noOrg = await createUser('pf-noorg')
+		const { s, noOrg } = await openRoleAccounts()
 		const pilot = await expectApi<{ id: number }>(201, 'admin', 'POST', '/pilots', { title: `Perm throwaway pilot ${uid()}`, status: 'planned' })
 		const component = await expectApi<{ id: number }>(201, 'admin', 'POST', '/components', { name: `Perm throwaway component ${uid()}`, category: 'other' })
 		const criterion = await expectApi<{ id: number }>(201, 'admin', 'POST', '/criteria', { name: `Perm throwaway criterion ${uid()}`, sortOrder: 99 })
@@ -319,7 +285,7 @@ describe('permissions: role × endpoint → HTTP status', () => {
 		if (fx === undefined) {
 			return
 		}
-		await deleteUser(fx.noOrg.user)
+		await closeRoleAccounts(fx)
 		const made = (await expectApi<Period[]>(200, 'admin', 'GET', '/periods')).find((p) => p.month === fx.freeMonth)
 		for (const id of [fx.periodId, fx.releasePeriod.id, ...(made === undefined ? [] : [made.id])]) {
 			await setPeriodStatus(id, 'closed')
@@ -335,16 +301,7 @@ describe('permissions: role × endpoint → HTTP status', () => {
 		}
 	})
 
-	it.each(TABLE)('$endpoint.name as $role → $status', async ({ endpoint, role, status }) => {
-		const response = await api(loginOf(role), endpoint.method, endpoint.path(), await endpoint.body?.())
-		expect(response.status, response.text.slice(0, 300)).toBe(status)
-		expect(response.headers.get('content-type') ?? '').toContain('application/json')
-		if (status === 403 && response.data?.message !== undefined) {
-			// App-made refusals say why in a sentence.
-			expect(typeof response.data.message).toBe('string')
-			expect(response.data.message.length).toBeGreaterThan(10)
-		}
-	})
+	itAnswersAsTheRoleTableSays(ENDPOINTS, () => fx)
 
 	it('the account outside every organisation is told why it is refused', async () => {
 		const catalogue = await api(fx.noOrg, 'GET', '/catalogue')

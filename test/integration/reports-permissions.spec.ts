@@ -3,38 +3,14 @@
  * Consolidators make every report; coordinators their own organisation's, pseudonymised only;
  * testers, administrators without a role and accounts outside every organisation none.
  */
-import type { Login, Seed } from './setup/fixtures.ts'
+import type { Endpoint, RoleAccounts } from './setup/roleTable.ts'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, createUser, deleteUser, expectApi, seed } from './setup/fixtures.ts'
+import { api, expectApi } from './setup/fixtures.ts'
+import { closeRoleAccounts, itAnswersAsTheRoleTableSays, openRoleAccounts } from './setup/roleTable.ts'
 
-type Role = 'anonymous' | 'admin' | 'consolidator' | 'rkiTester' | 'rkiCoord' | 'bshTester' | 'bshCoord' | 'noOrg'
-const ROLES: Role[] = ['anonymous', 'admin', 'consolidator', 'rkiTester', 'rkiCoord', 'bshTester', 'bshCoord', 'noOrg']
-
-interface Fixture { s: Seed, noOrg: { user: string, password: string }, bmiReport: number, pilotId: number, month: string }
+interface Fixture extends RoleAccounts { bmiReport: number, pilotId: number, month: string }
 let fx: Fixture
-
-function loginOf(role: Role): Login {
-	switch (role) {
-		case 'anonymous': return null
-		case 'admin': return 'admin'
-		case 'consolidator': return 'bmi'
-		case 'rkiTester': return 'rki-tester1'
-		case 'rkiCoord': return 'rki-coord'
-		case 'bshTester': return 'bsh-tester1'
-		case 'bshCoord': return 'bsh-coord'
-		case 'noOrg': return fx.noOrg
-	}
-}
-
-interface Endpoint {
-	name: string
-	method: string
-	path: () => string
-	body?: () => unknown
-	expect: Partial<Record<Role, number>>
-	otherwise: number
-}
 
 const export_ = (extra: Record<string, unknown> = {}) => () => ({ type: 'export', fileFormat: 'csv', pilotId: fx.pilotId, month: fx.month, ...extra })
 /** Consolidators and both coordinators 200, anonymous 401, everyone else 403. */
@@ -75,12 +51,9 @@ const ENDPOINTS: Endpoint[] = [
 	{ name: 'PUT /settings/report-cadence', method: 'PUT', path: () => '/settings/report-cadence', body: () => ({}), expect: { anonymous: 401, admin: 200 }, otherwise: 403 },
 ]
 
-const TABLE = ENDPOINTS.flatMap((endpoint) => ROLES.map((role) => ({ endpoint, role, status: endpoint.expect[role] ?? endpoint.otherwise })))
-
 describe('reports permissions: role × endpoint → HTTP status', () => {
 	beforeAll(async () => {
-		const s = await seed()
-		const noOrg = await createUser('pf-noorg')
+		const { s, noOrg } = await openRoleAccounts()
 		const pilotId = s.activePilots[0].id
 		const month = s.openPeriod.month
 		const report = await expectApi<{ id: number }>(200, 'bmi', 'POST', '/reports', { type: 'export', fileFormat: 'csv', pilotId, month })
@@ -88,20 +61,10 @@ describe('reports permissions: role × endpoint → HTTP status', () => {
 	})
 
 	afterAll(async () => {
-		if (fx !== undefined) {
-			await deleteUser(fx.noOrg.user)
-		}
+		await closeRoleAccounts(fx)
 	})
 
-	it.each(TABLE)('$endpoint.name as $role → $status', async ({ endpoint, role, status }) => {
-		const response = await api(loginOf(role), endpoint.method, endpoint.path(), endpoint.body?.())
-		expect(response.status, response.text.slice(0, 300)).toBe(status)
-		expect(response.headers.get('content-type') ?? '').toContain('application/json')
-		if (status === 403 && response.data?.message !== undefined) {
-			expect(typeof response.data.message).toBe('string')
-			expect(response.data.message.length).toBeGreaterThan(10)
-		}
-	})
+	itAnswersAsTheRoleTableSays(ENDPOINTS, () => fx)
 
 	it('a coordinator asking for names is told that names are for consolidators', async () => {
 		const answer = await api('rki-coord', 'POST', '/reports', export_({ withNames: true })())
