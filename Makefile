@@ -96,7 +96,7 @@ openapi-check: deps
 test-integration: appstore
 	scripts/test-integration.sh
 
-## Seed 100 000 items and 50 000 assessments into the dev server (once) and print the API's
+## Seed 20 000 items and 100 000 assessments into the dev server (once) and print the API's
 ## median and 95th-percentile times next to Nextcloud's /cloud/user floor; NEXTCLOUD_URL
 ## and BENCH_INSTANCE pick another server
 bench: bench-exports

@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
-use OCA\PilotFeedback\Catalogue\CatalogueService;
+use OCA\PilotFeedback\Catalogue\MeService;
 use OCA\PilotFeedback\People\ActorFactory;
 use OCA\PilotFeedback\ResponseDefinitions;
 use OCP\AppFramework\Http;
@@ -27,7 +27,7 @@ class MeController extends ApiController {
 	public function __construct(
 		IRequest $request,
 		private ActorFactory $actors,
-		private CatalogueService $catalogue,
+		private MeService $me,
 	) {
 		parent::__construct($request);
 	}
@@ -42,6 +42,6 @@ class MeController extends ApiController {
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'GET', url: '/api/v1/me')]
 	public function show(): DataResponse {
-		return new DataResponse($this->catalogue->me($this->actors->current()));
+		return new DataResponse($this->me->me($this->actors->current()));
 	}
 }

@@ -14,7 +14,7 @@ use OCP\DB\QueryBuilder\IQueryBuilder;
 use OCP\IDBConnection;
 
 /**
- * The words of the item titles (pf_item_words), kept with the items by ItemService, so that
+ * The words of the item titles (pf_item_words), kept with the items by ItemWriter, so that
  * title suggestions look words up in an index instead of scanning every title.
  */
 class ItemWordMapper {

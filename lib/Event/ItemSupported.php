@@ -29,7 +29,7 @@ class ItemSupported extends ItemEvent {
 
 	/**
 	 * Support counts for the item's organisation if the supporter belongs to it, otherwise for
-	 * the supporter's first organisation (as ItemService::support records it).
+	 * the supporter's first organisation (as ItemSupport::support records it).
 	 */
 	public function getActorRole(): ?ActingRole {
 		$actor = $this->getActor();

@@ -181,7 +181,7 @@ class BulkTriageService {
 		$this->items->update($item);
 		// A new version, so that an edit or triage sent with the version seen before gets 409.
 		$this->items->bumpVersion($item->getId(), $now);
-		array_push($events, ...ItemChange::events($item, $actor->userId, $before, $after));
+		array_push($events, ...ItemChange::events($item, $actor, $before, $after));
 		return $this->history->recordChanges($item->getId(), $actor->userId, $before, $after, $now);
 	}
 }

@@ -54,7 +54,7 @@ class CommentService {
 		$comment->setMessage($text);
 		$comment->setVerb('comment');
 		$this->comments->save($comment);
-		$this->dispatcher->dispatchTyped(new ItemCommented($item, $actor->userId, $comment->getId()));
+		$this->dispatcher->dispatchTyped(new ItemCommented($item, $actor, $comment->getId()));
 		return $this->serialize($comment);
 	}
 

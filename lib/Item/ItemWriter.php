@@ -64,7 +64,7 @@ class ItemWriter {
 			$this->history->record($saved->getId(), $actor->userId, 'created', null, $saved->getTitle(), $now);
 			return $saved;
 		});
-		$this->dispatcher->dispatchTyped(new ItemCreated($saved, $actor->userId));
+		$this->dispatcher->dispatchTyped(new ItemCreated($saved, $actor));
 		return $this->reader->detail($actor, $saved);
 	}
 
@@ -109,7 +109,7 @@ class ItemWriter {
 		} catch (ItemConflictException $e) {
 			throw $e->withCurrent($this->reader->get($actor, $item->getId()));
 		}
-		foreach (ItemChange::events($item, $actor->userId, $before, $after) as $event) {
+		foreach (ItemChange::events($item, $actor, $before, $after) as $event) {
 			$this->dispatcher->dispatchTyped($event);
 		}
 		return $this->reader->detail($actor, $item);

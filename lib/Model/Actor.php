@@ -10,7 +10,8 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Model;
 
 /**
- * Who is calling, as far as the rules care: the roles of DESIGN.md resolved for one user.
+ * Who is calling, as far as the rules care: the roles of docs/api.md ("Roles and visibility")
+ * resolved for one user.
  * Built per request by ActorFactory; a plain value so the rules can be tested without Nextcloud.
  */
 final class Actor {

@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Rating;
 
-use OCA\PilotFeedback\Catalogue\CatalogueService;
+use OCA\PilotFeedback\Catalogue\PilotScope;
 use OCA\PilotFeedback\Db\Component;
 use OCA\PilotFeedback\Db\ComponentMapper;
 use OCA\PilotFeedback\Db\Link;
@@ -28,7 +28,7 @@ use OCA\PilotFeedback\People\Policy;
 class RatingScope {
 	public function __construct(
 		private Policy $policy,
-		private CatalogueService $catalogue,
+		private PilotScope $pilotScope,
 		private ComponentMapper $components,
 		private LinkMapper $links,
 		private ReleaseMapper $releases,
@@ -42,7 +42,7 @@ class RatingScope {
 	/** @return list<int> the components the organisation's testers rate: those of its active pilots */
 	public function componentIds(int $orgId): array {
 		$organisationActor = new Actor('', false, false, [$orgId]);
-		$components = $this->catalogue->componentsOf($this->catalogue->visiblePilots($organisationActor, true));
+		$components = $this->pilotScope->componentsOf($this->pilotScope->visiblePilots($organisationActor, true));
 		return array_map(static fn (Component $c): int => $c->getId(), $components);
 	}
 
@@ -50,7 +50,7 @@ class RatingScope {
 	public function organisationFor(Actor $actor, int $componentId): int {
 		$this->components->get($componentId);
 		$pilotIds = $this->links->leftsForRights(Link::PilotComponents, [$componentId]);
-		$active = array_map(static fn ($p): int => $p->getId(), $this->catalogue->visiblePilots($actor, true));
+		$active = array_map(static fn ($p): int => $p->getId(), $this->pilotScope->visiblePilots($actor, true));
 		$pilotsByOrg = $this->links->rightsByLeft(Link::OrganisationPilots, $actor->organisationIds());
 		foreach ($actor->organisationIds() as $orgId) {
 			if (array_intersect($pilotIds, $active, $pilotsByOrg[$orgId] ?? []) !== []) {

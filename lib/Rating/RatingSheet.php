@@ -9,9 +9,9 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Rating;
 
-use OCA\PilotFeedback\Catalogue\CatalogueService;
 use OCA\PilotFeedback\Catalogue\ComponentService;
 use OCA\PilotFeedback\Catalogue\CriterionService;
+use OCA\PilotFeedback\Catalogue\PilotScope;
 use OCA\PilotFeedback\Common\Validator;
 use OCA\PilotFeedback\Db\AssessmentMapper;
 use OCA\PilotFeedback\Db\Period;
@@ -30,7 +30,7 @@ use OCA\PilotFeedback\Model\Score;
 class RatingSheet {
 	public function __construct(
 		private RatingScope $scope,
-		private CatalogueService $catalogue,
+		private PilotScope $pilotScope,
 		private ComponentService $componentService,
 		private CriterionService $criterionService,
 		private PeriodMapper $periods,
@@ -49,8 +49,8 @@ class RatingSheet {
 		$period = ($periodId === null || $periodId === '')
 			? $this->periods->findNewestOpen()
 			: $this->periods->get(Validator::id($periodId, 'Period'));
-		$pilots = $this->catalogue->visiblePilots($actor, true);
-		$components = $this->catalogue->componentsOf($pilots);
+		$pilots = $this->pilotScope->visiblePilots($actor, true);
+		$components = $this->pilotScope->componentsOf($pilots);
 		$assessments = $period === null ? [] : $this->assessments->findForUser($actor->userId, $period->getId());
 		$previousPeriod = $period === null ? null : $this->periods->findBefore($period->getMonth());
 		return [

@@ -1,7 +1,9 @@
 /**
- * Security findings are confidential (DESIGN.md, §4 (2), (5)): only their reporter, the
- * coordinators of the reporter's organisation and the consolidators see them — in every
- * list, filter, count, suggestion, detail, comment, support, edit and status endpoint.
+ * Security findings are confidential (docs/api.md, "Roles and visibility"): only their
+ * reporter, the coordinators of the reporter's organisation and the consolidators see them —
+ * in every list, filter, count, suggestion, detail, comment, support, edit and status
+ * endpoint (that section names lists, counts, suggestions, details and comments; this suite
+ * holds the other endpoints to the same rule).
  */
 import type { Item, Login, Seed } from './setup/fixtures.ts'
 

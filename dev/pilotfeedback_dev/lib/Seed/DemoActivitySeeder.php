@@ -172,7 +172,7 @@ class DemoActivitySeeder {
 			'component_id' => $insert->createNamedParameter($rating['componentId'], IQueryBuilder::PARAM_INT),
 			'period_id' => $insert->createNamedParameter($periodId, IQueryBuilder::PARAM_INT),
 			'overall' => $insert->createNamedParameter($rating['overall'], $rating['overall'] === null ? IQueryBuilder::PARAM_NULL : IQueryBuilder::PARAM_INT),
-			// As RatingService decides it: a rating has an overall score or a criterion score.
+			// As RatingSaver decides it: a rating has an overall score or a criterion score.
 			'rated' => $insert->createNamedParameter($rating['overall'] !== null || array_filter($rating['scores'], static fn (?int $v): bool => $v !== null) !== [] ? 1 : 0, IQueryBuilder::PARAM_INT),
 			'comment' => $insert->createNamedParameter($rating['comment'], $rating['comment'] === null ? IQueryBuilder::PARAM_NULL : IQueryBuilder::PARAM_STR),
 			'created_at' => $insert->createNamedParameter($rating['at'], IQueryBuilder::PARAM_INT),

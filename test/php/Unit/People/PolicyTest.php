@@ -19,7 +19,8 @@ use PHPUnit\Framework\Attributes\DataProvider;
 use PHPUnit\Framework\TestCase;
 
 /**
- * The role table of DESIGN.md, one row per role and action.
+ * The roles of docs/api.md ("Roles and visibility") as lib/People/Policy.php answers them,
+ * one row per role and action (the docs describe the roles; this table is the full list).
  * Every request is logged in here; "nobody" is a logged-in user in no organisation.
  */
 final class PolicyTest extends TestCase {

@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Tests\Unit\Rating;
 
-use OCA\PilotFeedback\Catalogue\CatalogueService;
+use OCA\PilotFeedback\Catalogue\PilotScope;
 use OCA\PilotFeedback\Db\Assessment;
 use OCA\PilotFeedback\Db\AssessmentMapper;
 use OCA\PilotFeedback\Db\Component;
@@ -67,8 +67,8 @@ final class RatingSaverTest extends TestCase {
 		$links->method('rightsByLeft')->willReturnCallback(static fn (Link $link, ?array $left = null): array => $link === Link::OrganisationPilots ? [1 => [10], 2 => [20]] : []);
 		$pilot = new Pilot();
 		$pilot->setId(10);
-		$catalogue = $this->createMock(CatalogueService::class);
-		$catalogue->method('visiblePilots')->willReturn([$pilot]);
+		$pilotScope = $this->createMock(PilotScope::class);
+		$pilotScope->method('visiblePilots')->willReturn([$pilot]);
 		$components = $this->createMock(ComponentMapper::class);
 		$components->method('get')->willReturn(new Component());
 		$time = $this->createMock(ITimeFactory::class);
@@ -77,7 +77,7 @@ final class RatingSaverTest extends TestCase {
 		$this->scores = $this->createMock(ScoreMapper::class);
 
 		$this->service = new RatingSaver(
-			new RatingScope(new Policy(), $catalogue, $components, $links, $this->releases),
+			new RatingScope(new Policy(), $pilotScope, $components, $links, $this->releases),
 			$periods,
 			$this->createMock(CriterionMapper::class),
 			new AssessmentStore(

@@ -9,9 +9,9 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Tests\Unit\Rating;
 
-use OCA\PilotFeedback\Catalogue\CatalogueService;
 use OCA\PilotFeedback\Catalogue\ComponentService;
 use OCA\PilotFeedback\Catalogue\CriterionService;
+use OCA\PilotFeedback\Catalogue\PilotScope;
 use OCA\PilotFeedback\Db\Assessment;
 use OCA\PilotFeedback\Db\AssessmentMapper;
 use OCA\PilotFeedback\Db\ComponentMapper;
@@ -52,8 +52,8 @@ final class RatingSheetTest extends TestCase {
 			$pilots[$id] = new Pilot();
 			$pilots[$id]->setId($id);
 		}
-		$catalogue = $this->createMock(CatalogueService::class);
-		$catalogue->method('visiblePilots')->willReturnCallback(static fn (Actor $actor): array => array_values(array_filter(
+		$pilotScope = $this->createMock(PilotScope::class);
+		$pilotScope->method('visiblePilots')->willReturnCallback(static fn (Actor $actor): array => array_values(array_filter(
 			$pilots,
 			static fn (Pilot $p): bool => in_array($p->getId() / 10, $actor->organisationIds(), true),
 		)));
@@ -66,8 +66,8 @@ final class RatingSheetTest extends TestCase {
 		$this->assessments = $this->createMock(AssessmentMapper::class);
 		$this->releases = $this->createMock(ReleaseMapper::class);
 		$this->sheet = new RatingSheet(
-			new RatingScope(new Policy(), $catalogue, $this->createMock(ComponentMapper::class), $links, $this->releases),
-			$catalogue,
+			new RatingScope(new Policy(), $pilotScope, $this->createMock(ComponentMapper::class), $links, $this->releases),
+			$pilotScope,
 			$this->createMock(ComponentService::class),
 			$this->createMock(CriterionService::class),
 			$periods,

@@ -1,0 +1,69 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Tests\Unit\Dev\Seed;
+
+use OCA\PilotFeedbackDev\Seed\BenchPlan;
+use PHPUnit\Framework\TestCase;
+
+/**
+ * The arithmetic of the bench data. Organisation 1 has components 100 and 101 (100 in two of
+ * its pilots), organisation 2 only component 200; users u1 and u2 are of organisation 1, u3
+ * of organisation 2; periods 7 (newest) and 6.
+ */
+final class BenchPlanTest extends TestCase {
+	private const ORG_COMPONENTS = [1 => [[100, 10], [101, 10], [100, 11]], 2 => [[200, 20]]];
+	private const USER_ORGS = ['u1' => 1, 'u2' => 1, 'u3' => 2];
+
+	/** @return list<array{0: int, 1: int, 2: string, 3: int, 4: int}> */
+	private static function slots(int $perPeriod): array {
+		return iterator_to_array(BenchPlan::slots(self::ORG_COMPONENTS, self::USER_ORGS, [7, 6], $perPeriod), false);
+	}
+
+	public function testTheUsersAreSplitInBlocksBetweenTheOrganisations(): void {
+		self::assertSame(
+			['bench-user-0001' => 3, 'bench-user-0002' => 3, 'bench-user-0003' => 3, 'bench-user-0004' => 5, 'bench-user-0005' => 5],
+			BenchPlan::users(5, [3, 5]),
+		);
+	}
+
+	public function testTheAssessmentsSpreadEvenlyOverTheMonths(): void {
+		// the benchmark's defaults (scripts/bench.sh): 8 334 a month, 42 components per tester
+		self::assertSame(['months' => 12, 'perPeriod' => 8334, 'perUser' => 42], BenchPlan::spread(100000, 12, 200));
+		self::assertSame(['months' => 1, 'perPeriod' => 10, 'perUser' => 4], BenchPlan::spread(10, 0, 3));
+		self::assertSame(['months' => 0, 'perPeriod' => 0, 'perUser' => 0], BenchPlan::spread(0, 12, 200));
+	}
+
+	public function testAPartlyFilledMonthCoversEveryUserOnce(): void {
+		self::assertSame([
+			[0, 7, 'u1', 1, 100], [0, 7, 'u2', 1, 100], [0, 7, 'u3', 2, 200],
+			[1, 6, 'u1', 1, 100], [1, 6, 'u2', 1, 100], [1, 6, 'u3', 2, 200],
+		], self::slots(3));
+	}
+
+	public function testTheSlotsGoComponentByComponentUntilTheMonthIsFull(): void {
+		self::assertSame([
+			[0, 7, 'u1', 1, 100], [0, 7, 'u2', 1, 100], [0, 7, 'u3', 2, 200], [0, 7, 'u1', 1, 101],
+			[1, 6, 'u1', 1, 100], [1, 6, 'u2', 1, 100], [1, 6, 'u3', 2, 200], [1, 6, 'u1', 1, 101],
+		], self::slots(4));
+	}
+
+	public function testAMonthHoldsNoMoreThanEachUserHasComponentsAndNoSlotTwice(): void {
+		$slots = self::slots(100);
+		// u1 and u2 rate 100 and 101, u3 only 200: five a month
+		self::assertSame([5, 5], array_values(array_count_values(array_column($slots, 1))));
+		$keys = array_map(static fn (array $s): string => $s[2] . '/' . $s[4] . '/' . $s[1], $slots);
+		self::assertSame($keys, array_values(array_unique($keys)));
+	}
+
+	public function testNothingWithoutPeriodsOrRoom(): void {
+		self::assertSame([], iterator_to_array(BenchPlan::slots(self::ORG_COMPONENTS, self::USER_ORGS, [], 10), false));
+		self::assertSame([], self::slots(0));
+	}
+}
