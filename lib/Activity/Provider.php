@@ -22,16 +22,18 @@ use OCA\PilotFeedback\Item\ItemPresenter;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\People\ActorFactory;
 use OCA\PilotFeedback\People\Policy;
+use OCA\PilotFeedback\People\UserNames;
 use OCP\Activity\Exceptions\UnknownActivityException;
 use OCP\Activity\IEvent;
 use OCP\Activity\IProvider;
 use OCP\IL10N;
-use OCP\IUserManager;
 use OCP\L10N\IFactory;
 
 /**
  * Shows the app's activity entries, with the item's current title, and only to those who
- * may see the item now: an entry about an item the reader may not see is left out.
+ * may see the item now: an entry about an item the reader may not see is left out. A person
+ * whose account was deleted is shown by their pseudonym (UserNames), never by the user id the
+ * entry was written with.
  */
 class Provider implements IProvider {
 	public function __construct(
@@ -42,7 +44,7 @@ class Provider implements IProvider {
 		private ActorFactory $actors,
 		private Policy $policy,
 		private AppLinks $links,
-		private IUserManager $userManager,
+		private UserNames $names,
 		private ReportMapper $reports,
 	) {
 	}
@@ -56,6 +58,10 @@ class Provider implements IProvider {
 		/** @var array<string, mixed> $p */
 		$p = $event->getSubjectParameters();
 		$actor = $this->user($p['actor'] ?? $event->getAuthor());
+		if ($this->names->isGone($event->getAuthor())) {
+			// The activity app answers with the author's id beside the text.
+			$event->setAuthor('');
+		}
 		$event->setIcon($this->links->icon());
 
 		if ($event->getSubject() === 'report_generated') {
@@ -146,8 +152,7 @@ class Provider implements IProvider {
 
 	/** @return array{type: string, id: string, name: string} */
 	private function user(mixed $userId): array {
-		$userId = is_string($userId) ? $userId : '';
-		return ['type' => 'user', 'id' => $userId, 'name' => $this->userManager->getDisplayName($userId) ?? $userId];
+		return $this->names->richParameter($userId);
 	}
 
 	/** @return array{type: string, id: string, name: string, link: string} */

@@ -18,7 +18,12 @@ use Symfony\Component\Console\Input\InputOption;
 use Symfony\Component\Console\Output\ConsoleOutputInterface;
 use Symfony\Component\Console\Output\OutputInterface;
 
-/** occ pilotfeedback:user:export USER — every record the app keeps about a user, as JSON (GDPR Art. 15). */
+/**
+ * occ pilotfeedback:user:export USER — every record the app keeps about a user, as JSON (GDPR
+ * Art. 15). Beside the user migration (lib/UserMigration/, which needs the user_migration app
+ * from the app store) it answers an access request in one file without that app, and holds
+ * what a migration does not carry (roles, attachments, releases, settings).
+ */
 class ExportUser extends Command {
 	public function __construct(
 		private UserDataExporter $exporter,

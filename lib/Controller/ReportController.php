@@ -9,10 +9,12 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Controller;
 
+use OCA\PilotFeedback\Exception\ConflictException;
 use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\People\ActorFactory;
+use OCA\PilotFeedback\Report\ReportActions;
 use OCA\PilotFeedback\Report\ReportRequestChecker;
 use OCA\PilotFeedback\Report\ReportService;
 use OCA\PilotFeedback\Report\ReportStorage;
@@ -21,6 +23,7 @@ use OCA\PilotFeedback\ResponseDefinitions;
 use OCP\AppFramework\Http;
 use OCP\AppFramework\Http\Attribute\ApiRoute;
 use OCP\AppFramework\Http\Attribute\NoAdminRequired;
+use OCP\AppFramework\Http\Attribute\UserRateLimit;
 use OCP\AppFramework\Http\DataResponse;
 use OCP\IRequest;
 
@@ -34,7 +37,11 @@ use OCP\IRequest;
  * pseudonymised; testers none. Reports are pseudonymised: organisations are named, testers
  * never, unless a consolidator asks for an export with names (recorded in the Nextcloud log).
  *
+ * Asking for reports is limited per user (UserRateLimit, far above what a person asks for);
+ * beyond it the answer is 429 with a sentence and Retry-After (ErrorMiddleware).
+ *
  * @psalm-import-type PilotFeedbackReport from ResponseDefinitions
+ * @psalm-import-type PilotFeedbackReportDeleted from ResponseDefinitions
  * @psalm-import-type PilotFeedbackReportPage from ResponseDefinitions
  * @psalm-import-type PilotFeedbackReportFolder from ResponseDefinitions
  * @psalm-import-type PilotFeedbackReportFormats from ResponseDefinitions
@@ -44,6 +51,7 @@ class ReportController extends ApiController {
 		IRequest $request,
 		private ActorFactory $actors,
 		private ReportService $reports,
+		private ReportActions $actions,
 		private ReportRequestChecker $checker,
 		private ReportStorage $storage,
 		private WriterRegistry $writers,
@@ -54,10 +62,11 @@ class ReportController extends ApiController {
 	/**
 	 * Ask for a report or export
 	 *
-	 * A monthly or quarterly report is made at once (status done or failed in the answer); an
-	 * export is queued as a background job (status queued) and a notification tells when it is
-	 * ready. A period without ratings gives a report that says so; a period that has not ended
-	 * gives a report marked preliminary.
+	 * A monthly or quarterly report is made at once (status done or failed in the answer) unless
+	 * it is large (many pilots, ratings or items: then it is queued like an export); an export
+	 * is queued as a background job (status queued) and a notification tells when it is ready.
+	 * A period without ratings gives a report that says so; a period that has not ended gives a
+	 * report marked preliminary. At most 40 requests per user in 10 minutes.
 	 *
 	 * @param 'monthly'|'quarterly'|'export' $type monthly status report, quarterly report, or data export
 	 * @param string $fileFormat odt or docx for reports (not "format", which OCS reads as the answer's format); ods, xlsx or csv for exports (csv holds the ratings sheet) @maxLength 8
@@ -72,9 +81,10 @@ class ReportController extends ApiController {
 	 * @throws ForbiddenException Not a consolidator or coordinator, another organisation, or names asked for by a coordinator
 	 * @throws NotFoundException Unknown pilot or organisation, or no reporting period in the month or quarter
 	 *
-	 * 200: Report recorded (and made, for monthly and quarterly reports)
+	 * 200: Report recorded (and made, for monthly and quarterly reports that are not large)
 	 */
 	#[NoAdminRequired]
+	#[UserRateLimit(limit: 40, period: 600)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/reports')]
 	public function create(mixed $type, mixed $fileFormat, mixed $pilotId = null, mixed $month = null, mixed $quarter = null, mixed $language = null, mixed $withNames = null, mixed $organisationId = null): DataResponse {
 		return new DataResponse($this->reports->request($this->actors->current(), $type, $fileFormat, $pilotId, $month, $quarter, $language, $withNames, $organisationId));
@@ -113,6 +123,49 @@ class ReportController extends ApiController {
 	#[ApiRoute(verb: 'GET', url: '/api/v1/reports/{id}', requirements: ['id' => '\d+'])]
 	public function show(mixed $id): DataResponse {
 		return new DataResponse($this->reports->get($this->actors->current(), $id));
+	}
+
+	/**
+	 * Try a failed report again
+	 *
+	 * Queues the report again as a background job, for the same requester and into the same
+	 * report folder; the requester's right to its data is checked again first. For the one who
+	 * asked for it, and for every consolidator when the schedule made it. At most 20 per user in
+	 * 10 minutes.
+	 *
+	 * @param int $id the report
+	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackReport, array{}>
+	 * @throws ForbiddenException Not the requester (nor a consolidator, for a scheduled report), or the requester no longer has access to the report's data
+	 * @throws NotFoundException Unknown report
+	 * @throws ConflictException The report did not fail (it is queued, being made or ready)
+	 *
+	 * 200: Report queued again
+	 */
+	#[NoAdminRequired]
+	#[UserRateLimit(limit: 20, period: 600)]
+	#[ApiRoute(verb: 'POST', url: '/api/v1/reports/{id}/retry', requirements: ['id' => '\d+'])]
+	public function retry(mixed $id): DataResponse {
+		return new DataResponse($this->actions->retry($this->actors->current(), $id));
+	}
+
+	/**
+	 * Delete a report and its file
+	 *
+	 * Removes the report from the list and its file from the owner's Files (into their trash
+	 * bin), if the file still exists under the name the app gave it. For the one who asked for
+	 * it, and for every consolidator when the schedule made it.
+	 *
+	 * @param int $id the report
+	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackReportDeleted, array{}>
+	 * @throws ForbiddenException Not the requester (nor a consolidator, for a scheduled report)
+	 * @throws NotFoundException Unknown report
+	 *
+	 * 200: Report deleted
+	 */
+	#[NoAdminRequired]
+	#[ApiRoute(verb: 'DELETE', url: '/api/v1/reports/{id}', requirements: ['id' => '\d+'])]
+	public function destroy(mixed $id): DataResponse {
+		return new DataResponse($this->actions->delete($this->actors->current(), $id));
 	}
 
 	/**

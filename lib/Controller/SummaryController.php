@@ -18,6 +18,7 @@ use OCA\PilotFeedback\ResponseDefinitions;
 use OCP\AppFramework\Http;
 use OCP\AppFramework\Http\Attribute\ApiRoute;
 use OCP\AppFramework\Http\Attribute\NoAdminRequired;
+use OCP\AppFramework\Http\Attribute\UserRateLimit;
 use OCP\AppFramework\Http\DataResponse;
 use OCP\IRequest;
 
@@ -55,6 +56,8 @@ class SummaryController extends ApiController {
 	/**
 	 * Ask for a machine-generated summary of a component's free-text feedback in a period
 	 *
+	 * At most 20 per user in 10 minutes.
+	 *
 	 * @param int $componentId the component
 	 * @param int $periodId the reporting period
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackSummary, array{}>
@@ -65,6 +68,7 @@ class SummaryController extends ApiController {
 	 * 201: Summary scheduled
 	 */
 	#[NoAdminRequired]
+	#[UserRateLimit(limit: 20, period: 600)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/summaries')]
 	public function create(mixed $componentId, mixed $periodId): DataResponse {
 		return new DataResponse($this->summaries->request($this->actors->current(), $componentId, $periodId), Http::STATUS_CREATED);

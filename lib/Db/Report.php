@@ -13,7 +13,8 @@ use OCP\AppFramework\Db\Entity;
 
 /**
  * A generated report or data export [Bericht]: what was asked for, by whom, its state while it
- * is made, and the Nextcloud file it was saved to.
+ * is made (when the current run started and how many runs were started), and the Nextcloud
+ * file it was saved to.
  *
  * @method string getType()
  * @method void setType(string $type)
@@ -47,6 +48,10 @@ use OCP\AppFramework\Db\Entity;
  * @method void setCreatedAt(int $createdAt)
  * @method int|null getFinishedAt()
  * @method void setFinishedAt(?int $finishedAt)
+ * @method int|null getStartedAt()
+ * @method void setStartedAt(?int $startedAt)
+ * @method int getAttempts()
+ * @method void setAttempts(int $attempts)
  */
 class Report extends Entity {
 	public const STATUS_QUEUED = 'queued';
@@ -72,9 +77,11 @@ class Report extends Entity {
 	protected ?string $fileName = null;
 	protected int $createdAt = 0;
 	protected ?int $finishedAt = null;
+	protected ?int $startedAt = null;
+	protected int $attempts = 0;
 
 	public function __construct() {
-		foreach (['pilotId', 'orgId', 'fileId', 'createdAt', 'finishedAt'] as $field) {
+		foreach (['pilotId', 'orgId', 'fileId', 'createdAt', 'finishedAt', 'startedAt', 'attempts'] as $field) {
 			$this->addType($field, 'integer');
 		}
 		$this->addType('pseudonymised', 'boolean');

@@ -17,12 +17,14 @@ namespace OCA\PilotFeedback\Exception;
 class ReportFailedException extends \RuntimeException {
 	/**
 	 * @param list<string> $params values for the template's placeholders
+	 * @param \Throwable|null $previous the cause, for the log
 	 */
 	public function __construct(
 		private string $template,
 		private array $params = [],
+		?\Throwable $previous = null,
 	) {
-		parent::__construct(vsprintf($template, $params));
+		parent::__construct(vsprintf($template, $params), 0, $previous);
 	}
 
 	public function getTemplate(): string {

@@ -16,6 +16,7 @@ use OCA\PilotFeedback\Exception\DomainError;
 use OCA\PilotFeedback\Exception\ItemConflictException;
 use OCA\PilotFeedback\Exception\StaleVersionException;
 use OCP\AppFramework\Http;
+use OCP\AppFramework\Http\Attribute\UserRateLimit;
 use OCP\AppFramework\Http\DataResponse;
 use OCP\AppFramework\Http\Response;
 use OCP\AppFramework\Middleware;
@@ -26,7 +27,10 @@ use Psr\Log\LoggerInterface;
 
 /**
  * Turns the services' errors into OCS answers with a translated message a person can act on,
- * so that no controller repeats try/catch blocks and no bad input ends as a 500.
+ * so that no controller repeats try/catch blocks and no bad input ends as a 500. Also gives
+ * Nextcloud's rate limit refusal (UserRateLimit on a controller method), which its
+ * RateLimitingMiddleware answers with an empty 429 outside OCS, the app's error format: an
+ * OCS answer with a sentence and Retry-After.
  */
 class ErrorMiddleware extends Middleware {
 	public function __construct(
@@ -72,9 +76,38 @@ class ErrorMiddleware extends Middleware {
 	}
 
 	/**
+	 * Nextcloud's rate limiter refuses before the controller runs (RateLimitingMiddleware), with
+	 * an empty DataResponse that no OCS formatter sees: the app answers in its own format.
+	 */
+	public function afterController($controller, $methodName, Response $response): Response {
+		if (!($controller instanceof ApiController) || !($response instanceof DataResponse) || $response->getStatus() !== Http::STATUS_TOO_MANY_REQUESTS) {
+			return $response;
+		}
+		$period = self::ratePeriod($controller, $methodName);
+		$minutes = max(1, (int)ceil($period / 60));
+		$answer = $this->answer($controller, $this->l10n->n(
+			'You have sent this request too often in a short time. Wait %n minute, then try again.',
+			'You have sent this request too often in a short time. Wait %n minutes, then try again.',
+			$minutes,
+		), Http::STATUS_TOO_MANY_REQUESTS);
+		$answer->addHeader('Retry-After', (string)$period);
+		return $answer;
+	}
+
+	/** The period of the method's UserRateLimit in seconds: after it, the refused request passes again. */
+	private static function ratePeriod(ApiController $controller, string $methodName): int {
+		try {
+			$attributes = (new \ReflectionMethod($controller, $methodName))->getAttributes(UserRateLimit::class);
+		} catch (\ReflectionException) {
+			return 60;
+		}
+		return $attributes === [] ? 60 : max(1, $attributes[0]->newInstance()->getPeriod());
+	}
+
+	/**
 	 * An OCS answer in the format the client asked for, as the dispatcher would have built it.
 	 *
-	 * @param 400|403|404|409|503 $status
+	 * @param 400|403|404|409|429|503 $status
 	 * @param array<string, mixed> $extra further fields beside the message (a conflict's current record)
 	 */
 	private function answer(ApiController $controller, string $message, int $status, array $extra = []): Response {

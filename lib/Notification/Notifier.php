@@ -21,7 +21,7 @@ use OCA\PilotFeedback\Item\ItemPresenter;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\People\ActorFactory;
 use OCA\PilotFeedback\People\Policy;
-use OCP\IUserManager;
+use OCA\PilotFeedback\People\UserNames;
 use OCP\L10N\IFactory;
 use OCP\Notification\AlreadyProcessedException;
 use OCP\Notification\INotification;
@@ -30,7 +30,8 @@ use OCP\Notification\UnknownNotificationException;
 
 /**
  * Shows the app's notifications. Each is checked again when shown: a notification about an
- * item the reader may no longer see (or that is gone) is removed, never shown.
+ * item the reader may no longer see (or that is gone) is removed, never shown. A person whose
+ * account was deleted is shown by their pseudonym (UserNames).
  */
 class Notifier implements INotifier {
 	public function __construct(
@@ -41,7 +42,7 @@ class Notifier implements INotifier {
 		private ActorFactory $actors,
 		private Policy $policy,
 		private AppLinks $links,
-		private IUserManager $userManager,
+		private UserNames $names,
 	) {
 	}
 
@@ -170,8 +171,7 @@ class Notifier implements INotifier {
 
 	/** @return array{type: string, id: string, name: string} */
 	private function user(mixed $userId): array {
-		$userId = is_string($userId) ? $userId : '';
-		return ['type' => 'user', 'id' => $userId, 'name' => $this->userManager->getDisplayName($userId) ?? $userId];
+		return $this->names->richParameter($userId);
 	}
 
 	/** @return array{type: string, id: string, name: string, link: string} */

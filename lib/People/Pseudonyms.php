@@ -49,10 +49,15 @@ class Pseudonyms {
 	/** Replaces the user's id in every record of the app by "deleted user #N". @return string the pseudonym */
 	public function forgetUser(string $userId): string {
 		return $this->transactions->run(function () use ($userId): string {
-			$pseudonym = 'deleted user ' . self::MARK . $this->number($userId);
+			$pseudonym = $this->pseudonymFor($userId);
 			$this->mapper->replaceEverywhere($userId, $pseudonym);
 			return $pseudonym;
 		});
+	}
+
+	/** The pseudonym of a deleted account ("deleted user #N"), the one forgetUser() writes into the records. */
+	public function pseudonymFor(string $userId): string {
+		return 'deleted user ' . self::MARK . $this->number($userId);
 	}
 
 	/**

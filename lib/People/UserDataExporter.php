@@ -21,7 +21,7 @@ use OCP\IUserManager;
 /**
  * Every record the app keeps about a user (GDPR Art. 15), as plain data: items filed,
  * assessments and their scores, supports, comments, history entries, attachments,
- * releases, coordinator roles and settings.
+ * releases, the reports they asked for, coordinator roles and settings.
  */
 class UserDataExporter {
 	public function __construct(
@@ -61,6 +61,7 @@ class UserDataExporter {
 			'history' => $this->rows('pf_history', 'user_id', $userId),
 			'attachments' => $this->rows('pf_attachments', 'added_by', $userId),
 			'releases' => $this->rows('pf_releases', 'user_id', $userId),
+			'reports' => $this->rows('pf_reports', 'requested_by', $userId),
 			'settings' => [
 				'notifications' => $this->preferences->get($userId),
 				'lastVisit' => $this->config->getValueString($userId, Application::APP_ID, 'last_visit', '') ?: null,

@@ -20,6 +20,10 @@ use OCP\L10N\IFactory;
  * ExportService), written in the request's format; and the title its file is named after.
  */
 class DocumentMaker {
+	private const SEPARATOR = ' - ';
+	/** What is left of a shortened pilot or organisation name at least, in bytes */
+	private const MIN_PART_BYTES = 16;
+
 	public function __construct(
 		private WriterRegistry $writers,
 		private MonthlyReportBuilder $monthly,
@@ -45,21 +49,33 @@ class DocumentMaker {
 		$this->writers->document($request->format)->write($builder->build($actor, $request), $stream);
 	}
 
-	/** The title of the request's file in its language: kind, period, pilot, organisation, names. */
-	public function title(ReportRequest $request): string {
+	/**
+	 * The title of the request's file in its language: kind, period, pilot, organisation, names.
+	 * With $maxBytes, the title fits into that many bytes of UTF-8: the kind, the period and
+	 * "with names" stay whole; the pilot's title is shortened first, then the organisation's
+	 * name (ReportStorage::cutBytes, never inside a character).
+	 */
+	public function title(ReportRequest $request, int $maxBytes = PHP_INT_MAX): string {
 		$l = $this->l10nFactory->get(Application::APP_ID, $request->language);
-		$title = match ($request->type) {
+		$kind = match ($request->type) {
 			ReportRequest::MONTHLY => $l->t('Monthly status report'),
 			ReportRequest::QUARTERLY => $l->t('Quarterly report'),
 			default => $l->t('Data export'),
 		};
-		$parts = [$title, $request->period, $request->pilotId !== null ? $this->labels->pilot($request->pilotId) : $l->t('All pilots')];
-		if ($request->organisationId !== null) {
-			$parts[] = $this->labels->organisation($request->organisationId);
+		$pilot = $request->pilotId !== null ? $this->labels->pilot($request->pilotId) : $l->t('All pilots');
+		$organisation = $request->organisationId !== null ? $this->labels->organisation($request->organisationId) : null;
+		$names = $request->withNames ? $l->t('with names') : null;
+		$join = static fn (string $pilot, ?string $organisation): string => implode(self::SEPARATOR, array_filter([$kind, $request->period, $pilot, $organisation, $names], static fn (?string $part): bool => $part !== null));
+		$excess = strlen($join($pilot, $organisation)) - $maxBytes;
+		if ($excess > 0) {
+			// the pilot's title gives way first, down to a few characters
+			$pilot = ReportStorage::cutBytes($pilot, max(self::MIN_PART_BYTES, strlen($pilot) - $excess));
+			$excess = strlen($join($pilot, $organisation)) - $maxBytes;
 		}
-		if ($request->withNames) {
-			$parts[] = $l->t('with names');
+		if ($excess > 0 && $organisation !== null) {
+			$organisation = ReportStorage::cutBytes($organisation, max(self::MIN_PART_BYTES, strlen($organisation) - $excess));
 		}
-		return implode(' - ', $parts);
+		$title = $join($pilot, $organisation);
+		return strlen($title) > $maxBytes ? ReportStorage::cutBytes($title, $maxBytes) : $title;
 	}
 }

@@ -19,15 +19,16 @@ use Psr\Log\LoggerInterface;
 
 /**
  * Makes the reports of the administrator's cadence (ReportCadenceService) that are due and
- * not made yet, as the chosen consolidator, and tells the other consolidators when one is
- * ready. Run hourly by ReportCadenceJob and by `occ pilotfeedback:reports:cadence`.
+ * not made yet, as the chosen consolidator; each one that is ready is shared with the
+ * consolidators' group and every consolidator is told where it is (ReportSharing). Run hourly
+ * by ReportCadenceJob and by `occ pilotfeedback:reports:cadence`.
  */
 class ReportCadenceRunner {
 	public function __construct(
 		private ReportCadenceService $cadence,
 		private ReportRequestChecker $checker,
 		private ReportJobRunner $runner,
-		private ReportNotifications $notifications,
+		private ReportSharing $sharing,
 		private ReportMapper $mapper,
 		private ActorFactory $actors,
 		private IUserManager $userManager,
@@ -77,11 +78,7 @@ class ReportCadenceRunner {
 				}
 				$report = $this->runner->run($this->runner->record($request, $user->getUID(), Report::ORIGIN_CADENCE)->getId());
 				if ($report->getStatus() === Report::STATUS_DONE) {
-					foreach ($this->cadence->consolidators() as $uid) {
-						if ($uid !== $user->getUID()) {
-							$this->notifications->ready($report, $uid);
-						}
-					}
+					$this->sharing->shareWithConsolidators($report, $this->cadence->consolidators());
 				}
 				$made[] = $report;
 			}

@@ -17,7 +17,7 @@ use OCP\Notification\IManager as INotificationManager;
 
 /**
  * Tells people about a report through Nextcloud notifications (ReportNotifier renders them):
- * that it is ready and where it was saved, or why it could not be made.
+ * that it is ready and whose Files hold it, or why it could not be made.
  */
 class ReportNotifications {
 	public function __construct(
@@ -26,20 +26,44 @@ class ReportNotifications {
 	) {
 	}
 
-	/** Tells a user (the requester, or another consolidator for the cadence) that a report is ready. */
-	public function ready(Report $report, string $userId): void {
+	/**
+	 * Tells a user (the requester, or another consolidator for the cadence) that a report is
+	 * ready. The file's link goes to those who can open it: the requester, in whose Files it
+	 * is, and everybody when it is shared with a group they are in ($sharedWithGroup).
+	 */
+	public function ready(Report $report, string $userId, ?string $sharedWithGroup = null): void {
+		$owner = $report->getRequestedBy();
+		$params = [
+			'reportId' => $report->getId(),
+			'fileId' => $report->getFileId(),
+			'fileName' => (string)$report->getFileName(),
+			'path' => $report->getFolder() . '/' . $report->getPeriod() . '/' . (string)$report->getFileName(),
+		];
+		if ($userId !== $owner) {
+			$params['owner'] = $owner;
+			if ($sharedWithGroup === null) {
+				unset($params['fileId']);
+			}
+		}
+		if ($sharedWithGroup !== null) {
+			$params['group'] = $sharedWithGroup;
+		}
 		$notification = $this->notifications->createNotification();
 		$notification->setApp(Application::APP_ID)
 			->setUser($userId)
 			->setDateTime($this->time->getDateTime())
 			->setObject(ReportNotifier::OBJECT_TYPE, (string)$report->getId())
-			->setSubject(ReportNotifier::SUBJECT_READY, [
-				'reportId' => $report->getId(),
-				'fileId' => $report->getFileId(),
-				'fileName' => (string)$report->getFileName(),
-				'path' => $report->getFolder() . '/' . $report->getPeriod() . '/' . (string)$report->getFileName(),
-			]);
+			->setSubject(ReportNotifier::SUBJECT_READY, $params);
 		$this->notifications->notify($notification);
+	}
+
+	/** Removes the notifications a user has about a report (before a newer one replaces them). */
+	public function dismiss(Report $report, string $userId): void {
+		$notification = $this->notifications->createNotification();
+		$notification->setApp(Application::APP_ID)
+			->setUser($userId)
+			->setObject(ReportNotifier::OBJECT_TYPE, (string)$report->getId());
+		$this->notifications->markProcessed($notification);
 	}
 
 	/**

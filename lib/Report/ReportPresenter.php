@@ -10,19 +10,20 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Report;
 
 use OCA\PilotFeedback\Db\Report;
+use OCA\PilotFeedback\People\UserNames;
 use OCP\IL10N;
-use OCP\IUserManager;
 
 /**
  * A recorded report as the API answers it: its request, its status, the reason it failed in
- * the reader's language, and the path of its file in the requester's Files.
+ * the reader's language, and the path of its file in the requester's Files. A requester whose
+ * account was deleted is shown by their pseudonym ("deleted user #7"), id and name.
  *
  * @psalm-import-type PilotFeedbackReport from \OCA\PilotFeedback\ResponseDefinitions
  */
 class ReportPresenter {
 	public function __construct(
 		private IL10N $l10n,
-		private IUserManager $userManager,
+		private UserNames $names,
 	) {
 	}
 
@@ -48,8 +49,8 @@ class ReportPresenter {
 			'language' => $report->getLanguage(),
 			'pseudonymised' => $report->getPseudonymised() ?? true,
 			'origin' => $report->getOrigin() === Report::ORIGIN_CADENCE ? 'cadence' : 'request',
-			'requestedBy' => $report->getRequestedBy(),
-			'requestedByName' => $this->userManager->getDisplayName($report->getRequestedBy()) ?? $report->getRequestedBy(),
+			'requestedBy' => $this->names->id($report->getRequestedBy()),
+			'requestedByName' => $this->names->name($report->getRequestedBy()),
 			'status' => in_array($status, ['queued', 'running', 'done'], true) ? $status : 'failed',
 			'error' => $error,
 			'fileId' => $report->getFileId(),

@@ -47,6 +47,35 @@ class ReportRequestChecker {
 	}
 
 	/**
+	 * Checks a recorded request again as its requester is now, before it is made (a queued
+	 * export, a report tried again): a coordinator who no longer coordinates the report's
+	 * organisation, or a consolidator who no longer is one, gets no row of it.
+	 *
+	 * @throws ForbiddenException "You no longer have access to …", naming what
+	 */
+	public function recheck(Actor $actor, ReportRequest $request): void {
+		if ($actor->isConsolidator) {
+			return;
+		}
+		if ($request->withNames) {
+			throw new ForbiddenException('You no longer have access to tester names: only consolidators export them, and you are no longer one. The export was not made.');
+		}
+		$org = $request->organisationId;
+		if ($org === null) {
+			throw new ForbiddenException('You no longer have access to the figures of all organisations: you are no longer a consolidator. The report was not made.');
+		}
+		if ($actor->coordinates($org)) {
+			return;
+		}
+		try {
+			$name = $this->organisations->get($org)->getName();
+		} catch (NotFoundException) {
+			throw new ForbiddenException('You no longer have access to the data of the organisation with id %1$s: it was deleted. The report was not made.', [(string)$org]);
+		}
+		throw new ForbiddenException('You no longer have access to the data of %1$s: you are no longer its coordinator. The report was not made.', [$name]);
+	}
+
+	/**
 	 * Checks a request as the actor: type, format, pilot, period, language, names and organisation.
 	 */
 	public function check(Actor $actor, mixed $type, mixed $format, mixed $pilotId, mixed $month, mixed $quarter, mixed $language, mixed $withNames, mixed $organisationId): ReportRequest {

@@ -20,8 +20,10 @@ use Psr\Log\LoggerInterface;
 /**
  * Reports and data exports [Berichte], as the API asks for and lists them. A request is
  * checked (ReportRequestChecker) and recorded (pf_reports); documents (monthly, quarterly)
- * are made during the request, since they hold aggregated figures only; data exports, which
- * grow with the data, always run as a background job (ReportJobRunner, GenerateReportJob).
+ * are made during the request while they are small, since they hold aggregated figures
+ * only; large documents and data exports, which grow with the data, run as a background job
+ * (ReportSize decides; ReportJobRunner, GenerateReportJob). Trying a failed report again and
+ * deleting one: ReportActions.
  *
  * Who: consolidators (everything; tester names in exports on explicit request, logged) and
  * coordinators (their own organisation's data, pseudonymised). Testers: nothing.
@@ -38,12 +40,14 @@ class ReportService {
 		private ReportMapper $reports,
 		private ReportPresenter $presenter,
 		private Policy $policy,
+		private ReportSize $size,
 		private LoggerInterface $logger,
 	) {
 	}
 
 	/**
-	 * Checks and records a request; a document is made at once, an export is queued.
+	 * Checks and records a request; a small document is made at once, a large one and an
+	 * export are queued.
 	 *
 	 * @return PilotFeedbackReport
 	 */
@@ -61,7 +65,7 @@ class ReportService {
 				'format' => $request->format,
 			]);
 		}
-		if ($request->type === ReportRequest::EXPORT) {
+		if ($this->size->inBackground($request)) {
 			$this->runner->queue($report);
 		} else {
 			$report = $this->runner->run($report->getId());

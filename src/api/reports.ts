@@ -1,10 +1,11 @@
-import type { Report, ReportCadence, ReportCadencePayload, ReportFolder, ReportFormats, ReportPage, ReportRequestPayload } from '../types/index.ts'
+import type { Report, ReportCadence, ReportCadencePayload, ReportDeleted, ReportFolder, ReportFormats, ReportPage, ReportRequestPayload } from '../types/index.ts'
 
 import axios from '@nextcloud/axios'
 import { ocsData, ocsUrl } from './client.ts'
 
 /**
- * Ask for a report or export. Reports come back made (done or failed), exports queued.
+ * Ask for a report or export. Small reports come back made (done or failed), large reports
+ * and exports queued.
  *
  * @param payload type, file format, pilot, month or quarter, language, names
  */
@@ -30,6 +31,24 @@ export async function fetchReports(page = 1, limit = 20, signal?: AbortSignal): 
  */
 export async function fetchReport(id: number): Promise<Report> {
 	return ocsData(await axios.get(ocsUrl(`/reports/${id}`)))
+}
+
+/**
+ * Try a failed report again: it is queued for the background job, for the same requester.
+ *
+ * @param id the report
+ */
+export async function retryReport(id: number): Promise<Report> {
+	return ocsData(await axios.post(ocsUrl(`/reports/${id}/retry`)))
+}
+
+/**
+ * Delete a report and the file the app saved for it (into its owner's trash bin).
+ *
+ * @param id the report
+ */
+export async function deleteReport(id: number): Promise<ReportDeleted> {
+	return ocsData(await axios.delete(ocsUrl(`/reports/${id}`)))
 }
 
 /**

@@ -4,7 +4,7 @@ import { t } from '@nextcloud/l10n'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { errorMessage } from '../api/client.ts'
-import { fetchReportFolder, fetchReportFormats, fetchReports, requestReport, saveReportFolder } from '../api/reports.ts'
+import { deleteReport, fetchReportFolder, fetchReportFormats, fetchReports, requestReport, retryReport, saveReportFolder } from '../api/reports.ts'
 import { latestRequest } from '../utils/latestRequest.ts'
 
 /** How often the list is reloaded while a report is being made, in milliseconds */
@@ -102,6 +102,32 @@ export const useReportsStore = defineStore('pilotfeedback-reports', () => {
 	}
 
 	/**
+	 * Try a failed report again; the list shows it queued. Errors are thrown for the list to show.
+	 *
+	 * @param id the report
+	 */
+	async function retry(id: number): Promise<Report> {
+		const report = await retryReport(id)
+		reports.value = reports.value.map((r) => (r.id === id ? report : r))
+		schedule()
+		return report
+	}
+
+	/**
+	 * Delete a report and its file. Errors are thrown for the list to show.
+	 *
+	 * @param id the report
+	 * @return whether its file was deleted too
+	 */
+	async function remove(id: number): Promise<boolean> {
+		const { fileRemoved } = await deleteReport(id)
+		const before = reports.value.length
+		reports.value = reports.value.filter((r) => r.id !== id)
+		total.value -= before - reports.value.length
+		return fileRemoved
+	}
+
+	/**
 	 * Choose the report folder. Errors are thrown for the form to show.
 	 *
 	 * @param value a path inside the user's Files; empty restores the default
@@ -110,5 +136,5 @@ export const useReportsStore = defineStore('pilotfeedback-reports', () => {
 		folder.value = (await saveReportFolder(value)).folder
 	}
 
-	return { reports, total, formats, folder, defaultFolder, loading, error, busy, load, refresh, request, setFolder, stop }
+	return { reports, total, formats, folder, defaultFolder, loading, error, busy, load, refresh, request, retry, remove, setFolder, stop }
 })

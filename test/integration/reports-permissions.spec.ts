@@ -44,6 +44,22 @@ const ENDPOINTS: Endpoint[] = [
 		expect: { anonymous: 401, consolidator: 200 },
 		otherwise: 403,
 	},
+	{
+		// Only its requester tries a report again, and only a failed one: bmi's export is not (409).
+		name: 'POST /reports/{id of bmi}/retry',
+		method: 'POST',
+		path: () => `/reports/${fx.bmiReport}/retry`,
+		expect: { anonymous: 401, consolidator: 409 },
+		otherwise: 403,
+	},
+	{
+		// Those who make reports learn that it does not exist; everyone else is refused first.
+		name: 'DELETE /reports/{id that does not exist}',
+		method: 'DELETE',
+		path: () => '/reports/999999999',
+		expect: { anonymous: 401, consolidator: 404, rkiCoord: 404, bshCoord: 404 },
+		otherwise: 403,
+	},
 	{ name: 'GET /reports/formats', method: 'GET', path: () => '/reports/formats', expect: reporters, otherwise: 403 },
 	{ name: 'GET /reports/folder', method: 'GET', path: () => '/reports/folder', expect: reporters, otherwise: 403 },
 	{ name: 'PUT /reports/folder', method: 'PUT', path: () => '/reports/folder', body: () => ({ folder: '' }), expect: reporters, otherwise: 403 },

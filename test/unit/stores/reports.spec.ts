@@ -2,7 +2,7 @@ import type { Report, ReportPage } from '../../../src/types/index.ts'
 
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { fetchReportFolder, fetchReportFormats, fetchReports, requestReport } from '../../../src/api/reports.ts'
+import { deleteReport, fetchReportFolder, fetchReportFormats, fetchReports, requestReport, retryReport } from '../../../src/api/reports.ts'
 import { POLL_INTERVAL, useReportsStore } from '../../../src/stores/reports.ts'
 import { deferred } from './deferred.ts'
 
@@ -11,6 +11,8 @@ vi.mock('../../../src/api/reports.ts', () => ({
 	fetchReportFormats: vi.fn(),
 	fetchReportFolder: vi.fn(),
 	requestReport: vi.fn(),
+	retryReport: vi.fn(),
+	deleteReport: vi.fn(),
 	saveReportFolder: vi.fn(),
 }))
 
@@ -45,6 +47,8 @@ describe('reports store', () => {
 		vi.mocked(fetchReportFolder).mockReset().mockResolvedValue({ folder: 'Pilot Feedback/Reports', default: 'Pilot Feedback/Reports' })
 		vi.mocked(fetchReports).mockReset()
 		vi.mocked(requestReport).mockReset()
+		vi.mocked(retryReport).mockReset()
+		vi.mocked(deleteReport).mockReset()
 	})
 
 	afterEach(() => {
@@ -95,5 +99,48 @@ describe('reports store', () => {
 		await first
 		expect(store.reports.map((r) => r.id)).toEqual([2])
 		expect(store.loading).toBe(false)
+	})
+
+	it('tries a failed report again in its place in the list, and polls until it is made', async () => {
+		vi.mocked(fetchReports).mockResolvedValue({ reports: [report(3, 'done'), report(2, 'failed')], total: 2, page: 1, limit: 50 })
+		const store = useReportsStore()
+		await store.load()
+		vi.mocked(retryReport).mockResolvedValue(report(2, 'queued'))
+
+		await store.retry(2)
+
+		expect(retryReport).toHaveBeenCalledWith(2)
+		expect(store.reports.map((r) => `${r.id} ${r.status}`)).toEqual(['3 done', '2 queued'])
+		expect(store.busy).toBe(true)
+		vi.mocked(fetchReports).mockResolvedValue({ reports: [report(3, 'done'), report(2, 'done')], total: 2, page: 1, limit: 50 })
+		await vi.advanceTimersByTimeAsync(POLL_INTERVAL)
+		expect(store.reports[1]!.status).toBe('done')
+	})
+
+	it('deletes a report from the list and says whether its file went too', async () => {
+		vi.mocked(fetchReports).mockResolvedValue({ reports: [report(3, 'done'), report(2, 'failed')], total: 7, page: 1, limit: 50 })
+		const store = useReportsStore()
+		await store.load()
+		vi.mocked(deleteReport).mockResolvedValue({ id: 3, fileRemoved: true })
+
+		expect(await store.remove(3)).toBe(true)
+
+		expect(deleteReport).toHaveBeenCalledWith(3)
+		expect(store.reports.map((r) => r.id)).toEqual([2])
+		expect(store.total).toBe(6)
+	})
+
+	it('keeps the list as it was when trying again or deleting is refused', async () => {
+		vi.mocked(fetchReports).mockResolvedValue({ reports: [report(2, 'failed')], total: 1, page: 1, limit: 50 })
+		const store = useReportsStore()
+		await store.load()
+		vi.mocked(retryReport).mockRejectedValue(new Error('403'))
+		vi.mocked(deleteReport).mockRejectedValue(new Error('403'))
+
+		await expect(store.retry(2)).rejects.toThrow('403')
+		await expect(store.remove(2)).rejects.toThrow('403')
+
+		expect(store.reports.map((r) => `${r.id} ${r.status}`)).toEqual(['2 failed'])
+		expect(store.total).toBe(1)
 	})
 })

@@ -17,12 +17,14 @@ use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\People\ActorFactory;
 use OCA\PilotFeedback\People\Policy;
+use OCA\PilotFeedback\Report\ReportActions;
 use OCA\PilotFeedback\Report\ReportRequestChecker;
 use OCA\PilotFeedback\Report\ReportService;
 use OCA\PilotFeedback\Report\ReportStorage;
 use OCA\PilotFeedback\Report\Writer\DocumentWriter;
 use OCA\PilotFeedback\Report\Writer\WorkbookWriter;
 use OCA\PilotFeedback\Report\Writer\WriterRegistry;
+use OCP\AppFramework\Http\Attribute\UserRateLimit;
 use OCP\IRequest;
 use OCP\IUserManager;
 use OCP\L10N\IFactory;
@@ -38,6 +40,7 @@ final class ReportControllerTest extends TestCase {
 	private Actor $current;
 	private ReportStorage&MockObject $storage;
 	private ReportService&MockObject $reports;
+	private ReportActions&MockObject $actions;
 	private ReportController $controller;
 
 	protected function setUp(): void {
@@ -52,7 +55,8 @@ final class ReportControllerTest extends TestCase {
 		$this->storage = $this->createMock(ReportStorage::class);
 		$this->storage->method('folder')->willReturnCallback(static fn (string $userId): string => 'Reports of ' . $userId);
 		$this->reports = $this->createMock(ReportService::class);
-		$this->controller = new ReportController($this->createMock(IRequest::class), $actors, $this->reports, $checker, $this->storage, $writers);
+		$this->actions = $this->createMock(ReportActions::class);
+		$this->controller = new ReportController($this->createMock(IRequest::class), $actors, $this->reports, $this->actions, $checker, $this->storage, $writers);
 	}
 
 	public function testTheFormatsAreThoseWithAWriter(): void {
@@ -89,5 +93,22 @@ final class ReportControllerTest extends TestCase {
 		self::assertSame($report, $this->controller->create('export', 'csv', 7, null, '2026-Q4', 'de', true, 1)->getData());
 		self::assertSame(2, $this->controller->index(2, 10)->getData()['page']);
 		self::assertSame($report, $this->controller->show('5')->getData());
+	}
+
+	public function testRetryingAndDeletingGoToReportActionsAsTheCurrentUser(): void {
+		$this->actions->expects(self::once())->method('retry')->with($this->current, '5')->willReturn(['id' => 5]);
+		$this->actions->expects(self::once())->method('delete')->with($this->current, '6')->willReturn(['id' => 6, 'fileRemoved' => true]);
+
+		self::assertSame(['id' => 5], $this->controller->retry('5')->getData());
+		self::assertSame(['id' => 6, 'fileRemoved' => true], $this->controller->destroy('6')->getData());
+	}
+
+	public function testMakingReportsIsRateLimitedPerUserFarAboveWhatAPersonAsksFor(): void {
+		foreach (['create' => [40, 600], 'retry' => [20, 600]] as $method => [$limit, $period]) {
+			$attributes = (new \ReflectionMethod(ReportController::class, $method))->getAttributes(UserRateLimit::class);
+			self::assertCount(1, $attributes, $method);
+			$rate = $attributes[0]->newInstance();
+			self::assertSame([$limit, $period], [$rate->getLimit(), $rate->getPeriod()], $method);
+		}
 	}
 }

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Tests\Unit\Middleware;
 
 use OCA\PilotFeedback\Controller\ApiController;
+use OCA\PilotFeedback\Controller\ReportController;
 use OCA\PilotFeedback\Exception\BusyException;
 use OCA\PilotFeedback\Exception\ConflictException;
 use OCA\PilotFeedback\Exception\DomainError;
@@ -48,7 +49,8 @@ final class ReasonDbException extends DbException {
 /**
  * The answers ErrorMiddleware gives for the app's API controllers: each DomainError with its
  * own status and its translated message (a conflict with the current record, "busy" with
- * Retry-After), database locks as 503 and a lost race as 409. Anything else, and anything of
+ * Retry-After), database locks as 503 and a lost race as 409; Nextcloud's rate limit refusal
+ * as 429 with a sentence and Retry-After. Anything else, and anything of
  * another controller, is not the middleware's to answer: it passes on unchanged, and
  * Nextcloud's OCS entry point (ocs/v1.php) logs it and answers 500 "Internal Server Error".
  */
@@ -74,6 +76,7 @@ final class ErrorMiddlewareTest extends TestCase {
 	protected function setUp(): void {
 		$l10n = $this->createMock(IL10N::class);
 		$l10n->method('t')->willReturnCallback(static fn (string $text, array|string $parameters = []): string => vsprintf(self::GERMAN[$text] ?? $text, (array)$parameters));
+		$l10n->method('n')->willReturnCallback(static fn (string $singular, string $plural, int $count): string => str_replace('%n', (string)$count, $count === 1 ? $singular : $plural));
 		$this->request = $this->createMock(IRequest::class);
 		$this->logger = $this->createMock(LoggerInterface::class);
 		foreach (['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'info', 'debug'] as $level) {
@@ -203,5 +206,37 @@ final class ErrorMiddlewareTest extends TestCase {
 			}
 		}
 		self::assertSame([], $this->logged);
+	}
+
+	/** The report controller (its methods carry the rate limits), building the response it is given. */
+	private function reportController(): ReportController {
+		$controller = $this->getMockBuilder(ReportController::class)->disableOriginalConstructor()->onlyMethods(['isResponderRegistered', 'buildResponse'])->getMock();
+		$controller->method('isResponderRegistered')->willReturn(true);
+		$controller->method('buildResponse')->willReturnCallback(function (Response $response): Response {
+			$this->built[] = [$response, []];
+			return $response;
+		});
+		return $controller;
+	}
+
+	public function testNextcloudsRateLimitRefusalIsAnsweredInTheAppsFormatWithASentence(): void {
+		// RateLimitingMiddleware refuses before the controller runs, with an empty DataResponse outside OCS
+		$response = $this->middleware->afterController($this->reportController(), 'create', new DataResponse([], 429));
+
+		self::assertInstanceOf(DataResponse::class, $response);
+		self::assertCount(1, $this->built, 'built as an OCS answer');
+		self::assertSame(429, $response->getStatus());
+		self::assertSame(['message' => 'You have sent this request too often in a short time. Wait 10 minutes, then try again.'], $response->getData());
+		/** @var array<string, string> $headers */
+		$headers = (new \ReflectionProperty(Response::class, 'headers'))->getValue($response);
+		self::assertSame('600', $headers['Retry-After'] ?? null, 'the period of the method\'s limit');
+	}
+
+	public function testOtherAnswersPassAfterTheControllerUnchanged(): void {
+		$ok = new DataResponse(['id' => 1]);
+		self::assertSame($ok, $this->middleware->afterController($this->reportController(), 'create', $ok));
+		$refused = new DataResponse([], 429);
+		self::assertSame($refused, $this->middleware->afterController($this->createMock(Controller::class), 'index', $refused), 'another app\'s controller');
+		self::assertSame([], $this->built);
 	}
 }

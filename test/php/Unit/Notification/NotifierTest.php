@@ -18,6 +18,8 @@ use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Notification\Notifier;
 use OCA\PilotFeedback\People\ActorFactory;
 use OCA\PilotFeedback\People\Policy;
+use OCA\PilotFeedback\People\Pseudonyms;
+use OCA\PilotFeedback\People\UserNames;
 use OCP\IL10N;
 use OCP\IUserManager;
 use OCP\L10N\IFactory;
@@ -55,24 +57,43 @@ final class NotifierTest extends TestCase {
 		$factory->method('get')->willReturn($l);
 		$links = $this->createMock(AppLinks::class);
 		$links->method('item')->willReturnCallback(static fn (int $id): string => 'https://cloud.test/apps/pilotfeedback/items/' . $id);
+		// bmi exists; rki-leaver's account was deleted.
+		$users = $this->createMock(IUserManager::class);
+		$users->method('getDisplayName')->willReturnCallback(static fn (string $uid): ?string => $uid === 'bmi' ? 'BMI Konsolidierung' : null);
+		$pseudonyms = $this->createMock(Pseudonyms::class);
+		$pseudonyms->method('pseudonymFor')->willReturnMap([['rki-leaver', 'deleted user #4']]);
 		$this->notifier = new Notifier($factory, $items, $this->createMock(PeriodMapper::class), $this->createMock(OrganisationMapper::class),
-			$actorFactory, new Policy(), $links, $this->createMock(IUserManager::class));
+			$actorFactory, new Policy(), $links, new UserNames($users, $pseudonyms));
 	}
 
-	private function notification(string $user, string $app = 'pilotfeedback', int $itemId = 7): INotification {
+	private function notification(string $user, string $app = 'pilotfeedback', int $itemId = 7, string $actor = 'bmi'): INotification {
 		$notification = $this->createMock(INotification::class);
 		$notification->method('getApp')->willReturn($app);
 		$notification->method('getUser')->willReturn($user);
 		$notification->method('getSubject')->willReturn('status_changed');
-		$notification->method('getSubjectParameters')->willReturn(['actor' => 'bmi', 'item' => $itemId]);
+		$notification->method('getSubjectParameters')->willReturn(['actor' => $actor, 'item' => $itemId]);
 		$notification->method('setIcon')->willReturnSelf();
 		return $notification;
 	}
 
 	public function testTheReporterReadsTheTitleAndGetsALinkToTheItem(): void {
 		$notification = $this->notification('rki-tester1');
-		$notification->expects(self::once())->method('setParsedSubject')->with(self::stringContains('Session token leaks'));
+		$notification->expects(self::once())->method('setParsedSubject')->with('BMI Konsolidierung changed the status of Session token leaks to "In review".');
+		$notification->expects(self::once())->method('setRichSubject')->with('{actor} changed the status of {item} to "In review".', self::callback(static function (array $parameters): bool {
+			self::assertSame(['type' => 'user', 'id' => 'bmi', 'name' => 'BMI Konsolidierung'], $parameters['actor']);
+			return true;
+		}));
 		$notification->expects(self::once())->method('setLink')->with('https://cloud.test/apps/pilotfeedback/items/7');
+		$this->notifier->prepare($notification, 'en');
+	}
+
+	public function testAnActorWhoseAccountWasDeletedIsNamedByTheirPseudonymOnly(): void {
+		$notification = $this->notification('rki-tester1', actor: 'rki-leaver');
+		$notification->expects(self::once())->method('setParsedSubject')->with('deleted user #4 changed the status of Session token leaks to "In review".');
+		$notification->expects(self::once())->method('setRichSubject')->with(self::anything(), self::callback(static function (array $parameters): bool {
+			self::assertSame(['type' => 'highlight', 'id' => 'deleted user #4', 'name' => 'deleted user #4'], $parameters['actor'], 'no user (avatar, profile) and no user id');
+			return true;
+		}));
 		$this->notifier->prepare($notification, 'en');
 	}
 

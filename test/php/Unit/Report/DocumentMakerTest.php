@@ -17,16 +17,23 @@ use OCA\PilotFeedback\Report\Model\Sheet;
 use OCA\PilotFeedback\Report\Model\Workbook;
 use OCA\PilotFeedback\Report\MonthlyReportBuilder;
 use OCA\PilotFeedback\Report\QuarterlyReportBuilder;
+use OCA\PilotFeedback\Report\ReportFolderValidator;
 use OCA\PilotFeedback\Report\ReportLabels;
 use OCA\PilotFeedback\Report\ReportRequest;
+use OCA\PilotFeedback\Report\ReportStorage;
 use OCA\PilotFeedback\Report\Writer\DocumentWriter;
 use OCA\PilotFeedback\Report\Writer\WorkbookWriter;
 use OCA\PilotFeedback\Report\Writer\WriterRegistry;
+use OCP\Config\IUserConfig;
+use OCP\Files\IFilenameValidator;
+use OCP\Files\IRootFolder;
 use OCP\IL10N;
+use OCP\ITempManager;
 use OCP\L10N\IFactory;
 use PHPUnit\Framework\Attributes\DataProvider;
 use PHPUnit\Framework\MockObject\MockObject;
 use PHPUnit\Framework\TestCase;
+use Psr\Log\LoggerInterface;
 
 /**
  * What a request's file holds: the writer of the request's format gets the monthly or
@@ -47,6 +54,18 @@ final class DocumentMakerTest extends TestCase {
 	private Document $quarterlyDocument;
 	/** @var list<string> languages the titles were asked in */
 	private array $titleLanguages = [];
+	/** @var array<int, string> pilot titles other than "PoC <id>" */
+	private array $pilotTitles = [];
+	/** @var array<int, string> organisation names other than "Org <id>" */
+	private array $organisationNames = [];
+
+	public static function setUpBeforeClass(): void {
+		// IRootFolder (ReportStorage) extends OC\Hooks\Emitter, a server class the unit bootstrap (OCP only) does not load.
+		if (!interface_exists('OC\\Hooks\\Emitter')) {
+			$public = dirname((string)(new \ReflectionClass(IL10N::class))->getFileName());
+			require_once dirname($public) . '/private/Hooks/Emitter.php';
+		}
+	}
 
 	protected function setUp(): void {
 		$this->workbook = new Workbook([new Sheet('Ratings', ['Pilot'], [])]);
@@ -65,8 +84,8 @@ final class DocumentMakerTest extends TestCase {
 		$documents = array_map(fn (string $format): DocumentWriter => $this->documentWriter($format), ['odt', 'docx']);
 		$workbooks = array_map(fn (string $format): WorkbookWriter => $this->workbookWriter($format), ['ods', 'xlsx', 'csv']);
 		$labels = $this->createMock(ReportLabels::class);
-		$labels->method('pilot')->willReturnCallback(static fn (int $id): string => 'PoC ' . $id);
-		$labels->method('organisation')->willReturnCallback(static fn (int $id): string => 'Org ' . $id);
+		$labels->method('pilot')->willReturnCallback(fn (int $id): string => $this->pilotTitles[$id] ?? 'PoC ' . $id);
+		$labels->method('organisation')->willReturnCallback(fn (int $id): string => $this->organisationNames[$id] ?? 'Org ' . $id);
 		$l10nFactory = $this->createMock(IFactory::class);
 		$l10nFactory->method('get')->willReturnCallback(function (string $app, ?string $language = null): IL10N {
 			$this->titleLanguages[] = $app . ':' . (string)$language;
@@ -158,5 +177,64 @@ final class DocumentMakerTest extends TestCase {
 		self::assertSame('Quartalsbericht - 2026-Q4 - Alle Piloten - Org 2', $this->maker->title(new ReportRequest(ReportRequest::QUARTERLY, null, '2026-Q4', 'odt', 'de', false, 2)));
 		self::assertSame('Data export - 2026-11 - PoC 7 - with names', $this->maker->title(new ReportRequest(ReportRequest::EXPORT, 7, '2026-11', 'xlsx', 'en', true, null)));
 		self::assertSame(['pilotfeedback:en', 'pilotfeedback:de', 'pilotfeedback:en'], $this->titleLanguages);
+	}
+
+	/** 255 characters of one to four bytes each (Ä, €, 🚀 and plain letters): 573 bytes. */
+	private static function longTitle(): string {
+		$title = mb_substr(str_repeat('Pilot Ärztekammer € 🚀 Überprüfung ', 20), 0, 255);
+		self::assertSame(255, mb_strlen($title));
+		return $title;
+	}
+
+	/** ReportStorage's file name, with Nextcloud's sanitising as a stand-in that changes nothing. */
+	private function fileName(ReportRequest $request): string {
+		$names = $this->createMock(IFilenameValidator::class);
+		$names->method('sanitizeFilename')->willReturnArgument(0);
+		$storage = new ReportStorage($this->createMock(IRootFolder::class), $this->createMock(IUserConfig::class), $this->createMock(ITempManager::class), $names, new ReportFolderValidator($names), $this->createMock(LoggerInterface::class));
+		return $storage->fileName($this->maker->title($request, ReportStorage::MAX_NAME_BYTES - strlen($request->format) - 1), $request->format);
+	}
+
+	/** @return iterable<string, array{ReportRequest, string, string}> */
+	public static function requestsOfTheLongPilot(): iterable {
+		yield 'monthly report' => [new ReportRequest(ReportRequest::MONTHLY, 9, '2026-11', 'odt', 'en', false, null), 'Monthly status report - 2026-11 - Pilot Ärztekammer', '….odt'];
+		yield 'quarterly report of an organisation' => [new ReportRequest(ReportRequest::QUARTERLY, 9, '2026-Q4', 'docx', 'de', false, 2), 'Quartalsbericht - 2026-Q4 - Pilot Ärztekammer', '… - Org 2.docx'];
+		yield 'export with names' => [new ReportRequest(ReportRequest::EXPORT, 9, '2026-Q4', 'xlsx', 'en', true, 2), 'Data export - 2026-Q4 - Pilot Ärztekammer', '… - Org 2 - with names.xlsx'];
+	}
+
+	#[DataProvider('requestsOfTheLongPilot')]
+	public function testALongPilotTitleIsShortenedByBytesKeepingKindPeriodOrganisationAndType(ReportRequest $request, string $start, string $end): void {
+		$this->pilotTitles[9] = self::longTitle();
+
+		$name = $this->fileName($request);
+
+		self::assertLessThanOrEqual(ReportStorage::MAX_NAME_BYTES, strlen($name), 'Nextcloud takes 250 bytes; room is left for " (2)"');
+		self::assertGreaterThan(ReportStorage::MAX_NAME_BYTES - 8, strlen($name), 'as much of the title as fits');
+		self::assertTrue(mb_check_encoding($name, 'UTF-8'), 'never cut inside a character');
+		self::assertStringStartsWith($start, $name);
+		self::assertStringEndsWith($end, $name);
+	}
+
+	public function testALongOrganisationNameGivesWayTooAfterThePilotTitle(): void {
+		$this->pilotTitles[9] = self::longTitle();
+		$this->organisationNames[2] = self::longTitle();
+
+		$name = $this->fileName(new ReportRequest(ReportRequest::EXPORT, 9, '2026-Q4', 'csv', 'en', true, 2));
+
+		self::assertLessThanOrEqual(ReportStorage::MAX_NAME_BYTES, strlen($name));
+		self::assertTrue(mb_check_encoding($name, 'UTF-8'));
+		self::assertStringStartsWith('Data export - 2026-Q4 - Pilot', $name);
+		self::assertStringEndsWith('… - with names.csv', $name);
+		self::assertSame(2, substr_count($name, '…'), 'both names were shortened');
+	}
+
+	public function testAShortTitleIsLeftAsItIs(): void {
+		self::assertSame('Monthly status report - 2026-11 - PoC 7.odt', $this->fileName(new ReportRequest(ReportRequest::MONTHLY, 7, '2026-11', 'odt', 'en', false, null)));
+	}
+
+	public function testCuttingByBytesKeepsWholeCharacters(): void {
+		self::assertSame('abc', ReportStorage::cutBytes('abc', 3));
+		self::assertSame('ÄÄ…', ReportStorage::cutBytes('ÄÄÄÄÄ', 8), '2 + 2 + 3 bytes; a third Ä would not fit with the ellipsis');
+		self::assertSame('🚀…', ReportStorage::cutBytes('🚀🚀🚀', 8));
+		self::assertSame('a…', ReportStorage::cutBytes('a - b', 4), 'no trailing dash or space before the ellipsis');
 	}
 }

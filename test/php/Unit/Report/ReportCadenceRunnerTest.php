@@ -17,9 +17,9 @@ use OCA\PilotFeedback\People\ActorFactory;
 use OCA\PilotFeedback\Report\ReportCadenceRunner;
 use OCA\PilotFeedback\Report\ReportCadenceService;
 use OCA\PilotFeedback\Report\ReportJobRunner;
-use OCA\PilotFeedback\Report\ReportNotifications;
 use OCA\PilotFeedback\Report\ReportRequest;
 use OCA\PilotFeedback\Report\ReportRequestChecker;
+use OCA\PilotFeedback\Report\ReportSharing;
 use OCP\IUser;
 use OCP\IUserManager;
 use PHPUnit\Framework\MockObject\MockObject;
@@ -28,8 +28,8 @@ use Psr\Log\LoggerInterface;
 
 /**
  * The cadence makes the reports that are due, once per period, as the chosen consolidator,
- * and tells the other consolidators about each one that is ready. Consolidators: bmi (chosen),
- * bmi2 and bmi3.
+ * and shares each one that is ready with the consolidators (ReportSharing, which tells them).
+ * Consolidators: bmi (chosen), bmi2 and bmi3.
  */
 final class ReportCadenceRunnerTest extends TestCase {
 	/** Tuesday, 1 December 2026, noon UTC: the first working day of the month */
@@ -47,8 +47,8 @@ final class ReportCadenceRunnerTest extends TestCase {
 	private array $logged = [];
 	/** @var list<string> "userId: origin type period pilot format language names" for each report recorded */
 	private array $recorded = [];
-	/** @var list<string> "reportId → userId" for each ready notification */
-	private array $notified = [];
+	/** @var list<string> "reportId → consolidators" for each report shared with the consolidators */
+	private array $shared = [];
 	private ReportCadenceRunner $runner;
 	/** The time the cadence runs at */
 	private int $now = self::DECEMBER_1;
@@ -84,9 +84,9 @@ final class ReportCadenceRunnerTest extends TestCase {
 			$report->setStatus($this->outcome);
 			return $report;
 		});
-		$notifications = $this->createMock(ReportNotifications::class);
-		$notifications->method('ready')->willReturnCallback(function (Report $report, string $userId): void {
-			$this->notified[] = $report->getId() . ' → ' . $userId;
+		$sharing = $this->createMock(ReportSharing::class);
+		$sharing->method('shareWithConsolidators')->willReturnCallback(function (Report $report, array $consolidators): void {
+			$this->shared[] = $report->getId() . ' → ' . implode(', ', $consolidators);
 		});
 		$mapper = $this->createMock(ReportMapper::class);
 		$mapper->method('cadenceExists')->willReturnCallback(function (string $type, ?int $pilotId, string $period, int $failedSince): bool {
@@ -103,10 +103,10 @@ final class ReportCadenceRunnerTest extends TestCase {
 				$this->logged[] = [$level, (string)$message, $context];
 			});
 		}
-		$this->runner = new ReportCadenceRunner($cadence, $this->checker, $jobs, $notifications, $mapper, $actors, $users, $logger);
+		$this->runner = new ReportCadenceRunner($cadence, $this->checker, $jobs, $sharing, $mapper, $actors, $users, $logger);
 	}
 
-	public function testTheMonthlyReportOfThePreviousMonthIsMadeForEachPilotAndTheOtherConsolidatorsAreTold(): void {
+	public function testTheMonthlyReportOfThePreviousMonthIsMadeForEachPilotAndSharedWithTheConsolidators(): void {
 		$made = $this->runner->run(self::DECEMBER_1);
 
 		self::assertSame([
@@ -114,7 +114,7 @@ final class ReportCadenceRunnerTest extends TestCase {
 			'bmi: cadence monthly 2026-11 8 docx en pseudonymised',
 		], $this->recorded, 'December is no quarter\'s first month: no quarterly report');
 		self::assertSame([1, 2], array_map(static fn (Report $r): int => $r->getId(), $made));
-		self::assertSame(['1 → bmi2', '1 → bmi3', '2 → bmi2', '2 → bmi3'], $this->notified, 'bmi is told by the runner already');
+		self::assertSame(['1 → bmi, bmi2, bmi3', '2 → bmi, bmi2, bmi3'], $this->shared);
 	}
 
 	public function testAfterAQuarterTheQuarterlyReportIsMadeTooOverAllPilotsWhenNoneIsChosen(): void {
@@ -128,7 +128,7 @@ final class ReportCadenceRunnerTest extends TestCase {
 		self::assertSame(['bmi: cadence monthly 2026-12 all docx en pseudonymised', 'bmi: cadence quarterly 2026-Q4 all docx en pseudonymised'], $this->recorded);
 	}
 
-	public function testAReportIsMadeOnceAndAFailedOneTellsNoOtherConsolidator(): void {
+	public function testAReportIsMadeOnceAndAFailedOneIsNeitherSharedNorToldToTheOtherConsolidators(): void {
 		$this->existing = ['monthly 2026-11 7'];
 		$this->outcome = Report::STATUS_FAILED;
 
@@ -136,7 +136,7 @@ final class ReportCadenceRunnerTest extends TestCase {
 
 		self::assertSame(['bmi: cadence monthly 2026-11 8 docx en pseudonymised'], $this->recorded);
 		self::assertSame(Report::STATUS_FAILED, $made[0]->getStatus());
-		self::assertSame([], $this->notified);
+		self::assertSame([], $this->shared);
 	}
 
 	public function testARefusedReportIsLoggedAndTheOthersAreStillMade(): void {

@@ -24,12 +24,15 @@ use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\MonthRange;
 use OCA\PilotFeedback\People\Policy;
+use OCA\PilotFeedback\People\Pseudonyms;
+use OCA\PilotFeedback\People\UserNames;
 use OCA\PilotFeedback\Report\ReportJobRunner;
 use OCA\PilotFeedback\Report\ReportMaker;
 use OCA\PilotFeedback\Report\ReportNotifications;
 use OCA\PilotFeedback\Report\ReportPresenter;
 use OCA\PilotFeedback\Report\ReportRequestChecker;
 use OCA\PilotFeedback\Report\ReportService;
+use OCA\PilotFeedback\Report\ReportSize;
 use OCA\PilotFeedback\Report\ReportStorage;
 use OCA\PilotFeedback\Report\Writer\DocumentWriter;
 use OCA\PilotFeedback\Report\Writer\WorkbookWriter;
@@ -49,8 +52,9 @@ use Psr\Log\LoggerInterface;
 
 /**
  * Asking for a report through the API: the request is checked (ReportRequestChecker), recorded
- * as a queued row, and an export is left to the background job while a document is made at
- * once (ReportJobRunner); a refused request records nothing. Listing and reading show each
+ * as a queued row, and an export or a large document is left to the background job while a
+ * small document is made at once (ReportSize, ReportJobRunner); a refused request records
+ * nothing. Listing and reading show each
  * person the reports they may see. Pilot 7 and organisations 1 and 2 exist; every month has a
  * reporting period except those of 2030.
  */
@@ -66,6 +70,8 @@ final class ReportServiceTest extends TestCase {
 	private array $queued = [];
 	/** @var list<array{string, array<array-key, mixed>}> info lines logged */
 	private array $logged = [];
+	/** How many rows a document would read */
+	private int $documentRows = 120;
 
 	protected function setUp(): void {
 		$time = $this->createMock(ITimeFactory::class);
@@ -83,6 +89,15 @@ final class ReportServiceTest extends TestCase {
 		});
 		$this->mapper->method('get')->willReturnCallback(fn (int $id): Report => $this->inserted[$id - 41] ?? throw new NotFoundException('No report with id %1$s exists.', [(string)$id]));
 		$this->mapper->method('update')->willReturnArgument(0);
+		$this->mapper->method('claim')->willReturnCallback(function (int $id, int $now): bool {
+			$report = $this->inserted[$id - 41];
+			$report->setStatus(Report::STATUS_RUNNING);
+			$report->setStartedAt($now);
+			$report->setAttempts($report->getAttempts() + 1);
+			return true;
+		});
+		$this->mapper->method('finish')->willReturn(true);
+		$this->mapper->method('documentRows')->willReturnCallback(fn (): int => $this->documentRows);
 		$jobs = $this->createMock(IJobList::class);
 		$jobs->method('add')->willReturnCallback(function (string $job, mixed $argument = null): void {
 			$this->queued[] = [$job, $argument];
@@ -95,14 +110,15 @@ final class ReportServiceTest extends TestCase {
 		$l->method('t')->willReturnCallback(static fn (string $text, array|string $parameters = []): string => vsprintf($text, (array)$parameters));
 		$users = $this->createMock(IUserManager::class);
 		$users->method('get')->willReturnCallback(fn (string $uid): IUser => $this->createConfiguredMock(IUser::class, ['getUID' => $uid]));
-		$users->method('getDisplayName')->willReturnCallback(static fn (string $uid): ?string => $uid === 'bmi' ? 'Bundesministerium' : null);
+		// Nextcloud answers the id for an account without a display name, null for none.
+		$users->method('getDisplayName')->willReturnCallback(static fn (string $uid): ?string => ['bmi' => 'Bundesministerium', 'rki-coord' => 'rki-coord'][$uid] ?? null);
 		$l10nFactory = $this->createMock(IFactory::class);
 		$l10nFactory->method('getUserLanguage')->willReturnCallback(static fn (?IUser $user = null): string => $user?->getUID() === 'bmi' ? 'de_DE' : 'fr');
 
 		$policy = new Policy();
 		$checker = new ReportRequestChecker($policy, $this->writers(), $this->pilots(), $this->organisations(), $this->periods(), $users, $l10nFactory);
 		$runner = new ReportJobRunner($this->mapper, $this->maker, $storage, $this->createMock(ReportNotifications::class), $jobs, $time, $logger, $this->createMock(IEventDispatcher::class));
-		$this->service = new ReportService($checker, $runner, $this->mapper, new ReportPresenter($l, $users), $policy, $logger);
+		$this->service = new ReportService($checker, $runner, $this->mapper, new ReportPresenter($l, new UserNames($users, $this->createMock(Pseudonyms::class))), $policy, new ReportSize($this->mapper), $logger);
 	}
 
 	private function writers(): WriterRegistry {
@@ -185,6 +201,24 @@ final class ReportServiceTest extends TestCase {
 		self::assertSame(412, $answer['fileId']);
 		self::assertSame('bmi/Reports/2026-11/Monthly status report - 2026-11 - PoC 1.odt', $answer['path']);
 		self::assertSame('Bundesministerium', $answer['requestedByName']);
+	}
+
+	public function testALargeDocumentIsLeftToTheBackgroundJob(): void {
+		$this->maker->expects(self::never())->method('make');
+		$this->documentRows = ReportSize::MAX_ROWS_IN_REQUEST + 1;
+
+		$answer = $this->service->request(self::consolidator(), 'quarterly', 'odt', null, null, '2026-Q4', null, null, null);
+
+		self::assertSame('queued', $answer['status']);
+		self::assertSame([[GenerateReportJob::class, ['reportId' => 41]]], $this->queued);
+	}
+
+	public function testADocumentOfTheLimitIsStillMadeDuringTheRequest(): void {
+		$this->maker->expects(self::once())->method('make')->willReturn($this->savedFile());
+		$this->documentRows = ReportSize::MAX_ROWS_IN_REQUEST;
+
+		self::assertSame('done', $this->service->request(self::consolidator(), 'quarterly', 'odt', 7, null, '2026-Q4', null, null, null)['status']);
+		self::assertSame([], $this->queued);
 	}
 
 	public function testADocumentThatFailsIsAnsweredWithTheReason(): void {
