@@ -147,8 +147,9 @@ namespace OCA\PilotFeedback;
  *     createdAt: int,
  * }
  * @field-description PilotFeedbackItemHistoryEntry.createdAt Unix seconds
- * @psalm-type PilotFeedbackItemSupporter = array{userId: string, displayName: string, organisationId: int, mergedFrom: ?int}
+ * @psalm-type PilotFeedbackItemSupporter = array{userId: string, displayName: string, organisationId: int, mergedFrom: ?int, priority: PilotFeedbackPriority}
  * @field-description PilotFeedbackItemSupporter.mergedFrom The merged duplicate this support was moved from; null for direct support
+ * @field-description PilotFeedbackItemSupporter.priority The priority the supporter gave for their organisation; for support given before supporters chose one, the priority of the item supported
  * @psalm-type PilotFeedbackMergedDuplicate = array{id: int, title: string, organisationId: int, priority: PilotFeedbackPriority}
  * @psalm-type PilotFeedbackOrganisationPriority = array{organisationId: int, priority: PilotFeedbackPriority}
  * @field-description PilotFeedbackOrganisationPriority.priority The highest priority the organisation's reporter and supporters gave, including merged duplicates
@@ -193,7 +194,8 @@ namespace OCA\PilotFeedback;
  * @psalm-type PilotFeedbackTrendPoint = array{month: string, mean: ?float, n: int, lowN: bool}
  * @psalm-type PilotFeedbackTrendSeries = array{componentId: int, criterionId: ?int, points: list<PilotFeedbackTrendPoint>}
  * @psalm-type PilotFeedbackConsolidationTrend = array{pilotId: int, range: PilotFeedbackConsolidationRange, releasedOnly: bool, organisationId: ?int, lowRatingThreshold: int, series: list<PilotFeedbackTrendSeries>}
- * @psalm-type PilotFeedbackParticipationRelease = array{userId: string, releasedAt: int}
+ * @psalm-type PilotFeedbackParticipationRelease = array{userId: string, displayName: string, releasedAt: int}
+ * @field-description PilotFeedbackParticipationRelease.displayName Who released: the display name, or the pseudonym of an account deleted since
  * @psalm-type PilotFeedbackParticipationRow = array{organisationId: int, month: string, periodId: ?int, testers: int, testersWithAssessment: int, componentsRated: int, assessments: int, release: ?PilotFeedbackParticipationRelease}
  * @field-description PilotFeedbackParticipationRow.testers The members of the organisation's groups today (its coordinators only if they rated that month), everyone who rated for it that month, and its testers whose accounts were deleted that month
  * @psalm-type PilotFeedbackParticipation = array{pilotId: int, range: PilotFeedbackConsolidationRange, releasedOnly: bool, componentsInPilot: int, rows: list<PilotFeedbackParticipationRow>}
@@ -233,6 +235,9 @@ namespace OCA\PilotFeedback;
  * @field-description PilotFeedbackReport.fileId The Nextcloud file id; open it at /f/{fileId}
  * @field-description PilotFeedbackReport.path The file's path inside the owner's Files
  * @psalm-type PilotFeedbackReportPage = array{reports: list<PilotFeedbackReport>, total: int, page: int, limit: int}
+ * @psalm-type PilotFeedbackReportDeleted = array{id: int, fileRemoved: bool}
+ * @field-description PilotFeedbackReportDeleted.id The report that was deleted
+ * @field-description PilotFeedbackReportDeleted.fileRemoved Whether its file was deleted too (into its owner's trash bin); false when there was none, or it was renamed, moved away or deleted already
  * @psalm-type PilotFeedbackReportFormats = array{documents: list<string>, exports: list<string>}
  * @field-description PilotFeedbackReportFormats.documents Formats of the monthly and quarterly reports (odt, docx …)
  * @field-description PilotFeedbackReportFormats.exports Formats of the data export (ods, xlsx, csv)
@@ -251,6 +256,17 @@ namespace OCA\PilotFeedback;
  * @field-description PilotFeedbackNotificationSettings.rating_reminder Reminder to rate before a period closes
  * @field-description PilotFeedbackNotificationSettings.release_missing Coordinators: a period closed without the organisation's release
  * @field-description PilotFeedbackNotificationSettings.released Consolidators: an organisation released its feedback
+ * @psalm-type PilotFeedbackAccessibilityStatement = array{markdown: string, contact: string}
+ * @field-description PilotFeedbackAccessibilityStatement.markdown The accessibility statement in the reader's language (Markdown); the shipped template until the administrator writes one
+ * @field-description PilotFeedbackAccessibilityStatement.contact Where a barrier is reported: an e-mail address or an https URL; empty when none is set
+ *
+ * @psalm-type PilotFeedbackAccessibilitySettings = array{statementDe: string, statementEn: string, contact: string, templateDe: string, templateEn: string}
+ * @field-description PilotFeedbackAccessibilitySettings.statementDe The administrator's German statement (Markdown); empty: the template is shown
+ * @field-description PilotFeedbackAccessibilitySettings.statementEn The administrator's English statement (Markdown); empty: the template is shown
+ * @field-description PilotFeedbackAccessibilitySettings.contact Where a barrier is reported: an e-mail address or an https URL; empty for none
+ * @field-description PilotFeedbackAccessibilitySettings.templateDe The shipped German template
+ * @field-description PilotFeedbackAccessibilitySettings.templateEn The shipped English template
+ *
  * @psalm-type PilotFeedbackIntegrationSettings = array{reminderDays: int, pseudonymiseAfterMonths: int}
  * @field-description PilotFeedbackIntegrationSettings.reminderDays Days before a period's month ends on which testers who have not rated everything are reminded; 0: never
  * @field-description PilotFeedbackIntegrationSettings.pseudonymiseAfterMonths Months after which the reporters of closed (done, verified, rejected, duplicate) items are pseudonymised; 0: never
@@ -259,6 +275,42 @@ namespace OCA\PilotFeedback;
  * @field-description PilotFeedbackSummary.text The summary once successful, otherwise null
  * @field-description PilotFeedbackSummary.machineGenerated Always true: the text was written by a machine and must be labelled so
  * @psalm-type PilotFeedbackSummaryAvailability = array{available: bool}
+ * @psalm-type PilotFeedbackMonthItem = PilotFeedbackItemSummary&array{updatedAt: int, filedByMe: bool}
+ * @psalm-type PilotFeedbackMonthItemList = array{items: list<PilotFeedbackMonthItem>, total: int}
+ * @field-description PilotFeedbackMonthItemList.items The first ten; each with updatedAt (Unix seconds of its last change) and filedByMe (whether the caller filed it)
+ * @field-description PilotFeedbackMonthItemList.total How many there are in all
+ * @psalm-type PilotFeedbackMonthComponent = array{id: int, name: string, pilotId: int, pilotTitle: string}
+ * @field-description PilotFeedbackMonthComponent.pilotId The active pilot the component is rated in (the first of the caller's that holds it)
+ * @psalm-type PilotFeedbackMonthTester = array{toRate: list<PilotFeedbackMonthComponent>, componentCount: int, ratedCount: int, changedItems: list<PilotFeedbackMonthItem>}
+ * @field-description PilotFeedbackMonthTester.toRate The components the caller has not rated yet in the open period (a comment alone is no rating); without those their organisation has released
+ * @field-description PilotFeedbackMonthTester.componentCount How many components the caller rates: those of their organisations' active pilots
+ * @field-description PilotFeedbackMonthTester.ratedCount How many of them the caller has rated in the open period
+ * @field-description PilotFeedbackMonthTester.changedItems Items the caller filed or supports that changed since their last visit (lastVisit), most recent change first; at most ten
+ * @psalm-type PilotFeedbackMonthCoordinatorName = array{userId: string, displayName: string}
+ * @psalm-type PilotFeedbackMonthRelease = array{organisationId: int, name: string, shortName: string, state: 'released'|'pending'|'overdue'|'none', release: ?PilotFeedbackRelease, unreleasedMonths: list<string>, coordinators: list<PilotFeedbackMonthCoordinatorName>}
+ * @field-description PilotFeedbackMonthRelease.state released: the open period is released; pending: not yet, before the deadline; overdue: the deadline passed without a release, or an earlier period with ratings was never released; none: no period is open and nothing is overdue
+ * @field-description PilotFeedbackMonthRelease.release The release of the open period, if any
+ * @field-description PilotFeedbackMonthRelease.unreleasedMonths Months (YYYY-MM) of the six periods before the open one in which the organisation's testers rated but which it never released, newest first
+ * @field-description PilotFeedbackMonthRelease.coordinators Who a reminder goes to
+ * @psalm-type PilotFeedbackMonthComponentName = array{id: int, name: string}
+ * @psalm-type PilotFeedbackMonthOrganisation = PilotFeedbackMonthRelease&array{components: list<PilotFeedbackMonthComponentName>, members: list<PilotFeedbackProgressMember>, securityFindings: PilotFeedbackMonthItemList}
+ * @psalm-type PilotFeedbackMonthCoordinator = array{organisations: list<PilotFeedbackMonthOrganisation>}
+ * @field-description PilotFeedbackMonthCoordinator.organisations The organisations the caller coordinates, never another one: each with its release state, the components its testers rate in the open period, who of its testers has rated which of them (members, as GET /organisations/{id}/progress) and its open security findings, highest priority first
+ * @psalm-type PilotFeedbackMonthConsolidator = array{board: list<PilotFeedbackMonthRelease>, triage: PilotFeedbackMonthItemList, urgent: PilotFeedbackMonthItemList, reports: list<PilotFeedbackReport>}
+ * @field-description PilotFeedbackMonthConsolidator.board The release state of every active organisation
+ * @field-description PilotFeedbackMonthConsolidator.triage Items whose status is still new, newest first
+ * @field-description PilotFeedbackMonthConsolidator.urgent Open items of critical or high priority, highest first
+ * @field-description PilotFeedbackMonthConsolidator.reports Reports queued or being made, and those that failed in the last 31 days, newest first; at most ten
+ * @psalm-type PilotFeedbackMonth = array{period: ?PilotFeedbackPeriod, deadline: ?string, daysLeft: ?int, lastVisit: int, tester: ?PilotFeedbackMonthTester, coordinator: ?PilotFeedbackMonthCoordinator, consolidator: ?PilotFeedbackMonthConsolidator}
+ * @field-description PilotFeedbackMonth.period The open reporting period (the newest one open); null when none is open
+ * @field-description PilotFeedbackMonth.deadline The period's last day, YYYY-MM-DD (the app has no other deadline) @format date
+ * @field-description PilotFeedbackMonth.daysLeft Days until the deadline (UTC): 0 on the day itself, negative once it has passed
+ * @field-description PilotFeedbackMonth.lastVisit Unix seconds of the caller's previous visit of the app: what changed after it counts as new
+ * @field-description PilotFeedbackMonth.tester For testers and coordinators of an organisation; otherwise null
+ * @field-description PilotFeedbackMonth.coordinator For coordinators; otherwise null
+ * @field-description PilotFeedbackMonth.consolidator For consolidators; otherwise null
+ * @psalm-type PilotFeedbackReleaseReminder = array{organisationId: int, periodId: int, reminded: int}
+ * @field-description PilotFeedbackReleaseReminder.reminded How many coordinators were notified
  */
 class ResponseDefinitions {
 }

@@ -1,15 +1,40 @@
-import type { RouteLocationNormalized, Router, RouteRecordRaw } from 'vue-router'
+import type { RouteLocationNormalized, RouteLocationRaw, Router, RouteRecordRaw } from 'vue-router'
 
 import { t } from '@nextcloud/l10n'
 import { generateUrl } from '@nextcloud/router'
 import { createRouter, createWebHistory } from 'vue-router'
-import CatalogueView from './views/CatalogueView.vue'
+import MonthView from './views/MonthView.vue'
 import { focusViewHeading } from './utils/viewFocus.ts'
 
-/** The routes of the main app; views other than the start page load on demand. meta.title names the view. */
+/**
+ * The rating sheet opened on one component, as the start page links to it
+ * (/rate?component=3): the sheet shows that component, and the address drops the query,
+ * which the sheet does not follow when another component is chosen.
+ *
+ * @param to the route to the rating sheet
+ */
+export async function openComponentToRate(to: Pick<RouteLocationNormalized, 'query'>): Promise<true | RouteLocationRaw> {
+	const raw = to.query.component
+	if (raw === undefined) {
+		return true
+	}
+	const id = Number(raw)
+	if (typeof raw === 'string' && Number.isInteger(id) && id > 0) {
+		const { useRatingsStore } = await import('./stores/ratings.ts')
+		useRatingsStore().select(id)
+	}
+	return { name: 'rate', replace: true }
+}
+
+/**
+ * The routes of the main app; views other than the start page load on demand. meta.title
+ * names the view. The start page is the month's to-do (it was the catalogue, now at
+ * /catalogue: links to / open the start page, whose navigation leads to the catalogue).
+ */
 export const routes: RouteRecordRaw[] = [
-	{ path: '/', name: 'catalogue', component: CatalogueView, meta: { title: () => t('pilotfeedback', 'Catalogue') } },
-	{ path: '/rate', name: 'rate', component: () => import('./views/RateView.vue'), meta: { title: () => t('pilotfeedback', 'Rate') } },
+	{ path: '/', name: 'month', component: MonthView, meta: { title: () => t('pilotfeedback', 'This month') } },
+	{ path: '/catalogue', name: 'catalogue', component: () => import('./views/CatalogueView.vue'), meta: { title: () => t('pilotfeedback', 'Catalogue') } },
+	{ path: '/rate', name: 'rate', component: () => import('./views/RateView.vue'), beforeEnter: openComponentToRate, meta: { title: () => t('pilotfeedback', 'Rate') } },
 	{ path: '/items', name: 'items', component: () => import('./views/ItemListView.vue'), meta: { title: () => t('pilotfeedback', 'Items') } },
 	{ path: '/items/new', name: 'item-new', component: () => import('./views/ItemNewView.vue'), meta: { title: () => t('pilotfeedback', 'New item') } },
 	{
@@ -22,6 +47,7 @@ export const routes: RouteRecordRaw[] = [
 	{ path: '/coordination', name: 'coordination', component: () => import('./views/CoordinationView.vue'), meta: { title: () => t('pilotfeedback', 'Coordination') } },
 	{ path: '/consolidation', name: 'consolidation', component: () => import('./views/ConsolidationView.vue'), meta: { title: () => t('pilotfeedback', 'Consolidation') } },
 	{ path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue'), meta: { title: () => t('pilotfeedback', 'Reports') } },
+	{ path: '/accessibility', name: 'accessibility', component: () => import('./views/AccessibilityView.vue'), meta: { title: () => t('pilotfeedback', 'Accessibility') } },
 	{ path: '/:unknown(.*)*', redirect: '/' },
 ]
 

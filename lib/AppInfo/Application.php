@@ -11,6 +11,7 @@ namespace OCA\PilotFeedback\AppInfo;
 
 use OCA\PilotFeedback\Activity\ActivityListener;
 use OCA\PilotFeedback\Dashboard\ConsolidatorWidget;
+use OCA\PilotFeedback\Dashboard\CoordinatorWidget;
 use OCA\PilotFeedback\Dashboard\TesterWidget;
 use OCA\PilotFeedback\Event\ItemCommented;
 use OCA\PilotFeedback\Event\ItemCreated;
@@ -23,11 +24,14 @@ use OCA\PilotFeedback\Event\PeriodReleased;
 use OCA\PilotFeedback\Event\ReportGenerated;
 use OCA\PilotFeedback\Listener\NotificationListener;
 use OCA\PilotFeedback\Listener\PageVisitListener;
+use OCA\PilotFeedback\Listener\PreviousVisitListener;
 use OCA\PilotFeedback\Listener\ReferenceCacheListener;
+use OCA\PilotFeedback\Listener\ReportTrashListener;
 use OCA\PilotFeedback\Listener\UserDeletedListener;
 use OCA\PilotFeedback\Middleware\ErrorMiddleware;
 use OCA\PilotFeedback\Middleware\RequestBodyMiddleware;
 use OCA\PilotFeedback\Notification\Notifier;
+use OCA\PilotFeedback\Notification\ReleaseReminderNotifier;
 use OCA\PilotFeedback\Notification\ReportNotifier;
 use OCA\PilotFeedback\Reference\ItemReferenceProvider;
 use OCA\PilotFeedback\Report\Writer\CsvWriter;
@@ -37,6 +41,8 @@ use OCA\PilotFeedback\Report\Writer\OdtWriter;
 use OCA\PilotFeedback\Report\Writer\WriterRegistry;
 use OCA\PilotFeedback\Report\Writer\XlsxWriter;
 use OCA\PilotFeedback\Search\ItemSearchProvider;
+use OCA\PilotFeedback\SetupCheck\ReportBackgroundJobs;
+use OCA\PilotFeedback\UserMigration\PilotFeedbackMigrator;
 use OCP\AppFramework\App;
 use OCP\AppFramework\Bootstrap\IBootContext;
 use OCP\AppFramework\Bootstrap\IBootstrap;
@@ -62,8 +68,11 @@ class Application extends App implements IBootstrap {
 			[new OdsWriter(), new XlsxWriter(), new CsvWriter()],
 		));
 		$context->registerNotifierService(ReportNotifier::class);
+		$context->registerEventListener(ReportTrashListener::EVENT, ReportTrashListener::class);
+		$context->registerSetupCheck(ReportBackgroundJobs::class);
 
 		$context->registerNotifierService(Notifier::class);
+		$context->registerNotifierService(ReleaseReminderNotifier::class);
 		$context->registerEventListener(ItemStatusChanged::class, NotificationListener::class);
 		$context->registerEventListener(ItemMerged::class, NotificationListener::class);
 		$context->registerEventListener(ItemCommented::class, NotificationListener::class);
@@ -77,11 +86,16 @@ class Application extends App implements IBootstrap {
 		}
 
 		$context->registerDashboardWidget(TesterWidget::class);
+		$context->registerDashboardWidget(CoordinatorWidget::class);
 		$context->registerDashboardWidget(ConsolidatorWidget::class);
 		$context->registerEventListener(BeforeTemplateRenderedEvent::class, PageVisitListener::class);
+		// Before PageVisitListener moves the last visit on: keeps the end of the visit before (the start page's "since your last visit").
+		$context->registerEventListener(BeforeTemplateRenderedEvent::class, PreviousVisitListener::class, 10);
 
 		$context->registerEventListener(BeforeUserDeletedEvent::class, UserDeletedListener::class);
 		$context->registerEventListener(UserDeletedEvent::class, UserDeletedListener::class);
+		// A user's records in the user_migration app's export and import.
+		$context->registerUserMigrator(PilotFeedbackMigrator::class);
 
 		foreach ([ItemCreated::class, ItemUpdated::class, ItemStatusChanged::class, ItemMerged::class, ItemCommented::class, ItemSupported::class, PeriodReleased::class, ReportGenerated::class] as $activityEvent) {
 			$context->registerEventListener($activityEvent, ActivityListener::class);

@@ -15,6 +15,7 @@ use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ConsolidationScope;
 use OCA\PilotFeedback\People\People;
 use OCA\PilotFeedback\People\Policy;
+use OCA\PilotFeedback\People\UserNames;
 
 /**
  * Each organisation's participation in a pilot, month by month: its testers, those who
@@ -30,6 +31,7 @@ class ConsolidationParticipation {
 		private ConsolidationDimensions $dimensions,
 		private People $people,
 		private FormerTesterMapper $formerTesters,
+		private UserNames $names,
 	) {
 	}
 
@@ -48,7 +50,8 @@ class ConsolidationParticipation {
 		}
 		$releases = [];
 		foreach ($this->mapper->releases($scope->range, $organisationIds) as $row) {
-			$releases[$row['organisationId']][$row['month']] = ['userId' => $row['userId'], 'releasedAt' => $row['releasedAt']];
+			// named by display name (a pseudonym once the account is gone), never by the user id alone
+			$releases[$row['organisationId']][$row['month']] = ['userId' => $row['userId'], 'displayName' => $this->names->name($row['userId']), 'releasedAt' => $row['releasedAt']];
 		}
 		// A month's testers: today's members of the organisation's groups (its coordinators
 		// only if they rated, as on the coordinator's progress page), whoever rated for it that

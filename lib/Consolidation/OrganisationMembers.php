@@ -11,15 +11,15 @@ namespace OCA\PilotFeedback\Consolidation;
 
 use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
+use OCA\PilotFeedback\People\UserNames;
 use OCP\IGroupManager;
-use OCP\IUserManager;
 
 /** The people of an organisation by name, as its progress lists them: members of its groups, and its coordinators. */
 class OrganisationMembers {
 	public function __construct(
 		private LinkMapper $links,
 		private IGroupManager $groupManager,
-		private IUserManager $userManager,
+		private UserNames $userNames,
 	) {
 	}
 
@@ -44,8 +44,8 @@ class OrganisationMembers {
 		return $names;
 	}
 
-	/** Anyone's display name; the user id when the account is gone. */
+	/** Anyone's display name; the pseudonym ("deleted user #7") when the account is gone, never the user id. */
 	public function displayName(string $userId): string {
-		return $this->userManager->getDisplayName($userId) ?? $userId;
+		return $this->userNames->name($userId);
 	}
 }

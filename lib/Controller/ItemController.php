@@ -267,8 +267,14 @@ class ItemController extends ApiController {
 	/**
 	 * Support (+1) a report item: "concerns us too"
 	 *
+	 * Records the user and their organisation as supporters, with the priority the item has
+	 * for that organisation. Sent again while supporting, it changes that priority.
+	 *
+	 * @param PilotFeedbackPriority|null $priority The supporting organisation's own priority; null or left out: the item's priority (when supporting again: unchanged)
+	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemDetail, array{}>
-	 * @throws ForbiddenException The user is no tester
+	 * @throws ValidationException Invalid priority
+	 * @throws ForbiddenException The user is no tester, or filed the item
 	 * @throws NotFoundException Not found or not visible
 	 * @throws BusyException The database stayed locked by other requests; nothing was saved, try again
 	 *
@@ -276,8 +282,8 @@ class ItemController extends ApiController {
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/items/{id}/support', requirements: ['id' => '\d+'])]
-	public function support(int $id): DataResponse {
-		return new DataResponse($this->support->support($this->actors->current(), $id, true));
+	public function support(int $id, mixed $priority = null): DataResponse {
+		return new DataResponse($this->support->support($this->actors->current(), $id, true, $priority));
 	}
 
 	/**

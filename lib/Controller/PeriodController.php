@@ -11,6 +11,7 @@ namespace OCA\PilotFeedback\Controller;
 
 use OCA\PilotFeedback\Catalogue\PeriodService;
 use OCA\PilotFeedback\Db\Period;
+use OCA\PilotFeedback\Exception\BusyException;
 use OCA\PilotFeedback\Exception\ConflictException;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
@@ -23,7 +24,8 @@ use OCP\AppFramework\Http\DataResponse;
 use OCP\IRequest;
 
 /**
- * Reporting periods: administrators open and close calendar months.
+ * Reporting periods: administrators open and close calendar months, and delete a month
+ * nobody has rated in.
  *
  * @psalm-import-type PilotFeedbackPeriod from ResponseDefinitions
  * @psalm-import-type PilotFeedbackPeriodStatus from ResponseDefinitions
@@ -53,10 +55,13 @@ class PeriodController extends ApiController {
 	/**
 	 * Open the period of a month
 	 *
+	 * A month can be opened from the month the first pilot (not archived, with a start date)
+	 * starts in up to the month after the current one.
+	 *
 	 * @param string $month YYYY-MM @pattern ^[0-9]{4}-(0[1-9]|1[0-2])$
 	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackPeriod, array{}>
-	 * @throws ValidationException Invalid or existing month
+	 * @throws ValidationException Invalid or existing month, a month before the first pilot starts or more than one month ahead
 	 * @throws ConflictException Another request created the same record at the same time
 	 *
 	 * 201: Period created
@@ -82,6 +87,25 @@ class PeriodController extends ApiController {
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/periods/{id}', requirements: ['id' => '\d+'])]
 	public function update(int $id, mixed $status): DataResponse {
 		return new DataResponse($this->periods->setStatus($id, $status)->jsonSerialize());
+	}
+
+	/**
+	 * Delete a period nobody has rated in
+	 *
+	 * Only a period without ratings, drafts (a comment alone) and releases: one opened by
+	 * mistake. Any other is refused with 409; close it instead.
+	 *
+	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackPeriod, array{}>
+	 * @throws NotFoundException Not found
+	 * @throws ConflictException The period holds ratings, drafts or releases
+	 * @throws BusyException The database stayed locked by other requests; nothing was deleted, try again
+	 *
+	 * 200: Period deleted; the answer is the period as it was
+	 */
+	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
+	#[ApiRoute(verb: 'DELETE', url: '/api/v1/periods/{id}', requirements: ['id' => '\d+'])]
+	public function destroy(int $id): DataResponse {
+		return new DataResponse($this->periods->delete($id)->jsonSerialize());
 	}
 
 	/**

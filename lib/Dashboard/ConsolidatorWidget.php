@@ -10,17 +10,17 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Dashboard;
 
 use OCA\PilotFeedback\Common\AppLinks;
-use OCA\PilotFeedback\Db\ItemSearchMapper;
-use OCA\PilotFeedback\Item\LastVisit;
 use OCA\PilotFeedback\Model\Actor;
-use OCA\PilotFeedback\Model\ItemStatus;
-use OCA\PilotFeedback\Model\Priority;
+use OCA\PilotFeedback\Month\MonthService;
 use OCA\PilotFeedback\People\ActorFactory;
 use OCP\IL10N;
 use OCP\IUserManager;
 use OCP\IUserSession;
 
-/** For consolidators: the items filed since their last visit of the app, then the open critical and high items. */
+/**
+ * For consolidators, the items of their start page: those waiting for triage (the ones filed
+ * since their last visit marked new), then the open critical and high items.
+ */
 class ConsolidatorWidget extends ItemsWidget {
 	public function __construct(
 		IL10N $l10n,
@@ -28,8 +28,7 @@ class ConsolidatorWidget extends ItemsWidget {
 		AppLinks $links,
 		IUserSession $userSession,
 		IUserManager $userManager,
-		private ItemSearchMapper $search,
-		private LastVisit $lastVisit,
+		private MonthService $month,
 	) {
 		parent::__construct($l10n, $actors, $links, $userSession, $userManager);
 	}
@@ -47,20 +46,25 @@ class ConsolidatorWidget extends ItemsWidget {
 	}
 
 	protected function emptyMessage(): string {
-		return $this->l10n->t('No new items since your last visit, and no open critical or high items.');
+		return $this->l10n->t('No items wait for triage, and no open critical or high items.');
 	}
 
 	protected function items(Actor $actor, ?string $since, int $limit): array {
+		$lists = $this->month->consolidatorItems($actor);
+		if ($lists === null) {
+			return [];
+		}
+		$lastVisit = $this->month->since($actor);
 		$entries = [];
 		$seen = [];
-		$new = $this->search->latest($actor, ['createdAfter' => $this->lastVisit->get($actor->userId)], max(1, intdiv($limit + 1, 2)));
-		foreach ($new as $item) {
-			$seen[$item->getId()] = true;
-			$entries[] = $this->itemEntry($item, $this->l10n->t('New: %1$s', [$this->itemFacts($item)]));
+		foreach (array_slice($lists['triage']['items'], 0, max(1, intdiv($limit + 1, 2))) as $item) {
+			$seen[$item['id']] = true;
+			$entries[] = $this->itemEntry($item, $item['createdAt'] > $lastVisit
+				? $this->l10n->t('New: %1$s', [$this->itemFacts($item)])
+				: $this->l10n->t('Waiting for triage: %1$s', [$this->itemFacts($item)]));
 		}
-		$open = array_map(static fn (ItemStatus $s): string => $s->value, [ItemStatus::New, ItemStatus::InReview, ItemStatus::Accepted, ItemStatus::Forwarded, ItemStatus::InProgress]);
-		foreach ($this->search->latest($actor, ['statuses' => $open, 'minPriority' => Priority::High->value], $limit) as $item) {
-			if (!isset($seen[$item->getId()])) {
+		foreach ($lists['urgent']['items'] as $item) {
+			if (!isset($seen[$item['id']])) {
 				$entries[] = $this->itemEntry($item, $this->itemFacts($item));
 			}
 		}

@@ -11,8 +11,8 @@ namespace OCA\PilotFeedback\Dashboard;
 
 use OCA\PilotFeedback\Common\AppLinks;
 use OCA\PilotFeedback\Common\Labels;
-use OCA\PilotFeedback\Db\Item;
 use OCA\PilotFeedback\Model\Actor;
+use OCA\PilotFeedback\Model\Priority;
 use OCA\PilotFeedback\People\ActorFactory;
 use OCP\Dashboard\IAPIWidgetV2;
 use OCP\Dashboard\IButtonWidget;
@@ -27,7 +27,10 @@ use OCP\IUserSession;
 
 /**
  * The common part of the app's dashboard widgets (API v2, so that the mobile clients show
- * them too): shown to those with the role, with a button into the app.
+ * them too): shown to those with the role, with a button into the app. They show what the
+ * app's start page shows (MonthService), so that both tell the same.
+ *
+ * @psalm-import-type PilotFeedbackMonthItem from \OCA\PilotFeedback\ResponseDefinitions
  */
 abstract class ItemsWidget implements IAPIWidgetV2, IButtonWidget, IIconWidget, IConditionalWidget {
 	public function __construct(
@@ -84,15 +87,17 @@ abstract class ItemsWidget implements IAPIWidgetV2, IButtonWidget, IIconWidget, 
 		return [new WidgetButton(WidgetButton::TYPE_MORE, $this->links->home(), $this->l10n->t('Open Pilot Feedback'))];
 	}
 
-	protected function itemEntry(Item $item, string $subtitle): WidgetItem {
-		return new WidgetItem($item->getTitle(), $subtitle, $this->links->item($item->getId()), $this->links->icon(), (string)$item->getUpdatedAt());
+	/** @param PilotFeedbackMonthItem $item an item of the start page (MonthItems) */
+	protected function itemEntry(array $item, string $subtitle): WidgetItem {
+		return new WidgetItem($item['title'], $subtitle, $this->links->item($item['id']), $this->links->icon(), (string)$item['updatedAt']);
 	}
 
-	protected function itemFacts(Item $item): string {
+	/** @param PilotFeedbackMonthItem $item */
+	protected function itemFacts(array $item): string {
 		return implode(' · ', [
-			Labels::type($this->l10n, $item->getType()),
-			Labels::status($this->l10n, $item->getStatus()),
-			Labels::priority($this->l10n, $item->getConsPriority() ?? $item->getPriority()),
+			Labels::type($this->l10n, $item['type']),
+			Labels::status($this->l10n, $item['status']),
+			Labels::priority($this->l10n, Priority::fromKey($item['priority'])->value),
 		]);
 	}
 }

@@ -9,19 +9,20 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Dashboard;
 
-use OCA\PilotFeedback\Catalogue\CatalogueService;
 use OCA\PilotFeedback\Common\AppLinks;
-use OCA\PilotFeedback\Db\AssessmentMapper;
-use OCA\PilotFeedback\Db\ItemSearchMapper;
-use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Model\Actor;
+use OCA\PilotFeedback\Month\MonthService;
 use OCA\PilotFeedback\People\ActorFactory;
 use OCP\Dashboard\Model\WidgetItem;
 use OCP\IL10N;
 use OCP\IUserManager;
 use OCP\IUserSession;
 
-/** For testers: the components still unrated in the open period, then the latest changes to their own items. */
+/**
+ * For testers, the tester part of the start page: the components still unrated in the open
+ * period (each opening its rating sheet), then the items they filed or support that changed
+ * since their last visit.
+ */
 class TesterWidget extends ItemsWidget {
 	public function __construct(
 		IL10N $l10n,
@@ -29,10 +30,7 @@ class TesterWidget extends ItemsWidget {
 		AppLinks $links,
 		IUserSession $userSession,
 		IUserManager $userManager,
-		private PeriodMapper $periods,
-		private AssessmentMapper $assessments,
-		private CatalogueService $catalogue,
-		private ItemSearchMapper $search,
+		private MonthService $month,
 	) {
 		parent::__construct($l10n, $actors, $links, $userSession, $userManager);
 	}
@@ -50,29 +48,30 @@ class TesterWidget extends ItemsWidget {
 	}
 
 	protected function emptyMessage(): string {
-		return $this->l10n->t('Everything is rated, and nothing changed on your items.');
+		return $this->l10n->t('Everything is rated, and nothing changed on your items since your last visit.');
 	}
 
 	protected function items(Actor $actor, ?string $since, int $limit): array {
+		$period = $this->month->period();
+		$section = $this->month->testerSection($actor, $period);
+		if ($section === null) {
+			return [];
+		}
 		$entries = [];
-		$period = $this->periods->findNewestOpen();
 		if ($period !== null) {
-			$rated = array_map(static fn ($a): int => $a->getComponentId(), $this->assessments->findForUser($actor->userId, $period->getId()));
-			foreach ($this->catalogue->componentsOf($this->catalogue->visiblePilots($actor, true)) as $component) {
-				if (!in_array($component->getId(), $rated, true)) {
-					$entries[] = new WidgetItem(
-						$component->getName(),
-						$this->l10n->t('Not rated yet for %1$s', [$period->getMonth()]),
-						$this->links->view('rate'),
-						$this->links->icon(),
-					);
-				}
+			$deadline = $this->month->deadlineOf($period)['deadline'];
+			foreach ($section['toRate'] as $component) {
+				$entries[] = new WidgetItem(
+					$component['name'],
+					$this->l10n->t('Not rated yet for %1$s, due %2$s', [$period->getMonth(), $deadline]),
+					$this->links->view('rate') . '?component=' . $component['id'],
+					$this->links->icon(),
+				);
 			}
 		}
 		$entries = array_slice($entries, 0, max(1, intdiv($limit + 1, 2)));
-		$own = $this->search->latest($actor, ['reporterId' => $actor->userId], $limit - count($entries));
-		foreach ($own as $item) {
-			$entries[] = $this->itemEntry($item, $this->itemFacts($item));
+		foreach ($section['changedItems'] as $item) {
+			$entries[] = $this->itemEntry($item, $this->l10n->t('Changed: %1$s', [$this->itemFacts($item)]));
 		}
 		return array_slice($entries, 0, $limit);
 	}

@@ -152,6 +152,17 @@ class AssessmentMapper extends QBMapper {
 		return $count;
 	}
 
+	/** How many assessments the period holds: its ratings and the drafts (a comment alone, or only "not assessed"). */
+	public function countInPeriod(int $periodId): int {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select($qb->func()->count('*'))->from($this->getTableName())
+			->where($qb->expr()->eq('period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)));
+		$result = $qb->executeQuery();
+		$count = (int)$result->fetchOne();
+		$result->closeCursor();
+		return $count;
+	}
+
 	/** How many assessments of the period are ratings: with an overall score or at least one criterion score. */
 	public function countRatingsInPeriod(int $periodId): int {
 		$scored = $this->db->getQueryBuilder();

@@ -141,7 +141,7 @@ class ItemsOverviewMapper {
 	 * Requirements and improvements of the pilot, still open and filed before $end, ranked by
 	 * score: each supporting organisation counts once, with the weight of the highest priority
 	 * it gave (WEIGHTS). An organisation supports an item by filing it, by supporting it (+1,
-	 * with the item's priority) or by filing or supporting an item merged into it as its
+	 * with the priority the supporter chose) or by filing or supporting an item merged into it as its
 	 * duplicate (with that item's priority; see MergeService). Ties break on the number of supporters, then the older item.
 	 *
 	 * @return list<array{id: int, title: string, type: string, priority: int, supportCount: int, score: int, organisations: int}>
@@ -163,10 +163,12 @@ class ItemsOverviewMapper {
 		$filed = $this->db->getQueryBuilder();
 		$filed->select('t.id', 't.org_id', 't.priority')->from('pf_items', 't');
 		$ranked($filed);
-		// a supporter moved from a merged duplicate (merged_from) gave that duplicate's priority
+		// a supporter gave the priority they chose (s.priority); on a row without one, the
+		// priority of the item supported: the item, or the merged duplicate it was moved from
 		$supported = $this->db->getQueryBuilder();
 		$source = $supported->createFunction('COALESCE(' . $supported->getColumnName('s.merged_from') . ', ' . $supported->getColumnName('s.item_id') . ')');
-		$supported->select('t.id', 's.org_id', 'src.priority')->from('pf_supporters', 's')
+		$given = $supported->createFunction('COALESCE(' . $supported->getColumnName('s.priority') . ', ' . $supported->getColumnName('src.priority') . ')');
+		$supported->select('t.id', 's.org_id')->selectAlias($given, 'priority')->from('pf_supporters', 's')
 			->innerJoin('s', 'pf_items', 't', $supported->expr()->eq('t.id', 's.item_id'))
 			->innerJoin('s', 'pf_items', 'src', $supported->expr()->eq('src.id', $source));
 		$ranked($supported);

@@ -55,6 +55,17 @@ class ReleaseLogMapper {
 		return $entries;
 	}
 
+	/** How many releases and reopenings of the period, by any organisation, are recorded. */
+	public function countForPeriod(int $periodId): int {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select($qb->func()->count('*'))->from(self::TABLE)
+			->where($qb->expr()->eq('period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)));
+		$result = $qb->executeQuery();
+		$count = (int)$result->fetchOne();
+		$result->closeCursor();
+		return $count;
+	}
+
 	/** Records the releases made before this log existed, once. */
 	public function backfill(): void {
 		$count = $this->db->getQueryBuilder();

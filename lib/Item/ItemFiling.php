@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Item;
 
-use OCA\PilotFeedback\Catalogue\CatalogueService;
+use OCA\PilotFeedback\Catalogue\PilotScope;
 use OCA\PilotFeedback\Common\Validator;
 use OCA\PilotFeedback\Db\Item;
 use OCA\PilotFeedback\Db\Link;
@@ -33,7 +33,7 @@ class ItemFiling {
 	public function __construct(
 		private Policy $policy,
 		private LinkMapper $links,
-		private CatalogueService $catalogue,
+		private PilotScope $pilotScope,
 		private AttachmentService $attachments,
 		private ItemReader $reader,
 		private ItemWriter $writer,
@@ -104,12 +104,12 @@ class ItemFiling {
 	private function applyContent(Actor $actor, Item $item, array $input, int $orgId): void {
 		$item->setTitle(Validator::requiredLine($input['title'] ?? null, 'Title'));
 		$item->setBody(Validator::optionalText($input['body'] ?? null, 'Text'));
-		$item->setPriority(Priority::fromKey(Validator::oneOf($input['priority'] ?? null, 'Priority', Priority::keys()))->value);
+		$item->setPriority(self::priority($input['priority'] ?? null));
 		$componentId = Validator::id($input['componentId'] ?? null, 'Component');
 		$pilotId = Validator::id($input['pilotId'] ?? null, 'Pilot');
 
 		$orgPilots = $this->links->rightsByLeft(Link::OrganisationPilots, [$orgId])[$orgId] ?? [];
-		$visiblePilots = array_map(static fn ($p): int => $p->getId(), $this->catalogue->visiblePilots($actor, false));
+		$visiblePilots = array_map(static fn ($p): int => $p->getId(), $this->pilotScope->visiblePilots($actor, false));
 		if (!in_array($pilotId, $orgPilots, true) && !($actor->isConsolidator && in_array($pilotId, $visiblePilots, true))) {
 			throw new ValidationException('Pilot: choose one of the pilots your organisation takes part in.');
 		}
@@ -119,6 +119,20 @@ class ItemFiling {
 		}
 		$item->setComponentId($componentId);
 		$item->setPilotId($pilotId);
+	}
+
+	/**
+	 * The priority the reporter chose: there is no default, so an item sent without one is
+	 * refused (400 naming the field).
+	 *
+	 * @return int the rank (Priority)
+	 * @throws ValidationException
+	 */
+	private static function priority(mixed $value): int {
+		if ($value === null || $value === '') {
+			throw ValidationException::field('%1$s is required: choose one of %2$s.', 'Priority', implode(', ', Priority::keys()));
+		}
+		return Priority::fromKey(Validator::oneOf($value, 'Priority', Priority::keys()))->value;
 	}
 
 	/** @return array<string, mixed> the current editable values in API form */

@@ -86,6 +86,11 @@ class ItemPresenter {
 		$visible = $this->visibleReferences($actor, $references);
 		$shown = array_values(array_filter($supporters, static fn (array $s): bool => $s['mergedFrom'] === null || in_array($s['mergedFrom'], $visible, true)));
 		$supportedByMe = in_array($actor->userId, array_column($supporters, 'userId'), true);
+		// the priority a supporter gave, or that of the item they supported (rows without one)
+		$priorityOf = [$item->getId() => $item->getPriority()];
+		foreach ($duplicates as $duplicate) {
+			$priorityOf[$duplicate->getId()] = $duplicate->getPriority();
+		}
 		return [
 			...$this->item($actor, $item, $supportedByMe, $visible),
 			'attachments' => array_map(static fn (Attachment $a): array => $a->jsonSerialize(), $this->attachments->findForItem($item->getId())),
@@ -95,6 +100,7 @@ class ItemPresenter {
 				'displayName' => $this->name($s['userId']),
 				'organisationId' => $s['organisationId'],
 				'mergedFrom' => $s['mergedFrom'],
+				'priority' => Priority::from($s['priority'] ?? $priorityOf[$s['mergedFrom'] ?? $item->getId()] ?? $item->getPriority())->key(),
 			], $shown),
 			'canChangeStatus' => $this->policy->canTriage($actor),
 			'mergedDuplicates' => array_map(static fn (Item $d): array => [

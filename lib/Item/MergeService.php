@@ -83,7 +83,7 @@ class MergeService {
 		foreach ($this->supporters->findForItem($targetId) as $row) {
 			$counted[$row['userId']] = true;
 		}
-		$moving = [['userId' => $duplicate->getReporterId(), 'organisationId' => $duplicate->getOrgId()]];
+		$moving = [['userId' => $duplicate->getReporterId(), 'organisationId' => $duplicate->getOrgId(), 'priority' => null]];
 		foreach ($this->supporters->findForItem($duplicate->getId()) as $row) {
 			$moving[] = $row;
 		}
@@ -92,7 +92,8 @@ class MergeService {
 				continue;
 			}
 			$counted[$row['userId']] = true;
-			$this->supporters->add($targetId, $row['userId'], $row['organisationId'], $now, $duplicate->getId());
+			// a supporter of B keeps the priority they gave; B's reporter counts with B's
+			$this->supporters->add($targetId, $row['userId'], $row['organisationId'], $now, $duplicate->getId(), $row['priority']);
 		}
 		$this->supporters->refreshCount($targetId);
 		$this->history->record($targetId, $userId, 'merged', null, (string)$duplicate->getId(), $now);
@@ -131,11 +132,12 @@ class MergeService {
 
 	/**
 	 * "Priority per organisation" of an item: for each organisation, the highest priority
-	 * its people gave. The item's reporter and its direct supporters gave the item's
-	 * priority; a merged duplicate's reporter and the supporters moved from it gave the
-	 * duplicate's priority. Sorted by organisation id.
+	 * its people gave. The item's reporter gave the item's priority, a merged duplicate's
+	 * reporter the duplicate's; a supporter the priority they chose when supporting, or, on a
+	 * row without one (made before supporters chose), the priority of the item they supported
+	 * (the item, or the duplicate the row was moved from). Sorted by organisation id.
 	 *
-	 * @param list<array{userId: string, organisationId: int, mergedFrom: ?int}> $supporters the item's supporter rows to count
+	 * @param list<array{userId: string, organisationId: int, mergedFrom: ?int, priority?: ?int}> $supporters the item's supporter rows to count
 	 * @param list<Item> $duplicates the merged duplicates to count
 	 * @return list<array{organisationId: int, priority: 'low'|'medium'|'high'|'critical'}>
 	 */
@@ -147,10 +149,12 @@ class MergeService {
 			$highest[$duplicate->getOrgId()] = max($highest[$duplicate->getOrgId()] ?? 0, $duplicate->getPriority());
 		}
 		foreach ($supporters as $row) {
-			$priority = $priorityOf[$row['mergedFrom'] ?? $item->getId()] ?? null;
-			if ($priority !== null) {
-				$highest[$row['organisationId']] = max($highest[$row['organisationId']] ?? 0, $priority);
+			$source = $row['mergedFrom'] ?? $item->getId();
+			if (!isset($priorityOf[$source])) {
+				continue; // moved from a duplicate the actor may not see
 			}
+			$priority = $row['priority'] ?? $priorityOf[$source];
+			$highest[$row['organisationId']] = max($highest[$row['organisationId']] ?? 0, $priority);
 		}
 		ksort($highest);
 		$result = [];

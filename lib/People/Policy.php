@@ -15,8 +15,10 @@ use OCA\PilotFeedback\Model\ItemFacts;
 use OCA\PilotFeedback\Model\ItemStatus;
 
 /**
- * The role table of DESIGN.md as code: one question per action, answered from the actor
- * and the facts of the record. Every service asks here before it reads or writes.
+ * The roles of docs/api.md ("Roles and visibility"; who sees consolidated figures is under
+ * "Consolidation") as code: one question per action, answered from the actor and the facts
+ * of the record. Every service asks here before it reads or writes. The docs describe each
+ * role; the full table of actions is this class (test/php/Unit/People/PolicyTest.php).
  */
 final class Policy {
 	/** Administrators configure pilots, components, criteria, organisations and periods. */
@@ -74,6 +76,11 @@ final class Policy {
 	/** Only an organisation's coordinators release its feedback for a period. */
 	public function canRelease(Actor $actor, int $orgId): bool {
 		return $actor->coordinates($orgId);
+	}
+
+	/** Consolidators remind an organisation's coordinators to release its feedback. */
+	public function canRemindCoordinators(Actor $actor): bool {
+		return $actor->isConsolidator;
 	}
 
 	/** Consolidated results are for the consolidators and the organisations' coordinators; testers see none of it. */

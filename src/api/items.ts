@@ -1,4 +1,4 @@
-import type { ItemComment, ItemCreatePayload, ItemDetail, ItemPage, ItemQuery, ItemSuggestion, ItemTriagePayload, ItemUpdatePayload } from '../types/index.ts'
+import type { ItemComment, ItemCreatePayload, ItemDetail, ItemPage, ItemQuery, ItemSuggestion, ItemTriagePayload, ItemUpdatePayload, Priority } from '../types/index.ts'
 
 import axios, { isAxiosError } from '@nextcloud/axios'
 import { ocsData, ocsUrl } from './client.ts'
@@ -82,12 +82,14 @@ export async function fetchSuggestions(q: string, limit?: number, signal?: Abort
 }
 
 /**
- * Mark an item as "concerns us too".
+ * Mark an item as "concerns us too", with the priority it has for the user's organisation;
+ * sent again while supporting, it changes that priority.
  *
  * @param id the item
+ * @param priority the organisation's priority; left out: the item's
  */
-export async function supportItem(id: number): Promise<ItemDetail> {
-	return ocsData(await axios.post(ocsUrl(`/items/${id}/support`)))
+export async function supportItem(id: number, priority?: Priority): Promise<ItemDetail> {
+	return ocsData(await axios.post(ocsUrl(`/items/${id}/support`), priority === undefined ? undefined : { priority }))
 }
 
 /**

@@ -37,3 +37,12 @@ export async function setPeriodStatus(id: number, status: PeriodStatus): Promise
 export async function fetchPeriodRatings(id: number): Promise<PeriodRatings> {
 	return ocsData(await axios.get(ocsUrl(`/periods/${id}/ratings`)))
 }
+
+/**
+ * Delete a period nobody has rated in (the server refuses any other with 409).
+ *
+ * @param id the period
+ */
+export async function deletePeriod(id: number): Promise<Period> {
+	return ocsData(await axios.delete(ocsUrl(`/periods/${id}`)))
+}

@@ -4,7 +4,7 @@ import { showError } from '@nextcloud/dialogs'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { errorMessage } from '../api/client.ts'
-import { createPeriod, fetchPeriodRatings, fetchPeriods, setPeriodStatus } from '../api/periods.ts'
+import { createPeriod, deletePeriod, fetchPeriodRatings, fetchPeriods, setPeriodStatus } from '../api/periods.ts'
 
 export const useAdminPeriodsStore = defineStore('pilotfeedback-admin-periods', () => {
 	/** All reporting periods */
@@ -76,5 +76,21 @@ export const useAdminPeriodsStore = defineStore('pilotfeedback-admin-periods', (
 		}
 	}
 
-	return { periods, loading, loadError, newestFirst, load, create, setStatus, ratingsOf }
+	/**
+	 * Delete a period nobody has rated in; false (with the server's reason shown) if it refused.
+	 *
+	 * @param id the period
+	 */
+	async function remove(id: number): Promise<boolean> {
+		try {
+			await deletePeriod(id)
+			periods.value = periods.value.filter((period) => period.id !== id)
+			return true
+		} catch (error) {
+			showError(errorMessage(error))
+			return false
+		}
+	}
+
+	return { periods, loading, loadError, newestFirst, load, create, setStatus, ratingsOf, remove }
 })

@@ -287,6 +287,25 @@ export const useItemsStore = defineStore('pilotfeedback-items', () => {
 	}
 
 	/**
+	 * Support the current item with the priority it has for the user's organisation, or, while
+	 * supporting it, change that priority.
+	 *
+	 * @param priority the organisation's priority
+	 */
+	async function support(priority: Priority): Promise<void> {
+		if (current.value) {
+			current.value = await api.supportItem(current.value.id, priority)
+		}
+	}
+
+	/** Withdraw the current user's support of the current item. */
+	async function withdrawSupport(): Promise<void> {
+		if (current.value) {
+			current.value = await api.unsupportItem(current.value.id)
+		}
+	}
+
+	/**
 	 * Support an existing item instead of filing a new one.
 	 *
 	 * @param id the item to support
@@ -350,6 +369,8 @@ export const useItemsStore = defineStore('pilotfeedback-items', () => {
 		resolveConflict,
 		findOthers,
 		toggleSupport,
+		support,
+		withdrawSupport,
 		supportInstead,
 		postComment,
 		searchSuggestions,

@@ -4,6 +4,41 @@
  */
 
 export interface paths {
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/accessibility-statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the accessibility statement in the reader's language */
+        get: operations["accessibility_statement-show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/settings/accessibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the accessibility statement's settings: both languages, the contact and the templates */
+        get: operations["accessibility_statement-settings"];
+        /** Change the accessibility statement; a value left out keeps its value, an empty statement shows the template again */
+        put: operations["accessibility_statement-update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ocs/v2.php/apps/pilotfeedback/api/v1/catalogue": {
         parameters: {
             query?: never;
@@ -399,7 +434,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Support (+1) a report item: "concerns us too" */
+        /**
+         * Support (+1) a report item: "concerns us too"
+         * @description Records the user and their organisation as supporters, with the priority the item has for that organisation. Sent again while supporting, it changes that priority.
+         */
         post: operations["item-support"];
         /** Withdraw support from a report item */
         delete: operations["item-unsupport"];
@@ -419,6 +457,46 @@ export interface paths {
         get: operations["me-show"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/month": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What to do this month
+         * @description The open period with its deadline, and a section per role of the caller, null for the roles they do not have: a tester's components still to rate and their items that changed since their last visit; a coordinator's organisations with who rated what, their release state and their open security findings; for consolidators the release board of every organisation, the items waiting for triage, the open critical and high items and the reports being made or failed.
+         */
+        get: operations["month-show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/organisations/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remind an organisation's coordinators to release its feedback
+         * @description Sends each coordinator of the organisation a Nextcloud notification; a new reminder replaces the previous one about the same period. At most 20 reminders per 10 minutes.
+         */
+        post: operations["month-remind"];
         delete?: never;
         options?: never;
         head?: never;
@@ -492,7 +570,10 @@ export interface paths {
         /** List the periods, newest first */
         get: operations["period-index"];
         put?: never;
-        /** Open the period of a month */
+        /**
+         * Open the period of a month
+         * @description A month can be opened from the month the first pilot (not archived, with a start date) starts in up to the month after the current one.
+         */
         post: operations["period-create"];
         delete?: never;
         options?: never;
@@ -511,7 +592,11 @@ export interface paths {
         /** Open or close a period */
         put: operations["period-update"];
         post?: never;
-        delete?: never;
+        /**
+         * Delete a period nobody has rated in
+         * @description Only a period without ratings, drafts (a comment alone) and releases: one opened by mistake. Any other is refused with 409; close it instead.
+         */
+        delete: operations["period-destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -649,7 +734,7 @@ export interface paths {
         put?: never;
         /**
          * Ask for a report or export
-         * @description A monthly or quarterly report is made at once (status done or failed in the answer); an export is queued as a background job (status queued) and a notification tells when it is ready. A period without ratings gives a report that says so; a period that has not ended gives a report marked preliminary.
+         * @description A monthly or quarterly report is made at once (status done or failed in the answer) unless it is large (many pilots, ratings or items: then it is queued like an export); an export is queued as a background job (status queued) and a notification tells when it is ready. A period without ratings gives a report that says so; a period that has not ended gives a report marked preliminary. At most 40 requests per user in 10 minutes.
          */
         post: operations["report-create"];
         delete?: never;
@@ -669,6 +754,30 @@ export interface paths {
         get: operations["report-show"];
         put?: never;
         post?: never;
+        /**
+         * Delete a report and its file
+         * @description Removes the report from the list and its file from the owner's Files (into their trash bin), if the file still exists under the name the app gave it. For the one who asked for it, and for every consolidator when the schedule made it.
+         */
+        delete: operations["report-destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/reports/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try a failed report again
+         * @description Queues the report again as a background job, for the same requester and into the same report folder; the requester's right to its data is checked again first. For the one who asked for it, and for every consolidator when the schedule made it. At most 20 per user in 10 minutes.
+         */
+        post: operations["report-retry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -760,7 +869,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask for a machine-generated summary of a component's free-text feedback in a period */
+        /**
+         * Ask for a machine-generated summary of a component's free-text feedback in a period
+         * @description At most 20 per user in 10 minutes.
+         */
         post: operations["summary-create"];
         delete?: never;
         options?: never;
@@ -789,6 +901,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessibilitySettings: {
+            /** @description The administrator's German statement (Markdown); empty: the template is shown */
+            statementDe: string;
+            /** @description The administrator's English statement (Markdown); empty: the template is shown */
+            statementEn: string;
+            /** @description Where a barrier is reported: an e-mail address or an https URL; empty for none */
+            contact: string;
+            /** @description The shipped German template */
+            templateDe: string;
+            /** @description The shipped English template */
+            templateEn: string;
+        };
+        AccessibilityStatement: {
+            /** @description The accessibility statement in the reader's language (Markdown); the shipped template until the administrator writes one */
+            markdown: string;
+            /** @description Where a barrier is reported: an e-mail address or an https URL; empty when none is set */
+            contact: string;
+        };
         AppSettings: {
             /** @description Nextcloud group id of the consolidators; empty when unset */
             consolidatorGroup: string;
@@ -1083,6 +1213,8 @@ export interface components {
              * @description The merged duplicate this support was moved from; null for direct support
              */
             mergedFrom: number | null;
+            /** @description The priority the supporter gave for their organisation; for support given before supporters chose one, the priority of the item supported */
+            priority: components["schemas"]["Priority"];
         };
         /** @enum {string} */
         ItemType: "requirement" | "defect" | "improvement" | "security";
@@ -1137,6 +1269,117 @@ export interface components {
             /** Format: int64 */
             organisationId: number;
             priority: components["schemas"]["Priority"];
+        };
+        Month: {
+            /** @description The open reporting period (the newest one open); null when none is open */
+            period: components["schemas"]["Period"] | null;
+            /**
+             * Format: date
+             * @description The period's last day, YYYY-MM-DD (the app has no other deadline)
+             */
+            deadline: string | null;
+            /**
+             * Format: int64
+             * @description Days until the deadline (UTC): 0 on the day itself, negative once it has passed
+             */
+            daysLeft: number | null;
+            /**
+             * Format: int64
+             * @description Unix seconds of the caller's previous visit of the app: what changed after it counts as new
+             */
+            lastVisit: number;
+            /** @description For testers and coordinators of an organisation; otherwise null */
+            tester: components["schemas"]["MonthTester"] | null;
+            /** @description For coordinators; otherwise null */
+            coordinator: components["schemas"]["MonthCoordinator"] | null;
+            /** @description For consolidators; otherwise null */
+            consolidator: components["schemas"]["MonthConsolidator"] | null;
+        };
+        MonthComponent: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /**
+             * Format: int64
+             * @description The active pilot the component is rated in (the first of the caller's that holds it)
+             */
+            pilotId: number;
+            pilotTitle: string;
+        };
+        MonthComponentName: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+        };
+        MonthConsolidator: {
+            /** @description The release state of every active organisation */
+            board: components["schemas"]["MonthRelease"][];
+            /** @description Items whose status is still new, newest first */
+            triage: components["schemas"]["MonthItemList"];
+            /** @description Open items of critical or high priority, highest first */
+            urgent: components["schemas"]["MonthItemList"];
+            /** @description Reports queued or being made, and those that failed in the last 31 days, newest first; at most ten */
+            reports: components["schemas"]["Report"][];
+        };
+        MonthCoordinator: {
+            /** @description The organisations the caller coordinates, never another one: each with its release state, the components its testers rate in the open period, who of its testers has rated which of them (members, as GET /organisations/{id}/progress) and its open security findings, highest priority first */
+            organisations: components["schemas"]["MonthOrganisation"][];
+        };
+        MonthCoordinatorName: {
+            userId: string;
+            displayName: string;
+        };
+        MonthItem: components["schemas"]["ItemSummary"] & {
+            /** Format: int64 */
+            updatedAt: number;
+            filedByMe: boolean;
+        };
+        MonthItemList: {
+            /** @description The first ten; each with updatedAt (Unix seconds of its last change) and filedByMe (whether the caller filed it) */
+            items: components["schemas"]["MonthItem"][];
+            /**
+             * Format: int64
+             * @description How many there are in all
+             */
+            total: number;
+        };
+        MonthOrganisation: components["schemas"]["MonthRelease"] & {
+            components: components["schemas"]["MonthComponentName"][];
+            members: components["schemas"]["ProgressMember"][];
+            securityFindings: components["schemas"]["MonthItemList"];
+        };
+        MonthRelease: {
+            /** Format: int64 */
+            organisationId: number;
+            name: string;
+            shortName: string;
+            /**
+             * @description released: the open period is released; pending: not yet, before the deadline; overdue: the deadline passed without a release, or an earlier period with ratings was never released; none: no period is open and nothing is overdue
+             * @enum {string}
+             */
+            state: "released" | "pending" | "overdue" | "none";
+            /** @description The release of the open period, if any */
+            release: components["schemas"]["Release"] | null;
+            /** @description Months (YYYY-MM) of the six periods before the open one in which the organisation's testers rated but which it never released, newest first */
+            unreleasedMonths: string[];
+            /** @description Who a reminder goes to */
+            coordinators: components["schemas"]["MonthCoordinatorName"][];
+        };
+        MonthTester: {
+            /** @description The components the caller has not rated yet in the open period (a comment alone is no rating); without those their organisation has released */
+            toRate: components["schemas"]["MonthComponent"][];
+            /**
+             * Format: int64
+             * @description How many components the caller rates: those of their organisations' active pilots
+             */
+            componentCount: number;
+            /**
+             * Format: int64
+             * @description How many of them the caller has rated in the open period
+             */
+            ratedCount: number;
+            /** @description Items the caller filed or supports that changed since their last visit (lastVisit), most recent change first; at most ten */
+            changedItems: components["schemas"]["MonthItem"][];
         };
         NotificationSettings: {
             /** @description Status changes of items one filed or supports */
@@ -1203,6 +1446,8 @@ export interface components {
         };
         ParticipationRelease: {
             userId: string;
+            /** @description Who released: the display name, or the pseudonym of an account deleted since */
+            displayName: string;
             /** Format: int64 */
             releasedAt: number;
         };
@@ -1336,6 +1581,17 @@ export interface components {
              */
             at: number;
         };
+        ReleaseReminder: {
+            /** Format: int64 */
+            organisationId: number;
+            /** Format: int64 */
+            periodId: number;
+            /**
+             * Format: int64
+             * @description How many coordinators were notified
+             */
+            reminded: number;
+        };
         Report: {
             /** Format: int64 */
             id: number;
@@ -1393,6 +1649,15 @@ export interface components {
             format: string;
             /** @enum {string} */
             language: "de" | "en";
+        };
+        ReportDeleted: {
+            /**
+             * Format: int64
+             * @description The report that was deleted
+             */
+            id: number;
+            /** @description Whether its file was deleted too (into its owner's trash bin); false when there was none, or it was renamed, moved away or deleted already */
+            fileRemoved: boolean;
         };
         ReportFolder: {
             /** @description The folder inside the user's Files that reports go into (a subfolder per period) */
@@ -1464,6 +1729,185 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "accessibility_statement-show": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Statement returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["AccessibilityStatement"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "accessibility_statement-settings": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["AccessibilitySettings"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "accessibility_statement-update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description The German statement (Markdown, at most 20 000 characters) */
+                    statementDe?: string | null;
+                    /** @description The English statement (Markdown, at most 20 000 characters) */
+                    statementEn?: string | null;
+                    /** @description Where a barrier is reported: an e-mail address or an https URL; empty for none */
+                    contact?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Settings updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["AccessibilitySettings"];
+                        };
+                    };
+                };
+            };
+            /** @description A text too long or not text, or a contact that is no e-mail address or https URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
     "catalogue-show": {
         parameters: {
             query?: never;
@@ -3990,7 +4434,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description The supporting organisation's own priority; null or left out: the item's priority (when supporting again: unchanged) */
+                    priority?: components["schemas"]["Priority"] | null;
+                };
+            };
+        };
         responses: {
             /** @description Item supported */
             200: {
@@ -4002,6 +4453,20 @@ export interface operations {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
                             data: components["schemas"]["ItemDetail"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid priority */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
                         };
                     };
                 };
@@ -4020,7 +4485,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The user is no tester */
+            /** @description The user is no tester, or filed the item */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4186,6 +4651,158 @@ export interface operations {
                         ocs: {
                             meta: components["schemas"]["OCSMeta"];
                             data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "month-show": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The month returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Month"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "month-remind": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The period to release; default: the newest open period
+                     */
+                    periodId?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Coordinators reminded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReleaseReminder"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid period, or no open period */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not a consolidator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown organisation or period */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Already released, archived, or without a coordinator */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
                         };
                     };
                 };
@@ -4770,7 +5387,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid or existing month */
+            /** @description Invalid or existing month, a month before the first pilot starts or more than one month ahead */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4907,6 +5524,106 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "period-destroy": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Period deleted; the answer is the period as it was */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Period"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description The period holds ratings, drafts or releases */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description The database stayed locked by other requests; nothing was deleted, try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5853,7 +6570,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Report recorded (and made, for monthly and quarterly reports) */
+            /** @description Report recorded (and made, for monthly and quarterly reports that are not large) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5984,6 +6701,166 @@ export interface operations {
             };
             /** @description Unknown report */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "report-destroy": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                /** @description the report */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Report deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReportDeleted"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not the requester (nor a consolidator, for a scheduled report) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown report */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "report-retry": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                /** @description the report */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Report queued again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["Report"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not the requester (nor a consolidator, for a scheduled report), or the requester no longer has access to the report's data */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown report */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description The report did not fail (it is queued, being made or ready) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

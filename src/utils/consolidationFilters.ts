@@ -31,19 +31,52 @@ export function quarterOf(month: string): string {
 }
 
 /**
- * The filters read from a route query; anything missing or malformed takes its default.
+ * The month before a month: 2026-01 → 2025-12.
+ *
+ * @param month a month like 2026-01
+ */
+export function previousMonth(month: string): string {
+	const [year, m] = month.split('-').map(Number)
+	return m === 1 ? `${String(year! - 1).padStart(4, '0')}-12` : `${year}-${String(m! - 1).padStart(2, '0')}`
+}
+
+/** A pilot as far as activePilotId reads it */
+interface PilotLike {
+	id: number
+	status: string
+	archived: boolean
+	startDate?: string | null
+}
+
+/**
+ * The pilot the view opens on: the active one (not archived); of several, the one that
+ * started last; null while there is none.
+ *
+ * @param pilots the pilots the user may see
+ */
+export function activePilotId(pilots: PilotLike[]): number | null {
+	const active = pilots.filter((pilot) => pilot.status === 'active' && !pilot.archived)
+	const newest = [...active].sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? ''))[0]
+	return newest?.id ?? null
+}
+
+/**
+ * The filters read from a route query; anything missing or malformed takes its default: the
+ * given pilot, a month, and as the month the last complete one (the one before the current
+ * month) or, for a quarter, the open quarter (the current month's).
  *
  * @param query the route's query
- * @param currentMonth the month to start with, like 2026-03
+ * @param currentMonth the current month, like 2026-03
+ * @param defaultPilotId the pilot when the query names none (activePilotId)
  */
-export function filtersFromQuery(query: Record<string, unknown>, currentMonth: string): ConsolidationFilters {
+export function filtersFromQuery(query: Record<string, unknown>, currentMonth: string, defaultPilotId: number | null = null): ConsolidationFilters {
 	const text = (key: string): string => (typeof query[key] === 'string' ? query[key] as string : '')
 	const pilot = Number(text('pilot'))
 	const kind = (['month', 'quarter', 'range'] as const).find((k) => k === text('kind')) ?? 'month'
-	const from = MONTH.test(text('from')) ? text('from') : currentMonth
+	const from = MONTH.test(text('from')) ? text('from') : (kind === 'quarter' ? currentMonth : previousMonth(currentMonth))
 	const to = MONTH.test(text('to')) ? text('to') : from
 	return {
-		pilotId: Number.isInteger(pilot) && pilot > 0 ? pilot : null,
+		pilotId: Number.isInteger(pilot) && pilot > 0 ? pilot : defaultPilotId,
 		kind,
 		from,
 		to,

@@ -8,7 +8,7 @@ import type { Session } from './helpers.ts'
 import type { Role, ViewFixtures } from './views.ts'
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { api, createItem, expectApi, seed } from '../integration/setup/fixtures.ts'
+import { api, createItem, newestPeriod, seed } from '../integration/setup/fixtures.ts'
 import { accessibilityFindings, formatFindings } from './axe.ts'
 import { openAs, screenshotIfFailed } from './helpers.ts'
 import { ROLE_USERS, viewsOf } from './views.ts'
@@ -25,13 +25,7 @@ beforeAll(async () => {
 	// A period of its own (far in the future, so the newest open one that the rating sheet
 	// and the coordination view show): its feedback is not released yet, so the release
 	// dialog can be opened whatever other suites released.
-	const months = new Set((await expectApi<Period[]>(200, 'admin', 'GET', '/periods')).map((p) => p.month))
-	for (let attempt = 0; attempt < 100 && period === undefined; attempt++) {
-		const month = `${2900 + Math.floor(Math.random() * 99)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`
-		if (!months.has(month)) {
-			period = await expectApi<Period>(201, 'admin', 'POST', '/periods', { month })
-		}
-	}
+	period = await newestPeriod()
 })
 
 afterAll(async () => {

@@ -182,7 +182,7 @@ describe('Consolidation view', () => {
 		const itemOptions = await page.getByRole('option').allTextContents()
 		expect(itemOptions.map((o) => o.trim())).toEqual(['All organisations', 'BSH'])
 		await page.keyboard.press('Escape')
-		const participation = page.locator('.participation-table > table')
+		const participation = page.locator('.participation-table table')
 		const organisations = await participation.locator('tbody tr th').allInnerTexts()
 		expect(organisations.length).toBeGreaterThan(0)
 		expect(new Set(organisations.map((o) => o.trim()))).toEqual(new Set(['BSH']))

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core'
 import type { Session } from './helpers.ts'
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { api, expectApi } from '../integration/setup/fixtures.ts'
+import { api, newestPeriod } from '../integration/setup/fixtures.ts'
 import { openApp, openAs, routeOf, screenshotIfFailed, suffix, UI_TIMEOUT, waitUntilLoaded } from './helpers.ts'
 
 /** Where the app's own content is: focus stops outside it (Nextcloud's header) are only counted. */
@@ -137,13 +137,7 @@ describe('keyboard only', () => {
 
 	beforeAll(async () => {
 		// A period of its own, far in the future: the newest open one, which the rating sheet shows.
-		const months = new Set((await expectApi<{ month: string }[]>(200, 'admin', 'GET', '/periods')).map((p) => p.month))
-		for (let attempt = 0; attempt < 100 && period === undefined; attempt++) {
-			const month = `${2900 + Math.floor(Math.random() * 99)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`
-			if (!months.has(month)) {
-				period = await expectApi(201, 'admin', 'POST', '/periods', { month })
-			}
-		}
+		period = await newestPeriod()
 	})
 
 	afterAll(async () => {

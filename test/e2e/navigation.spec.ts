@@ -69,7 +69,7 @@ describe('navigation (history mode, focus, title, skip link)', () => {
 		expect(routeOf(page.url())).toBe('/items')
 
 		await page.getByRole('link', { name: 'Catalogue' }).click()
-		await expect.poll(() => routeOf(page.url())).toBe('/')
+		await expect.poll(() => routeOf(page.url())).toBe('/catalogue')
 		await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: 'Catalogue', inContent: true })
 		expect(await page.title()).toBe('Catalogue – Pilot Feedback – Nextcloud')
 

@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core'
 import type { Session } from './helpers.ts'
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { api, expectApi } from '../integration/setup/fixtures.ts'
+import { api, expectApi, newestPeriod } from '../integration/setup/fixtures.ts'
 import { choose, escapeRegExp, openApp, openAs, routeOf, screenshotIfFailed, suffix, UI_TIMEOUT } from './helpers.ts'
 
 interface Period { id: number, month: string, status: string }
@@ -80,13 +80,7 @@ describe('tester workflow: rate, file a security finding, coordinate and release
 	let itemId = 0
 
 	beforeAll(async () => {
-		const months = new Set((await expectApi<Period[]>(200, 'admin', 'GET', '/periods')).map((p) => p.month))
-		for (let attempt = 0; attempt < 100 && period === undefined; attempt++) {
-			const month = `${2900 + Math.floor(Math.random() * 99)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`
-			if (!months.has(month)) {
-				period = await expectApi<Period>(201, 'admin', 'POST', '/periods', { month })
-			}
-		}
+		period = await newestPeriod()
 	})
 
 	afterAll(async () => {

@@ -78,6 +78,41 @@ async function openSelect(page: Page, label: string): Promise<void> {
 	await page.getByRole('listbox').first().waitFor()
 }
 
+/**
+ * Changes a score of the component shown on the rating sheet (the first criterion's first
+ * score not chosen yet), which the sheet then saves.
+ */
+async function changeAScore(page: Page): Promise<void> {
+	const sheet = page.locator('.component-sheet')
+	await sheet.waitFor()
+	const group = sheet.getByRole('group').first()
+	await group.locator('input[type="radio"]:not(:checked)').first().locator('xpath=..').click()
+}
+
+/**
+ * Opens the rating sheet's state after a save the server refused: `status` is the answer
+ * given to the save (500: failed, 409 with no stored rating: changed elsewhere), `shown` the
+ * class of the sheet's save state that then shows.
+ */
+function refusedSave(status: 500 | 409, shown: string): ViewState['open'] {
+	return async (page) => {
+		const saves = /\/apps\/pilotfeedback\/api\/v1\/ratings\/\d+\/\d+/
+		await page.route(saves, (route) => route.request().method() !== 'PUT'
+			? route.continue()
+			: route.fulfill({
+					status,
+					contentType: 'application/json',
+					body: JSON.stringify({ ocs: { meta: { status: 'failure', statuscode: status, message: '' }, data: { message: 'Refused by the test', current: null } } }),
+				}))
+		try {
+			await changeAScore(page)
+			await page.locator(`.save-indicator--${shown}`).waitFor()
+		} finally {
+			await page.unroute(saves)
+		}
+	}
+}
+
 /** Presses an admin section's add button and waits for its dialog. */
 async function openDialog(page: Page, button: string, dialog: string): Promise<void> {
 	await page.getByRole('button', { name: button, exact: true }).first().click()
@@ -86,23 +121,52 @@ async function openDialog(page: Page, button: string, dialog: string): Promise<v
 
 export const VIEWS: AppView[] = [
 	{
+		name: 'This month',
+		roles: ['tester', 'coordinator', 'consolidator', 'admin'],
+		open: async (page, fixtures) => {
+			await appRoute('#/')(page, fixtures)
+			await page.getByRole('heading', { level: 3 }).or(page.getByText('Nothing to do here')).first().waitFor()
+		},
+		states: [],
+	},
+	{
 		name: 'Catalogue',
 		roles: ['tester', 'coordinator', 'consolidator', 'admin'],
-		open: appRoute('#/'),
+		open: appRoute('#/catalogue'),
+		states: [],
+	},
+	{
+		name: 'Accessibility',
+		roles: ['tester', 'coordinator', 'consolidator', 'admin'],
+		open: async (page, fixtures) => {
+			await appRoute('#/accessibility')(page, fixtures)
+			await page.locator('.accessibility-view .markdown-text h3').first().waitFor()
+		},
 		states: [],
 	},
 	{
 		name: 'Rate',
 		roles: ['tester', 'coordinator'],
 		open: appRoute('#/rate'),
-		states: [],
+		states: [
+			{
+				name: 'a score saved',
+				open: async (page) => {
+					await changeAScore(page)
+					await page.locator('.save-indicator--saved').waitFor()
+				},
+			},
+			{ name: 'the save failed', open: refusedSave(500, 'error') },
+			{ name: 'the save refused as changed elsewhere', open: refusedSave(409, 'conflict') },
+		],
 	},
 	{
 		name: 'Items',
 		roles: ['tester', 'coordinator', 'consolidator'],
 		open: async (page, fixtures) => {
 			await appRoute('#/items')(page, fixtures)
-			await page.getByRole('table').or(page.getByText('No items found')).first().waitFor()
+			// a table, or on a phone a list of cards
+			await page.getByRole('table').or(page.getByRole('list', { name: 'Items' })).or(page.getByText('No items found')).first().waitFor()
 		},
 		states: [
 			{ name: 'Type filter open', open: (page) => openSelect(page, 'Type') },

@@ -139,6 +139,9 @@ const cases: [DemoUser, string, () => string][] = [
 	['rki-tester1', '/me/notifications', () => '/me/notifications'],
 	['admin', '/settings/integrations', () => '/settings/integrations'],
 	['bmi', '/summaries/available', () => '/summaries/available'],
+	['rki-coord', '/month', () => '/month'],
+	['bsh-tester1', '/accessibility-statement', () => '/accessibility-statement'],
+	['admin', '/settings/accessibility', () => '/settings/accessibility'],
 ]
 
 /**

@@ -45,7 +45,7 @@ interface ParticipationRow {
 	testersWithAssessment: number
 	componentsRated: number
 	assessments: number
-	release: { userId: string, releasedAt: number } | null
+	release: { userId: string, displayName: string, releasedAt: number } | null
 }
 interface Participation { componentsInPilot: number, rows: ParticipationRow[] }
 
@@ -332,7 +332,7 @@ describe('participation per organisation and month', () => {
 					testersWithAssessment: new Set(ratings.map((r) => r.user)).size,
 					componentsRated: new Set(ratings.map((r) => r.component)).size,
 					assessments: ratings.length,
-					release: short === RELEASED.org && m === RELEASED.month ? { userId: 'rki-coord', releasedAt: expect.any(Number) } : null,
+					release: short === RELEASED.org && m === RELEASED.month ? { userId: 'rki-coord', displayName: 'RKI Koordination', releasedAt: expect.any(Number) } : null,
 				})
 			}
 		}

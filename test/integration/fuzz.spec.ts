@@ -97,15 +97,20 @@ const own = {
 	criterion: 0,
 	organisation: 0,
 	period: 0,
+	/** The target of DELETE /periods/{id}: a period without ratings, made again after each deletion */
+	sparePeriod: 0,
 	item: 0,
 	/** Real records that bodies may reference (never targets of a write) */
 	refs: { pilot: 0, component: 0, componentInPilot: 0, criterion: 0, organisation: 0 },
 }
 
-/** The record a path id stands for, by the path's collection. */
-function ownIdFor(path: string, param: string): number {
+/** The record a path id stands for, by the path's collection (DELETE /periods/{id}: the spare period). */
+function ownIdFor(path: string, param: string, method = ''): number {
 	if (param === 'periodId') {
 		return own.period
+	}
+	if (method === 'DELETE' && path === '/periods/{id}') {
+		return own.sparePeriod
 	}
 	if (param === 'componentId') {
 		return own.refs.componentInPilot
@@ -252,9 +257,9 @@ function rawBody(schema: Schema): fc.Arbitrary<{ body: string, contentType?: str
 }
 
 /** A path segment for an id parameter: this suite's record, or something that is none. */
-function pathId(path: string, param: string): fc.Arbitrary<string> {
+function pathId(path: string, param: string, method: string): fc.Arbitrary<string> {
 	return fc.oneof(
-		{ arbitrary: fc.constant(String(ownIdFor(path, param))), weight: 3 },
+		{ arbitrary: fc.constant(String(ownIdFor(path, param, method))), weight: 3 },
 		{ arbitrary: nastyId.map((v) => encodeURIComponent(String(v))), weight: 2 },
 		{ arbitrary: fc.constantFrom('%00', '%2e%2e', '1%20OR%201%3D1', '%E0%A4%A', 'null', '1.0'), weight: 1 },
 	)
@@ -277,7 +282,7 @@ function queryString(params: Record<string, Schema>): fc.Arbitrary<string> {
 function request(op: Operation): fc.Arbitrary<RawRequest> {
 	const params = op.pathParams.length === 0
 		? fc.constant<string[]>([])
-		: fc.tuple(...op.pathParams.map((p) => pathId(op.path, p))) as fc.Arbitrary<string[]>
+		: fc.tuple(...op.pathParams.map((p) => pathId(op.path, p, op.method))) as fc.Arbitrary<string[]>
 	return fc.tuple(params, queryString(op.query), op.body === null ? fc.constant(null) : fc.option(rawBody(op.body), { freq: 8 })).map(([ids, query, b]) => {
 		let path = op.path
 		op.pathParams.forEach((p, i) => {
@@ -292,7 +297,7 @@ function mustTry(op: Operation): RawRequest[] {
 	const url = (ids: string[]) => {
 		let path = op.path
 		op.pathParams.forEach((p, i) => {
-			path = path.replace(`{${p}}`, ids[i] ?? String(ownIdFor(op.path, p)))
+			path = path.replace(`{${p}}`, ids[i] ?? String(ownIdFor(op.path, p, op.method)))
 		})
 		return `${API_PREFIX}${path}`
 	}
@@ -407,6 +412,10 @@ async function undo(op: Operation, response: RawResponse): Promise<void> {
 	if (op.path === '/settings' && op.method === 'PUT') {
 		await admin.api('PUT', '/settings', settings)
 	}
+	if (op.path === '/periods/{id}' && op.method === 'DELETE') {
+		// the spare period is gone: the next requests get a new one
+		own.sparePeriod = (await freshPeriod()).id
+	}
 }
 
 beforeAll(async () => {
@@ -430,6 +439,7 @@ beforeAll(async () => {
 	own.criterion = await created('/criteria', { name: tag })
 	own.organisation = await created('/organisations', { name: tag, shortName: `FZ${Date.now() % 100000}` })
 	own.period = (await freshPeriod()).id
+	own.sparePeriod = (await freshPeriod()).id
 	const item = await as('rki-tester1').api('POST', '/items', { type: 'defect', title: tag, body: 'Fuzzing target', pilotId: own.refs.pilot, componentId: own.refs.componentInPilot, priority: 'low' })
 	expect(item.status, item.text.slice(0, 300)).toBe(201)
 	own.item = item.data.id
@@ -453,6 +463,9 @@ afterAll(async () => {
 	}
 	if (own.period > 0) {
 		await admin.api('PUT', `/periods/${own.period}`, { status: 'closed' })
+	}
+	if (own.sparePeriod > 0) {
+		await admin.api('DELETE', `/periods/${own.sparePeriod}`)
 	}
 	if (settings !== undefined) {
 		await admin.api('PUT', '/settings', settings)

@@ -324,12 +324,14 @@ describe('link previews (/ocs/v2.php/references/resolve)', () => {
 describe('dashboard (/ocs/v2.php/apps/dashboard/api/v2/widget-items)', () => {
 	it('shows a tester the components still unrated in the open period and their own items', async () => {
 		const items = (await widget('rki-tester1', 'pilotfeedback-tester'))!
-		const sheet = await expectApi<{ components: { id: number, name: string }[], assessments: { componentId: number }[] }>(200, 'rki-tester1', 'GET', '/ratings')
-		const rated = new Set(sheet.assessments.map((a) => a.componentId))
-		const unrated = sheet.components.filter((c) => !rated.has(c.id)).map((c) => c.name)
-		const shownUnrated = items.filter((i) => i.subtitle === `Not rated yet for ${s.openPeriod.month}`)
+		const sheet = await expectApi<{ components: { id: number, name: string }[], assessments: { componentId: number, rated: boolean }[], lockedComponentIds: number[] }>(200, 'rki-tester1', 'GET', '/ratings')
+		// As the start page (GET /month) counts them: a comment alone is no rating; what the organisation released is no longer to rate.
+		const done = new Set([...sheet.assessments.filter((a) => a.rated).map((a) => a.componentId), ...sheet.lockedComponentIds])
+		const unrated = sheet.components.filter((c) => !done.has(c.id))
+		const shownUnrated = items.filter((i) => i.subtitle.startsWith(`Not rated yet for ${s.openPeriod.month}`))
 		expect(shownUnrated.length).toBe(Math.min(unrated.length, 15))
-		expect(shownUnrated.every((i) => unrated.includes(i.title) && i.link.endsWith('/apps/pilotfeedback/rate'))).toBe(true)
+		// Each opens the rating sheet on its component.
+		expect(shownUnrated.every((i) => unrated.some((c) => c.name === i.title && i.link.endsWith(`/apps/pilotfeedback/rate?component=${c.id}`)))).toBe(true)
 		expect(items.map((i) => i.link)).toEqual(expect.arrayContaining([itemUrl(secret.id), itemUrl(publicItem.id)]))
 	})
 

@@ -51,6 +51,15 @@ const ENDPOINTS: Endpoint[] = [
 	adminOnly('GET /settings', 'GET', () => '/settings', 200),
 	adminOnly('PUT /settings', 'PUT', () => '/settings', 200, () => ({ consolidatorGroup: 'bmi-consolidators' })),
 	adminOnly('POST /catalogue/default', 'POST', () => '/catalogue/default', 200),
+	adminOnly('GET /settings/accessibility', 'GET', () => '/settings/accessibility', 200),
+	adminOnly('PUT /settings/accessibility', 'PUT', () => '/settings/accessibility', 200, () => ({ contact: '' })),
+	{
+		name: 'GET /accessibility-statement',
+		method: 'GET',
+		path: () => '/accessibility-statement',
+		expect: { anonymous: 401 },
+		otherwise: 200,
+	},
 	{
 		name: 'GET /me',
 		method: 'GET',

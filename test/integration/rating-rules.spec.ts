@@ -14,7 +14,7 @@
 import type { Period, Seed } from './setup/fixtures.ts'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, expectApi, freshPeriod, seed, setPeriodStatus } from './setup/fixtures.ts'
+import { api, expectApi, fixturePeriod, freshPeriod, seed, setPeriodStatus } from './setup/fixtures.ts'
 
 interface Score { criterionId: number, score: number | null }
 interface Assessment { componentId: number, userId: string, overall: number | null, comment: string, scores: Score[], rated: boolean, version: number }
@@ -191,9 +191,9 @@ describe('last month\'s scores on the rating sheet', () => {
 		while (months.has(`${year}-01`) || months.has(`${year}-02`)) {
 			year++
 		}
-		const january = await expectApi<Period>(201, 'admin', 'POST', '/periods', { month: `${year}-01` })
+		const january = await fixturePeriod(`${year}-01`)
 		periods.push(january)
-		const february = await expectApi<Period>(201, 'admin', 'POST', '/periods', { month: `${year}-02` })
+		const february = await fixturePeriod(`${year}-02`)
 		periods.push(february)
 		const criterion = s.criteria[0].id
 		await expectApi(200, 'rki-tester2', 'PUT', `/ratings/${january.id}/${component}`, { overall: 4, comment: '', scores: [{ criterionId: criterion, score: 2 }] })

@@ -1,9 +1,11 @@
 import type { RouteRecordRaw } from 'vue-router'
 
+import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { announceViews, documentTitle, pathFromLegacyHash, routerBase, routes } from '../../src/router.ts'
+import { announceViews, documentTitle, openComponentToRate, pathFromLegacyHash, routerBase, routes } from '../../src/router.ts'
+import { useRatingsStore } from '../../src/stores/ratings.ts'
 
 vi.mock('@nextcloud/router', () => ({ generateUrl: (path: string) => `/index.php${path}` }))
 
@@ -66,8 +68,27 @@ describe('router', () => {
 
 	it('names every routed view', () => {
 		const router = createRouter({ history: createMemoryHistory(), routes })
-		for (const path of ['/', '/rate', '/items', '/items/new', '/items/7', '/coordination', '/consolidation']) {
+		for (const path of ['/', '/catalogue', '/rate', '/items', '/items/new', '/items/7', '/coordination', '/consolidation']) {
 			expect(documentTitle(router.resolve(path), 'Cloud')).toMatch(/^[^–]+ – Pilot Feedback – Cloud$/)
 		}
+	})
+
+	it('opens on what to do this month; the catalogue has its own address', () => {
+		const router = createRouter({ history: createMemoryHistory(), routes })
+		expect(router.resolve('/').name).toBe('month')
+		expect(documentTitle(router.resolve('/'), 'Cloud')).toBe('This month – Pilot Feedback – Cloud')
+		expect(router.resolve('/catalogue').name).toBe('catalogue')
+		expect(router.resolve('/somewhere/old').matched[0]?.redirect).toBe('/')
+	})
+
+	it('opens the rating sheet on the component of a start page link, and drops the query', async () => {
+		setActivePinia(createPinia())
+		const ratings = useRatingsStore()
+		expect(await openComponentToRate({ query: {} })).toBe(true)
+		expect(await openComponentToRate({ query: { component: '4' } })).toEqual({ name: 'rate', replace: true })
+		expect(ratings.selectedComponentId).toBe(4)
+		// No component id: the sheet opens as always.
+		expect(await openComponentToRate({ query: { component: 'x' } })).toEqual({ name: 'rate', replace: true })
+		expect(ratings.selectedComponentId).toBe(4)
 	})
 })

@@ -1,3 +1,5 @@
+import type { Priority } from '../../types/index.ts'
+
 import { t } from '@nextcloud/l10n'
 
 /** Longest title the server accepts. */
@@ -16,6 +18,8 @@ export interface ItemDraftFields {
 	componentId: number | null
 	/** Chosen pilot, null if none */
 	pilotId: number | null
+	/** Chosen priority, null if none: a new item has none until the reporter chooses */
+	priority: Priority | null
 }
 
 /** A translated message per invalid field; fields that are fine are absent. */
@@ -42,6 +46,9 @@ export function validateItemDraft(draft: ItemDraftFields): ItemDraftErrors {
 	}
 	if (draft.pilotId === null) {
 		errors.pilotId = t('pilotfeedback', 'Please choose a pilot.')
+	}
+	if (draft.priority === null) {
+		errors.priority = t('pilotfeedback', 'Please choose a priority.')
 	}
 	return errors
 }

@@ -147,20 +147,50 @@ export interface Organisation { id: number, name: string, shortName: string, gro
 export interface Catalogue { pilots: Pilot[], components: Component[], criteria: { id: number, name: string }[], organisations: Organisation[], periods: Period[] }
 
 /**
- * Opens a reporting period in an unused month of the 20th century: it never becomes the
- * newest open period (the default of the rating sheet), so suites don't disturb each other.
- * Close it with closePeriod() when done.
+ * Opens the period of any month that has none, as the development app does it
+ * (dev/pilotfeedback_dev/lib/Controller/FixturePeriodController.php): administrators open
+ * months only from the first pilot's start up to the next month (POST /periods), while the
+ * suites rate in months of their own far in the past or the future.
  */
-export async function freshPeriod(): Promise<Period> {
+export async function fixturePeriod(month: string): Promise<Period> {
+	const response = await call<Period>('admin', 'POST', '/ocs/v2.php/apps/pilotfeedback_dev/api/v1/fixture-periods', { month })
+	expect(response.status, `fixture period ${month} (is the development app pilotfeedback_dev enabled?): ${response.text.slice(0, 300)}`).toBe(201)
+	return response.data
+}
+
+/**
+ * An unused month of the given years, like 1957-03.
+ *
+ * @param from the first year
+ * @param years how many years from it
+ */
+export async function freeMonth(from: number, years: number): Promise<string> {
 	const existing = new Set((await expectApi<Period[]>(200, 'admin', 'GET', '/periods')).map((p) => p.month))
-	for (let attempt = 0; attempt < 100; attempt++) {
-		const year = 1900 + Math.floor(Math.random() * 100)
+	for (let attempt = 0; attempt < 200; attempt++) {
+		const year = from + Math.floor(Math.random() * years)
 		const month = `${year}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`
 		if (!existing.has(month)) {
-			return expectApi<Period>(201, 'admin', 'POST', '/periods', { month })
+			return month
 		}
 	}
-	throw new Error('No free month found')
+	throw new Error(`No free month found in ${from}–${from + years - 1}`)
+}
+
+/**
+ * Opens a reporting period in an unused month of the 20th century: it never becomes the
+ * newest open period (the default of the rating sheet), so suites don't disturb each other.
+ * Close it with setPeriodStatus() when done.
+ */
+export async function freshPeriod(): Promise<Period> {
+	return fixturePeriod(await freeMonth(1900, 100))
+}
+
+/**
+ * Opens a reporting period in an unused month far in the future (29th century), so that it is
+ * the newest open period, which the rating sheet and the coordination view show.
+ */
+export async function newestPeriod(): Promise<Period> {
+	return fixturePeriod(await freeMonth(2900, 99))
 }
 
 /** Sets a period's status (admin). */
@@ -242,7 +272,7 @@ export interface Item {
 	mergedDuplicates?: { id: number, title: string, organisationId: number, priority: string }[]
 	priorityPerOrganisation?: { organisationId: number, priority: string }[]
 	history?: { userId: string, userName: string, field: string, oldValue: string | null, newValue: string | null }[]
-	supporters?: { userId: string, displayName: string, organisationId: number, mergedFrom: number | null }[]
+	supporters?: { userId: string, displayName: string, organisationId: number, mergedFrom: number | null, priority: string }[]
 	canChangeStatus?: boolean
 }
 

@@ -1,15 +1,42 @@
 import { describe, expect, it } from 'vitest'
-import { filtersFromQuery, filtersToParams, filtersToQuery, quarterOf } from '../../../src/utils/consolidationFilters.ts'
+import { activePilotId, filtersFromQuery, filtersToParams, filtersToQuery, previousMonth, quarterOf } from '../../../src/utils/consolidationFilters.ts'
 
 describe('consolidation filters', () => {
-	it('default to this month without a pilot', () => {
-		expect(filtersFromQuery({}, '2026-03')).toEqual({ pilotId: null, kind: 'month', from: '2026-03', to: '2026-03', releasedOnly: false })
+	it('default to the active pilot and the last complete month', () => {
+		expect(filtersFromQuery({}, '2026-03', 4)).toEqual({ pilotId: 4, kind: 'month', from: '2026-02', to: '2026-02', releasedOnly: false })
+		expect(filtersFromQuery({}, '2026-01', 4).from).toBe('2025-12')
+		expect(filtersToParams(filtersFromQuery({}, '2026-03', 4))).toEqual({ pilotId: 4, month: '2026-02' })
+	})
+
+	it('default to the open quarter when a quarter is asked for', () => {
+		expect(filtersFromQuery({ kind: 'quarter' }, '2026-05', 4)).toEqual({ pilotId: 4, kind: 'quarter', from: '2026-05', to: '2026-05', releasedOnly: false })
+		expect(filtersToParams(filtersFromQuery({ kind: 'quarter' }, '2026-05', 4))).toEqual({ pilotId: 4, quarter: '2026-Q2' })
+	})
+
+	it('load nothing while there is no pilot', () => {
+		expect(filtersFromQuery({}, '2026-03')).toEqual({ pilotId: null, kind: 'month', from: '2026-02', to: '2026-02', releasedOnly: false })
 		expect(filtersToParams(filtersFromQuery({}, '2026-03'))).toBeNull()
+	})
+
+	it('keep the pilot of the URL over the active one', () => {
+		expect(filtersFromQuery({ pilot: '7', from: '2025-11' }, '2026-03', 4)).toMatchObject({ pilotId: 7, from: '2025-11' })
 	})
 
 	it('ignore malformed values in the URL', () => {
 		expect(filtersFromQuery({ pilot: 'x', kind: 'decade', from: '2026-13', released: 'yes' }, '2026-03'))
-			.toEqual({ pilotId: null, kind: 'month', from: '2026-03', to: '2026-03', releasedOnly: false })
+			.toEqual({ pilotId: null, kind: 'month', from: '2026-02', to: '2026-02', releasedOnly: false })
+	})
+
+	it('open on the active pilot: not planned, closed or archived; the newest of several', () => {
+		const pilot = (id: number, status: string, startDate: string | null, archived = false) => ({ id, status, startDate, archived })
+		expect(activePilotId([pilot(1, 'planned', null), pilot(2, 'active', '2026-01-01'), pilot(3, 'closed', '2025-01-01')])).toBe(2)
+		expect(activePilotId([pilot(2, 'active', '2026-01-01'), pilot(5, 'active', '2026-04-01'), pilot(6, 'active', '2026-09-01', true)])).toBe(5)
+		expect(activePilotId([pilot(1, 'planned', null), pilot(3, 'closed', null)])).toBeNull()
+		expect(activePilotId([])).toBeNull()
+	})
+
+	it('name the month before a month', () => {
+		expect(['2026-01', '2026-02', '2026-12', '2000-10'].map(previousMonth)).toEqual(['2025-12', '2026-01', '2026-11', '2000-09'])
 	})
 
 	it('survive a round trip through the URL', () => {

@@ -19,6 +19,7 @@ use OCA\PilotFeedback\Model\ConsolidationScope;
 use OCA\PilotFeedback\Model\MonthRange;
 use OCA\PilotFeedback\People\People;
 use OCA\PilotFeedback\People\Policy;
+use OCA\PilotFeedback\People\UserNames;
 use PHPUnit\Framework\TestCase;
 
 /**
@@ -57,7 +58,9 @@ final class ConsolidationParticipationTest extends TestCase {
 		$people->method('coordinators')->willReturnCallback(static fn (int $orgId): array => $orgId === 1 ? ['rki-coord'] : ['bsi-coord']);
 		$dimensions = $this->createMock(ConsolidationDimensions::class);
 		$dimensions->method('of')->willReturn([[10, 11, 12], [20]]);
-		$this->participation = new ConsolidationParticipation(new Policy(), $mapper, $dimensions, $people, $formerTesters);
+		$names = $this->createMock(UserNames::class);
+		$names->method('name')->willReturnCallback(static fn (string $userId): string => ['rki-coord' => 'RKI Koordination'][$userId] ?? $userId);
+		$this->participation = new ConsolidationParticipation(new Policy(), $mapper, $dimensions, $people, $formerTesters, $names);
 	}
 
 	public function testARowPerOrganisationAndMonth(): void {
@@ -67,7 +70,7 @@ final class ConsolidationParticipationTest extends TestCase {
 		self::assertSame(3, $participation['componentsInPilot']);
 		self::assertSame([
 			// Members without the coordinator (2), and the coordinator and gone, who rated.
-			['organisationId' => 1, 'month' => '2026-01', 'periodId' => 5, 'testers' => 4, 'testersWithAssessment' => 3, 'componentsRated' => 2, 'assessments' => 5, 'release' => ['userId' => 'rki-coord', 'releasedAt' => 1767900000]],
+			['organisationId' => 1, 'month' => '2026-01', 'periodId' => 5, 'testers' => 4, 'testersWithAssessment' => 3, 'componentsRated' => 2, 'assessments' => 5, 'release' => ['userId' => 'rki-coord', 'displayName' => 'RKI Koordination', 'releasedAt' => 1767900000]],
 			// Members without the coordinator (2), and gone and left, deleted that month.
 			['organisationId' => 1, 'month' => '2026-02', 'periodId' => 6, 'testers' => 4, 'testersWithAssessment' => 0, 'componentsRated' => 0, 'assessments' => 0, 'release' => null],
 			['organisationId' => 2, 'month' => '2026-01', 'periodId' => 5, 'testers' => 1, 'testersWithAssessment' => 0, 'componentsRated' => 0, 'assessments' => 0, 'release' => null],

@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Tests\Unit\Consolidation;
 
-use OCA\PilotFeedback\Catalogue\CatalogueService;
+use OCA\PilotFeedback\Catalogue\PilotScope;
 use OCA\PilotFeedback\Consolidation\OrganisationMembers;
 use OCA\PilotFeedback\Consolidation\ProgressService;
 use OCA\PilotFeedback\Db\AssessmentMapper;
@@ -26,9 +26,9 @@ use OCA\PilotFeedback\Db\ReleaseMapper;
 use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\People\Policy;
+use OCA\PilotFeedback\People\UserNames;
 use OCA\PilotFeedback\Rating\RatingScope;
 use OCP\IGroupManager;
-use OCP\IUserManager;
 use PHPUnit\Framework\MockObject\MockObject;
 use PHPUnit\Framework\TestCase;
 
@@ -61,10 +61,10 @@ final class ProgressServiceTest extends TestCase {
 		});
 		$groups = $this->createMock(IGroupManager::class);
 		$groups->method('displayNamesInGroup')->willReturn(['rki-tester2' => 'RKI Tester 2', 'rki-coord' => 'RKI Coordinator', 'rki-tester1' => 'RKI Tester 1']);
-		$users = $this->createMock(IUserManager::class);
-		$users->method('getDisplayName')->willReturnCallback(static fn (string $uid): ?string => $uid === 'gone' ? null : strtoupper($uid));
-		$catalogue = $this->createMock(CatalogueService::class);
-		$catalogue->method('componentsOf')->willReturn(array_map(static function (int $id): Component {
+		$names = $this->createMock(UserNames::class);
+		$names->method('name')->willReturnCallback(static fn (string $uid): string => $uid === 'gone' ? 'deleted user #7' : strtoupper($uid));
+		$pilotScope = $this->createMock(PilotScope::class);
+		$pilotScope->method('componentsOf')->willReturn(array_map(static function (int $id): Component {
 			$component = new Component();
 			$component->setId($id);
 			return $component;
@@ -76,8 +76,8 @@ final class ProgressServiceTest extends TestCase {
 			$this->assessments,
 			$this->releases,
 			$this->releaseLog,
-			new OrganisationMembers($links, $groups, $users),
-			new RatingScope(new Policy(), $catalogue, $this->createMock(ComponentMapper::class), $links, $this->releases),
+			new OrganisationMembers($links, $groups, $names),
+			new RatingScope(new Policy(), $pilotScope, $this->createMock(ComponentMapper::class), $links, $this->releases),
 		);
 	}
 
@@ -116,11 +116,11 @@ final class ProgressServiceTest extends TestCase {
 		self::assertNull($progress['release']);
 	}
 
-	public function testTheReleaseLogNamesAGoneAccountByItsUserId(): void {
+	public function testTheReleaseLogNamesAGoneAccountByItsPseudonymNeverByItsUserId(): void {
 		$this->releases->method('find')->willReturn(new Release());
 		$this->releaseLog->method('find')->willReturn([['action' => 'released', 'userId' => 'gone', 'at' => 10]]);
 		$progress = $this->service->progress(new Actor('rki-coord', false, false, [], [1]), 1, 5);
-		self::assertSame([['action' => 'released', 'userId' => 'gone', 'displayName' => 'gone', 'at' => 10]], $progress['history']);
+		self::assertSame([['action' => 'released', 'userId' => 'gone', 'displayName' => 'deleted user #7', 'at' => 10]], $progress['history']);
 		self::assertNotNull($progress['release']);
 	}
 

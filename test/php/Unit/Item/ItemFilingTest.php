@@ -40,6 +40,29 @@ final class ItemFilingTest extends ItemTestCase {
 		self::assertSame('Export fails', $this->recorded[0]->getNewValue());
 	}
 
+	/** @return list<array{0: mixed}> */
+	public static function noPriority(): array {
+		return [[null], ['']];
+	}
+
+	/** A new item has no preset priority: its reporter chooses one (Anlage 2, 3.1.5). */
+	#[\PHPUnit\Framework\Attributes\DataProvider('noPriority')]
+	public function testAnItemWithoutAPriorityIsRefusedNamingTheField(mixed $priority): void {
+		$this->items->expects(self::never())->method('insert');
+		$this->expectException(ValidationException::class);
+		$this->expectExceptionMessage('Priority is required: choose one of low, medium, high, critical.');
+		$this->filing->create(self::tester(), self::filing(['priority' => $priority]));
+	}
+
+	public function testAnItemSentWithoutThePriorityFieldIsRefusedToo(): void {
+		$input = self::filing();
+		unset($input['priority']);
+		$this->items->expects(self::never())->method('insert');
+		$this->expectException(ValidationException::class);
+		$this->expectExceptionMessage('Priority is required');
+		$this->filing->create(self::tester(), $input);
+	}
+
 	public function testAFiledItemStartsNewWithTheReporterOrganisationAndConfidentialityOfItsType(): void {
 		$inserted = [];
 		$this->items->method('insert')->willReturnCallback(static function (Item $item) use (&$inserted): Item {

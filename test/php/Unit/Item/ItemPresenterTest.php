@@ -136,6 +136,8 @@ final class ItemPresenterTest extends TestCase {
 		self::assertSame(['bsh-tester2', 'rki-tester1'], array_column($detail['supporters'], 'userId'));
 		self::assertSame([['organisationId' => 1, 'priority' => 'critical'], ['organisationId' => 2, 'priority' => 'medium']], $detail['priorityPerOrganisation']);
 		self::assertSame(['in_review', 'rejected', 'duplicate'], $detail['allowedStatuses']);
+		// rows without a chosen priority: the item's for its own supporter, the duplicate's for the one moved from it
+		self::assertSame(['medium', 'critical'], array_column($detail['supporters'], 'priority'));
 	}
 
 	public function testHidesTheFindingFromATesterOfAnotherOrganisation(): void {

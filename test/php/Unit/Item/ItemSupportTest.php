@@ -15,6 +15,7 @@ use OCA\PilotFeedback\Db\SupporterMapper;
 use OCA\PilotFeedback\Db\TransactionRunner;
 use OCA\PilotFeedback\Event\ItemSupported;
 use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Item\ItemPresenter;
 use OCA\PilotFeedback\Item\ItemReader;
 use OCA\PilotFeedback\Item\ItemSupport;
@@ -44,6 +45,7 @@ final class ItemSupportTest extends TestCase {
 		$item->setReporterId('rki-tester1');
 		$item->setOrgId(1);
 		$item->setStatus('new');
+		$item->setPriority(2);
 		$items = $this->createMock(ItemMapper::class);
 		$items->method('get')->with(7)->willReturn($item);
 		$this->supporters = $this->createMock(SupporterMapper::class);
@@ -102,5 +104,38 @@ final class ItemSupportTest extends TestCase {
 		$this->expectException(ForbiddenException::class);
 		$this->expectExceptionMessage('Only testers of an organisation support items.');
 		$this->support->support(new Actor('bmi', false, true), 7, true);
+	}
+
+	public function testSupportWithoutAChosenPriorityRecordsTheItemsPriority(): void {
+		$this->supporters->expects(self::once())->method('add')->with(7, 'bsh-tester1', 2, self::NOW, null, 2)->willReturn(true);
+		$this->support->support(new Actor('bsh-tester1', false, false, [2]), 7, true);
+	}
+
+	public function testSupportRecordsThePriorityTheSupporterChoseForTheirOrganisation(): void {
+		$this->supporters->expects(self::once())->method('add')->with(7, 'bsh-tester1', 2, self::NOW, null, 4)->willReturn(true);
+		$this->supporters->expects(self::never())->method('setPriority');
+		$this->support->support(new Actor('bsh-tester1', false, false, [2]), 7, true, 'critical');
+		self::assertCount(1, $this->dispatched);
+	}
+
+	public function testSupportingAgainChangesThePriorityAndAnnouncesNoNewSupport(): void {
+		$this->supporters->method('add')->willReturn(false);
+		$this->supporters->expects(self::once())->method('setPriority')->with(7, 'bsh-tester1', 1)->willReturn(true);
+		$this->supporters->expects(self::never())->method('refreshCount');
+		$this->support->support(new Actor('bsh-tester1', false, false, [2]), 7, true, 'low');
+		self::assertSame([], $this->dispatched);
+	}
+
+	public function testSupportingAgainWithoutAPriorityLeavesTheOneGiven(): void {
+		$this->supporters->method('add')->willReturn(false);
+		$this->supporters->expects(self::never())->method('setPriority');
+		$this->support->support(new Actor('bsh-tester1', false, false, [2]), 7, true);
+	}
+
+	public function testAnUnknownPriorityIsRefusedNamingTheField(): void {
+		$this->supporters->expects(self::never())->method('add');
+		$this->expectException(ValidationException::class);
+		$this->expectExceptionMessage('Priority must be one of: low, medium, high, critical.');
+		$this->support->support(new Actor('bsh-tester1', false, false, [2]), 7, true, 'urgent');
 	}
 }

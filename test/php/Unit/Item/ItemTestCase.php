@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Tests\Unit\Item;
 
-use OCA\PilotFeedback\Catalogue\CatalogueService;
+use OCA\PilotFeedback\Catalogue\PilotScope;
 use OCA\PilotFeedback\Db\AttachmentMapper;
 use OCA\PilotFeedback\Db\HistoryEntry;
 use OCA\PilotFeedback\Db\HistoryMapper;
@@ -90,7 +90,7 @@ abstract class ItemTestCase extends TestCase {
 			$this->createMock(IEventDispatcher::class),
 			$reader,
 		);
-		$this->filing = new ItemFiling(new Policy(), $links, $this->createMock(CatalogueService::class), $attachments, $reader, $writer);
+		$this->filing = new ItemFiling(new Policy(), $links, $this->createMock(PilotScope::class), $attachments, $reader, $writer);
 		$this->triage = new ItemTriage(
 			new Policy(),
 			$this->items,

@@ -49,16 +49,16 @@ final class MergeServiceTest extends TestCase {
 		)));
 		$supporters = $this->createMock(SupporterMapper::class);
 		$supporters->method('findForItem')->willReturnCallback(fn (int $id): array => array_values(array_map(
-			static fn (array $r): array => ['userId' => $r['userId'], 'organisationId' => $r['organisationId'], 'mergedFrom' => $r['mergedFrom']],
+			static fn (array $r): array => ['userId' => $r['userId'], 'organisationId' => $r['organisationId'], 'mergedFrom' => $r['mergedFrom'], 'priority' => $r['priority'] ?? null],
 			array_filter($this->rows, static fn (array $r): bool => $r['itemId'] === $id),
 		)));
-		$supporters->method('add')->willReturnCallback(function (int $itemId, string $userId, int $orgId, int $now, ?int $mergedFrom = null): bool {
+		$supporters->method('add')->willReturnCallback(function (int $itemId, string $userId, int $orgId, int $now, ?int $mergedFrom = null, ?int $priority = null): bool {
 			foreach ($this->rows as $row) {
 				if ($row['itemId'] === $itemId && $row['userId'] === $userId) {
 					return false;
 				}
 			}
-			$this->rows[] = ['itemId' => $itemId, 'userId' => $userId, 'organisationId' => $orgId, 'mergedFrom' => $mergedFrom];
+			$this->rows[] = ['itemId' => $itemId, 'userId' => $userId, 'organisationId' => $orgId, 'mergedFrom' => $mergedFrom, 'priority' => $priority];
 			return true;
 		});
 		$supporters->method('remove')->willReturnCallback(function (int $itemId, string $userId): bool {
@@ -95,8 +95,8 @@ final class MergeServiceTest extends TestCase {
 		return $item;
 	}
 
-	private function support(int $itemId, string $userId, int $orgId): void {
-		$this->rows[] = ['itemId' => $itemId, 'userId' => $userId, 'organisationId' => $orgId, 'mergedFrom' => null];
+	private function support(int $itemId, string $userId, int $orgId, ?int $priority = null): void {
+		$this->rows[] = ['itemId' => $itemId, 'userId' => $userId, 'organisationId' => $orgId, 'mergedFrom' => null, 'priority' => $priority];
 	}
 
 	/** @return list<string> the supporters of an item, as "user@org<-from" sorted */
@@ -238,5 +238,31 @@ final class MergeServiceTest extends TestCase {
 			['organisationId' => 1, 'priority' => 'medium'],
 			['organisationId' => 2, 'priority' => 'medium'],
 		], MergeService::priorityPerOrganisation($a, [$rows[0]], []));
+	}
+
+	public function testASupporterCountsWithThePriorityTheyChoseForTheirOrganisation(): void {
+		$a = $this->item(1, 'rki-tester1', 1, priority: 2);
+		$b = $this->item(2, 'bsh-tester1', 2, priority: 1, status: 'duplicate', duplicateOf: 1);
+		$rows = [
+			['userId' => 'bsh-tester2', 'organisationId' => 2, 'mergedFrom' => null, 'priority' => 4],  // BSH: critical for them
+			['userId' => 'rki-tester2', 'organisationId' => 1, 'mergedFrom' => null, 'priority' => 1],  // low does not lower A's medium
+			['userId' => 'x-tester', 'organisationId' => 3, 'mergedFrom' => 2, 'priority' => 3],       // chose high when supporting B
+			['userId' => 'y-tester', 'organisationId' => 4, 'mergedFrom' => null, 'priority' => null],  // supported before choosing: A's medium
+		];
+		self::assertSame([
+			['organisationId' => 1, 'priority' => 'medium'],
+			['organisationId' => 2, 'priority' => 'critical'],
+			['organisationId' => 3, 'priority' => 'high'],
+			['organisationId' => 4, 'priority' => 'medium'],
+		], MergeService::priorityPerOrganisation($a, $rows, [$b]));
+	}
+
+	public function testAMergeKeepsThePriorityEachSupporterOfTheDuplicateChose(): void {
+		$this->item(1, 'rki-tester1', 1, priority: 2);
+		$duplicate = $this->item(2, 'bsh-tester1', 2, priority: 1);
+		$this->support(2, 'bsh-tester2', 2, 4);
+		$this->service->merge($duplicate, 1, 'bmi', self::NOW);
+		$moved = array_values(array_filter($this->rows, static fn (array $r): bool => $r['itemId'] === 1));
+		self::assertSame([['bsh-tester1', null], ['bsh-tester2', 4]], array_map(static fn (array $r): array => [$r['userId'], $r['priority']], $moved), "B's reporter counts with B's priority, B's supporter with the one they chose");
 	}
 }

@@ -4,11 +4,12 @@ import { showError } from '@nextcloud/dialogs'
 import { createTestingPinia } from '@pinia/testing'
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import NcInputField from '@nextcloud/vue/components/NcInputField'
 import PeriodsSection from '../../../../src/components/admin/PeriodsSection.vue'
-import { createPeriod, fetchPeriodRatings, setPeriodStatus } from '../../../../src/api/periods.ts'
+import { createPeriod, deletePeriod, fetchPeriodRatings, setPeriodStatus } from '../../../../src/api/periods.ts'
 
 vi.mock('@nextcloud/dialogs', () => ({ showError: vi.fn() }))
-vi.mock('../../../../src/api/periods.ts', () => ({ fetchPeriods: vi.fn(), createPeriod: vi.fn(), setPeriodStatus: vi.fn(), fetchPeriodRatings: vi.fn() }))
+vi.mock('../../../../src/api/periods.ts', () => ({ fetchPeriods: vi.fn(), createPeriod: vi.fn(), setPeriodStatus: vi.fn(), fetchPeriodRatings: vi.fn(), deletePeriod: vi.fn() }))
 
 /** An open and a closed month, oldest first */
 const periods: Period[] = [
@@ -32,10 +33,10 @@ const DialogStub = {
  *
  * @param state initial store state
  */
-function mountSection(state: Record<string, unknown> = { periods }) {
+function mountSection(state: Record<string, unknown> = { periods }, pilots: Record<string, unknown>[] = []) {
 	return mount(PeriodsSection, {
 		global: {
-			plugins: [createTestingPinia({ createSpy: vi.fn, stubActions: false, initialState: { 'pilotfeedback-admin-periods': state } })],
+			plugins: [createTestingPinia({ createSpy: vi.fn, stubActions: false, initialState: { 'pilotfeedback-admin-periods': state, 'pilotfeedback-admin-pilots': { records: pilots } } })],
 			stubs: { NcDialog: DialogStub },
 		},
 	})
@@ -92,8 +93,8 @@ describe('PeriodsSection', () => {
 	it('lists the periods newest first with their status', () => {
 		const wrapper = mountSection()
 		expect(rows(wrapper)).toEqual([
-			expect.stringMatching(/^2025-02\s*Open\s*Close$/),
-			expect.stringMatching(/^2025-01\s*Closed\s*Reopen$/),
+			expect.stringMatching(/^2025-02\s*Open\s*Close\s*Delete$/),
+			expect.stringMatching(/^2025-01\s*Closed\s*Reopen\s*Delete$/),
 		])
 	})
 
@@ -160,7 +161,7 @@ describe('PeriodsSection', () => {
 		await button(wrapper, 'Close period').trigger('click')
 		await flushPromises()
 		expect(setPeriodStatus).toHaveBeenCalledExactlyOnceWith(2, 'closed')
-		expect(rows(wrapper)[0]).toMatch(/^2025-02\s*Closed\s*Reopen$/)
+		expect(rows(wrapper)[0]).toMatch(/^2025-02\s*Closed\s*Reopen\s*Delete$/)
 		expect(wrapper.find('[role="dialog"]').exists()).toBe(false)
 	})
 
@@ -180,7 +181,7 @@ describe('PeriodsSection', () => {
 		await button(wrapper, 'Cancel').trigger('click')
 		await flushPromises()
 		expect(setPeriodStatus).not.toHaveBeenCalled()
-		expect(rows(wrapper)[0]).toMatch(/^2025-02\s*Open\s*Close$/)
+		expect(rows(wrapper)[0]).toMatch(/^2025-02\s*Open\s*Close\s*Delete$/)
 	})
 
 	it('closes nothing when the server cannot count the ratings', async () => {
@@ -216,7 +217,7 @@ describe('PeriodsSection', () => {
 		await button(wrapper, 'Reopen').trigger('click')
 		await flushPromises()
 		expect(setPeriodStatus).toHaveBeenCalledExactlyOnceWith(1, 'open')
-		expect(rows(wrapper)[1]).toMatch(/^2025-01\s*Open\s*Close$/)
+		expect(rows(wrapper)[1]).toMatch(/^2025-01\s*Open\s*Close\s*Delete$/)
 	})
 
 	it('shows the server message and keeps the status when a period cannot be closed', async () => {
@@ -224,6 +225,71 @@ describe('PeriodsSection', () => {
 		const wrapper = mountSection()
 		await closeConfirmed(wrapper)
 		expect(showError).toHaveBeenCalledExactlyOnceWith('Something went wrong. Please try again.')
-		expect(rows(wrapper)[0]).toMatch(/^2025-02\s*Open\s*Close$/)
+		expect(rows(wrapper)[0]).toMatch(/^2025-02\s*Open\s*Close\s*Delete$/)
+	})
+
+	it('says which months can be opened: up to the next month, from the first pilot\'s start', () => {
+		expect(mountSection().text()).toContain('Months up to 2025-04 can be opened.')
+		const wrapper = mountSection({ periods }, [{ id: 1, title: 'PoC Verwaltung', startDate: '2024-10-01', archived: false }])
+		expect(wrapper.text()).toContain('Months from 2024-10 (the start of PoC Verwaltung) to 2025-04 can be opened.')
+		const input = wrapper.find('input[type="month"]')
+		expect(input.attributes('min')).toBe('2024-10')
+		expect(input.attributes('max')).toBe('2025-04')
+	})
+
+	it('opens no month before the first pilot starts or more than one month ahead, and says why', async () => {
+		const wrapper = mountSection({ periods }, [{ id: 1, title: 'PoC Verwaltung', startDate: '2024-10-01', archived: false }])
+		// typed (the picker offers only the months between min and max)
+		const type = async (month: string) => {
+			wrapper.findComponent(NcInputField).vm.$emit('update:modelValue', month)
+			await flushPromises()
+		}
+		await type('2024-09')
+		expect(wrapper.text()).toContain('2024-09 is before PoC Verwaltung starts.')
+		expect(button(wrapper, 'Open period').attributes('disabled')).toBeDefined()
+		await type('2025-05')
+		expect(wrapper.text()).toContain('2025-05 is more than one month ahead.')
+		await wrapper.find('form').trigger('submit')
+		await flushPromises()
+		expect(createPeriod).not.toHaveBeenCalled()
+		await type('2025-04')
+		expect(button(wrapper, 'Open period').attributes('disabled')).toBeUndefined()
+	})
+
+	it('deletes a period without ratings once confirmed', async () => {
+		vi.mocked(fetchPeriodRatings).mockResolvedValue({ periodId: 2, ratings: 0 })
+		vi.mocked(deletePeriod).mockResolvedValue(periods[1]!)
+		const wrapper = mountSection()
+		await wrapper.findAll('button').filter((candidate) => candidate.text() === 'Delete')[0]!.trigger('click')
+		await flushPromises()
+		expect(wrapper.find('[role="dialog"]').attributes('aria-label')).toBe('Delete the period?')
+		expect(wrapper.find('.message').text()).toBe('Nobody has rated in 2025-02 yet. Delete the period, for example one opened by mistake?')
+		expect(deletePeriod).not.toHaveBeenCalled()
+		await button(wrapper, 'Delete period').trigger('click')
+		await flushPromises()
+		expect(deletePeriod).toHaveBeenCalledExactlyOnceWith(2)
+		expect(rows(wrapper)).toEqual([expect.stringMatching(/^2025-01\s*Closed/)])
+	})
+
+	it('does not offer to delete a period with ratings, and says to close it', async () => {
+		vi.mocked(fetchPeriodRatings).mockResolvedValue({ periodId: 2, ratings: 3 })
+		const wrapper = mountSection()
+		await wrapper.findAll('button').filter((candidate) => candidate.text() === 'Delete')[0]!.trigger('click')
+		await flushPromises()
+		expect(showError).toHaveBeenCalledExactlyOnceWith('2025-02 holds 3 ratings, so it cannot be deleted. Close it instead.')
+		expect(wrapper.find('[role="dialog"]').exists()).toBe(false)
+		expect(deletePeriod).not.toHaveBeenCalled()
+	})
+
+	it('keeps the period and shows the server\'s reason when it refuses the deletion', async () => {
+		vi.mocked(fetchPeriodRatings).mockResolvedValue({ periodId: 2, ratings: 0 })
+		vi.mocked(deletePeriod).mockRejectedValue(refusal)
+		const wrapper = mountSection()
+		await wrapper.findAll('button').filter((candidate) => candidate.text() === 'Delete')[0]!.trigger('click')
+		await flushPromises()
+		await button(wrapper, 'Delete period').trigger('click')
+		await flushPromises()
+		expect(showError).toHaveBeenCalledExactlyOnceWith('This month has a period already.')
+		expect(rows(wrapper)).toHaveLength(2)
 	})
 })

@@ -1,5 +1,5 @@
 import { createTestingPinia } from '@pinia/testing'
-import { mount } from '@vue/test-utils'
+import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import ReleaseAction from '../../../../src/components/coordination/ReleaseAction.vue'
 import { useCoordinationStore } from '../../../../src/stores/coordination.ts'
@@ -83,5 +83,54 @@ describe('ReleaseAction', () => {
 		const wrapper = mountAction(false, released)
 		expect(wrapper.text()).not.toContain('Reopen release')
 		expect(wrapper.text()).toContain('Released by Coordinator on')
+	})
+})
+
+describe('ReleaseAction with the real dialog', () => {
+	/** The open dialogs of the document (NcDialog renders into <body>) */
+	function dialogs(): Element[] {
+		return [...document.querySelectorAll('[role="dialog"]')]
+	}
+
+	it('after "Release anyway" and "Reopen release" the confirmation stays closed', async () => {
+		const wrapper = mount(ReleaseAction, {
+			props: { organisationName: 'RKI', progress, canRelease: true } as never,
+			attachTo: document.body,
+			global: {
+				plugins: [createTestingPinia({
+					createSpy: vi.fn,
+					initialState: { 'pilotfeedback-catalogue': { catalogue: { pilots: [], components: [{ id: 11, name: 'Files' }, { id: 12, name: 'Chat' }], criteria: [], organisations: [], periods: [] } } },
+				})],
+			},
+		})
+		const coordination = useCoordinationStore()
+		// The store answers at once: the release is shown before the dialog's closing animation ends.
+		vi.mocked(coordination.release).mockImplementation(async () => {
+			await wrapper.setProps({ progress: released } as never)
+		})
+		vi.mocked(coordination.reopen).mockImplementation(async () => {
+			await wrapper.setProps({ progress: { ...released, release: null } } as never)
+		})
+
+		await wrapper.findAll('button').find((b) => b.text() === 'Release feedback')!.trigger('click')
+		await flushPromises()
+		expect(dialogs()).toHaveLength(1)
+		const releaseAnyway = [...document.querySelectorAll<HTMLButtonElement>('[role="dialog"] button')].find((b) => b.textContent?.trim() === 'Release anyway')
+		releaseAnyway!.click()
+		await flushPromises()
+		expect(coordination.release).toHaveBeenCalledWith(1)
+		// Past the dialog's closing animation (300 ms)
+		await new Promise((resolve) => setTimeout(resolve, 400))
+		await flushPromises()
+		expect(dialogs()).toHaveLength(0)
+
+		await wrapper.findAll('button').find((b) => b.text() === 'Reopen release')!.trigger('click')
+		await flushPromises()
+		expect(coordination.reopen).toHaveBeenCalledWith(1)
+		expect(wrapper.text()).toContain('Release feedback')
+		await new Promise((resolve) => setTimeout(resolve, 400))
+		await flushPromises()
+		expect(dialogs()).toHaveLength(0)
+		wrapper.unmount()
 	})
 })

@@ -99,6 +99,20 @@ describe('ItemForm', () => {
 		expect(wrapper.text()).toContain('Please enter a title.')
 	})
 
+	it('presets no priority on a new item and refuses to file it until one is chosen', async () => {
+		const wrapper = mountForm()
+		expect(wrapper.findAll('input[name="item-priority"]').filter((radio) => (radio.element as HTMLInputElement).checked)).toHaveLength(0)
+		await wrapper.find('input[type="text"]').setValue('Export as ODT')
+		await choose(wrapper, 0, 10)
+		await wrapper.find('form').trigger('submit')
+		expect(wrapper.emitted('submit')).toBeUndefined()
+		expect(wrapper.text()).toContain('Please choose a priority.')
+		await wrapper.find('input[name="item-priority"][value="medium"]').trigger('change')
+		await wrapper.find('form').trigger('submit')
+		expect(wrapper.emitted('submit')?.[0]?.[0]).toMatchObject({ priority: 'medium' })
+		expect(wrapper.text()).not.toContain('Please choose a priority.')
+	})
+
 	it('offers only components of active pilots, not those of planned pilots', () => {
 		const wrapper = mountForm()
 		const options = (wrapper.findAllComponents(NcSelect)[0]!.props() as { options: { id: number }[] }).options
