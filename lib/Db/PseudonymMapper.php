@@ -27,6 +27,8 @@ class PseudonymMapper {
 		['pf_history', 'user_id'],
 		['pf_attachments', 'added_by'],
 		['pf_releases', 'user_id'],
+		// who released or reopened, shown in the release history
+		[ReleaseLogMapper::TABLE, 'user_id'],
 		[FormerTesterMapper::TABLE, 'user_id'],
 	];
 
