@@ -188,8 +188,12 @@ describe('keyboard only', () => {
 		await page.keyboard.type(title)
 		await tabTo(page, { selector: 'textarea', name: 'Description' }, stops)
 		await page.keyboard.type('Filed with the keyboard alone.')
+		// The similar items appear while typing; let them settle before the component list
+		// opens, or their arrival re-renders the list under the Enter that chooses.
+		await page.waitForLoadState('networkidle')
 		await tabTo(page, { selector: 'input[role="combobox"], input.vs__search', name: 'Component' }, stops)
 		await press(page, 'ArrowDown', stops)
+		await page.getByRole('option').first().waitFor()
 		await press(page, 'Enter', stops)
 		// The pilot: chosen with the component when it is in one pilot only; otherwise choose the first.
 		const pilot = page.getByRole('combobox', { name: 'Pilot' })

@@ -347,6 +347,8 @@ function isJson(text: string): boolean {
 
 /** Settings to put back if a fuzzed PUT /settings succeeded. */
 let settings: unknown
+/** The accessibility statement's settings before the run, put back after every accepted change. */
+let accessibility: { statementDe: string, statementEn: string, contact: string } | undefined
 
 /**
  * What a write to the operation could change, read as it is now (admin and consolidator
@@ -412,6 +414,9 @@ async function undo(op: Operation, response: RawResponse): Promise<void> {
 	if (op.path === '/settings' && op.method === 'PUT') {
 		await admin.api('PUT', '/settings', settings)
 	}
+	if (op.path === '/settings/accessibility' && op.method === 'PUT') {
+		await admin.api('PUT', '/settings/accessibility', accessibility)
+	}
 	if (op.path === '/periods/{id}' && op.method === 'DELETE') {
 		// the spare period is gone: the next requests get a new one
 		own.sparePeriod = (await freshPeriod()).id
@@ -444,6 +449,8 @@ beforeAll(async () => {
 	expect(item.status, item.text.slice(0, 300)).toBe(201)
 	own.item = item.data.id
 	settings = (await admin.api('GET', '/settings')).data
+	const { statementDe, statementEn, contact } = (await admin.api('GET', '/settings/accessibility')).data
+	accessibility = { statementDe, statementEn, contact }
 }, 120_000)
 
 afterAll(async () => {
