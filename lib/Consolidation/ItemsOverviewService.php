@@ -77,7 +77,7 @@ class ItemsOverviewService {
 			'range' => ['from' => $scope->range->from, 'to' => $scope->range->to, 'months' => $scope->range->months()],
 			'counts' => array_map($this->count(...), $this->mapper->counts($actor, $scope->pilotId, $start, $end, null, false)),
 			'organisations' => $breakdown,
-			'openUrgent' => array_map($this->summary(...), $this->mapper->openUrgent($actor, $scope->pilotId, $end, self::LIST_LIMIT)),
+			'openUrgent' => array_map(self::summary(...), $this->mapper->openUrgent($actor, $scope->pilotId, $end, self::LIST_LIMIT)),
 			'perMonth' => $months,
 			'ranking' => $ranking,
 			'rankingWeights' => $weights,
@@ -98,8 +98,12 @@ class ItemsOverviewService {
 		];
 	}
 
-	/** @return PilotFeedbackItemSummary */
-	private function summary(Item $item): array {
+	/**
+	 * An item as the overview and the start page list it.
+	 *
+	 * @return PilotFeedbackItemSummary
+	 */
+	public static function summary(Item $item): array {
 		return [
 			'id' => $item->getId(),
 			'title' => $item->getTitle(),

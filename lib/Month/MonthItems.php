@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Month;
 
+use OCA\PilotFeedback\Consolidation\ItemsOverviewService;
 use OCA\PilotFeedback\Db\Item;
 use OCA\PilotFeedback\Db\ItemMapper;
 use OCA\PilotFeedback\Item\ItemPresenter;
@@ -121,14 +122,7 @@ class MonthItems {
 				continue;
 			}
 			$shown[] = [
-				'id' => $item->getId(),
-				'title' => $item->getTitle(),
-				'type' => ItemType::from($item->getType())->value,
-				'priority' => Priority::from($item->getConsPriority() ?? $item->getPriority())->key(),
-				'status' => ItemStatus::from($item->getStatus())->value,
-				'componentId' => $item->getComponentId(),
-				'organisationId' => $item->getOrgId(),
-				'createdAt' => $item->getCreatedAt(),
+				...ItemsOverviewService::summary($item),
 				'updatedAt' => $item->getUpdatedAt(),
 				'filedByMe' => $item->getReporterId() === $actor->userId,
 			];
