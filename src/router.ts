@@ -8,7 +8,8 @@ import { focusViewHeading } from './utils/viewFocus.ts'
 
 /**
  * The rating sheet opened on one component, as the start page links to it
- * (/rate?component=3): the sheet shows that component, and the address drops the query,
+ * (/rate?component=3&pilot=1): the sheet shows that component in that pilot (without
+ * pilot: in the first that holds it), and the address drops the query,
  * which the sheet does not follow when another component is chosen.
  *
  * @param to the route to the rating sheet
@@ -20,8 +21,10 @@ export async function openComponentToRate(to: Pick<RouteLocationNormalized, 'que
 	}
 	const id = Number(raw)
 	if (typeof raw === 'string' && Number.isInteger(id) && id > 0) {
+		// ?pilot= names the pilot of a component that is in several
+		const pilot = Number(to.query.pilot)
 		const { useRatingsStore } = await import('./stores/ratings.ts')
-		useRatingsStore().select(id)
+		useRatingsStore().selectComponent(id, Number.isInteger(pilot) && pilot > 0 ? pilot : null)
 	}
 	return { name: 'rate', replace: true }
 }

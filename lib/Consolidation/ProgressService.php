@@ -48,6 +48,7 @@ class ProgressService {
 		$this->organisations->get($orgId);
 		$period = $this->period($periodId);
 		$rated = $this->assessments->ratedComponentsByUser($orgId, $period->getId());
+		$pairs = $this->scope->pairs($orgId);
 
 		$coordinators = $this->members->coordinators($orgId);
 		$members = [];
@@ -57,13 +58,14 @@ class ProgressService {
 			if (in_array($userId, $coordinators, true) && !isset($rated[$userId])) {
 				continue;
 			}
-			$members[] = ['userId' => $userId, 'displayName' => $displayName, 'ratedComponentIds' => $rated[$userId] ?? []];
+			// A component in two pilots counts as rated once it is rated in both.
+			$members[] = ['userId' => $userId, 'displayName' => $displayName, 'ratedComponentIds' => RatingScope::completeComponentIds($pairs, $rated[$userId] ?? [])];
 		}
 		$release = $this->releases->find($orgId, $period->getId());
 		return [
 			'period' => $period->jsonSerialize(),
 			'organisationId' => $orgId,
-			'componentIds' => $this->scope->componentIds($orgId),
+			'componentIds' => array_values(array_unique(array_map(static fn (array $pair): int => $pair['componentId'], $pairs))),
 			'members' => $members,
 			'release' => $release?->jsonSerialize(),
 			'history' => $this->history($orgId, $period->getId()),

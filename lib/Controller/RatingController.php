@@ -61,9 +61,11 @@ class RatingController extends ApiController {
 	}
 
 	/**
-	 * Save the current user's assessment of one component in an open period
+	 * Save the current user's assessment of one component in one pilot in an open period
 	 *
-	 * Replaces the assessment: every field must be sent. It counts as a rating only with an
+	 * A component that is part of two pilots is rated in each separately: send pilotId to name
+	 * the pilot; it may be left out only when the component is in just one active pilot of the
+	 * user's organisation. Replaces the assessment: every field must be sent. It counts as a rating only with an
 	 * overall score or at least one criterion score; a comment alone is kept as a draft
 	 * (rated: false). With the version the client last saw, a save after someone else's
 	 * (another tab) is refused with 409 and the current assessment; send version 0 for a first
@@ -71,14 +73,15 @@ class RatingController extends ApiController {
 	 * organisation's coordinator released the period, until they reopen the release.
 	 *
 	 * @param int<1, 5>|null $overall Overall score; null: not assessed
+	 * @param int|null $pilotId The pilot the rating is for; required when the component is part of several active pilots of the user's organisation
 	 * @param string|null $comment Comment; null or empty clears it @maxLength 5000
 	 * @param list<PilotFeedbackAssessmentScore>|null $scores Scores per criterion; null or empty clears them
 	 * @param int<0, max>|null $version The assessment's version the user edited; 0: there was none yet; null: overwrite whatever is stored
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackAssessment, array{}>|DataResponse<Http::STATUS_CONFLICT, PilotFeedbackAssessmentConflict, array{}>
-	 * @throws ValidationException Invalid score or closed period
-	 * @throws ForbiddenException The component is not in an active pilot of the user's organisation, or the organisation released the period
-	 * @throws NotFoundException Unknown period or component
+	 * @throws ValidationException Invalid score, closed period, the pilot is missing while the component is part of several pilots, or the pilot is not active or does not contain the component
+	 * @throws ForbiddenException The component is not in an active pilot of the user's organisation, the organisation does not take part in the pilot, or it released the period
+	 * @throws NotFoundException Unknown period, component or pilot
 	 * @throws ConflictException The version is outdated (the answer carries the current assessment), or another request created the same record at the same time
 	 * @throws BusyException The database stayed locked by other requests; nothing was saved, try again
 	 *
@@ -86,8 +89,9 @@ class RatingController extends ApiController {
 	 */
 	#[NoAdminRequired]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/ratings/{periodId}/{componentId}', requirements: ['periodId' => '\d+', 'componentId' => '\d+'])]
-	public function save(int $periodId, int $componentId, mixed $overall, mixed $comment, mixed $scores, mixed $version = null): DataResponse {
+	public function save(int $periodId, int $componentId, mixed $overall, mixed $comment, mixed $scores, mixed $version = null, mixed $pilotId = null): DataResponse {
 		return new DataResponse($this->ratings->save($this->actors->current(), $periodId, $componentId, [
+			'pilotId' => $pilotId,
 			'overall' => $overall,
 			'comment' => $comment,
 			'scores' => $scores,

@@ -60,11 +60,13 @@ class TesterWidget extends ItemsWidget {
 		$entries = [];
 		if ($period !== null) {
 			$deadline = $this->month->deadlineOf($period)['deadline'];
+			// A component still to rate in two pilots is named with its pilot.
+			$times = array_count_values(array_map(static fn (array $c): int => $c['id'], $section['toRate']));
 			foreach ($section['toRate'] as $component) {
 				$entries[] = new WidgetItem(
-					$component['name'],
+					$times[$component['id']] > 1 ? $component['name'] . ' (' . $component['pilotTitle'] . ')' : $component['name'],
 					$this->l10n->t('Not rated yet for %1$s, due %2$s', [$period->getMonth(), $deadline]),
-					$this->links->view('rate') . '?component=' . $component['id'],
+					$this->links->view('rate') . '?component=' . $component['id'] . '&pilot=' . $component['pilotId'],
 					$this->links->icon(),
 				);
 			}

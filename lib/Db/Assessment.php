@@ -12,12 +12,15 @@ namespace OCA\PilotFeedback\Db;
 use OCP\AppFramework\Db\Entity;
 
 /**
- * One tester's rating of one component in one period [Bewertung]; scores are in pf_scores.
+ * One tester's rating of one component in one pilot in one period [Bewertung]; scores are in
+ * pf_scores. A component that is part of two pilots is rated in each separately.
  *
  * @method string getUserId()
  * @method void setUserId(string $userId)
  * @method int getOrgId()
  * @method void setOrgId(int $orgId)
+ * @method int getPilotId()
+ * @method void setPilotId(int $pilotId)
  * @method int getComponentId()
  * @method void setComponentId(int $componentId)
  * @method int getPeriodId()
@@ -38,6 +41,7 @@ use OCP\AppFramework\Db\Entity;
 class Assessment extends Entity {
 	protected string $userId = '';
 	protected int $orgId = 0;
+	protected int $pilotId = 0;
 	protected int $componentId = 0;
 	protected int $periodId = 0;
 	protected ?int $overall = null;
@@ -51,6 +55,7 @@ class Assessment extends Entity {
 
 	public function __construct() {
 		$this->addType('orgId', 'integer');
+		$this->addType('pilotId', 'integer');
 		$this->addType('componentId', 'integer');
 		$this->addType('periodId', 'integer');
 		$this->addType('overall', 'integer');

@@ -28,17 +28,19 @@ class AssessmentMapper extends QBMapper {
 		return $this->findEntities($qb);
 	}
 
-	public function findOne(string $userId, int $componentId, int $periodId): ?Assessment {
+	/** A user's assessment of a component in a pilot in a period. */
+	public function findOne(string $userId, int $pilotId, int $componentId, int $periodId): ?Assessment {
 		$qb = $this->db->getQueryBuilder();
 		$qb->select('*')->from($this->getTableName())
 			->where($qb->expr()->eq('user_id', $qb->createNamedParameter($userId)))
-			->andWhere($qb->expr()->eq('component_id', $qb->createNamedParameter($componentId, IQueryBuilder::PARAM_INT)))
-			->andWhere($qb->expr()->eq('period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)));
+			->andWhere($qb->expr()->eq('period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->eq('pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->eq('component_id', $qb->createNamedParameter($componentId, IQueryBuilder::PARAM_INT)));
 		return $this->findEntities($qb)[0] ?? null;
 	}
 
 	/**
-	 * Overwrites the content of a user's assessment of a component in a period, if it exists
+	 * Overwrites the content of a user's assessment of a component in a pilot in a period, if it exists
 	 * (and, with $expectedVersion, only if it still has that version), and raises its version,
 	 * in one statement: the check and the write are atomic, and a saving transaction starts
 	 * with its write and takes the lock before it reads. Returns whether a row matched.
@@ -53,8 +55,9 @@ class AssessmentMapper extends QBMapper {
 			->set('updated_at', $qb->createNamedParameter($assessment->getUpdatedAt(), IQueryBuilder::PARAM_INT))
 			->set('version', $qb->createFunction($qb->getColumnName('version') . ' + 1'))
 			->where($qb->expr()->eq('user_id', $qb->createNamedParameter($assessment->getUserId())))
-			->andWhere($qb->expr()->eq('component_id', $qb->createNamedParameter($assessment->getComponentId(), IQueryBuilder::PARAM_INT)))
-			->andWhere($qb->expr()->eq('period_id', $qb->createNamedParameter($assessment->getPeriodId(), IQueryBuilder::PARAM_INT)));
+			->andWhere($qb->expr()->eq('period_id', $qb->createNamedParameter($assessment->getPeriodId(), IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->eq('pilot_id', $qb->createNamedParameter($assessment->getPilotId(), IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->eq('component_id', $qb->createNamedParameter($assessment->getComponentId(), IQueryBuilder::PARAM_INT)));
 		if ($expectedVersion !== null) {
 			$qb->andWhere($qb->expr()->eq('version', $qb->createNamedParameter($expectedVersion, IQueryBuilder::PARAM_INT)));
 		}
@@ -65,28 +68,28 @@ class AssessmentMapper extends QBMapper {
 	 * One user's scores of a period, for the rating sheet's "last month" column, in one query:
 	 * only rated assessments count.
 	 *
-	 * @return array<int, array{overall: ?int, scores: array<int, ?int>}> component id => overall score and criterion id => score
+	 * @return list<array{pilotId: int, componentId: int, overall: ?int, scores: array<int, ?int>}> per pilot and component: the overall score and criterion id => score
 	 */
 	public function scoresOfUser(string $userId, int $periodId): array {
 		$qb = $this->db->getQueryBuilder();
-		$qb->select('a.component_id', 'a.overall', 's.criterion_id', 's.score')
+		$qb->select('a.pilot_id', 'a.component_id', 'a.overall', 's.criterion_id', 's.score')
 			->from($this->getTableName(), 'a')
 			->leftJoin('a', 'pf_scores', 's', $qb->expr()->eq('s.assessment_id', 'a.id'))
 			->where($qb->expr()->eq('a.user_id', $qb->createNamedParameter($userId)))
 			->andWhere($qb->expr()->eq('a.period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->eq('a.rated', $qb->createNamedParameter(1, IQueryBuilder::PARAM_INT)))
-			->orderBy('a.component_id')->addOrderBy('s.criterion_id');
+			->orderBy('a.pilot_id')->addOrderBy('a.component_id')->addOrderBy('s.criterion_id');
 		$result = $qb->executeQuery();
 		$scores = [];
 		while ($row = $result->fetch()) {
-			$componentId = (int)$row['component_id'];
-			$scores[$componentId] ??= ['overall' => $row['overall'] === null ? null : (int)$row['overall'], 'scores' => []];
+			$key = (int)$row['pilot_id'] . ':' . (int)$row['component_id'];
+			$scores[$key] ??= ['pilotId' => (int)$row['pilot_id'], 'componentId' => (int)$row['component_id'], 'overall' => $row['overall'] === null ? null : (int)$row['overall'], 'scores' => []];
 			if ($row['criterion_id'] !== null) {
-				$scores[$componentId]['scores'][(int)$row['criterion_id']] = $row['score'] === null ? null : (int)$row['score'];
+				$scores[$key]['scores'][(int)$row['criterion_id']] = $row['score'] === null ? null : (int)$row['score'];
 			}
 		}
 		$result->closeCursor();
-		return $scores;
+		return array_values($scores);
 	}
 
 	/**
@@ -120,22 +123,22 @@ class AssessmentMapper extends QBMapper {
 	}
 
 	/**
-	 * Which components each user of an organisation has rated in a period: a comment alone
-	 * (an assessment without any score) is not a rating.
+	 * Which components in which pilots each user of an organisation has rated in a period: a
+	 * comment alone (an assessment without any score) is not a rating.
 	 *
-	 * @return array<string, list<int>> user id => component ids
+	 * @return array<string, list<string>> user id => "pilotId:componentId" pairs
 	 */
 	public function ratedComponentsByUser(int $orgId, int $periodId): array {
 		$qb = $this->db->getQueryBuilder();
-		$qb->select('user_id', 'component_id')->from($this->getTableName())
+		$qb->select('user_id', 'pilot_id', 'component_id')->from($this->getTableName())
 			->where($qb->expr()->eq('org_id', $qb->createNamedParameter($orgId, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->eq('period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->eq('rated', $qb->createNamedParameter(1, IQueryBuilder::PARAM_INT)))
-			->orderBy('component_id');
+			->orderBy('pilot_id')->addOrderBy('component_id');
 		$result = $qb->executeQuery();
 		$rated = [];
 		while ($row = $result->fetch()) {
-			$rated[(string)$row['user_id']][] = (int)$row['component_id'];
+			$rated[(string)$row['user_id']][] = (int)$row['pilot_id'] . ':' . (int)$row['component_id'];
 		}
 		$result->closeCursor();
 		return $rated;

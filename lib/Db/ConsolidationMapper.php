@@ -258,8 +258,8 @@ class ConsolidationMapper {
 
 	/**
 	 * Restricts a query over assessments (alias a) to the rated ones (a comment alone is no
-	 * rating) of a pilot's components and organisations, the months of the range, optionally
-	 * released feedback and some organisations.
+	 * rating) given in the pilot (each assessment counts in its own pilot only) by the pilot's
+	 * organisations, the months of the range, optionally released feedback and some organisations.
 	 *
 	 * @param list<int>|null $organisationIds
 	 */
@@ -268,22 +268,19 @@ class ConsolidationMapper {
 		$from = $qb->createNamedParameter($range->from);
 		$to = $qb->createNamedParameter($range->to);
 		// The periods of the range as a list first, so that the database starts from them and
-		// reads the assessments by pf_asmt_rated_cov (period_id, org_id, …) instead of all of an
-		// organisation's months (docs/performance.md).
+		// reads the assessments by pf_asmt_pilot_cov (period_id, pilot_id, org_id, …) instead of
+		// all of an organisation's months (docs/performance.md).
 		$periods = $this->db->getQueryBuilder();
 		$periods->select('rp.id')->from('pf_periods', 'rp')
 			->where($periods->expr()->gte('rp.month', $from))
 			->andWhere($periods->expr()->lte('rp.month', $to));
 		$qb->innerJoin('a', 'pf_periods', 'p', $qb->expr()->eq('p.id', 'a.period_id'))
-			->innerJoin('a', 'pf_pilot_comps', 'pc', $qb->expr()->andX(
-				$qb->expr()->eq('pc.component_id', 'a.component_id'),
-				$qb->expr()->eq('pc.pilot_id', $pilot),
-			))
 			->innerJoin('a', 'pf_org_pilots', 'op', $qb->expr()->andX(
 				$qb->expr()->eq('op.org_id', 'a.org_id'),
 				$qb->expr()->eq('op.pilot_id', $pilot),
 			))
 			->where($qb->expr()->in('a.period_id', $qb->createFunction($periods->getSQL())))
+			->andWhere($qb->expr()->eq('a.pilot_id', $pilot))
 			->andWhere($qb->expr()->gte('p.month', $from))
 			->andWhere($qb->expr()->lte('p.month', $to))
 			->andWhere($qb->expr()->eq('a.rated', $qb->createNamedParameter(1, IQueryBuilder::PARAM_INT)));

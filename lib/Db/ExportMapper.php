@@ -28,8 +28,9 @@ class ExportMapper {
 	}
 
 	/**
-	 * One row per assessment and criterion of the pilots' components and organisations in
-	 * the range, oldest month first.
+	 * One row per rated assessment and criterion of the pilots' organisations in the range,
+	 * oldest month first: each assessment in its own pilot only, never a draft (a comment
+	 * alone or only "not assessed").
 	 *
 	 * @param list<int> $pilotIds
 	 * @param list<int>|null $organisationIds only these organisations (null: all)
@@ -40,19 +41,19 @@ class ExportMapper {
 			return;
 		}
 		$qb = $this->db->getQueryBuilder();
-		$qb->select('pc.pilot_id', 'a.id', 'a.user_id', 'a.org_id', 'a.component_id', 'p.month', 's.criterion_id', 's.score', 'a.overall', 'a.comment')
+		$qb->select('a.pilot_id', 'a.id', 'a.user_id', 'a.org_id', 'a.component_id', 'p.month', 's.criterion_id', 's.score', 'a.overall', 'a.comment')
 			->from('pf_scores', 's')
 			->innerJoin('s', 'pf_assessments', 'a', $qb->expr()->eq('a.id', 's.assessment_id'))
 			->innerJoin('a', 'pf_periods', 'p', $qb->expr()->eq('p.id', 'a.period_id'))
-			->innerJoin('a', 'pf_pilot_comps', 'pc', $qb->expr()->eq('pc.component_id', 'a.component_id'))
 			->innerJoin('a', 'pf_org_pilots', 'op', $qb->expr()->andX(
 				$qb->expr()->eq('op.org_id', 'a.org_id'),
-				$qb->expr()->eq('op.pilot_id', 'pc.pilot_id'),
+				$qb->expr()->eq('op.pilot_id', 'a.pilot_id'),
 			))
-			->where($qb->expr()->in('pc.pilot_id', $qb->createNamedParameter($pilotIds, IQueryBuilder::PARAM_INT_ARRAY)))
+			->where($qb->expr()->in('a.pilot_id', $qb->createNamedParameter($pilotIds, IQueryBuilder::PARAM_INT_ARRAY)))
+			->andWhere($qb->expr()->eq('a.rated', $qb->createNamedParameter(1, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->gte('p.month', $qb->createNamedParameter($range->from)))
 			->andWhere($qb->expr()->lte('p.month', $qb->createNamedParameter($range->to)))
-			->orderBy('pc.pilot_id')->addOrderBy('p.month')->addOrderBy('a.id')->addOrderBy('s.criterion_id');
+			->orderBy('a.pilot_id')->addOrderBy('p.month')->addOrderBy('a.id')->addOrderBy('s.criterion_id');
 		if ($organisationIds !== null) {
 			$qb->andWhere($qb->expr()->in('a.org_id', $qb->createNamedParameter($organisationIds, IQueryBuilder::PARAM_INT_ARRAY)));
 		}

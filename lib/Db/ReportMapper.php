@@ -252,20 +252,18 @@ class ReportMapper extends QBMapper {
 	}
 
 	/**
-	 * How much a document over the range reads: the assessments of the range (once per pilot
-	 * whose component was rated, as the document's pilot sections count them) and the items
-	 * filed in it, of one pilot or of every pilot.
+	 * How much a document over the range reads: the assessments of the range (each in its own
+	 * pilot) and the items filed in it, of one pilot or of every pilot.
 	 */
 	public function documentRows(?int $pilotId, MonthRange $range): int {
 		$qb = $this->db->getQueryBuilder();
 		$qb->select($qb->func()->count('*', 'n'))
 			->from('pf_assessments', 'a')
 			->innerJoin('a', 'pf_periods', 'p', $qb->expr()->eq('p.id', 'a.period_id'))
-			->innerJoin('a', 'pf_pilot_comps', 'pc', $qb->expr()->eq('pc.component_id', 'a.component_id'))
 			->where($qb->expr()->gte('p.month', $qb->createNamedParameter($range->from)))
 			->andWhere($qb->expr()->lte('p.month', $qb->createNamedParameter($range->to)));
 		if ($pilotId !== null) {
-			$qb->andWhere($qb->expr()->eq('pc.pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)));
+			$qb->andWhere($qb->expr()->eq('a.pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)));
 		}
 		$result = $qb->executeQuery();
 		$n = (int)$result->fetchOne();

@@ -33,12 +33,13 @@ class AssessmentSaved extends Event implements IWebhookCompatibleEvent {
 	/**
 	 * Ids and the role only: never the tester's user id or the comment.
 	 *
-	 * @return array{assessmentId: int, organisationId: int, componentId: int, periodId: int, actorRole: ?string, actorOrganisationId: ?int}
+	 * @return array{assessmentId: int, organisationId: int, pilotId: int, componentId: int, periodId: int, actorRole: ?string, actorOrganisationId: ?int}
 	 */
 	public function getWebhookSerializable(): array {
 		return [
 			'assessmentId' => $this->assessment->getId(),
 			'organisationId' => $this->assessment->getOrgId(),
+			'pilotId' => $this->assessment->getPilotId(),
 			'componentId' => $this->assessment->getComponentId(),
 			'periodId' => $this->assessment->getPeriodId(),
 			...ActingRole::payload($this->getActorRole()),

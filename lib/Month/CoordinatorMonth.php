@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Month;
 
+use OCA\PilotFeedback\Catalogue\CatalogueNames;
 use OCA\PilotFeedback\Consolidation\ProgressService;
 use OCA\PilotFeedback\Db\Component;
 use OCA\PilotFeedback\Db\ComponentMapper;
@@ -30,6 +31,7 @@ class CoordinatorMonth {
 		private ComponentMapper $components,
 		private ReleaseBoard $board,
 		private MonthItems $items,
+		private CatalogueNames $names,
 	) {
 	}
 
@@ -43,7 +45,7 @@ class CoordinatorMonth {
 			$components = $this->components->findByIds($progress['componentIds'] ?? []);
 			$rows[] = [
 				...$this->board->row($organisation, $period, $earlier),
-				'components' => array_map(static fn (Component $c): array => ['id' => $c->getId(), 'name' => $c->getName()], $components),
+				'components' => array_map(fn (Component $c): array => ['id' => $c->getId(), 'name' => $this->names->componentName($c)], $components),
 				'members' => $progress['members'] ?? [],
 				'securityFindings' => $this->items->openSecurityFindings($actor, $orgId),
 			];

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Month;
 
+use OCA\PilotFeedback\Catalogue\CatalogueNames;
 use OCA\PilotFeedback\Catalogue\PilotScope;
 use OCA\PilotFeedback\Db\AssessmentMapper;
 use OCA\PilotFeedback\Db\Link;
@@ -20,8 +21,8 @@ use OCA\PilotFeedback\Rating\RatingScope;
 
 /**
  * A tester's month: the components of their active pilots they have not rated yet in the
- * open period (as the rating sheet counts them: a comment alone is no rating; a component
- * their organisation has released is read-only and no longer to rate), and the items they
+ * open period, pilot by pilot (as the rating sheet counts them: a comment alone is no rating;
+ * a pilot their organisation has released is read-only and no longer to rate), and the items they
  * filed or support that changed since their last visit. Only the tester's own records.
  *
  * @psalm-import-type PilotFeedbackMonthTester from \OCA\PilotFeedback\ResponseDefinitions
@@ -34,61 +35,52 @@ class TesterMonth {
 		private AssessmentMapper $assessments,
 		private RatingScope $ratingScope,
 		private MonthItems $items,
+		private CatalogueNames $names,
 	) {
 	}
 
 	/** @return PilotFeedbackMonthTester */
 	public function section(Actor $actor, ?Period $period, int $since): array {
-		$pilots = $this->pilotScope->visiblePilots($actor, true);
+		$pilots = $this->ratingScope->pilotsToRate($actor);
 		$components = $this->pilotScope->componentsOf($pilots);
-		$componentIds = array_map(static fn ($c): int => $c->getId(), $components);
+		$componentsByPilot = $this->links->rightsByLeft(Link::PilotComponents, array_map(static fn (Pilot $p): int => $p->getId(), $pilots));
+		// What to rate: each component in each active pilot that contains it.
+		$pairs = [];
+		foreach ($pilots as $pilot) {
+			$inPilot = array_map(intval(...), $componentsByPilot[$pilot->getId()] ?? []);
+			foreach ($components as $component) {
+				if (in_array($component->getId(), $inPilot, true)) {
+					$pairs[] = [$pilot, $component];
+				}
+			}
+		}
 		$toRate = [];
 		$rated = [];
 		if ($period !== null && $period->isOpen()) {
 			foreach ($this->assessments->findForUser($actor->userId, $period->getId()) as $assessment) {
-				if ($assessment->getRated() === 1 && in_array($assessment->getComponentId(), $componentIds, true)) {
-					$rated[] = $assessment->getComponentId();
+				if ($assessment->getRated() === 1) {
+					$rated[] = $assessment->getPilotId() . ':' . $assessment->getComponentId();
 				}
 			}
-			$pilotIds = array_map(static fn (Pilot $p): int => $p->getId(), $pilots);
-			$locked = $this->ratingScope->lockedComponentIds($actor, $period, $pilotIds);
-			$pilotOf = $this->pilotOfComponents($pilots);
-			foreach ($components as $component) {
-				$id = $component->getId();
-				if (in_array($id, $rated, true) || in_array($id, $locked, true)) {
+			$locked = $this->ratingScope->lockedPilotIds($actor, $period, array_map(static fn (Pilot $p): int => $p->getId(), $pilots));
+			foreach ($pairs as [$pilot, $component]) {
+				if (in_array($pilot->getId() . ':' . $component->getId(), $rated, true) || in_array($pilot->getId(), $locked, true)) {
 					continue;
 				}
-				$pilot = $pilotOf[$id] ?? null;
 				$toRate[] = [
-					'id' => $id,
-					'name' => $component->getName(),
-					'pilotId' => $pilot?->getId() ?? 0,
-					'pilotTitle' => $pilot?->getTitle() ?? '',
+					'id' => $component->getId(),
+					'name' => $this->names->componentName($component),
+					'pilotId' => $pilot->getId(),
+					'pilotTitle' => $this->names->pilotTitle($pilot),
 				];
 			}
 		}
+		$pairKeys = array_map(static fn (array $pair): string => $pair[0]->getId() . ':' . $pair[1]->getId(), $pairs);
 		return [
 			'toRate' => $toRate,
-			'componentCount' => count($components),
-			'ratedCount' => count(array_unique($rated)),
+			'componentCount' => count($pairs),
+			'ratedCount' => count(array_intersect($pairKeys, array_unique($rated))),
 			'changedItems' => $this->items->followedChangedSince($actor, $since),
 		];
-	}
-
-	/**
-	 * The pilot each component is rated in: the first of the given pilots that holds it.
-	 *
-	 * @param list<Pilot> $pilots
-	 * @return array<int, Pilot> component id => pilot
-	 */
-	private function pilotOfComponents(array $pilots): array {
-		$componentsByPilot = $this->links->rightsByLeft(Link::PilotComponents, array_map(static fn (Pilot $p): int => $p->getId(), $pilots));
-		$pilotOf = [];
-		foreach ($pilots as $pilot) {
-			foreach ($componentsByPilot[$pilot->getId()] ?? [] as $componentId) {
-				$pilotOf[(int)$componentId] ??= $pilot;
-			}
-		}
-		return $pilotOf;
 	}
 }

@@ -32,6 +32,7 @@ class AssessmentPresenter {
 		$scores = $this->scores->scoresFor(array_map(static fn (Assessment $a): int => $a->getId(), $assessments));
 		return array_map(static fn (Assessment $a): array => [
 			'id' => $a->getId(),
+			'pilotId' => $a->getPilotId(),
 			'componentId' => $a->getComponentId(),
 			'periodId' => $a->getPeriodId(),
 			'userId' => $a->getUserId(),

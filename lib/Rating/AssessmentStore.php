@@ -60,7 +60,7 @@ class AssessmentStore {
 				throw $e;
 			}
 			// "version 0" (a first save) lost the race to another first save: a conflict.
-			$current = $this->assessments->findOne($content->getUserId(), $content->getComponentId(), $period->getId());
+			$current = $this->assessments->findOne($content->getUserId(), $content->getPilotId(), $content->getComponentId(), $period->getId());
 			throw $this->stale($current);
 		}
 		$this->dispatcher->dispatchTyped(new AssessmentSaved($assessment));
@@ -76,10 +76,10 @@ class AssessmentStore {
 	 */
 	private function write(Assessment $content, array $scores, ?int $version, Period $period): Assessment {
 		if ($version !== 0 && $this->assessments->updateContent($content, $version)) {
-			$assessment = $this->assessments->findOne($content->getUserId(), $content->getComponentId(), $content->getPeriodId())
+			$assessment = $this->assessments->findOne($content->getUserId(), $content->getPilotId(), $content->getComponentId(), $content->getPeriodId())
 				?? throw new \LogicException('The assessment just updated is missing');
 		} else {
-			$existing = $version === null || $version === 0 ? null : $this->assessments->findOne($content->getUserId(), $content->getComponentId(), $content->getPeriodId());
+			$existing = $version === null || $version === 0 ? null : $this->assessments->findOne($content->getUserId(), $content->getPilotId(), $content->getComponentId(), $content->getPeriodId());
 			if ($existing !== null) {
 				throw $this->stale($existing);
 			}

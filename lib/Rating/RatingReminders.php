@@ -22,7 +22,7 @@ use OCP\IAppConfig;
 
 /**
  * Reminds the testers who have not rated every component of their organisation's active
- * pilots, once per period, when the period's month ends within the chosen number of days.
+ * pilots (a component in two pilots in each of them), once per period, when the period's month ends within the chosen number of days.
  */
 class RatingReminders {
 	public function __construct(
@@ -69,13 +69,13 @@ class RatingReminders {
 		$users = [];
 		foreach ($this->people->activeOrganisations() as $organisation) {
 			$orgId = $organisation->getId();
-			$components = $this->scope->componentIds($orgId);
-			if ($components === []) {
+			$toRate = array_map(static fn (array $pair): string => $pair['pilotId'] . ':' . $pair['componentId'], $this->scope->pairs($orgId));
+			if ($toRate === []) {
 				continue;
 			}
 			$rated = $this->assessments->ratedComponentsByUser($orgId, $period->getId());
 			foreach ($this->people->members($orgId) as $userId) {
-				if (array_diff($components, $rated[$userId] ?? []) !== []) {
+				if (array_diff($toRate, $rated[$userId] ?? []) !== []) {
 					$users[] = $userId;
 				}
 			}

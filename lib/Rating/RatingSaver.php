@@ -20,8 +20,9 @@ use OCP\AppFramework\Utility\ITimeFactory;
 
 /**
  * Saving a rating [Bewertung]: a tester rates the components of their organisation's active
- * pilots once per period, and may change the rating until the period closes or their
- * organisation's coordinator releases the period (until the coordinator reopens it).
+ * pilots once per pilot and period (a component in two pilots in each separately), and may
+ * change the rating until the period closes or their organisation's coordinator releases the
+ * period (until the coordinator reopens it).
  *
  * An assessment counts as a rating only with an overall score or at least one criterion
  * score; a comment alone (or only "not assessed") is saved as a draft with rated = false and
@@ -43,9 +44,10 @@ class RatingSaver {
 	}
 
 	/**
-	 * Creates or replaces the actor's assessment of a component in an open period.
+	 * Creates or replaces the actor's assessment of a component in a pilot in an open period.
 	 *
-	 * @param array<string, mixed> $input overall, comment, scores: list of {criterionId, score},
+	 * @param array<string, mixed> $input pilotId (needed when the component is in several of the actor's active pilots),
+	 *                                    overall, comment, scores: list of {criterionId, score},
 	 *                                    version: the version the client edited (0: none yet; null: overwrite)
 	 * @return PilotFeedbackAssessment
 	 * @throws StaleVersionException when the version is no longer the stored one
@@ -56,7 +58,7 @@ class RatingSaver {
 		if (!$period->isOpen()) {
 			throw new ValidationException('The period %1$s is closed; its assessments can no longer be changed.', [$period->getMonth()]);
 		}
-		$orgId = $this->scope->organisationFor($actor, $componentId);
+		['pilotId' => $pilotId, 'orgId' => $orgId] = $this->scope->target($actor, $componentId, $input['pilotId'] ?? null);
 		$overall = Validator::score($input['overall'] ?? null, 'Overall score');
 		$comment = Validator::optionalText($input['comment'] ?? null, 'Comment', self::MAX_COMMENT);
 		$scores = $this->validScores($input['scores'] ?? null);
@@ -64,6 +66,7 @@ class RatingSaver {
 
 		$content = new Assessment();
 		$content->setUserId($actor->userId);
+		$content->setPilotId($pilotId);
 		$content->setComponentId($componentId);
 		$content->setPeriodId($period->getId());
 		$content->setOrgId($orgId);

@@ -92,6 +92,7 @@ class UserRecordsExporter {
 		foreach ($assessmentRows as $row) {
 			$assessments[] = [
 				'organisationId' => $refer('organisations', Fields::int($row, 'org_id')),
+				'pilotId' => $refer('pilots', Fields::int($row, 'pilot_id')),
 				'componentId' => $refer('components', Fields::int($row, 'component_id')),
 				'periodId' => $refer('periods', Fields::int($row, 'period_id')),
 				'overall' => Fields::intOrNull($row, 'overall'),

@@ -14,6 +14,7 @@ use OCA\PilotFeedback\Db\Report;
 use OCA\PilotFeedback\Db\SupporterMapper;
 use OCA\PilotFeedback\Db\TransactionRunner;
 use OCA\PilotFeedback\Item\CommentService;
+use OCA\PilotFeedback\Rating\AssessmentPilotAssigner;
 use OCP\Comments\ICommentsManager;
 use OCP\Files\IRootFolder;
 
@@ -27,6 +28,8 @@ use OCP\Files\IRootFolder;
  * - the user's items get new ids (and their title words for the search); supports and
  *   comments follow them; a support or comment on someone else's item is restored when that
  *   item is here (same id, same fingerprint), i.e. on the same server;
+ * - an assessment keeps its pilot; one from an export made before assessments named their
+ *   pilot (0.3) gets the pilot AssessmentPilotAssigner chooses, as the upgrade did here;
  * - a record that exists already (an import run twice) is not doubled;
  * - report records keep their path; their file id is looked up in the user's Files;
  *   reports that were still queued or running are left out (nothing would make them).
@@ -43,6 +46,7 @@ class UserRecordsImporter {
 		private ICommentsManager $comments,
 		private IRootFolder $rootFolder,
 		private TransactionRunner $transactions,
+		private AssessmentPilotAssigner $pilotAssigner,
 	) {
 	}
 
@@ -191,15 +195,21 @@ class UserRecordsImporter {
 	 * @param Counts $counts
 	 */
 	private function assessments(string $userId, array $document, array $catalogue, array &$counts): void {
+		$withoutPilot = false;
 		foreach (Fields::rows($document, 'assessments') as $row) {
 			$orgId = $catalogue['organisations'][Fields::int($row, 'organisationId')] ?? null;
 			$componentId = $catalogue['components'][Fields::int($row, 'componentId')] ?? null;
 			$periodId = $catalogue['periods'][Fields::int($row, 'periodId')] ?? null;
-			if ($orgId === null || $componentId === null || $periodId === null) {
+			// 0: exported before assessments named their pilot; assigned below
+			$exportedPilot = Fields::intOrNull($row, 'pilotId');
+			$pilotId = $exportedPilot === null ? 0 : ($catalogue['pilots'][$exportedPilot] ?? null);
+			if ($orgId === null || $componentId === null || $periodId === null || $pilotId === null) {
 				$counts['skipped']++;
 				continue;
 			}
-			if ($this->mapper->findId('pf_assessments', ['user_id' => $userId, 'component_id' => $componentId, 'period_id' => $periodId]) !== null) {
+			// Without its pilot, a rating here of the component in any pilot counts as the same.
+			$key = ['user_id' => $userId, 'component_id' => $componentId, 'period_id' => $periodId] + ($pilotId === 0 ? [] : ['pilot_id' => $pilotId]);
+			if ($this->mapper->findId('pf_assessments', $key) !== null) {
 				// Rated here already: the rating made here stays.
 				continue;
 			}
@@ -207,6 +217,7 @@ class UserRecordsImporter {
 			$id = $this->mapper->insert('pf_assessments', [
 				'user_id' => $userId,
 				'org_id' => $orgId,
+				'pilot_id' => $pilotId,
 				'component_id' => $componentId,
 				'period_id' => $periodId,
 				'overall' => Fields::intOrNull($row, 'overall'),
@@ -217,6 +228,7 @@ class UserRecordsImporter {
 				'updated_at' => Fields::int($row, 'updatedAt', $createdAt),
 			]);
 			$counts['assessments']++;
+			$withoutPilot = $withoutPilot || $pilotId === 0;
 			foreach (Fields::rows($row, 'scores') as $score) {
 				$criterionId = $catalogue['criteria'][Fields::int($score, 'criterionId')] ?? null;
 				if ($criterionId === null) {
@@ -226,6 +238,9 @@ class UserRecordsImporter {
 				$this->mapper->insert('pf_scores', ['assessment_id' => $id, 'criterion_id' => $criterionId, 'score' => Fields::intOrNull($score, 'score')]);
 				$counts['scores']++;
 			}
+		}
+		if ($withoutPilot) {
+			$this->pilotAssigner->assign();
 		}
 	}
 

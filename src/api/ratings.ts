@@ -30,12 +30,12 @@ export async function fetchRatingSheet(periodId?: number): Promise<RatingSheet> 
 }
 
 /**
- * Save the current user's assessment of one component in one period.
+ * Save the current user's assessment of one component in one pilot in one period.
  * Throws AssessmentConflictError when the version sent is outdated.
  *
  * @param periodId the period
  * @param componentId the component
- * @param input scores, overall score, comment and the version the user edited
+ * @param input the pilot, scores, overall score, comment and the version the user edited
  */
 export async function saveAssessment(periodId: number, componentId: number, input: AssessmentPayload): Promise<Assessment> {
 	try {

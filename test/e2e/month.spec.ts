@@ -13,7 +13,7 @@ interface Month {
 	period: { id: number, month: string } | null
 	tester: { toRate: { id: number, name: string }[] } | null
 }
-interface Sheet { components: { id: number }[], assessments: { componentId: number, version: number }[], lockedComponentIds: number[] }
+interface Sheet { pilots: { id: number, componentIds: number[], locked: boolean }[], assessments: { pilotId: number, componentId: number, version: number }[] }
 
 let session: Session | undefined
 let rki = { id: 0, name: '' }
@@ -29,10 +29,11 @@ beforeAll(async () => {
 	const month = await expectApi<Month>(200, 'rki-tester1', 'GET', '/month')
 	if (month.tester?.toRate.length === 0) {
 		const sheet = await expectApi<Sheet>(200, 'rki-tester1', 'GET', '/ratings')
-		const component = sheet.components.find((c) => !sheet.lockedComponentIds.includes(c.id))
-		if (component !== undefined) {
-			const version = sheet.assessments.find((a) => a.componentId === component.id)?.version ?? 0
-			await expectApi(200, 'rki-tester1', 'PUT', `/ratings/${s.openPeriod.id}/${component.id}`, { overall: null, comment: 'start page test', scores: [], version })
+		const pilot = sheet.pilots.find((p) => !p.locked && p.componentIds.length > 0)
+		if (pilot !== undefined) {
+			const componentId = pilot.componentIds[0]
+			const version = sheet.assessments.find((a) => a.pilotId === pilot.id && a.componentId === componentId)?.version ?? 0
+			await expectApi(200, 'rki-tester1', 'PUT', `/ratings/${s.openPeriod.id}/${componentId}`, { overall: null, comment: 'start page test', scores: [], version, pilotId: pilot.id })
 		}
 	}
 	// Only an unreleased period can be reminded of.

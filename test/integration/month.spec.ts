@@ -110,11 +110,14 @@ describe('the start page: GET /month and the reminder to release', () => {
 		expect(month.coordinator).toBeNull()
 		expect(month.consolidator).toBeNull()
 		const tester = month.tester!
-		const sheet = await expectApi<{ components: { id: number }[], assessments: { componentId: number, rated: boolean }[], lockedComponentIds: number[] }>(200, 'rki-tester1', 'GET', '/ratings')
-		const rated = sheet.assessments.filter((a) => a.rated).map((a) => a.componentId)
-		const expected = sheet.components.map((c) => c.id).filter((id) => !rated.includes(id) && !sheet.lockedComponentIds.includes(id))
-		expect(tester.toRate.map((c) => c.id).sort()).toEqual(expected.sort())
-		expect(tester.componentCount).toBe(sheet.components.length)
+		const sheet = await expectApi<{ pilots: { id: number, componentIds: number[], locked: boolean }[], assessments: { pilotId: number, componentId: number, rated: boolean }[] }>(200, 'rki-tester1', 'GET', '/ratings')
+		// Each component in each pilot that holds it, as the sheet lists them.
+		const pairs = sheet.pilots.flatMap((p) => p.componentIds.map((id) => `${p.id}:${id}`))
+		const rated = sheet.assessments.filter((a) => a.rated).map((a) => `${a.pilotId}:${a.componentId}`).filter((key) => pairs.includes(key))
+		const locked = sheet.pilots.filter((p) => p.locked).map((p) => p.id)
+		const expected = sheet.pilots.filter((p) => !locked.includes(p.id)).flatMap((p) => p.componentIds.map((id) => `${p.id}:${id}`)).filter((key) => !rated.includes(key))
+		expect(tester.toRate.map((c) => `${c.pilotId}:${c.id}`).sort()).toEqual(expected.sort())
+		expect(tester.componentCount).toBe(pairs.length)
 		expect(tester.ratedCount).toBe(rated.length)
 		// The items they filed and the one they support changed since their last visit.
 		const changed = new Map(tester.changedItems.map((item) => [item.id, item]))
@@ -131,9 +134,9 @@ describe('the start page: GET /month and the reminder to release', () => {
 			// Everything is rated or released already; nothing to drop.
 			return
 		}
-		await expectApi(200, 'rki-tester2', 'PUT', `/ratings/${fx.s.openPeriod.id}/${component.id}`, { overall: 4, comment: 'month start page', scores: [] })
+		await expectApi(200, 'rki-tester2', 'PUT', `/ratings/${fx.s.openPeriod.id}/${component.id}`, { overall: 4, comment: 'month start page', scores: [], pilotId: component.pilotId })
 		const after = (await expectApi<Month>(200, 'rki-tester2', 'GET', '/month')).tester!
-		expect(after.toRate.map((c) => c.id)).not.toContain(component.id)
+		expect(after.toRate.map((c) => `${c.pilotId}:${c.id}`)).not.toContain(`${component.pilotId}:${component.id}`)
 		expect(after.ratedCount).toBe(before.ratedCount + 1)
 	})
 

@@ -324,14 +324,14 @@ describe('link previews (/ocs/v2.php/references/resolve)', () => {
 describe('dashboard (/ocs/v2.php/apps/dashboard/api/v2/widget-items)', () => {
 	it('shows a tester the components still unrated in the open period and their own items', async () => {
 		const items = (await widget('rki-tester1', 'pilotfeedback-tester'))!
-		const sheet = await expectApi<{ components: { id: number, name: string }[], assessments: { componentId: number, rated: boolean }[], lockedComponentIds: number[] }>(200, 'rki-tester1', 'GET', '/ratings')
-		// As the start page (GET /month) counts them: a comment alone is no rating; what the organisation released is no longer to rate.
-		const done = new Set([...sheet.assessments.filter((a) => a.rated).map((a) => a.componentId), ...sheet.lockedComponentIds])
-		const unrated = sheet.components.filter((c) => !done.has(c.id))
+		const sheet = await expectApi<{ pilots: { id: number, componentIds: number[], locked: boolean }[], components: { id: number, name: string }[], assessments: { pilotId: number, componentId: number, rated: boolean }[] }>(200, 'rki-tester1', 'GET', '/ratings')
+		// As the start page (GET /month) counts them: each component in each pilot; a comment alone is no rating; what the organisation released is no longer to rate.
+		const done = new Set(sheet.assessments.filter((a) => a.rated).map((a) => `${a.pilotId}:${a.componentId}`))
+		const unrated = sheet.pilots.filter((p) => !p.locked).flatMap((p) => p.componentIds.filter((id) => !done.has(`${p.id}:${id}`)).map((id) => ({ pilotId: p.id, id, name: sheet.components.find((c) => c.id === id)?.name ?? '' })))
 		const shownUnrated = items.filter((i) => i.subtitle.startsWith(`Not rated yet for ${s.openPeriod.month}`))
 		expect(shownUnrated.length).toBe(Math.min(unrated.length, 15))
-		// Each opens the rating sheet on its component.
-		expect(shownUnrated.every((i) => unrated.some((c) => c.name === i.title && i.link.endsWith(`/apps/pilotfeedback/rate?component=${c.id}`)))).toBe(true)
+		// Each opens the rating sheet on its component in its pilot.
+		expect(shownUnrated.every((i) => unrated.some((c) => i.title.startsWith(c.name) && i.link.endsWith(`/apps/pilotfeedback/rate?component=${c.id}&pilot=${c.pilotId}`)))).toBe(true)
 		expect(items.map((i) => i.link)).toEqual(expect.arrayContaining([itemUrl(secret.id), itemUrl(publicItem.id)]))
 	})
 

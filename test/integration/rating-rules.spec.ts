@@ -148,12 +148,12 @@ describe('release lock and reopening', () => {
 		const refused = await save('rki-tester1', 5)
 		expect(refused.status).toBe(403)
 		expect(refused.data.message).toMatch(/released.*reopen/)
-		const sheet = await expectApi<{ assessments: Assessment[], lockedComponentIds: number[] }>(200, 'rki-tester1', 'GET', `/ratings?periodId=${p.id}`)
+		const sheet = await expectApi<{ assessments: Assessment[], pilots: { id: number, componentIds: number[], locked: boolean }[] }>(200, 'rki-tester1', 'GET', `/ratings?periodId=${p.id}`)
 		expect(sheet.assessments.find((a) => a.componentId === component)?.overall).toBe(3)
-		expect(sheet.lockedComponentIds).toContain(component)
+		expect(sheet.pilots.filter((pilot) => pilot.componentIds.includes(component)).map((pilot) => pilot.locked)).toEqual([true])
 		// BSH did not release.
 		expect((await save('bsh-tester1', 5)).status).toBe(200)
-		expect((await expectApi<{ lockedComponentIds: number[] }>(200, 'bsh-tester1', 'GET', `/ratings?periodId=${p.id}`)).lockedComponentIds).toEqual([])
+		expect((await expectApi<{ pilots: { locked: boolean }[] }>(200, 'bsh-tester1', 'GET', `/ratings?periodId=${p.id}`)).pilots.map((pilot) => pilot.locked)).not.toContain(true)
 	})
 
 	it('is reopened only by a coordinator of the organisation', async () => {
@@ -202,8 +202,8 @@ describe('last month\'s scores on the rating sheet', () => {
 		const other = s.activePilots[0].componentIds[1] ?? s.activePilots[1].componentIds[0]
 		await expectApi(200, 'rki-tester2', 'PUT', `/ratings/${january.id}/${other}`, { overall: null, comment: 'draft', scores: [] })
 
-		const sheet = await expectApi<{ period: Period, previousPeriod: Period | null, previous: { componentId: number, overall: number | null, scores: Score[] }[] }>(200, 'rki-tester2', 'GET', `/ratings?periodId=${february.id}`)
+		const sheet = await expectApi<{ period: Period, previousPeriod: Period | null, previous: { pilotId: number, componentId: number, overall: number | null, scores: Score[] }[] }>(200, 'rki-tester2', 'GET', `/ratings?periodId=${february.id}`)
 		expect(sheet.previousPeriod?.id).toBe(january.id)
-		expect(sheet.previous).toEqual([{ componentId: component, overall: 4, scores: [{ criterionId: criterion, score: 2 }] }])
+		expect(sheet.previous).toEqual([{ pilotId: s.activePilots[0].id, componentId: component, overall: 4, scores: [{ criterionId: criterion, score: 2 }] }])
 	})
 })

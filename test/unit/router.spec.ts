@@ -85,10 +85,10 @@ describe('router', () => {
 		setActivePinia(createPinia())
 		const ratings = useRatingsStore()
 		expect(await openComponentToRate({ query: {} })).toBe(true)
-		expect(await openComponentToRate({ query: { component: '4' } })).toEqual({ name: 'rate', replace: true })
-		expect(ratings.selectedComponentId).toBe(4)
+		expect(await openComponentToRate({ query: { component: '4', pilot: '2' } })).toEqual({ name: 'rate', replace: true })
+		expect(ratings.selectedKey).toBe('2:4')
 		// No component id: the sheet opens as always.
 		expect(await openComponentToRate({ query: { component: 'x' } })).toEqual({ name: 'rate', replace: true })
-		expect(ratings.selectedComponentId).toBe(4)
+		expect(ratings.selectedKey).toBe('2:4')
 	})
 })

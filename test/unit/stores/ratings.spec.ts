@@ -11,19 +11,19 @@ vi.mock('../../../src/api/ratings.ts', async (importOriginal) => {
 })
 vi.mock('@nextcloud/dialogs')
 
-/** A sheet with an open period, one criterion and two components, the first one rated */
+/** A sheet with an open period, one criterion and two components in one pilot, the first one rated */
 function sheet(status: 'open' | 'closed' = 'open'): RatingSheet {
 	return {
 		period: { id: 7, month: '2025-03', status },
-		criteria: [{ id: 1, name: 'Usability', description: '', sortOrder: 0, archived: false }],
+		criteria: [{ id: 1, name: 'Usability', nameEn: 'Usability', nameDe: 'Usability', description: '', descriptionEn: '', descriptionDe: '', sortOrder: 0, archived: false }],
 		components: [
-			{ id: 10, name: 'Files', category: 'filesharing', product: 'Nextcloud', description: '', archived: false, pilotIds: [1] },
-			{ id: 11, name: 'Chat', category: 'messaging', product: 'Element', description: '', archived: false, pilotIds: [1] },
+			{ id: 10, name: 'Files', nameEn: 'Files', nameDe: 'Files', category: 'filesharing', product: 'Nextcloud', description: '', descriptionEn: '', descriptionDe: '', archived: false, pilotIds: [1] },
+			{ id: 11, name: 'Chat', nameEn: 'Chat', nameDe: 'Chat', category: 'messaging', product: 'Element', description: '', descriptionEn: '', descriptionDe: '', archived: false, pilotIds: [1] },
 		],
+		pilots: [{ id: 1, title: 'PoC 1', organisationId: 1, componentIds: [10, 11], locked: false }],
 		assessments: [assessment(10, 4)],
 		previousPeriod: null,
 		previous: [],
-		lockedComponentIds: [],
 	}
 }
 
@@ -32,9 +32,12 @@ function sheet(status: 'open' | 'closed' = 'open'): RatingSheet {
  *
  * @param componentId the rated component
  * @param overall the overall score
+ * @param version its version
+ * @param comment its comment
+ * @param pilotId the pilot it was rated in
  */
-function assessment(componentId: number, overall: number | null, version = 1, comment = ''): Assessment {
-	return { id: componentId, componentId, periodId: 7, userId: 'alice', organisationId: 1, overall, comment, scores: [], rated: overall !== null, version, updatedAt: 0 }
+function assessment(componentId: number, overall: number | null, version = 1, comment = '', pilotId = 1): Assessment {
+	return { id: componentId + 100 * pilotId, pilotId, componentId, periodId: 7, userId: 'alice', organisationId: 1, overall, comment, scores: [], rated: overall !== null, version, updatedAt: 0 }
 }
 
 describe('ratings store', () => {
@@ -52,7 +55,7 @@ describe('ratings store', () => {
 		vi.mocked(fetchRatingSheet).mockResolvedValue(sheet())
 		const store = useRatingsStore()
 		await store.load()
-		expect(store.unratedComponentIds).toEqual([11])
+		expect(store.unratedKeys).toEqual(['1:11'])
 		expect(store.editable).toBe(true)
 	})
 
@@ -72,17 +75,17 @@ describe('ratings store', () => {
 		const store = useRatingsStore()
 		await store.load()
 
-		store.scheduleSave(11, { overall: 3, comment: 'a', scores: [] })
-		store.scheduleSave(11, { overall: 5, comment: 'ab', scores: [{ criterionId: 1, score: 2 }] })
-		expect(store.saveStates[11]).toBe('pending')
+		store.scheduleSave('1:11', { overall: 3, comment: 'a', scores: [] })
+		store.scheduleSave('1:11', { overall: 5, comment: 'ab', scores: [{ criterionId: 1, score: 2 }] })
+		expect(store.saveStates['1:11']).toBe('pending')
 		expect(saveAssessment).not.toHaveBeenCalled()
 
 		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
 		expect(saveAssessment).toHaveBeenCalledTimes(1)
 		// A first save says "version 0": there was none yet.
-		expect(saveAssessment).toHaveBeenCalledWith(7, 11, { overall: 5, comment: 'ab', scores: [{ criterionId: 1, score: 2 }], version: 0 })
-		expect(store.saveStates[11]).toBe('saved')
-		expect(store.unratedComponentIds).toEqual([])
+		expect(saveAssessment).toHaveBeenCalledWith(7, 11, { pilotId: 1, overall: 5, comment: 'ab', scores: [{ criterionId: 1, score: 2 }], version: 0 })
+		expect(store.saveStates['1:11']).toBe('saved')
+		expect(store.unratedKeys).toEqual([])
 	})
 
 	it('marks a failed save as error', async () => {
@@ -90,9 +93,9 @@ describe('ratings store', () => {
 		vi.mocked(saveAssessment).mockRejectedValue(new Error('offline'))
 		const store = useRatingsStore()
 		await store.load()
-		store.scheduleSave(10, { overall: 1, comment: '', scores: [] })
+		store.scheduleSave('1:10', { overall: 1, comment: '', scores: [] })
 		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
-		expect(store.saveStates[10]).toBe('error')
+		expect(store.saveStates['1:10']).toBe('error')
 	})
 
 	it('saves pending edits at once when flushed', async () => {
@@ -100,9 +103,9 @@ describe('ratings store', () => {
 		vi.mocked(saveAssessment).mockResolvedValue(assessment(11, 2))
 		const store = useRatingsStore()
 		await store.load()
-		store.scheduleSave(11, { overall: 2, comment: '', scores: [] })
+		store.scheduleSave('1:11', { overall: 2, comment: '', scores: [] })
 		await store.flushPendingSaves()
-		expect(saveAssessment).toHaveBeenCalledWith(7, 11, { overall: 2, comment: '', scores: [], version: 0 })
+		expect(saveAssessment).toHaveBeenCalledWith(7, 11, { pilotId: 1, overall: 2, comment: '', scores: [], version: 0 })
 		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
 		expect(saveAssessment).toHaveBeenCalledTimes(1)
 	})
@@ -111,17 +114,17 @@ describe('ratings store', () => {
 		vi.mocked(fetchRatingSheet).mockResolvedValue({ ...sheet(), assessments: [assessment(10, 4), assessment(11, null, 1, 'just a note')] })
 		const store = useRatingsStore()
 		await store.load()
-		expect(store.unratedComponentIds).toEqual([11])
-		expect(store.states.get(11)).toBe('draft')
+		expect(store.unratedKeys).toEqual(['1:11'])
+		expect(store.states.get('1:11')).toBe('draft')
 		// An overall score without the criterion's score: rated, but only partly.
-		expect(store.states.get(10)).toBe('partly')
+		expect(store.states.get('1:10')).toBe('partly')
 	})
 
 	it('opens the first unrated component', async () => {
 		vi.mocked(fetchRatingSheet).mockResolvedValue(sheet())
 		const store = useRatingsStore()
 		await store.load()
-		expect(store.selectedComponentId).toBe(11)
+		expect(store.selectedKey).toBe('1:11')
 	})
 
 	it('sends the version of the assessment on the sheet, and the new one after its own save', async () => {
@@ -134,18 +137,18 @@ describe('ratings store', () => {
 			.mockResolvedValueOnce(assessment(10, 2, 3))
 		const store = useRatingsStore()
 		await store.load()
-		store.scheduleSave(10, { overall: 1, comment: '', scores: [] })
+		store.scheduleSave('1:10', { overall: 1, comment: '', scores: [] })
 		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
-		expect(saveAssessment).toHaveBeenLastCalledWith(7, 10, { overall: 1, comment: '', scores: [], version: 1 })
+		expect(saveAssessment).toHaveBeenLastCalledWith(7, 10, { pilotId: 1, overall: 1, comment: '', scores: [], version: 1 })
 		// A second edit while the first save is under way waits for it and sends its version.
-		store.scheduleSave(10, { overall: 2, comment: '', scores: [] })
+		store.scheduleSave('1:10', { overall: 2, comment: '', scores: [] })
 		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
 		expect(saveAssessment).toHaveBeenCalledTimes(1)
 		resolveFirst(assessment(10, 1, 2))
 		await vi.advanceTimersByTimeAsync(0)
 		expect(saveAssessment).toHaveBeenCalledTimes(2)
-		expect(saveAssessment).toHaveBeenLastCalledWith(7, 10, { overall: 2, comment: '', scores: [], version: 2 })
-		expect(store.saveStates[10]).toBe('saved')
+		expect(saveAssessment).toHaveBeenLastCalledWith(7, 10, { pilotId: 1, overall: 2, comment: '', scores: [], version: 2 })
+		expect(store.saveStates['1:10']).toBe('saved')
 	})
 
 	it('turns a refused save into a conflict that keeps what the user typed', async () => {
@@ -155,17 +158,17 @@ describe('ratings store', () => {
 		const store = useRatingsStore()
 		await store.load()
 		const mine = { overall: 1, comment: 'mine', scores: [] }
-		store.scheduleSave(10, mine)
+		store.scheduleSave('1:10', mine)
 		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
-		expect(store.saveStates[10]).toBe('conflict')
-		expect(store.conflicts[10]).toEqual({ mine, theirs, message: 'Changed meanwhile' })
-		expect(store.edits[10]).toEqual(mine)
+		expect(store.saveStates['1:10']).toBe('conflict')
+		expect(store.conflicts['1:10']).toEqual({ mine, theirs, message: 'Changed meanwhile' })
+		expect(store.edits['1:10']).toEqual(mine)
 		// Further typing is kept with the conflict and not sent until the user chooses.
 		const more = { overall: 2, comment: 'mine, more', scores: [] }
-		store.scheduleSave(10, more)
+		store.scheduleSave('1:10', more)
 		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
 		expect(saveAssessment).toHaveBeenCalledTimes(1)
-		expect(store.conflicts[10].mine).toEqual(more)
+		expect(store.conflicts['1:10'].mine).toEqual(more)
 	})
 
 	it('overwrites with mine: saves the edit with the version of theirs', async () => {
@@ -176,13 +179,13 @@ describe('ratings store', () => {
 			.mockResolvedValueOnce(assessment(10, 1, 3, 'mine'))
 		const store = useRatingsStore()
 		await store.load()
-		store.scheduleSave(10, { overall: 1, comment: 'mine', scores: [] })
+		store.scheduleSave('1:10', { overall: 1, comment: 'mine', scores: [] })
 		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
-		await store.overwriteWithMine(10)
-		expect(saveAssessment).toHaveBeenLastCalledWith(7, 10, { overall: 1, comment: 'mine', scores: [], version: 2 })
-		expect(store.conflicts[10]).toBeUndefined()
-		expect(store.saveStates[10]).toBe('saved')
-		expect(store.assessmentsByComponent.get(10)?.version).toBe(3)
+		await store.overwriteWithMine('1:10')
+		expect(saveAssessment).toHaveBeenLastCalledWith(7, 10, { pilotId: 1, overall: 1, comment: 'mine', scores: [], version: 2 })
+		expect(store.conflicts['1:10']).toBeUndefined()
+		expect(store.saveStates['1:10']).toBe('saved')
+		expect(store.assessmentsByKey.get('1:10')?.version).toBe(3)
 	})
 
 	it('loads theirs: the sheet shows the stored assessment and the form starts again', async () => {
@@ -191,13 +194,13 @@ describe('ratings store', () => {
 		vi.mocked(saveAssessment).mockRejectedValueOnce(new AssessmentConflictError('Changed meanwhile', theirs))
 		const store = useRatingsStore()
 		await store.load()
-		store.scheduleSave(10, { overall: 1, comment: 'mine', scores: [] })
+		store.scheduleSave('1:10', { overall: 1, comment: 'mine', scores: [] })
 		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
-		store.loadTheirs(10)
-		expect(store.assessmentsByComponent.get(10)).toEqual(theirs)
-		expect(store.edits[10]).toBeUndefined()
-		expect(store.conflicts[10]).toBeUndefined()
-		expect(store.formGenerations[10]).toBe(1)
+		store.loadTheirs('1:10')
+		expect(store.assessmentsByKey.get('1:10')).toEqual(theirs)
+		expect(store.edits['1:10']).toBeUndefined()
+		expect(store.conflicts['1:10']).toBeUndefined()
+		expect(store.formGenerations['1:10']).toBe(1)
 	})
 
 	it('keeps a loaded sheet shown while it loads again, and restarts only forms changed elsewhere', async () => {
@@ -213,8 +216,47 @@ describe('ratings store', () => {
 		expect(store.sheet?.assessments).toHaveLength(1)
 		resolve({ ...sheet(), assessments: [assessment(10, 2, 5)] })
 		await again
-		expect(store.assessmentsByComponent.get(10)?.version).toBe(5)
-		expect(store.formGenerations[10]).toBe(1)
-		expect(store.formGenerations[11]).toBeUndefined()
+		expect(store.assessmentsByKey.get('1:10')?.version).toBe(5)
+		expect(store.formGenerations['1:10']).toBe(1)
+		expect(store.formGenerations['1:11']).toBeUndefined()
+	})
+
+	it('rates a component in two pilots separately', async () => {
+		vi.mocked(fetchRatingSheet).mockResolvedValue({
+			...sheet(),
+			pilots: [
+				{ id: 1, title: 'PoC 1', organisationId: 1, componentIds: [10, 11], locked: false },
+				{ id: 3, title: 'PoC 3', organisationId: 1, componentIds: [10], locked: true },
+			],
+		})
+		vi.mocked(saveAssessment).mockResolvedValue(assessment(10, 5, 1, '', 3))
+		const store = useRatingsStore()
+		await store.load()
+		expect(store.groups.map((group) => [group.title, group.slots.map((slot) => slot.key)])).toEqual([['PoC 1', ['1:10', '1:11']], ['PoC 3', ['3:10']]])
+		expect(store.slotsByKey.get('3:10')?.locked).toBe(true)
+		// rated in PoC 1, not yet in PoC 3
+		expect(store.unratedKeys).toEqual(['1:11', '3:10'])
+		store.scheduleSave('3:10', { overall: 5, comment: '', scores: [] })
+		await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
+		expect(saveAssessment).toHaveBeenCalledWith(7, 10, { overall: 5, comment: '', scores: [], pilotId: 3, version: 0 })
+		expect(store.assessmentsByKey.get('3:10')?.overall).toBe(5)
+		expect(store.assessmentsByKey.get('1:10')?.overall).toBe(4)
+		expect(store.unratedKeys).toEqual(['1:11'])
+	})
+
+	it('opens a linked component in its pilot, or in the first that holds it', async () => {
+		vi.mocked(fetchRatingSheet).mockResolvedValue({
+			...sheet(),
+			pilots: [
+				{ id: 1, title: 'PoC 1', organisationId: 1, componentIds: [10, 11], locked: false },
+				{ id: 3, title: 'PoC 3', organisationId: 1, componentIds: [11], locked: false },
+			],
+		})
+		const store = useRatingsStore()
+		store.selectComponent(11, 3)
+		await store.load()
+		expect(store.selectedKey).toBe('3:11')
+		store.selectComponent(10, null)
+		expect(store.selectedKey).toBe('1:10')
 	})
 })

@@ -78,8 +78,8 @@ describe('MonthView', () => {
 		})
 		expect(wrapper.findAll('h4').map((h) => h.text())).toEqual(['PoC 2', 'PoC 1'])
 		const links = wrapper.findAll('a').map((a) => [a.text().replace(/\s+/g, ' ').trim(), a.attributes('href')])
-		expect(links).toContainEqual(['Jitsi', '/rate?component=4'])
-		expect(links).toContainEqual(['OnlyOffice', '/rate?component=3'])
+		expect(links).toContainEqual(['Jitsi', '/rate?component=4&pilot=2'])
+		expect(links).toContainEqual(['OnlyOffice', '/rate?component=3&pilot=1'])
 		expect(links.find(([, href]) => href === '/items/7')?.[0]).toContain('Upload stalls')
 		expect(wrapper.text()).toContain('4 of 6 components rated')
 		// A tester sees nothing of coordinators or consolidators.

@@ -59,7 +59,7 @@ class BenchAssessments {
 
 	/**
 	 * Fills period after period (newest first) with $perPeriod assessments each (users in turn,
-	 * each rating the components of their organisation), until $total; in transactions of
+	 * each rating the components of their organisation, in each of its pilots that contains them), until $total; in transactions of
 	 * BenchQuery::BATCH assessments.
 	 *
 	 * @param BenchCatalogueData $catalogue
@@ -74,6 +74,7 @@ class BenchAssessments {
 		$insert->insert('pf_assessments')->values([
 			'user_id' => $insert->createParameter('user_id'),
 			'org_id' => $insert->createParameter('org_id'),
+			'pilot_id' => $insert->createParameter('pilot_id'),
 			'component_id' => $insert->createParameter('component_id'),
 			'period_id' => $insert->createParameter('period_id'),
 			'overall' => $insert->createParameter('overall'),
@@ -97,7 +98,7 @@ class BenchAssessments {
 				for ($n = 0; $n < BenchQuery::BATCH && $done < $total && $slots->valid(); $n++, $done++) {
 					/** @var BenchSlot $slot valid() was true */
 					$slot = $slots->current();
-					[$index, $periodId, $userId, $orgId, $componentId] = $slot;
+					[$index, $periodId, $userId, $orgId, $componentId, $pilotId] = $slot;
 					$slots->next();
 					$at = $now - ($index + 1) * 30 * 86400 + mt_rand(0, 20 * 86400);
 					$overall = mt_rand(1, 100) <= 5 ? null : mt_rand(1, 5);
@@ -109,6 +110,7 @@ class BenchAssessments {
 					$rated = $overall !== null || array_filter($values, static fn (?int $v): bool => $v !== null) !== [];
 					$insert->setParameter('user_id', $userId)
 						->setParameter('org_id', $orgId, IQueryBuilder::PARAM_INT)
+						->setParameter('pilot_id', $pilotId, IQueryBuilder::PARAM_INT)
 						->setParameter('component_id', $componentId, IQueryBuilder::PARAM_INT)
 						->setParameter('period_id', $periodId, IQueryBuilder::PARAM_INT)
 						->setParameter('overall', $overall, $overall === null ? IQueryBuilder::PARAM_NULL : IQueryBuilder::PARAM_INT)

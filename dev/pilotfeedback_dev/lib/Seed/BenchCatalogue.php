@@ -76,7 +76,7 @@ class BenchCatalogue {
 
 	/**
 	 * Adds components to the first active pilot shared by all organisations until every user
-	 * has at least $perUser distinct components to rate per month.
+	 * has at least $perUser distinct (component, pilot) pairs to rate per month.
 	 *
 	 * @param BenchCatalogueData $catalogue
 	 * @return int components created
@@ -86,7 +86,7 @@ class BenchCatalogue {
 		/** @var list<int>|null $shared */
 		$shared = null;
 		foreach ($catalogue['orgIds'] as $orgId) {
-			$fewest = min($fewest, count(array_unique(array_column($catalogue['orgComponents'][$orgId], 0))));
+			$fewest = min($fewest, count(array_unique($catalogue['orgComponents'][$orgId], SORT_REGULAR)));
 			$pilots = array_values(array_unique(array_column($catalogue['orgComponents'][$orgId], 1)));
 			/** @var list<int> $pilots */
 			$shared = $shared === null ? $pilots : array_values(array_intersect($shared, $pilots));

@@ -14,7 +14,7 @@ namespace OCA\PilotFeedbackDev\Seed;
  * belongs to which organisation, how the assessments spread over the months, and in which
  * order the (user, component, month) slots are filled.
  *
- * @psalm-type BenchSlot = array{0: int, 1: int, 2: string, 3: int, 4: int} period index (0 = newest), period id, user id, organisation id, component id
+ * @psalm-type BenchSlot = array{0: int, 1: int, 2: string, 3: int, 4: int, 5: int} period index (0 = newest), period id, user id, organisation id, component id, pilot id
  */
 final class BenchPlan {
 	public const USER_PREFIX = 'bench-user-';
@@ -49,9 +49,10 @@ final class BenchPlan {
 
 	/**
 	 * Fills period after period (newest first) with up to $perPeriod slots each: users in
-	 * turn, each rating the next of their organisation's components, component by component
-	 * over all users, so that a partly filled month still covers every user. A user rates a
-	 * component at most once a month.
+	 * turn, each rating the next of their organisation's components in one of its pilots
+	 * (a component in two pilots is rated in each), pair by pair over all users, so that a
+	 * partly filled month still covers every user. A user rates a component in a pilot at most
+	 * once a month.
 	 *
 	 * @param array<int, list<array{0: int, 1: int}>> $orgComponents org id => list of [component id, pilot id]
 	 * @param array<array-key, int> $userOrgs user id => org id
@@ -61,7 +62,7 @@ final class BenchPlan {
 	public static function slots(array $orgComponents, array $userOrgs, array $periodIds, int $perPeriod): \Generator {
 		$distinct = [];
 		foreach ($orgComponents as $orgId => $pairs) {
-			$distinct[$orgId] = array_values(array_unique(array_column($pairs, 0)));
+			$distinct[$orgId] = array_values(array_unique($pairs, SORT_REGULAR));
 		}
 		foreach ($periodIds as $index => $periodId) {
 			$yielded = 0;
@@ -73,7 +74,7 @@ final class BenchPlan {
 					if ($round < count($distinct[$orgId]) && $yielded < $perPeriod) {
 						$more = true;
 						$yielded++;
-						yield [$index, $periodId, (string)$userId, $orgId, $distinct[$orgId][$round]];
+						yield [$index, $periodId, (string)$userId, $orgId, $distinct[$orgId][$round][0], $distinct[$orgId][$round][1]];
 					}
 				}
 				$round++;

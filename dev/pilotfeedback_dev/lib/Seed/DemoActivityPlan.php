@@ -24,7 +24,7 @@ use OCA\PilotFeedback\Model\Priority;
  * dashboard what is left to rate.
  *
  * @psalm-type DemoOrg = array{orgId: int, testers: list<string>, coordinator: string, components: list<array{componentId: int, pilotId: int}>}
- * @psalm-type DemoRating = array{userId: string, orgId: int, componentId: int, month: string, overall: ?int, scores: array<int, ?int>, comment: ?string, at: int}
+ * @psalm-type DemoRating = array{userId: string, orgId: int, pilotId: int, componentId: int, month: string, overall: ?int, scores: array<int, ?int>, comment: ?string, at: int}
  * @psalm-type DemoRelease = array{orgId: int, month: string, userId: string, at: int}
  * @psalm-type DemoStep = array{field: string, old: ?string, new: ?string, userId: string, at: int}
  * @psalm-type DemoItem = array{title: string, body: string, type: string, priority: int, consPriority: ?int, status: string, reporterId: string, orgId: int, componentId: int, pilotId: int, vendorRef: ?string, createdAt: int, updatedAt: int, history: list<DemoStep>, supporters: list<array{userId: string, orgId: int, at: int}>}
@@ -123,6 +123,7 @@ final class DemoActivityPlan {
 						$ratings[] = [
 							'userId' => $userId,
 							'orgId' => $org['orgId'],
+							'pilotId' => $component['pilotId'],
 							'componentId' => $component['componentId'],
 							'month' => $month,
 							'overall' => $overall,

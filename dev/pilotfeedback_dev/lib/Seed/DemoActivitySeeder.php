@@ -21,7 +21,7 @@ use OCP\IDBConnection;
  * the past months (closed), ratings, releases, and items with their history and supporters.
  * Builds on DemoSeeder (accounts, organisations, the current period).
  *
- * Idempotent: a rating that exists for (user, component, period), a release for (organisation,
+ * Idempotent: a rating that exists for (user, pilot, component, period), a release for (organisation,
  * period) and an item with the same reporter and title are left alone, so a second run adds
  * nothing. All of it is written in one transaction.
  *
@@ -90,7 +90,8 @@ class DemoActivitySeeder {
 	}
 
 	/**
-	 * RKI and BSH with their demo testers, coordinator and the components of their active pilots.
+	 * RKI and BSH with their demo testers, coordinator and the components of their active
+	 * pilots, pilot by pilot: a component in two of them is rated in each.
 	 *
 	 * @return array<string, DemoOrg>
 	 */
@@ -105,14 +106,13 @@ class DemoActivitySeeder {
 			}
 			$orgId = (int)$rows[0]['id'];
 			$qb = $this->db->getQueryBuilder();
-			$qb->select('pc.component_id')->selectAlias($qb->func()->min('pc.pilot_id'), 'pilot_id')
+			$qb->select('pc.component_id', 'pc.pilot_id')
 				->from('pf_org_pilots', 'op')
 				->innerJoin('op', 'pf_pilots', 'p', $qb->expr()->eq('p.id', 'op.pilot_id'))
 				->innerJoin('op', 'pf_pilot_comps', 'pc', $qb->expr()->eq('pc.pilot_id', 'op.pilot_id'))
 				->where($qb->expr()->eq('op.org_id', $qb->createNamedParameter($orgId, IQueryBuilder::PARAM_INT)))
 				->andWhere($qb->expr()->eq('p.status', $qb->createNamedParameter('active')))
-				->groupBy('pc.component_id')
-				->orderBy('pc.component_id');
+				->orderBy('pc.pilot_id')->addOrderBy('pc.component_id');
 			$components = array_map(static fn (array $row): array => ['componentId' => (int)$row['component_id'], 'pilotId' => (int)$row['pilot_id']], $this->rows($qb));
 			$prefix = strtolower($shortName);
 			$orgs[$shortName] = [
@@ -153,13 +153,14 @@ class DemoActivitySeeder {
 	}
 
 	/**
-	 * @param array{userId: string, orgId: int, componentId: int, month: string, overall: ?int, scores: array<int, ?int>, comment: ?string, at: int} $rating
+	 * @param array{userId: string, orgId: int, pilotId: int, componentId: int, month: string, overall: ?int, scores: array<int, ?int>, comment: ?string, at: int} $rating
 	 * @return bool whether it was added
 	 */
 	private function rating(array $rating, int $periodId): bool {
 		$qb = $this->db->getQueryBuilder();
 		$qb->select('id')->from('pf_assessments')
 			->where($qb->expr()->eq('user_id', $qb->createNamedParameter($rating['userId'])))
+			->andWhere($qb->expr()->eq('pilot_id', $qb->createNamedParameter($rating['pilotId'], IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->eq('component_id', $qb->createNamedParameter($rating['componentId'], IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->eq('period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)));
 		if ($this->rows($qb) !== []) {
@@ -169,6 +170,7 @@ class DemoActivitySeeder {
 		$insert->insert('pf_assessments')->values([
 			'user_id' => $insert->createNamedParameter($rating['userId']),
 			'org_id' => $insert->createNamedParameter($rating['orgId'], IQueryBuilder::PARAM_INT),
+			'pilot_id' => $insert->createNamedParameter($rating['pilotId'], IQueryBuilder::PARAM_INT),
 			'component_id' => $insert->createNamedParameter($rating['componentId'], IQueryBuilder::PARAM_INT),
 			'period_id' => $insert->createNamedParameter($periodId, IQueryBuilder::PARAM_INT),
 			'overall' => $insert->createNamedParameter($rating['overall'], $rating['overall'] === null ? IQueryBuilder::PARAM_NULL : IQueryBuilder::PARAM_INT),

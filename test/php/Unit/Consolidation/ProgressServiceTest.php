@@ -20,6 +20,8 @@ use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\OrganisationMapper;
 use OCA\PilotFeedback\Db\Period;
 use OCA\PilotFeedback\Db\PeriodMapper;
+use OCA\PilotFeedback\Db\Pilot;
+use OCA\PilotFeedback\Db\PilotMapper;
 use OCA\PilotFeedback\Db\Release;
 use OCA\PilotFeedback\Db\ReleaseLogMapper;
 use OCA\PilotFeedback\Db\ReleaseMapper;
@@ -57,6 +59,8 @@ final class ProgressServiceTest extends TestCase {
 		$links->method('rightsByLeft')->willReturnCallback(static fn (Link $link, ?array $left = null): array => match ($link) {
 			Link::OrganisationGroups => [1 => ['rki']],
 			Link::OrganisationCoordinators => [1 => ['rki-coord']],
+			// component 101 is in both active pilots of the organisation
+			Link::PilotComponents => [10 => [100, 101], 11 => [101]],
 			default => [],
 		});
 		$groups = $this->createMock(IGroupManager::class);
@@ -64,6 +68,11 @@ final class ProgressServiceTest extends TestCase {
 		$names = $this->createMock(UserNames::class);
 		$names->method('name')->willReturnCallback(static fn (string $uid): string => $uid === 'gone' ? 'deleted user #7' : strtoupper($uid));
 		$pilotScope = $this->createMock(PilotScope::class);
+		$pilotScope->method('visiblePilots')->willReturn(array_map(static function (int $id): Pilot {
+			$pilot = new Pilot();
+			$pilot->setId($id);
+			return $pilot;
+		}, [10, 11]));
 		$pilotScope->method('componentsOf')->willReturn(array_map(static function (int $id): Component {
 			$component = new Component();
 			$component->setId($id);
@@ -77,18 +86,18 @@ final class ProgressServiceTest extends TestCase {
 			$this->releases,
 			$this->releaseLog,
 			new OrganisationMembers($links, $groups, $names),
-			new RatingScope(new Policy(), $pilotScope, $this->createMock(ComponentMapper::class), $links, $this->releases),
+			new RatingScope(new Policy(), $pilotScope, $this->createMock(ComponentMapper::class), $this->createMock(PilotMapper::class), $links, $this->releases),
 		);
 	}
 
 	public function testTheCoordinatorIsNoTesterUnlessTheyRated(): void {
-		$this->assessments->method('ratedComponentsByUser')->willReturn(['rki-tester1' => [100]]);
+		$this->assessments->method('ratedComponentsByUser')->willReturn(['rki-tester1' => ['10:100']]);
 		$progress = $this->service->progress(new Actor('rki-coord', false, false, [], [1]), 1, 5);
 		self::assertSame(['rki-tester1', 'rki-tester2'], array_column($progress['members'], 'userId'));
 	}
 
 	public function testACoordinatorWhoRatedIsListed(): void {
-		$this->assessments->method('ratedComponentsByUser')->willReturn(['rki-coord' => [100]]);
+		$this->assessments->method('ratedComponentsByUser')->willReturn(['rki-coord' => ['10:100']]);
 		$progress = $this->service->progress(new Actor('rki-coord', false, false, [], [1]), 1, 5);
 		self::assertSame(['rki-coord', 'rki-tester1', 'rki-tester2'], array_column($progress['members'], 'userId'));
 	}
@@ -106,7 +115,8 @@ final class ProgressServiceTest extends TestCase {
 	}
 
 	public function testTheProgressListsTheMembersByUserIdWithWhatTheyRatedAndTheComponentsToRate(): void {
-		$this->assessments->method('ratedComponentsByUser')->with(1, 5)->willReturn(['rki-tester2' => [101]]);
+		// rki-tester1 rated 101 in one of its two pilots only; rki-tester2 in both
+		$this->assessments->method('ratedComponentsByUser')->with(1, 5)->willReturn(['rki-tester1' => ['10:101'], 'rki-tester2' => ['10:101', '11:101']]);
 		$progress = $this->service->progress(new Actor('bmi', false, true), 1, 5);
 		self::assertSame([100, 101], $progress['componentIds']);
 		self::assertSame([

@@ -104,9 +104,10 @@ final class ItemChangeTest extends TestCase {
 		$assessment->setUserId('rki-tester1');
 		$assessment->setComment('Private remark');
 		$assessment->setOrgId(1);
+		$assessment->setPilotId(2);
 		$assessment->setComponentId(3);
 		$assessment->setPeriodId(5);
 		$payload = (new AssessmentSaved($assessment))->getWebhookSerializable();
-		self::assertSame(['assessmentId' => 4, 'organisationId' => 1, 'componentId' => 3, 'periodId' => 5, 'actorRole' => 'tester', 'actorOrganisationId' => 1], $payload);
+		self::assertSame(['assessmentId' => 4, 'organisationId' => 1, 'pilotId' => 2, 'componentId' => 3, 'periodId' => 5, 'actorRole' => 'tester', 'actorOrganisationId' => 1], $payload);
 	}
 }

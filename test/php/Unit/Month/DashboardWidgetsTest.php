@@ -69,7 +69,7 @@ final class DashboardWidgetsTest extends MonthTestCase {
 		]);
 		$widget = new TesterWidget(...[...$this->base, $this->month]);
 		self::assertSame([
-			['Jitsi', 'Not rated yet for 2026-11, due 2026-11-30', 'https://cloud.test/apps/pilotfeedback/rate?component=4'],
+			['Jitsi', 'Not rated yet for 2026-11, due 2026-11-30', 'https://cloud.test/apps/pilotfeedback/rate?component=4&pilot=2'],
 			['Item 7', 'Changed: Defect · In review · High', 'https://cloud.test/apps/pilotfeedback/items/7'],
 		], self::shown($widget->getItemsV2('rki-tester1')->getItems()));
 	}

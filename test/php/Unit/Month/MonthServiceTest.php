@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Tests\Unit\Month;
 
+use OCA\PilotFeedback\Catalogue\CatalogueNames;
 use OCA\PilotFeedback\Catalogue\PilotScope;
 use OCA\PilotFeedback\Consolidation\ProgressService;
 use OCA\PilotFeedback\Db\AssessmentMapper;
@@ -41,6 +42,7 @@ use OCA\PilotFeedback\People\UserNames;
 use OCA\PilotFeedback\Rating\RatingScope;
 use OCA\PilotFeedback\Report\ReportPresenter;
 use OCP\Config\IUserConfig;
+use OCP\L10N\IFactory;
 use PHPUnit\Framework\MockObject\MockObject;
 
 /**
@@ -82,11 +84,12 @@ final class MonthServiceTest extends MonthTestCase {
 			: []);
 		// BSH's testers rated in 2026-10, which BSH never released; RKI's in 2026-09, which RKI released.
 		$assessments->method('ratedComponentsByUser')->willReturnCallback(static fn (int $orgId, int $periodId): array => match ("$orgId:$periodId") {
-			'2:4' => ['bsh-tester1' => [100]],
-			'1:3' => ['rki-tester1' => [100]],
+			'2:4' => ['bsh-tester1' => ['10:100']],
+			'1:3' => ['rki-tester1' => ['10:100']],
 			default => [],
 		});
 		$this->ratingScope = $this->createMock(RatingScope::class);
+		$this->ratingScope->method('pilotsToRate')->willReturn([self::pilot(10, 'PoC 1'), self::pilot(11, 'PoC 2')]);
 
 		$releases = $this->createMock(ReleaseMapper::class);
 		$releases->method('find')->willReturnCallback(fn (int $orgId, int $periodId): ?Release => $this->releases["$orgId:$periodId"] ?? null);
@@ -149,10 +152,17 @@ final class MonthServiceTest extends MonthTestCase {
 			$this->periods,
 			$deadline,
 			new SinceLastVisit($lastVisit, $this->createMock(IUserConfig::class), $time),
-			new TesterMonth($pilotScope, $links, $assessments, $this->ratingScope, $monthItems),
-			new CoordinatorMonth($this->progress, $organisations, $components, $board, $monthItems),
+			new TesterMonth($pilotScope, $links, $assessments, $this->ratingScope, $monthItems, $this->englishNames()),
+			new CoordinatorMonth($this->progress, $organisations, $components, $board, $monthItems, $this->englishNames()),
 			new ConsolidatorMonth($people, $board, $monthItems, $reports, $presenter, $time),
 		);
+	}
+
+	/** Catalogue names as an English-speaking reader sees them. */
+	private function englishNames(): CatalogueNames {
+		$l10n = $this->createMock(IFactory::class);
+		$l10n->method('findLanguage')->willReturn('en');
+		return new CatalogueNames($l10n);
 	}
 
 	/** Which list of the start page an item query is. */
@@ -180,12 +190,14 @@ final class MonthServiceTest extends MonthTestCase {
 		self::assertNull($month['consolidator']);
 		$tester = $month['tester'];
 		self::assertNotNull($tester);
-		// Files is rated; Office has a comment only, which is no rating; Chat is untouched.
+		// Files is rated in PoC 1; Office has a comment only in PoC 1, which is no rating, and is
+		// in PoC 2 too, where it is rated separately; Chat is untouched.
 		self::assertSame([
 			['id' => 101, 'name' => 'Office', 'pilotId' => 10, 'pilotTitle' => 'PoC 1'],
+			['id' => 101, 'name' => 'Office', 'pilotId' => 11, 'pilotTitle' => 'PoC 2'],
 			['id' => 102, 'name' => 'Chat', 'pilotId' => 11, 'pilotTitle' => 'PoC 2'],
 		], $tester['toRate']);
-		self::assertSame(3, $tester['componentCount']);
+		self::assertSame(4, $tester['componentCount'], 'Office counts once per pilot');
 		self::assertSame(1, $tester['ratedCount']);
 		self::assertSame([7, 8], array_column($tester['changedItems'], 'id'));
 		self::assertSame([true, false], array_column($tester['changedItems'], 'filedByMe'));
@@ -194,10 +206,16 @@ final class MonthServiceTest extends MonthTestCase {
 		self::assertSame([], $this->queries);
 	}
 
-	public function testAComponentTheOrganisationReleasedIsNoLongerToRate(): void {
-		$this->ratingScope->method('lockedComponentIds')->willReturn([102]);
+	public function testAPilotTheOrganisationReleasedIsNoLongerToRate(): void {
+		$this->ratingScope->method('lockedPilotIds')->willReturn([11]);
 		$tester = $this->service->month(new Actor('rki-tester1', false, false, [1]))['tester'];
-		self::assertSame([101], array_column($tester['toRate'] ?? [], 'id'));
+		self::assertSame(['10:101'], array_map(static fn (array $c): string => $c['pilotId'] . ':' . $c['id'], $tester['toRate'] ?? []));
+	}
+
+	public function testARatingInOnePilotLeavesTheComponentToRateInTheOther(): void {
+		$tester = $this->service->month(new Actor('rki-tester1', false, false, [1]))['tester'];
+		self::assertNotContains('10:100', array_map(static fn (array $c): string => $c['pilotId'] . ':' . $c['id'], $tester['toRate'] ?? []));
+		self::assertContains('11:101', array_map(static fn (array $c): string => $c['pilotId'] . ':' . $c['id'], $tester['toRate'] ?? []));
 	}
 
 	public function testNothingIsToRateWithoutAnOpenPeriod(): void {
@@ -328,8 +346,8 @@ final class MonthServiceTest extends MonthTestCase {
 			$this->periods,
 			new MonthDeadline($time),
 			new SinceLastVisit($this->createMock(LastVisit::class), $this->createMock(IUserConfig::class), $time),
-			new TesterMonth($pilotScope, $this->createMock(LinkMapper::class), $this->createMock(AssessmentMapper::class), $this->ratingScope, $monthItems),
-			new CoordinatorMonth($this->progress, $this->createMock(OrganisationMapper::class), $this->createMock(ComponentMapper::class), $board, $monthItems),
+			new TesterMonth($pilotScope, $this->createMock(LinkMapper::class), $this->createMock(AssessmentMapper::class), $this->ratingScope, $monthItems, $this->englishNames()),
+			new CoordinatorMonth($this->progress, $this->createMock(OrganisationMapper::class), $this->createMock(ComponentMapper::class), $board, $monthItems, $this->englishNames()),
 			new ConsolidatorMonth($this->createMock(People::class), $board, $monthItems, $this->createMock(ReportMapper::class), $this->createMock(ReportPresenter::class), $time),
 		);
 	}

@@ -66,8 +66,9 @@ abstract class MonthTestCase extends TestCase {
 		return $component;
 	}
 
-	protected static function assessment(int $componentId, bool $rated): Assessment {
+	protected static function assessment(int $componentId, bool $rated, int $pilotId = 10): Assessment {
 		$assessment = new Assessment();
+		$assessment->setPilotId($pilotId);
 		$assessment->setComponentId($componentId);
 		$assessment->setRated($rated ? 1 : 0);
 		return $assessment;

@@ -20,11 +20,13 @@ use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\Period;
 use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Db\Pilot;
+use OCA\PilotFeedback\Db\PilotMapper;
 use OCA\PilotFeedback\Db\Release;
 use OCA\PilotFeedback\Db\ReleaseMapper;
 use OCA\PilotFeedback\Db\ScoreMapper;
 use OCA\PilotFeedback\Db\TransactionRunner;
 use OCA\PilotFeedback\Exception\ForbiddenException;
+use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\StaleVersionException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
@@ -42,9 +44,10 @@ use Psr\Log\LoggerInterface;
 
 /**
  * Rating rules with mocked mappers: closed periods refuse changes, and a tester rates a
- * component only for an organisation that takes part in an active pilot containing it.
- * Organisation 1 takes part in active pilot 10, which contains component 100; period 5 is
- * open, period 6 closed.
+ * component in a pilot only for an organisation that takes part in that active pilot, which
+ * must contain it. Organisation 1 takes part in the active pilots 10 "PoC 1" (components 100
+ * and 102) and 11 "PoC 3" (component 102) and in the planned pilot 12 (component 100);
+ * organisation 2 in the active pilot 20 (component 200). Period 5 is open, period 6 closed.
  */
 final class RatingSaverTest extends TestCase {
 	private AssessmentMapper&MockObject $assessments;
@@ -62,22 +65,44 @@ final class RatingSaverTest extends TestCase {
 			$period->setStatus($id === 5 ? 'open' : 'closed');
 			return $period;
 		});
+		$pilots = [];
+		foreach ([10 => ['PoC 1', 'active'], 11 => ['PoC 3', 'active'], 12 => ['PoC 4', 'planned'], 20 => ['PoC 2', 'active']] as $id => [$title, $status]) {
+			$pilot = new Pilot();
+			$pilot->setId($id);
+			$pilot->setTitle($title);
+			$pilot->setStatus($status);
+			$pilots[$id] = $pilot;
+		}
+		$organisationPilots = [1 => [10, 11, 12], 2 => [20]];
 		$links = $this->createMock(LinkMapper::class);
-		$links->method('leftsForRights')->willReturnCallback(static fn (Link $link, array $rights): array => $rights === [100] ? [10] : []);
-		$links->method('rightsByLeft')->willReturnCallback(static fn (Link $link, ?array $left = null): array => $link === Link::OrganisationPilots ? [1 => [10], 2 => [20]] : []);
-		$pilot = new Pilot();
-		$pilot->setId(10);
+		$links->method('leftsForRights')->willReturnCallback(static fn (Link $link, array $rights): array => match ($rights) {
+			[100] => [10, 12],
+			[102] => [10, 11],
+			[200] => [20],
+			default => [],
+		});
+		$links->method('rightsByLeft')->willReturnCallback(static fn (Link $link, ?array $left = null): array => $link === Link::OrganisationPilots ? $organisationPilots : []);
 		$pilotScope = $this->createMock(PilotScope::class);
-		$pilotScope->method('visiblePilots')->willReturn([$pilot]);
+		$pilotScope->method('visiblePilots')->willReturnCallback(static fn (Actor $actor, bool $activeOnly): array => array_values(array_filter(
+			$pilots,
+			static fn (Pilot $p): bool => $p->getStatus() === 'active' && array_filter($actor->organisationIds(), static fn (int $org): bool => in_array($p->getId(), $organisationPilots[$org] ?? [], true)) !== [],
+		)));
+		$pilotMapper = $this->createMock(PilotMapper::class);
+		$pilotMapper->method('get')->willReturnCallback(static fn (int $id): Pilot => $pilots[$id] ?? throw new NotFoundException('No record with id %1$s exists.', [(string)$id]));
 		$components = $this->createMock(ComponentMapper::class);
-		$components->method('get')->willReturn(new Component());
+		$components->method('get')->willReturnCallback(static function (int $id): Component {
+			$component = new Component();
+			$component->setId($id);
+			$component->setName('Component ' . $id);
+			return $component;
+		});
 		$time = $this->createMock(ITimeFactory::class);
 		$time->method('getTime')->willReturn(1_800_000_000);
 		$this->releases = $this->createMock(ReleaseMapper::class);
 		$this->scores = $this->createMock(ScoreMapper::class);
 
 		$this->service = new RatingSaver(
-			new RatingScope(new Policy(), $pilotScope, $components, $links, $this->releases),
+			new RatingScope(new Policy(), $pilotScope, $components, $pilotMapper, $links, $this->releases),
 			$periods,
 			$this->createMock(CriterionMapper::class),
 			new AssessmentStore(
@@ -105,6 +130,7 @@ final class RatingSaverTest extends TestCase {
 		});
 		$saved = $this->service->save(new Actor('bsh-tester1', false, false, [2, 1]), 5, 100, ['overall' => 4, 'comment' => 'Fine']);
 		self::assertSame(1, $saved['organisationId'], 'rated for the organisation whose pilot contains the component');
+		self::assertSame(10, $saved['pilotId'], 'in its only active pilot: the planned pilot 12 does not count');
 		self::assertSame(5, $saved['periodId']);
 		self::assertSame(4, $saved['overall']);
 	}
@@ -236,5 +262,65 @@ final class RatingSaverTest extends TestCase {
 		$this->expectException(ForbiddenException::class);
 		$this->expectExceptionMessage('reopen the release');
 		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 4]);
+	}
+
+	public function testAComponentInSeveralActivePilotsNeedsThePilot(): void {
+		$this->expectNoWrite();
+		$this->expectException(ValidationException::class);
+		$this->expectExceptionMessage('The component Component 102 is part of several pilots (PoC 1, PoC 3): send pilotId');
+		try {
+			$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 102, ['overall' => 4]);
+		} catch (ValidationException $e) {
+			self::assertSame(400, $e->getStatus());
+			self::assertSame(['Component 102', 'PoC 1, PoC 3'], $e->getParams());
+			throw $e;
+		}
+	}
+
+	public function testAComponentInTwoPilotsIsRatedInTheNamedPilot(): void {
+		$this->assessments->method('findOne')->willReturn(null);
+		$stored = null;
+		$this->assessments->expects(self::once())->method('updateContent')->willReturnCallback(static function (Assessment $a) use (&$stored): bool {
+			$stored = $a;
+			return false;
+		});
+		$this->insertSucceeds();
+		$saved = $this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 102, ['overall' => 4, 'pilotId' => '11']);
+		self::assertSame(11, $saved['pilotId']);
+		self::assertSame(11, $stored?->getPilotId(), 'the update looks for the assessment of that pilot only');
+		self::assertSame(1, $saved['organisationId']);
+	}
+
+	public function testAnUnknownPilotIsNotFound(): void {
+		$this->expectNoWrite();
+		$this->expectException(NotFoundException::class);
+		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 102, ['overall' => 4, 'pilotId' => 99]);
+	}
+
+	public function testAPilotThatDoesNotContainTheComponentIsRefused(): void {
+		$this->expectNoWrite();
+		$this->expectException(ValidationException::class);
+		$this->expectExceptionMessage('is not part of the pilot');
+		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 4, 'pilotId' => 11]);
+	}
+
+	public function testAPilotThatIsNotActiveIsRefused(): void {
+		$this->expectNoWrite();
+		$this->expectException(ValidationException::class);
+		$this->expectExceptionMessage('is not active');
+		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 4, 'pilotId' => 12]);
+	}
+
+	public function testAPilotTheOrganisationDoesNotTakePartInIsForbidden(): void {
+		$this->expectNoWrite();
+		$this->expectException(ForbiddenException::class);
+		$this->expectExceptionMessage('does not take part in the pilot');
+		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 200, ['overall' => 4, 'pilotId' => 20]);
+	}
+
+	public function testAnInvalidPilotIdIsRefused(): void {
+		$this->expectNoWrite();
+		$this->expectException(ValidationException::class);
+		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 102, ['overall' => 4, 'pilotId' => 'PoC 1']);
 	}
 }

@@ -13,6 +13,7 @@ use OCA\PilotFeedback\Db\ItemWordMapper;
 use OCA\PilotFeedback\Db\SupporterMapper;
 use OCA\PilotFeedback\Db\TransactionRunner;
 use OCA\PilotFeedback\Item\CommentService;
+use OCA\PilotFeedback\Rating\AssessmentPilotAssigner;
 use OCA\PilotFeedback\UserMigration\PilotFeedbackMigrator;
 use OCA\PilotFeedback\UserMigration\UserRecordsExporter;
 use OCA\PilotFeedback\UserMigration\UserRecordsImporter;
@@ -96,7 +97,7 @@ final class PilotFeedbackMigratorTest extends TestCase {
 		$transactions->method('run')->willReturnCallback(static fn (callable $work): mixed => $work());
 		$l = $this->createMock(IL10N::class);
 		$l->method('t')->willReturnCallback(static fn (string $text, array|string $p = []): string => vsprintf($text, (array)$p));
-		$importer = new UserRecordsImporter($mapper, $words, $supporters, $this->commentsManager(), $this->rootFolder(), $transactions);
+		$importer = new UserRecordsImporter($mapper, $words, $supporters, $this->commentsManager(), $this->rootFolder(), $transactions, $this->createMock(AssessmentPilotAssigner::class));
 		$this->migrator = new PilotFeedbackMigrator(new UserRecordsExporter($mapper), $importer, $mapper, $l);
 	}
 
@@ -128,8 +129,8 @@ final class PilotFeedbackMigratorTest extends TestCase {
 				3 => ['id' => '3', 'item_id' => '200', 'user_id' => 'tester', 'field' => 'supported', 'old_value' => null, 'new_value' => null, 'created_at' => '1790000100'],
 			],
 			'pf_assessments' => [
-				50 => ['id' => '50', 'user_id' => 'tester', 'org_id' => '30', 'component_id' => '10', 'period_id' => '40', 'overall' => '4', 'comment' => 'Works well', 'rated' => '1', 'version' => '3', 'created_at' => '1790000000', 'updated_at' => '1790000900'],
-				51 => ['id' => '51', 'user_id' => 'other', 'org_id' => '30', 'component_id' => '10', 'period_id' => '40', 'overall' => '1', 'comment' => 'Not mine', 'rated' => '1', 'version' => '1', 'created_at' => '1790000000', 'updated_at' => '1790000000'],
+				50 => ['id' => '50', 'user_id' => 'tester', 'org_id' => '30', 'pilot_id' => '1', 'component_id' => '10', 'period_id' => '40', 'overall' => '4', 'comment' => 'Works well', 'rated' => '1', 'version' => '3', 'created_at' => '1790000000', 'updated_at' => '1790000900'],
+				51 => ['id' => '51', 'user_id' => 'other', 'org_id' => '30', 'pilot_id' => '1', 'component_id' => '10', 'period_id' => '40', 'overall' => '1', 'comment' => 'Not mine', 'rated' => '1', 'version' => '1', 'created_at' => '1790000000', 'updated_at' => '1790000000'],
 			],
 			'pf_scores' => [
 				1 => ['id' => '1', 'assessment_id' => '50', 'criterion_id' => '20', 'score' => '5'],
@@ -359,7 +360,7 @@ final class PilotFeedbackMigratorTest extends TestCase {
 		self::assertSame([['item_id' => $stalls['id'], 'field' => 'created']], array_map(static fn (array $h): array => ['item_id' => $h['item_id'], 'field' => $h['field']], $this->rowsOf('pf_history', 'user_id', 'newcomer')));
 
 		$assessment = $this->rowsOf('pf_assessments', 'user_id', 'newcomer');
-		self::assertSame([[30, 10, 40, 4, 'Works well', 1]], array_map(static fn (array $a): array => [$a['org_id'], $a['component_id'], $a['period_id'], $a['overall'], $a['comment'], $a['rated']], $assessment));
+		self::assertSame([[30, 1, 10, 40, 4, 'Works well', 1]], array_map(static fn (array $a): array => [$a['org_id'], $a['pilot_id'], $a['component_id'], $a['period_id'], $a['overall'], $a['comment'], $a['rated']], $assessment));
 		self::assertSame([[20, 5], [21, null]], array_values(array_map(static fn (array $s): array => [$s['criterion_id'], $s['score']], array_filter($this->tables['pf_scores'], static fn (array $s): bool => $s['assessment_id'] === $assessment[0]['id']))));
 
 		self::assertSame([200], array_column($this->rowsOf('pf_supporters', 'user_id', 'newcomer'), 'item_id'), 'the support of someone else\'s item that is here');
@@ -401,7 +402,7 @@ final class PilotFeedbackMigratorTest extends TestCase {
 
 		$items = $this->rowsOf('pf_items', 'reporter_id', 'tester');
 		self::assertSame([[8, 5, 2], [8, 5, 2]], array_map(static fn (array $i): array => [$i['component_id'], $i['pilot_id'], $i['org_id']], $items), 'by name, also where the same id names another entry here');
-		self::assertSame([[2, 8, 9]], array_values(array_map(static fn (array $a): array => [$a['org_id'], $a['component_id'], $a['period_id']], $this->tables['pf_assessments'])));
+		self::assertSame([[2, 5, 8, 9]], array_values(array_map(static fn (array $a): array => [$a['org_id'], $a['pilot_id'], $a['component_id'], $a['period_id']], $this->tables['pf_assessments'])), 'the pilot found by name too');
 		self::assertSame([[3, 5]], array_values(array_map(static fn (array $s): array => [$s['criterion_id'], $s['score']], $this->tables['pf_scores'])), 'the score of a criterion this server lacks is left out');
 		self::assertSame([], $this->tables['pf_supporters'], 'item 200 is not here');
 		self::assertSame([[$items[0]['id'], 'Steps: upload 2 GB.']], array_map(static fn (array $c): array => [$c['itemId'], $c['message']], $this->comments));

@@ -7,13 +7,14 @@ import { parseScore } from '../../../../src/components/rating/scores.ts'
 
 /** Two criteria to score */
 const criteria: Criterion[] = [
-	{ id: 1, name: 'Usability', description: 'Easy to use', sortOrder: 0, archived: false },
-	{ id: 2, name: 'Stability', description: '', sortOrder: 1, archived: false },
+	{ id: 1, name: 'Usability', nameEn: 'Usability', nameDe: 'Usability', description: 'Easy to use', descriptionEn: 'Easy to use', descriptionDe: 'Easy to use', sortOrder: 0, archived: false },
+	{ id: 2, name: 'Stability', nameEn: 'Stability', nameDe: 'Stability', description: '', descriptionEn: '', descriptionDe: '', sortOrder: 1, archived: false },
 ]
 
 /** A saved assessment of component 10 */
 const saved: Assessment = {
 	id: 3,
+	pilotId: 1,
 	componentId: 10,
 	periodId: 7,
 	userId: 'alice',
@@ -33,7 +34,7 @@ const saved: Assessment = {
  * @param assessment the saved assessment, or null
  */
 function mountForm(readonly = false, assessment: Assessment | null = saved) {
-	return mount(AssessmentForm, { props: { componentId: 10, criteria, assessment, readonly, previous: { componentId: 10, overall: 3, scores: [{ criterionId: 2, score: 4 }] } } })
+	return mount(AssessmentForm, { props: { componentId: 10, criteria, assessment, readonly, previous: { pilotId: 1, componentId: 10, overall: 3, scores: [{ criterionId: 2, score: 4 }] } } })
 }
 
 /**

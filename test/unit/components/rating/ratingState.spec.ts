@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { countsAsRating, ratingState } from '../../../../src/components/rating/ratingState.ts'
 
 const criteria: Criterion[] = [
-	{ id: 1, name: 'Usability', description: '', sortOrder: 0, archived: false },
-	{ id: 2, name: 'Stability', description: '', sortOrder: 1, archived: false },
+	{ id: 1, name: 'Usability', nameEn: 'Usability', nameDe: 'Usability', description: '', descriptionEn: '', descriptionDe: '', sortOrder: 0, archived: false },
+	{ id: 2, name: 'Stability', nameEn: 'Stability', nameDe: 'Stability', description: '', descriptionEn: '', descriptionDe: '', sortOrder: 1, archived: false },
 ]
 
 describe('ratingState', () => {

@@ -21,7 +21,7 @@ final class BenchPlanTest extends TestCase {
 	private const ORG_COMPONENTS = [1 => [[100, 10], [101, 10], [100, 11]], 2 => [[200, 20]]];
 	private const USER_ORGS = ['u1' => 1, 'u2' => 1, 'u3' => 2];
 
-	/** @return list<array{0: int, 1: int, 2: string, 3: int, 4: int}> */
+	/** @return list<array{0: int, 1: int, 2: string, 3: int, 4: int, 5: int}> */
 	private static function slots(int $perPeriod): array {
 		return iterator_to_array(BenchPlan::slots(self::ORG_COMPONENTS, self::USER_ORGS, [7, 6], $perPeriod), false);
 	}
@@ -42,23 +42,23 @@ final class BenchPlanTest extends TestCase {
 
 	public function testAPartlyFilledMonthCoversEveryUserOnce(): void {
 		self::assertSame([
-			[0, 7, 'u1', 1, 100], [0, 7, 'u2', 1, 100], [0, 7, 'u3', 2, 200],
-			[1, 6, 'u1', 1, 100], [1, 6, 'u2', 1, 100], [1, 6, 'u3', 2, 200],
+			[0, 7, 'u1', 1, 100, 10], [0, 7, 'u2', 1, 100, 10], [0, 7, 'u3', 2, 200, 20],
+			[1, 6, 'u1', 1, 100, 10], [1, 6, 'u2', 1, 100, 10], [1, 6, 'u3', 2, 200, 20],
 		], self::slots(3));
 	}
 
 	public function testTheSlotsGoComponentByComponentUntilTheMonthIsFull(): void {
 		self::assertSame([
-			[0, 7, 'u1', 1, 100], [0, 7, 'u2', 1, 100], [0, 7, 'u3', 2, 200], [0, 7, 'u1', 1, 101],
-			[1, 6, 'u1', 1, 100], [1, 6, 'u2', 1, 100], [1, 6, 'u3', 2, 200], [1, 6, 'u1', 1, 101],
+			[0, 7, 'u1', 1, 100, 10], [0, 7, 'u2', 1, 100, 10], [0, 7, 'u3', 2, 200, 20], [0, 7, 'u1', 1, 101, 10],
+			[1, 6, 'u1', 1, 100, 10], [1, 6, 'u2', 1, 100, 10], [1, 6, 'u3', 2, 200, 20], [1, 6, 'u1', 1, 101, 10],
 		], self::slots(4));
 	}
 
 	public function testAMonthHoldsNoMoreThanEachUserHasComponentsAndNoSlotTwice(): void {
 		$slots = self::slots(100);
-		// u1 and u2 rate 100 and 101, u3 only 200: five a month
-		self::assertSame([5, 5], array_values(array_count_values(array_column($slots, 1))));
-		$keys = array_map(static fn (array $s): string => $s[2] . '/' . $s[4] . '/' . $s[1], $slots);
+		// u1 and u2 rate 100 in pilots 10 and 11 and 101 in pilot 10, u3 only 200: seven a month
+		self::assertSame([7, 7], array_values(array_count_values(array_column($slots, 1))));
+		$keys = array_map(static fn (array $s): string => $s[2] . '/' . $s[5] . '/' . $s[4] . '/' . $s[1], $slots);
 		self::assertSame($keys, array_values(array_unique($keys)));
 	}
 

@@ -54,8 +54,8 @@ final class DemoActivityPlanTest extends TestCase {
 				self::assertTrue($score === null || ($score >= 1 && $score <= 5));
 			}
 		}
-		// (user, component, month) is unique, as the database requires
-		$keys = array_map(static fn (array $r): string => $r['userId'] . '/' . $r['componentId'] . '/' . $r['month'], $plan['ratings']);
+		// (user, pilot, component, month) is unique, as the database requires
+		$keys = array_map(static fn (array $r): string => $r['userId'] . '/' . $r['pilotId'] . '/' . $r['componentId'] . '/' . $r['month'], $plan['ratings']);
 		self::assertSame(count($keys), count(array_unique($keys)));
 	}
 
