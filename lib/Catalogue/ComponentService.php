@@ -32,6 +32,7 @@ class ComponentService {
 		private PilotMapper $pilots,
 		private LinkMapper $links,
 		private TransactionRunner $transactions,
+		private CatalogueNames $names,
 		private ITimeFactory $time,
 	) {
 	}
@@ -47,7 +48,7 @@ class ComponentService {
 	}
 
 	/**
-	 * @param array<string, mixed> $input name, category, product, description, pilotIds
+	 * @param array<string, mixed> $input name (English), nameDe, category, product, description (English), descriptionDe, pilotIds
 	 * @return PilotFeedbackComponent
 	 */
 	public function create(array $input): array {
@@ -64,7 +65,7 @@ class ComponentService {
 	 */
 	public function update(int $id, array $input): array {
 		$component = $this->components->get($id);
-		return $this->save($component, [...$this->serializeAll([$component])[0], ...$input]);
+		return $this->save($component, [...$this->editable($component), ...$input]);
 	}
 
 	/**
@@ -81,26 +82,33 @@ class ComponentService {
 	 * @return PilotFeedbackComponent
 	 */
 	private function save(Component $component, array $input): array {
-		$name = Validator::requiredLine($input['name'] ?? null, 'Name');
+		[$name, $nameDe] = BilingualInput::requiredLines($input, 'name', 'nameDe', 'Name', 'Name', 'Name (Deutsch)');
 		if (!isset($input['category']) || $input['category'] === '') {
 			throw new ValidationException('Every component needs a category: choose one of %1$s.', [implode(', ', ComponentCategory::values())]);
 		}
 		$category = Validator::oneOf($input['category'], 'Category', ComponentCategory::values());
 		$product = Validator::optionalLine($input['product'] ?? null, 'Product');
-		$description = Validator::optionalText($input['description'] ?? null, 'Description');
+		[$description, $descriptionDe] = BilingualInput::optionalTexts($input, 'description', 'descriptionDe', 'Description', 'Description (Deutsch)');
 		$pilotIds = Validator::ids($input['pilotIds'] ?? null, 'Pilots');
 		if (count($this->pilots->findByIds($pilotIds)) !== count($pilotIds)) {
 			throw new ValidationException('Pilots: one of the chosen pilots does not exist.');
 		}
-		$existing = $this->components->findByName($name);
-		if ($existing !== null && $existing->getId() !== $component->getId()) {
-			throw new ValidationException('A component named "%1$s" already exists.', [$name]);
+		foreach ([[$name, 'name'], [$nameDe, 'name_de']] as [$taken, $column]) {
+			if ($taken === null) {
+				continue;
+			}
+			$existing = $this->components->findByName($taken, $column);
+			if ($existing !== null && $existing->getId() !== $component->getId()) {
+				throw new ValidationException('A component named "%1$s" already exists.', [$taken]);
+			}
 		}
 
 		$component->setName($name);
+		$component->setNameDe($nameDe);
 		$component->setCategory($category);
 		$component->setProduct($product);
 		$component->setDescription($description);
+		$component->setDescriptionDe($descriptionDe);
 		if (array_key_exists('archived', $input)) {
 			$component->setArchived(Validator::flag($input['archived'], 'Archived'));
 		}
@@ -115,17 +123,36 @@ class ComponentService {
 	}
 
 	/**
+	 * The values an update starts from, keyed as the input.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private function editable(Component $c): array {
+		return [
+			'name' => $c->getName(), 'nameDe' => $c->getNameDe(), 'category' => $c->getCategory(), 'product' => $c->getProduct(),
+			'description' => $c->getDescription(), 'descriptionDe' => $c->getDescriptionDe(),
+			'pilotIds' => $this->links->leftsByRight(Link::PilotComponents, [$c->getId()])[$c->getId()] ?? [],
+		];
+	}
+
+	/**
+	 * Name and description in the reader's language, and both languages for editing.
+	 *
 	 * @param list<Component> $components
 	 * @return list<PilotFeedbackComponent>
 	 */
 	public function serializeAll(array $components): array {
 		$pilotIds = $this->links->leftsByRight(Link::PilotComponents, array_map(static fn (Component $c): int => $c->getId(), $components));
-		return array_map(static fn (Component $c): array => [
+		return array_map(fn (Component $c): array => [
 			'id' => $c->getId(),
-			'name' => $c->getName(),
+			'name' => $this->names->componentName($c),
+			'nameEn' => $c->getName(),
+			'nameDe' => $c->getNameDe() ?? '',
 			'category' => ComponentCategory::from($c->getCategory())->value,
 			'product' => $c->getProduct() ?? '',
-			'description' => $c->getDescription() ?? '',
+			'description' => $this->names->componentDescription($c),
+			'descriptionEn' => $c->getDescription() ?? '',
+			'descriptionDe' => $c->getDescriptionDe() ?? '',
 			'archived' => (bool)$c->getArchived(),
 			'pilotIds' => $pilotIds[$c->getId()] ?? [],
 		], $components);

@@ -24,6 +24,7 @@ use OCP\AppFramework\Utility\ITimeFactory;
 class CriterionService {
 	public function __construct(
 		private CriterionMapper $criteria,
+		private CatalogueNames $names,
 		private ITimeFactory $time,
 	) {
 	}
@@ -34,7 +35,7 @@ class CriterionService {
 	}
 
 	/**
-	 * @param array<string, mixed> $input name, description, sortOrder
+	 * @param array<string, mixed> $input name (English), nameDe, description (English), descriptionDe, sortOrder
 	 * @return PilotFeedbackCriterion
 	 */
 	public function create(array $input): array {
@@ -51,7 +52,7 @@ class CriterionService {
 	 */
 	public function update(int $id, array $input): array {
 		$criterion = $this->criteria->get($id);
-		return $this->save($criterion, [...$this->serialize($criterion), ...$input]);
+		return $this->save($criterion, [...$this->editable($criterion), ...$input]);
 	}
 
 	/**
@@ -68,13 +69,21 @@ class CriterionService {
 	 * @return PilotFeedbackCriterion
 	 */
 	private function save(Criterion $criterion, array $input): array {
-		$name = Validator::requiredLine($input['name'] ?? null, 'Name');
-		$existing = $this->criteria->findByName($name);
-		if ($existing !== null && $existing->getId() !== $criterion->getId()) {
-			throw new ValidationException('A criterion named "%1$s" already exists.', [$name]);
+		[$name, $nameDe] = BilingualInput::requiredLines($input, 'name', 'nameDe', 'Name', 'Name', 'Name (Deutsch)');
+		[$description, $descriptionDe] = BilingualInput::optionalTexts($input, 'description', 'descriptionDe', 'Description', 'Description (Deutsch)');
+		foreach ([[$name, 'name'], [$nameDe, 'name_de']] as [$taken, $column]) {
+			if ($taken === null) {
+				continue;
+			}
+			$existing = $this->criteria->findByName($taken, $column);
+			if ($existing !== null && $existing->getId() !== $criterion->getId()) {
+				throw new ValidationException('A criterion named "%1$s" already exists.', [$taken]);
+			}
 		}
 		$criterion->setName($name);
-		$criterion->setDescription(Validator::optionalText($input['description'] ?? null, 'Description'));
+		$criterion->setNameDe($nameDe);
+		$criterion->setDescription($description);
+		$criterion->setDescriptionDe($descriptionDe);
 		$criterion->setSortOrder(Validator::intInRange($input['sortOrder'] ?? 0, 'Sort order', 0, 10000));
 		if (array_key_exists('archived', $input)) {
 			$criterion->setArchived(Validator::flag($input['archived'], 'Archived'));
@@ -84,12 +93,29 @@ class CriterionService {
 		return $this->serialize($saved);
 	}
 
-	/** @return PilotFeedbackCriterion */
+	/**
+	 * The texts an update starts from, keyed as the input.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private function editable(Criterion $c): array {
+		return ['name' => $c->getName(), 'nameDe' => $c->getNameDe(), 'description' => $c->getDescription(), 'descriptionDe' => $c->getDescriptionDe(), 'sortOrder' => $c->getSortOrder()];
+	}
+
+	/**
+	 * Name and description in the reader's language, and both languages for editing.
+	 *
+	 * @return PilotFeedbackCriterion
+	 */
 	public function serialize(Criterion $c): array {
 		return [
 			'id' => $c->getId(),
-			'name' => $c->getName(),
-			'description' => $c->getDescription() ?? '',
+			'name' => $this->names->criterionName($c),
+			'description' => $this->names->criterionDescription($c),
+			'nameEn' => $c->getName(),
+			'nameDe' => $c->getNameDe() ?? '',
+			'descriptionEn' => $c->getDescription() ?? '',
+			'descriptionDe' => $c->getDescriptionDe() ?? '',
 			'sortOrder' => $c->getSortOrder(),
 			'archived' => (bool)$c->getArchived(),
 		];

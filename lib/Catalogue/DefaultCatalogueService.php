@@ -17,38 +17,11 @@ use OCA\PilotFeedback\People\OrganisationService;
 
 /**
  * The default catalogue of the federal workplace pilot (seeds/000_*.txt): three proofs of
- * concept, their components, the rating criteria and the first two tester organisations.
- * Idempotent: a record that exists by name is left as it is, so a second run adds nothing.
+ * concept, their components, the rating criteria and the first two tester organisations, in
+ * English and German (DefaultCatalogueTexts). Idempotent: a record that exists by name is left
+ * as it is, except that its German texts are filled in where they are still empty.
  */
 class DefaultCatalogueService {
-	private const PILOTS = [
-		'poc1' => ['PoC 1 File-Sharing & WebOffice', 'File sharing and web office in the browser.', 'active'],
-		'poc2' => ['PoC 2 Messaging incl. Audio/Video', 'Messaging including audio and video conferencing.', 'active'],
-		'poc3' => ['PoC 3 whole stack', 'The whole stack: file sharing, web office, messaging, groupware, identity provider and portal.', 'planned'],
-	];
-
-	/** name => [category, product, pilots] */
-	private const COMPONENTS = [
-		'Nextcloud' => ['filesharing', 'Nextcloud Hub', ['poc1', 'poc3']],
-		'ownCloud' => ['filesharing', 'ownCloud', ['poc1', 'poc3']],
-		'OnlyOffice' => ['weboffice', 'ONLYOFFICE Docs', ['poc1', 'poc3']],
-		'Jitsi' => ['messaging', 'Jitsi Meet', ['poc2', 'poc3']],
-		'Matrix/Element' => ['messaging', 'Element (Matrix)', ['poc2', 'poc3']],
-		'Nextcloud Talk' => ['messaging', 'Nextcloud Talk', ['poc2', 'poc3']],
-		'Open-Xchange' => ['groupware', 'OX App Suite', ['poc3']],
-		'Keycloak' => ['identity', 'Keycloak', ['poc3']],
-		'Portal' => ['portal', 'Workplace portal', ['poc3']],
-	];
-
-	private const CRITERIA = [
-		'Usability' => 'How easy and pleasant the component is to use.',
-		'Functionality' => 'Whether the component does what the work needs.',
-		'Stability' => 'How reliably the component runs without errors or outages.',
-		'Performance' => 'How fast the component responds under normal use.',
-		'Accessibility' => 'How well the component serves people with disabilities (BITV 2.0).',
-		'Integration' => 'How well the component works with the rest of the workplace.',
-	];
-
 	private const ORGANISATIONS = [
 		'Robert Koch-Institut' => 'RKI',
 		'Bundesamt für Seeschifffahrt und Hydrographie' => 'BSH',
@@ -63,23 +36,33 @@ class DefaultCatalogueService {
 		private ComponentService $componentService,
 		private CriterionService $criterionService,
 		private OrganisationService $organisationService,
+		private GermanTextFiller $germanTexts,
 	) {
 	}
 
 	/** Installs what is missing and returns how many records it created. */
 	public function install(): int {
+		return $this->installAll()['created'];
+	}
+
+	/**
+	 * Installs what is missing and fills in the empty German texts of default records.
+	 *
+	 * @return array{created: int, translated: int}
+	 */
+	public function installAll(): array {
 		$created = 0;
 		$pilotIds = [];
-		foreach (self::PILOTS as $key => [$title, $description, $status]) {
-			$pilot = $this->pilots->findByName($title);
+		foreach (DefaultCatalogueTexts::PILOTS as $key => [$title, $titleDe, $description, $descriptionDe, $status]) {
+			$pilot = $this->pilots->findByName($title) ?? $this->pilots->findByName($titleDe, 'title_de');
 			if ($pilot === null) {
-				$pilotIds[$key] = $this->pilotService->create(['title' => $title, 'description' => $description, 'status' => $status])['id'];
+				$pilotIds[$key] = $this->pilotService->create(['title' => $title, 'titleDe' => $titleDe, 'description' => $description, 'descriptionDe' => $descriptionDe, 'status' => $status])['id'];
 				$created++;
 			} else {
 				$pilotIds[$key] = $pilot->getId();
 			}
 		}
-		foreach (self::COMPONENTS as $name => [$category, $product, $pilotKeys]) {
+		foreach (DefaultCatalogueTexts::COMPONENTS as $name => [$category, $product, $pilotKeys]) {
 			if ($this->components->findByName($name) === null) {
 				$this->componentService->create([
 					'name' => $name,
@@ -91,10 +74,10 @@ class DefaultCatalogueService {
 			}
 		}
 		$order = 0;
-		foreach (self::CRITERIA as $name => $description) {
+		foreach (DefaultCatalogueTexts::CRITERIA as $name => [$nameDe, $description, $descriptionDe]) {
 			$order += 10;
-			if ($this->criteria->findByName($name) === null) {
-				$this->criterionService->create(['name' => $name, 'description' => $description, 'sortOrder' => $order]);
+			if ($this->criteria->findByName($name) === null && $this->criteria->findByName($nameDe, 'name_de') === null) {
+				$this->criterionService->create(['name' => $name, 'nameDe' => $nameDe, 'description' => $description, 'descriptionDe' => $descriptionDe, 'sortOrder' => $order]);
 				$created++;
 			}
 		}
@@ -104,6 +87,6 @@ class DefaultCatalogueService {
 				$created++;
 			}
 		}
-		return $created;
+		return ['created' => $created, 'translated' => $this->germanTexts->fill()];
 	}
 }

@@ -32,6 +32,7 @@ class PilotService {
 		private ComponentMapper $components,
 		private LinkMapper $links,
 		private TransactionRunner $transactions,
+		private CatalogueNames $names,
 		private ITimeFactory $time,
 	) {
 	}
@@ -47,7 +48,7 @@ class PilotService {
 	}
 
 	/**
-	 * @param array<string, mixed> $input title, description, status, startDate, endDate, componentIds
+	 * @param array<string, mixed> $input title (English), titleDe, description (English), descriptionDe, status, startDate, endDate, componentIds
 	 * @return PilotFeedbackPilot
 	 */
 	public function create(array $input): array {
@@ -64,7 +65,7 @@ class PilotService {
 	 */
 	public function update(int $id, array $input): array {
 		$pilot = $this->pilots->get($id);
-		return $this->save($pilot, [...$this->serializeAll([$pilot])[0], ...$input]);
+		return $this->save($pilot, [...$this->editable($pilot), ...$input]);
 	}
 
 	/**
@@ -81,8 +82,8 @@ class PilotService {
 	 * @return PilotFeedbackPilot
 	 */
 	private function save(Pilot $pilot, array $input): array {
-		$title = Validator::requiredLine($input['title'] ?? null, 'Title');
-		$description = Validator::optionalText($input['description'] ?? null, 'Description');
+		[$title, $titleDe] = BilingualInput::requiredLines($input, 'title', 'titleDe', 'Title', 'Title', 'Title (Deutsch)');
+		[$description, $descriptionDe] = BilingualInput::optionalTexts($input, 'description', 'descriptionDe', 'Description', 'Description (Deutsch)');
 		$status = Validator::oneOf($input['status'] ?? PilotStatus::Planned->value, 'Status', PilotStatus::values());
 		$start = Validator::optionalDate($input['startDate'] ?? null, 'Start date');
 		$end = Validator::optionalDate($input['endDate'] ?? null, 'End date');
@@ -93,13 +94,20 @@ class PilotService {
 		if (count($this->components->findByIds($componentIds)) !== count($componentIds)) {
 			throw new ValidationException('Components: one of the chosen components does not exist.');
 		}
-		$existing = $this->pilots->findByName($title);
-		if ($existing !== null && $existing->getId() !== $pilot->getId()) {
-			throw new ValidationException('A pilot titled "%1$s" already exists.', [$title]);
+		foreach ([[$title, 'title'], [$titleDe, 'title_de']] as [$taken, $column]) {
+			if ($taken === null) {
+				continue;
+			}
+			$existing = $this->pilots->findByName($taken, $column);
+			if ($existing !== null && $existing->getId() !== $pilot->getId()) {
+				throw new ValidationException('A pilot titled "%1$s" already exists.', [$taken]);
+			}
 		}
 
 		$pilot->setTitle($title);
+		$pilot->setTitleDe($titleDe);
 		$pilot->setDescription($description);
+		$pilot->setDescriptionDe($descriptionDe);
 		$pilot->setStatus($status);
 		$pilot->setStartDate($start);
 		$pilot->setEndDate($end);
@@ -117,15 +125,34 @@ class PilotService {
 	}
 
 	/**
+	 * The values an update starts from, keyed as the input.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private function editable(Pilot $p): array {
+		return [
+			'title' => $p->getTitle(), 'titleDe' => $p->getTitleDe(), 'description' => $p->getDescription(), 'descriptionDe' => $p->getDescriptionDe(),
+			'status' => $p->getStatus(), 'startDate' => $p->getStartDate(), 'endDate' => $p->getEndDate(),
+			'componentIds' => array_map(intval(...), $this->links->rightsByLeft(Link::PilotComponents, [$p->getId()])[$p->getId()] ?? []),
+		];
+	}
+
+	/**
+	 * Title and description in the reader's language, and both languages for editing.
+	 *
 	 * @param list<Pilot> $pilots
 	 * @return list<PilotFeedbackPilot>
 	 */
 	public function serializeAll(array $pilots): array {
 		$componentIds = $this->links->rightsByLeft(Link::PilotComponents, array_map(static fn (Pilot $p): int => $p->getId(), $pilots));
-		return array_map(static fn (Pilot $p): array => [
+		return array_map(fn (Pilot $p): array => [
 			'id' => $p->getId(),
-			'title' => $p->getTitle(),
-			'description' => $p->getDescription() ?? '',
+			'title' => $this->names->pilotTitle($p),
+			'titleEn' => $p->getTitle(),
+			'titleDe' => $p->getTitleDe() ?? '',
+			'description' => $this->names->pilotDescription($p),
+			'descriptionEn' => $p->getDescription() ?? '',
+			'descriptionDe' => $p->getDescriptionDe() ?? '',
 			'status' => PilotStatus::from($p->getStatus())->value,
 			'startDate' => $p->getStartDate(),
 			'endDate' => $p->getEndDate(),

@@ -24,12 +24,12 @@ class InstallCatalogue extends Command {
 
 	protected function configure(): void {
 		$this->setName('pilotfeedback:catalogue:install')
-			->setDescription('Installs the default catalogue (pilots, components, criteria, organisations); a second run changes nothing');
+			->setDescription('Installs the default catalogue (pilots, components, criteria, organisations) in English and German; fills in missing German texts of default records; a second run changes nothing');
 	}
 
 	protected function execute(InputInterface $input, OutputInterface $output): int {
-		$created = $this->defaults->install();
-		$output->writeln(sprintf('Default catalogue installed: %d record(s) created.', $created));
+		$result = $this->defaults->installAll();
+		$output->writeln(sprintf('Default catalogue installed: %d record(s) created, German texts added to %d record(s).', $result['created'], $result['translated']));
 		return self::SUCCESS;
 	}
 }

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Consolidation;
 
 use OCA\PilotFeedback\AppInfo\Application;
+use OCA\PilotFeedback\Catalogue\CatalogueNames;
 use OCA\PilotFeedback\Common\Validator;
 use OCA\PilotFeedback\Db\ComponentMapper;
 use OCA\PilotFeedback\Db\PeriodMapper;
@@ -41,6 +42,7 @@ class SummaryService {
 		private ComponentMapper $components,
 		private PeriodMapper $periods,
 		private IDBConnection $db,
+		private CatalogueNames $names,
 	) {
 	}
 
@@ -64,7 +66,7 @@ class SummaryService {
 		$period = $this->periods->get(Validator::id($periodId, 'Period'));
 		$comments = $this->comments($component->getId(), $period->getId());
 		if ($comments === []) {
-			throw new ValidationException('There is no free-text feedback on %1$s in %2$s to summarise.', [$component->getName(), $period->getMonth()]);
+			throw new ValidationException('There is no free-text feedback on %1$s in %2$s to summarise.', [$this->names->componentName($component), $period->getMonth()]);
 		}
 		$input = mb_substr(implode("\n\n---\n\n", $comments), 0, self::MAX_INPUT);
 		$task = new Task(TextToTextSummary::ID, ['input' => $input], Application::APP_ID, $actor->userId, 'summary-' . $component->getId() . '-' . $period->getId());

@@ -52,10 +52,14 @@ class ComponentController extends ApiController {
 	/**
 	 * Create a Component
 	 *
-	 * @param non-empty-string $name @maxLength 255
+	 * At least one of name and nameDe must be given; readers see the one in their language.
+	 *
 	 * @param PilotFeedbackComponentCategory $category
-	 * @param string|null $product @maxLength 255
-	 * @param string|null $description @maxLength 20000
+	 * @param string|null $name English name @maxLength 255
+	 * @param string|null $nameDe German name @maxLength 255
+	 * @param string|null $product Product name, the same in every language @maxLength 255
+	 * @param string|null $description English description @maxLength 20000
+	 * @param string|null $descriptionDe German description @maxLength 20000
 	 * @param list<int>|null $pilotIds Pilots that test it
 	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackComponent, array{}>
@@ -67,19 +71,21 @@ class ComponentController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/components')]
-	public function create(mixed $name, mixed $category, mixed $product = null, mixed $description = null, mixed $pilotIds = null): DataResponse {
-		return new DataResponse($this->service->create(['name' => $name, 'category' => $category, 'product' => $product, 'description' => $description, 'pilotIds' => $pilotIds]), Http::STATUS_CREATED);
+	public function create(mixed $category, mixed $name = null, mixed $nameDe = null, mixed $product = null, mixed $description = null, mixed $descriptionDe = null, mixed $pilotIds = null): DataResponse {
+		return new DataResponse($this->service->create(['name' => $name, 'nameDe' => $nameDe, 'category' => $category, 'product' => $product, 'description' => $description, 'descriptionDe' => $descriptionDe, 'pilotIds' => $pilotIds]), Http::STATUS_CREATED);
 	}
 
 	/**
 	 * Update a Component
 	 *
-	 * Fields left out keep their value (partial update); name and category must be sent.
+	 * Fields left out keep their value (partial update); category must be sent, and afterwards at least one of name and nameDe must be set.
 	 *
-	 * @param non-empty-string $name @maxLength 255
 	 * @param PilotFeedbackComponentCategory $category
+	 * @param string|null $name English name; left out: unchanged @maxLength 255
+	 * @param string|null $nameDe German name; left out: unchanged @maxLength 255
 	 * @param string|null $product Left out: unchanged @maxLength 255
-	 * @param string|null $description Left out: unchanged @maxLength 20000
+	 * @param string|null $description English description; left out: unchanged @maxLength 20000
+	 * @param string|null $descriptionDe German description; left out: unchanged @maxLength 20000
 	 * @param list<int>|null $pilotIds Pilots that test it; left out: unchanged
 	 * @param bool|null $archived false restores an archived record; left out: unchanged
 	 *
@@ -92,8 +98,8 @@ class ComponentController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/components/{id}', requirements: ['id' => '\d+'])]
-	public function update(int $id, mixed $name, mixed $category, mixed $product = null, mixed $description = null, mixed $pilotIds = null, mixed $archived = null): DataResponse {
-		$input = $this->sent(['name' => $name, 'category' => $category, 'product' => $product, 'description' => $description, 'pilotIds' => $pilotIds, 'archived' => $archived]);
+	public function update(int $id, mixed $category, mixed $name = null, mixed $nameDe = null, mixed $product = null, mixed $description = null, mixed $descriptionDe = null, mixed $pilotIds = null, mixed $archived = null): DataResponse {
+		$input = $this->sent(['name' => $name, 'nameDe' => $nameDe, 'category' => $category, 'product' => $product, 'description' => $description, 'descriptionDe' => $descriptionDe, 'pilotIds' => $pilotIds, 'archived' => $archived]);
 		return new DataResponse($this->service->update($id, $input));
 	}
 

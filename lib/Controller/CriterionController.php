@@ -50,8 +50,12 @@ class CriterionController extends ApiController {
 	/**
 	 * Create a Criterion
 	 *
-	 * @param non-empty-string $name @maxLength 255
-	 * @param string|null $description @maxLength 20000
+	 * At least one of name and nameDe must be given; readers see the one in their language.
+	 *
+	 * @param string|null $name English name @maxLength 255
+	 * @param string|null $nameDe German name @maxLength 255
+	 * @param string|null $description English description @maxLength 20000
+	 * @param string|null $descriptionDe German description @maxLength 20000
 	 * @param int<0, 10000>|null $sortOrder Position
 	 *
 	 * @return DataResponse<Http::STATUS_CREATED, PilotFeedbackCriterion, array{}>
@@ -62,17 +66,19 @@ class CriterionController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/criteria')]
-	public function create(mixed $name, mixed $description = null, mixed $sortOrder = null): DataResponse {
-		return new DataResponse($this->service->create(['name' => $name, 'description' => $description, 'sortOrder' => $sortOrder]), Http::STATUS_CREATED);
+	public function create(mixed $name = null, mixed $nameDe = null, mixed $description = null, mixed $descriptionDe = null, mixed $sortOrder = null): DataResponse {
+		return new DataResponse($this->service->create(['name' => $name, 'nameDe' => $nameDe, 'description' => $description, 'descriptionDe' => $descriptionDe, 'sortOrder' => $sortOrder]), Http::STATUS_CREATED);
 	}
 
 	/**
 	 * Update a Criterion
 	 *
-	 * Fields left out keep their value (partial update); name must be sent.
+	 * Fields left out keep their value (partial update); afterwards at least one of name and nameDe must be set.
 	 *
-	 * @param non-empty-string $name @maxLength 255
-	 * @param string|null $description Left out: unchanged @maxLength 20000
+	 * @param string|null $name English name; left out: unchanged @maxLength 255
+	 * @param string|null $nameDe German name; left out: unchanged @maxLength 255
+	 * @param string|null $description English description; left out: unchanged @maxLength 20000
+	 * @param string|null $descriptionDe German description; left out: unchanged @maxLength 20000
 	 * @param int<0, 10000>|null $sortOrder Position; left out: unchanged
 	 * @param bool|null $archived false restores an archived record; left out: unchanged
 	 *
@@ -84,8 +90,8 @@ class CriterionController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/criteria/{id}', requirements: ['id' => '\d+'])]
-	public function update(int $id, mixed $name, mixed $description = null, mixed $sortOrder = null, mixed $archived = null): DataResponse {
-		$input = $this->sent(['name' => $name, 'description' => $description, 'sortOrder' => $sortOrder, 'archived' => $archived]);
+	public function update(int $id, mixed $name = null, mixed $nameDe = null, mixed $description = null, mixed $descriptionDe = null, mixed $sortOrder = null, mixed $archived = null): DataResponse {
+		$input = $this->sent(['name' => $name, 'nameDe' => $nameDe, 'description' => $description, 'descriptionDe' => $descriptionDe, 'sortOrder' => $sortOrder, 'archived' => $archived]);
 		return new DataResponse($this->service->update($id, $input));
 	}
 

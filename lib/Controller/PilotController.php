@@ -52,9 +52,13 @@ class PilotController extends ApiController {
 	/**
 	 * Create a Pilot
 	 *
-	 * @param non-empty-string $title @maxLength 255
+	 * At least one of title and titleDe must be given; readers see the one in their language.
+	 *
 	 * @param PilotFeedbackPilotStatus $status
-	 * @param string|null $description Markdown @maxLength 20000
+	 * @param string|null $title English title @maxLength 255
+	 * @param string|null $titleDe German title @maxLength 255
+	 * @param string|null $description English description, Markdown @maxLength 20000
+	 * @param string|null $descriptionDe German description, Markdown @maxLength 20000
 	 * @param string|null $startDate First day, YYYY-MM-DD @format date
 	 * @param string|null $endDate Last day, YYYY-MM-DD @format date
 	 * @param list<int>|null $componentIds Components under test
@@ -68,18 +72,20 @@ class PilotController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/pilots')]
-	public function create(mixed $title, mixed $status, mixed $description = null, mixed $startDate = null, mixed $endDate = null, mixed $componentIds = null): DataResponse {
-		return new DataResponse($this->service->create(['title' => $title, 'description' => $description, 'status' => $status, 'startDate' => $startDate, 'endDate' => $endDate, 'componentIds' => $componentIds]), Http::STATUS_CREATED);
+	public function create(mixed $status, mixed $title = null, mixed $titleDe = null, mixed $description = null, mixed $descriptionDe = null, mixed $startDate = null, mixed $endDate = null, mixed $componentIds = null): DataResponse {
+		return new DataResponse($this->service->create(['title' => $title, 'titleDe' => $titleDe, 'description' => $description, 'descriptionDe' => $descriptionDe, 'status' => $status, 'startDate' => $startDate, 'endDate' => $endDate, 'componentIds' => $componentIds]), Http::STATUS_CREATED);
 	}
 
 	/**
 	 * Update a Pilot
 	 *
-	 * Fields left out keep their value (partial update); title and status must be sent.
+	 * Fields left out keep their value (partial update); status must be sent, and afterwards at least one of title and titleDe must be set.
 	 *
-	 * @param non-empty-string $title @maxLength 255
 	 * @param PilotFeedbackPilotStatus $status
-	 * @param string|null $description Markdown; left out: unchanged @maxLength 20000
+	 * @param string|null $title English title; left out: unchanged @maxLength 255
+	 * @param string|null $titleDe German title; left out: unchanged @maxLength 255
+	 * @param string|null $description English description, Markdown; left out: unchanged @maxLength 20000
+	 * @param string|null $descriptionDe German description, Markdown; left out: unchanged @maxLength 20000
 	 * @param string|null $startDate First day, YYYY-MM-DD; null clears it; left out: unchanged @format date
 	 * @param string|null $endDate Last day, YYYY-MM-DD; null clears it; left out: unchanged @format date
 	 * @param list<int>|null $componentIds Components under test; left out: unchanged
@@ -94,8 +100,8 @@ class PilotController extends ApiController {
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/pilots/{id}', requirements: ['id' => '\d+'])]
-	public function update(int $id, mixed $title, mixed $status, mixed $description = null, mixed $startDate = null, mixed $endDate = null, mixed $componentIds = null, mixed $archived = null): DataResponse {
-		$input = $this->sent(['title' => $title, 'description' => $description, 'status' => $status, 'startDate' => $startDate, 'endDate' => $endDate, 'componentIds' => $componentIds, 'archived' => $archived]);
+	public function update(int $id, mixed $status, mixed $title = null, mixed $titleDe = null, mixed $description = null, mixed $descriptionDe = null, mixed $startDate = null, mixed $endDate = null, mixed $componentIds = null, mixed $archived = null): DataResponse {
+		$input = $this->sent(['title' => $title, 'titleDe' => $titleDe, 'description' => $description, 'descriptionDe' => $descriptionDe, 'status' => $status, 'startDate' => $startDate, 'endDate' => $endDate, 'componentIds' => $componentIds, 'archived' => $archived]);
 		return new DataResponse($this->service->update($id, $input));
 	}
 

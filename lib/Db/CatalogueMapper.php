@@ -85,13 +85,14 @@ abstract class CatalogueMapper extends QBMapper {
 
 	/**
 	 * The record with this exact name, if any (used to keep names unique and seeding idempotent).
+	 * $column: another name column to look in (the German name_de/title_de); default the name column.
 	 *
 	 * @return T|null
 	 */
-	public function findByName(string $name): ?Entity {
+	public function findByName(string $name, ?string $column = null): ?Entity {
 		$qb = $this->db->getQueryBuilder();
 		$qb->select('*')->from($this->getTableName())
-			->where($qb->expr()->eq($this->nameColumn(), $qb->createNamedParameter($name)))
+			->where($qb->expr()->eq($column ?? $this->nameColumn(), $qb->createNamedParameter($name)))
 			->setMaxResults(1);
 		$found = $this->findEntities($qb);
 		return $found[0] ?? null;

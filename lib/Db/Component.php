@@ -13,15 +13,20 @@ use OCP\AppFramework\Db\Entity;
 
 /**
  * A component [Komponente]: one product under test, in one category.
+ * Name and description come in English (name, description) and German (nameDe,
+ * descriptionDe); at least one name is set. Catalogue\CatalogueNames picks the one a reader sees.
  *
- * @method string getName()
- * @method void setName(string $name)
+ * @method void setName(?string $name)
+ * @method string|null getNameDe()
+ * @method void setNameDe(?string $nameDe)
  * @method string getCategory()
  * @method void setCategory(string $category)
  * @method string|null getProduct()
  * @method void setProduct(?string $product)
  * @method string|null getDescription()
  * @method void setDescription(?string $description)
+ * @method string|null getDescriptionDe()
+ * @method void setDescriptionDe(?string $descriptionDe)
  * @method bool|null getArchived()
  * @method void setArchived(bool $archived)
  * @method int getCreatedAt()
@@ -30,10 +35,12 @@ use OCP\AppFramework\Db\Entity;
  * @method void setUpdatedAt(int $updatedAt)
  */
 class Component extends Entity {
-	protected string $name = '';
+	protected ?string $name = null;
+	protected ?string $nameDe = null;
 	protected string $category = '';
 	protected ?string $product = null;
 	protected ?string $description = null;
+	protected ?string $descriptionDe = null;
 	protected ?bool $archived = false;
 	protected int $createdAt = 0;
 	protected int $updatedAt = 0;
@@ -42,5 +49,10 @@ class Component extends Entity {
 		$this->addType('archived', 'boolean');
 		$this->addType('createdAt', 'integer');
 		$this->addType('updatedAt', 'integer');
+	}
+
+	/** The English name; '' when only a German one is given (the column is nullable for Oracle). */
+	public function getName(): string {
+		return $this->name ?? '';
 	}
 }

@@ -12,12 +12,17 @@ namespace OCA\PilotFeedback\Db;
 use OCP\AppFramework\Db\Entity;
 
 /**
- * A pilot [Erprobung]: a proof of concept run with tester organisations.
+ * A pilot [Erprobung]: a proof of concept run with tester organisations. Title and description
+ * come in English (title, description) and German (titleDe, descriptionDe); at least one title
+ * is set. Catalogue\CatalogueNames picks the one a reader sees.
  *
- * @method string getTitle()
- * @method void setTitle(string $title)
+ * @method void setTitle(?string $title)
+ * @method string|null getTitleDe()
+ * @method void setTitleDe(?string $titleDe)
  * @method string|null getDescription()
  * @method void setDescription(?string $description)
+ * @method string|null getDescriptionDe()
+ * @method void setDescriptionDe(?string $descriptionDe)
  * @method string getStatus()
  * @method void setStatus(string $status)
  * @method string|null getStartDate()
@@ -32,8 +37,10 @@ use OCP\AppFramework\Db\Entity;
  * @method void setUpdatedAt(int $updatedAt)
  */
 class Pilot extends Entity {
-	protected string $title = '';
+	protected ?string $title = null;
+	protected ?string $titleDe = null;
 	protected ?string $description = null;
+	protected ?string $descriptionDe = null;
 	protected string $status = '';
 	protected ?string $startDate = null;
 	protected ?string $endDate = null;
@@ -45,5 +52,10 @@ class Pilot extends Entity {
 		$this->addType('archived', 'boolean');
 		$this->addType('createdAt', 'integer');
 		$this->addType('updatedAt', 'integer');
+	}
+
+	/** The English title; '' when only a German one is given (the column is nullable for Oracle). */
+	public function getTitle(): string {
+		return $this->title ?? '';
 	}
 }

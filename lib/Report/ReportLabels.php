@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Report;
 
+use OCA\PilotFeedback\Catalogue\CatalogueNames;
 use OCA\PilotFeedback\Common\Labels;
 use OCA\PilotFeedback\Db\Component;
 use OCA\PilotFeedback\Db\ComponentMapper;
@@ -24,7 +25,9 @@ use OCP\IL10N;
 /**
  * The names a report prints: of pilots, components, criteria and organisations (archived ones
  * included, since old figures may name them), and of types, priorities and statuses in the
- * report's language. Loaded once per report.
+ * report's language. Loaded once per report. Pilots, components and criteria are named in the
+ * language set with useLanguage() (the report's, see ReportBuilder::build()), falling back to the
+ * other language; without it, in the reader's language (CatalogueNames).
  */
 class ReportLabels {
 	/** @var array<int, string> */
@@ -36,13 +39,24 @@ class ReportLabels {
 	/** @var array<int, string> */
 	private array $organisations = [];
 	private bool $loaded = false;
+	private ?string $language = null;
 
 	public function __construct(
 		private PilotMapper $pilotMapper,
 		private ComponentMapper $componentMapper,
 		private CriterionMapper $criterionMapper,
 		private OrganisationMapper $organisationMapper,
+		private CatalogueNames $names,
 	) {
+	}
+
+	/** Names pilots, components and criteria in this language (a code like 'de' or 'en_GB') from now on. */
+	public function useLanguage(string $language): void {
+		$language = CatalogueNames::languageOf($language);
+		if ($language !== $this->language) {
+			$this->language = $language;
+			$this->loaded = false;
+		}
 	}
 
 	public function pilot(int $id): string {
@@ -86,17 +100,18 @@ class ReportLabels {
 			return;
 		}
 		$this->loaded = true;
+		$language = $this->language ?? $this->names->readerLanguage();
 		foreach ($this->pilotMapper->findAll(true) as $pilot) {
 			/** @var Pilot $pilot */
-			$this->pilots[$pilot->getId()] = $pilot->getTitle();
+			$this->pilots[$pilot->getId()] = $this->names->pilotTitle($pilot, $language);
 		}
 		foreach ($this->componentMapper->findAll(true) as $component) {
 			/** @var Component $component */
-			$this->components[$component->getId()] = $component->getName();
+			$this->components[$component->getId()] = $this->names->componentName($component, $language);
 		}
 		foreach ($this->criterionMapper->findAll(true) as $criterion) {
 			/** @var Criterion $criterion */
-			$this->criteria[$criterion->getId()] = $criterion->getName();
+			$this->criteria[$criterion->getId()] = $this->names->criterionName($criterion, $language);
 		}
 		foreach ($this->organisationMapper->findAll(true) as $organisation) {
 			/** @var Organisation $organisation */

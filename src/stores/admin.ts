@@ -1,3 +1,5 @@
+import type { Criterion, CriterionPayload } from '../types/index.ts'
+
 import * as componentsApi from '../api/components.ts'
 import * as criteriaApi from '../api/criteria.ts'
 import * as organisationsApi from '../api/organisations.ts'
@@ -10,6 +12,7 @@ export const useAdminPilotsStore = defineAdminResourceStore('pilotfeedback-admin
 	create: pilotsApi.createPilot,
 	update: pilotsApi.updatePilot,
 	archive: pilotsApi.archivePilot,
+	restorePayload: (pilot) => ({ status: pilot.status }),
 })
 
 /** Components as the administrator manages them */
@@ -18,14 +21,16 @@ export const useAdminComponentsStore = defineAdminResourceStore('pilotfeedback-a
 	create: componentsApi.createComponent,
 	update: componentsApi.updateComponent,
 	archive: componentsApi.archiveComponent,
+	restorePayload: (component) => ({ category: component.category }),
 })
 
 /** Rating criteria as the administrator manages them */
-export const useAdminCriteriaStore = defineAdminResourceStore('pilotfeedback-admin-criteria', {
+export const useAdminCriteriaStore = defineAdminResourceStore<Criterion, CriterionPayload>('pilotfeedback-admin-criteria', {
 	fetchAll: criteriaApi.fetchCriteria,
 	create: criteriaApi.createCriterion,
 	update: criteriaApi.updateCriterion,
 	archive: criteriaApi.archiveCriterion,
+	restorePayload: () => ({}),
 })
 
 /** Test organisations as the administrator manages them */

@@ -15,6 +15,12 @@ export interface ResourceApi<Resource, Payload> {
 	update: (id: number, payload: Payload & { archived?: boolean }) => Promise<Resource>
 	/** Archive a record */
 	archive: (id: number) => Promise<Resource>
+	/**
+	 * The fields a restore sends besides archived: false (default: the whole record). Records whose
+	 * names the server gives in the reader's language send only what the update requires, so
+	 * that a restore never writes a displayed name over the English or German one.
+	 */
+	restorePayload?: (record: Resource) => Payload
 }
 
 /**
@@ -114,7 +120,8 @@ export function defineAdminResourceStore<Resource extends Payload & { id: number
 			if (record === undefined) {
 				return null
 			}
-			return attempt(async () => replace(await api.update(recordId, { ...record, archived: false })))
+			const fields = api.restorePayload ? api.restorePayload(record) : record
+			return attempt(async () => replace(await api.update(recordId, { ...fields, archived: false })))
 		}
 
 		return { records, loading, loadError, load, create, update, archive, restore }

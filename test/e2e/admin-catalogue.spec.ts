@@ -68,7 +68,7 @@ describe('admin maintains the catalogue', () => {
 		await components.getByRole('button', { name: 'Add component' }).click()
 		const dialog = page.getByRole('dialog', { name: 'New component' })
 		await dialog.waitFor()
-		await dialog.getByRole('textbox', { name: 'Name' }).fill(name)
+		await dialog.getByRole('textbox', { name: 'Name (English)' }).fill(name)
 		// The selects are used by keyboard: their option lists open behind the dialog (see chooseByKeyboard()).
 		await chooseByKeyboard(page, dialog.getByRole('combobox', { name: 'Category' }), 'Web office')
 		await dialog.getByRole('textbox', { name: 'Product' }).fill('Whiteboard 1.0')
@@ -115,7 +115,7 @@ describe('admin maintains the catalogue', () => {
 		await components.getByRole('button', { name: `Edit ${name}`, exact: true }).click()
 		const dialog = page.getByRole('dialog', { name: 'Edit component' })
 		await dialog.waitFor()
-		const field = dialog.getByRole('textbox', { name: 'Name' })
+		const field = dialog.getByRole('textbox', { name: 'Name (English)' })
 		expect(await field.inputValue()).toBe(name)
 		await field.fill(renamed)
 		release()

@@ -51,6 +51,15 @@ describe('admin resource store', () => {
 		expect(store.records[1]).toEqual({ id: 2, name: 'Two', archived: false })
 	})
 
+	it('restores with only the fields restorePayload names, never the displayed name', async () => {
+		const useNamedStore = defineAdminResourceStore('named-things', { ...api, restorePayload: () => ({ name: 'kept' }) })
+		api.update.mockResolvedValue({ id: 2, name: 'Zwei', archived: false })
+		const store = useNamedStore()
+		await store.load()
+		await store.restore(2)
+		expect(api.update).toHaveBeenCalledExactlyOnceWith(2, { name: 'kept', archived: false })
+	})
+
 	it('restores nothing for an unknown id', async () => {
 		await expect(useThingsStore().restore(99)).resolves.toBeNull()
 		expect(api.update).not.toHaveBeenCalled()

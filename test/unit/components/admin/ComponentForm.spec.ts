@@ -12,7 +12,7 @@ const DialogStub = {
 }
 
 /** A pilot to offer */
-const pilot: Pilot = { id: 5, title: 'PoC 1', description: '', status: 'active', startDate: null, endDate: null, archived: false, componentIds: [] }
+const pilot: Pilot = { id: 5, title: 'PoC 1', titleEn: 'PoC 1', titleDe: '', description: '', descriptionEn: '', descriptionDe: '', status: 'active', startDate: null, endDate: null, archived: false, componentIds: [] }
 
 /**
  * Mount the form for a new component.
@@ -29,7 +29,7 @@ describe('ComponentForm', () => {
 		const wrapper = mountForm()
 		await wrapper.find('form').trigger('submit')
 		expect(wrapper.emitted('submit')).toBeUndefined()
-		expect(wrapper.text()).toContain('Please enter a name.')
+		expect(wrapper.text()).toContain('Please enter a name in English, in German or in both.')
 		expect(wrapper.text()).toContain('Please choose a category.')
 	})
 
@@ -38,29 +38,53 @@ describe('ComponentForm', () => {
 		await wrapper.find('input').setValue('Nextcloud Files')
 		await wrapper.find('form').trigger('submit')
 		expect(wrapper.emitted('submit')).toBeUndefined()
-		expect(wrapper.text()).not.toContain('Please enter a name.')
+		expect(wrapper.text()).not.toContain('Please enter a name')
 	})
 
 	it('emits the trimmed fields with category and pilot ids', async () => {
 		const wrapper = mountForm()
 		const inputs = wrapper.findAll('input')
 		await inputs[0]!.setValue('  Nextcloud Files ')
+		await inputs[1]!.setValue(' Nextcloud Dateien ')
 		const [categorySelect, pilotSelect] = wrapper.findAllComponents(NcSelect)
 		categorySelect!.vm.$emit('update:modelValue', { id: 'filesharing', label: 'File sharing' })
 		pilotSelect!.vm.$emit('update:modelValue', [{ id: 5, label: 'PoC 1' }])
 		await wrapper.find('form').trigger('submit')
 		expect(wrapper.emitted('submit')).toEqual([[{
 			name: 'Nextcloud Files',
+			nameDe: 'Nextcloud Dateien',
 			category: 'filesharing',
 			product: '',
 			description: '',
+			descriptionDe: '',
 			pilotIds: [5],
 		}]])
 	})
 })
 
 describe('ComponentForm editing a component', () => {
-	const component = { id: 9, name: 'Chat', category: 'messaging' as const, product: '', description: '', archived: false, pilotIds: [5, 7] }
+	const component = { id: 9, name: 'Chat', nameEn: 'Chat', nameDe: 'Plaudern', category: 'messaging' as const, product: '', description: '', descriptionEn: '', descriptionDe: 'Kurznachrichten', archived: false, pilotIds: [5, 7] }
+
+	it('pre-fills both languages and sends them back unchanged', async () => {
+		const wrapper = mount(ComponentForm, {
+			props: { component, pilots: [pilot], saving: false },
+			global: { stubs: { AdminFormDialog: DialogStub } },
+		})
+		const inputs = wrapper.findAll('input')
+		expect((inputs[0]!.element as HTMLInputElement).value).toBe('Chat')
+		expect((inputs[1]!.element as HTMLInputElement).value).toBe('Plaudern')
+		await wrapper.find('form').trigger('submit')
+		expect(wrapper.emitted('submit')?.[0]?.[0]).toMatchObject({ name: 'Chat', nameDe: 'Plaudern', description: '', descriptionDe: 'Kurznachrichten' })
+	})
+
+	it('labels the name fields with their language', () => {
+		const wrapper = mount(ComponentForm, {
+			props: { component: null, pilots: [pilot], saving: false },
+			global: { stubs: { AdminFormDialog: DialogStub } },
+		})
+		const labels = wrapper.findAll('label').map((label) => label.text())
+		expect(labels).toEqual(expect.arrayContaining(['Name (English)', 'Name (Deutsch)', 'Description (English)', 'Description (Deutsch)']))
+	})
 
 	// Under load the dialog could open before the pilots had loaded: the form then saved no
 	// pilot at all, and the component vanished from its pilots (and from the testers' catalogue).

@@ -11,7 +11,7 @@ const DialogStub = {
 }
 
 /** A saved criterion to edit */
-const saved: Criterion = { id: 4, name: 'Usability', description: 'Easy to learn and use', sortOrder: 10, archived: false }
+const saved: Criterion = { id: 4, name: 'Bedienbarkeit', nameEn: 'Usability', nameDe: 'Bedienbarkeit', description: 'Leicht zu lernen', descriptionEn: 'Easy to learn and use', descriptionDe: 'Leicht zu lernen', sortOrder: 10, archived: false }
 
 /**
  * Mount the form.
@@ -31,12 +31,19 @@ describe('CriterionForm', () => {
 		await wrapper.find('textarea').setValue('Something')
 		await wrapper.find('form').trigger('submit')
 		expect(wrapper.emitted('submit')).toBeUndefined()
-		expect(wrapper.text()).toContain('Please enter a name.')
+		expect(wrapper.text()).toContain('Please enter a name in English, in German or in both.')
+	})
+
+	it('accepts a German name alone', async () => {
+		const wrapper = mountForm()
+		await wrapper.findAll('input')[1]!.setValue(' Datenschutz ')
+		await wrapper.find('form').trigger('submit')
+		expect(wrapper.emitted('submit')).toEqual([[{ name: '', nameDe: 'Datenschutz', description: '', descriptionDe: '', sortOrder: 30 }]])
 	})
 
 	it('does not mark the name before the first attempt', () => {
 		const wrapper = mountForm()
-		expect(wrapper.text()).not.toContain('Please enter a name.')
+		expect(wrapper.text()).not.toContain('Please enter a name')
 	})
 
 	it('emits the trimmed fields with the proposed sort order', async () => {
@@ -44,7 +51,7 @@ describe('CriterionForm', () => {
 		await wrapper.find('input').setValue(' Performance  ')
 		await wrapper.find('textarea').setValue(' Fast enough for daily work ')
 		await wrapper.find('form').trigger('submit')
-		expect(wrapper.emitted('submit')).toEqual([[{ name: 'Performance', description: 'Fast enough for daily work', sortOrder: 30 }]])
+		expect(wrapper.emitted('submit')).toEqual([[{ name: 'Performance', nameDe: '', description: 'Fast enough for daily work', descriptionDe: '', sortOrder: 30 }]])
 	})
 
 	it('emits a typed sort order as a number', async () => {
@@ -52,15 +59,16 @@ describe('CriterionForm', () => {
 		await wrapper.find('input').setValue('Performance')
 		await wrapper.find('input[type="number"]').setValue('25')
 		await wrapper.find('form').trigger('submit')
-		expect(wrapper.emitted('submit')).toEqual([[{ name: 'Performance', description: '', sortOrder: 25 }]])
+		expect(wrapper.emitted('submit')).toEqual([[{ name: 'Performance', nameDe: '', description: '', descriptionDe: '', sortOrder: 25 }]])
 	})
 
-	it('pre-fills the fields of a saved criterion and keeps its sort order', async () => {
+	it('pre-fills both languages of a saved criterion, not the displayed name, and keeps its sort order', async () => {
 		const wrapper = mountForm(saved)
 		expect((wrapper.find('input').element as HTMLInputElement).value).toBe('Usability')
+		expect((wrapper.findAll('input')[1]!.element as HTMLInputElement).value).toBe('Bedienbarkeit')
 		expect((wrapper.find('textarea').element as HTMLTextAreaElement).value).toBe('Easy to learn and use')
 		expect((wrapper.find('input[type="number"]').element as HTMLInputElement).value).toBe('10')
 		await wrapper.find('form').trigger('submit')
-		expect(wrapper.emitted('submit')).toEqual([[{ name: 'Usability', description: 'Easy to learn and use', sortOrder: 10 }]])
+		expect(wrapper.emitted('submit')).toEqual([[{ name: 'Usability', nameDe: 'Bedienbarkeit', description: 'Easy to learn and use', descriptionDe: 'Leicht zu lernen', sortOrder: 10 }]])
 	})
 })

@@ -14,12 +14,12 @@ const DialogStub = {
 
 /** Components to offer */
 const components: Component[] = [
-	{ id: 11, name: 'Nextcloud', category: 'filesharing', product: 'Nextcloud Hub', description: '', archived: false, pilotIds: [] },
-	{ id: 12, name: 'Jitsi', category: 'messaging', product: '', description: '', archived: false, pilotIds: [] },
+	{ id: 11, name: 'Nextcloud', nameEn: 'Nextcloud', nameDe: '', category: 'filesharing', product: 'Nextcloud Hub', description: '', descriptionEn: '', descriptionDe: '', archived: false, pilotIds: [] },
+	{ id: 12, name: 'Jitsi', nameEn: 'Jitsi', nameDe: '', category: 'messaging', product: '', description: '', descriptionEn: '', descriptionDe: '', archived: false, pilotIds: [] },
 ]
 
 /** A saved pilot to edit */
-const saved: Pilot = { id: 3, title: 'PoC 2', description: 'Video calls', status: 'planned', startDate: '2025-02-01', endDate: '2025-06-30', archived: false, componentIds: [12] }
+const saved: Pilot = { id: 3, title: 'PoC 2', titleEn: 'PoC 2', titleDe: 'PoC 2 (Video)', description: 'Video calls', descriptionEn: 'Video calls', descriptionDe: 'Videoanrufe', status: 'planned', startDate: '2025-02-01', endDate: '2025-06-30', archived: false, componentIds: [12] }
 
 /**
  * Mount the form.
@@ -49,13 +49,26 @@ describe('PilotForm', () => {
 		await wrapper.find('input').setValue('   ')
 		await wrapper.find('form').trigger('submit')
 		expect(wrapper.emitted('submit')).toBeUndefined()
-		expect(wrapper.text()).toContain('Please enter a title.')
+		expect(wrapper.text()).toContain('Please enter a title in English, in German or in both.')
+	})
+
+	it('labels the title and description fields with their language', () => {
+		const labels = mountForm().findAll('label').map((label) => label.text())
+		expect(labels).toEqual(expect.arrayContaining(['Title (English)', 'Title (Deutsch)', 'Description (English)', 'Description (Deutsch)']))
+	})
+
+	it('accepts a German title alone', async () => {
+		const wrapper = mountForm()
+		await wrapper.findAll('input')[1]!.setValue(' PoC 1 Filesharing ')
+		await wrapper.find('form').trigger('submit')
+		expect(wrapper.emitted('submit')?.[0]?.[0]).toMatchObject({ title: '', titleDe: 'PoC 1 Filesharing' })
 	})
 
 	it('emits the trimmed fields with status, days and component ids', async () => {
 		const wrapper = mountForm()
 		await wrapper.find('input').setValue('  PoC 1 ')
 		await wrapper.find('textarea').setValue(' Files and office ')
+		await wrapper.findAll('textarea')[1]!.setValue(' Dateien und Büro ')
 		const [statusSelect, componentSelect] = wrapper.findAllComponents(NcSelect)
 		statusSelect!.vm.$emit('update:modelValue', { id: 'active', label: 'Active' })
 		componentSelect!.vm.$emit('update:modelValue', [{ id: 12, label: 'Jitsi' }, { id: 11, label: 'Nextcloud' }])
@@ -65,7 +78,9 @@ describe('PilotForm', () => {
 		await wrapper.find('form').trigger('submit')
 		expect(wrapper.emitted('submit')).toEqual([[{
 			title: 'PoC 1',
+			titleDe: '',
 			description: 'Files and office',
+			descriptionDe: 'Dateien und Büro',
 			status: 'active',
 			startDate: '2025-03-01',
 			endDate: '2025-03-31',
@@ -106,6 +121,8 @@ describe('PilotForm', () => {
 		const wrapper = mountForm(saved)
 		expect((wrapper.find('input').element as HTMLInputElement).value).toBe('PoC 2')
 		expect((wrapper.find('textarea').element as HTMLTextAreaElement).value).toBe('Video calls')
+		expect((wrapper.findAll('input')[1]!.element as HTMLInputElement).value).toBe('PoC 2 (Video)')
+		expect((wrapper.findAll('textarea')[1]!.element as HTMLTextAreaElement).value).toBe('Videoanrufe')
 		const [start, end] = wrapper.findAll('input[type="date"]')
 		expect((start!.element as HTMLInputElement).value).toBe('2025-02-01')
 		expect((end!.element as HTMLInputElement).value).toBe('2025-06-30')
@@ -115,7 +132,9 @@ describe('PilotForm', () => {
 		await wrapper.find('form').trigger('submit')
 		expect(wrapper.emitted('submit')).toEqual([[{
 			title: 'PoC 2',
+			titleDe: 'PoC 2 (Video)',
 			description: 'Video calls',
+			descriptionDe: 'Videoanrufe',
 			status: 'planned',
 			startDate: '2025-02-01',
 			endDate: '2025-06-30',
