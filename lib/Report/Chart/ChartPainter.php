@@ -129,7 +129,7 @@ final class ChartPainter {
 				$x = $left + ($i + 0.5) * $slot - $barWidth * $count / 2 + $s * $barWidth;
 				$canvas->rect($x + 1, $y($clamped), $barWidth - 2, $y($min) - $y($clamped), ChartStyle::color($s), self::AXIS);
 				if ($showValues) {
-					$canvas->text($x + $barWidth / 2, $y($clamped) - 4, $this->number($value), 11, self::TEXT, 'middle');
+					$canvas->text($x + $barWidth / 2, $y($clamped) - 4, $this->mean($value), 11, self::TEXT, 'middle');
 				}
 			}
 		}
@@ -180,6 +180,11 @@ final class ChartPainter {
 			$ticks[] = round($tick, 6);
 		}
 		return $ticks;
+	}
+
+	/** A bar's value as the tables print means: always two decimals ("3,00" beside "3,25"). */
+	private function mean(float $value): string {
+		return str_replace('.', $this->decimal, number_format($value, 2, '.', ''));
 	}
 
 	private function number(float $value): string {

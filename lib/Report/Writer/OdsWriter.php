@@ -12,6 +12,7 @@ namespace OCA\PilotFeedback\Report\Writer;
 use OCA\PilotFeedback\Report\Model\Sheet;
 use OCA\PilotFeedback\Report\Model\Workbook;
 use OCA\PilotFeedback\Report\Writer\Support\Odf;
+use OCA\PilotFeedback\Report\Writer\Support\SheetColumns;
 use OCA\PilotFeedback\Report\Writer\Support\SheetNames;
 use OCA\PilotFeedback\Report\Writer\Support\Text;
 use OCA\PilotFeedback\Report\Writer\Support\ZipPackage;
@@ -62,21 +63,25 @@ final class OdsWriter implements WorkbookWriter {
 		$xml->writeRaw('<office:document-content' . Odf::xmlns() . '>'
 			. '<office:automatic-styles>'
 			. '<style:style style:name="header" style:family="table-cell"><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold"/></style:style>'
+			. self::columnStyles()
 			. '</office:automatic-styles><office:body><office:spreadsheet>');
 		$names = new SheetNames();
 		$titles = [];
 		$sheets = $workbook->sheets === [] ? [new Sheet('Sheet', [], [])] : $workbook->sheets;
 		foreach ($sheets as $sheet) {
 			$titles[] = $title = $names->next($sheet->name);
-			$xml->writeRaw('<table:table table:name="' . Odf::attr($title) . '">'
-				. '<table:table-column table:number-columns-repeated="' . max(1, count($sheet->header)) . '"/>');
+			$columns = SheetColumns::of($sheet);
+			$xml->writeRaw('<table:table table:name="' . Odf::attr($title) . '">');
+			foreach ($columns->widths ?: [SheetColumns::MIN] as $chars) {
+				$xml->writeRaw('<table:table-column table:style-name="co' . $chars . '"/>');
+			}
 			if ($sheet->header !== []) {
 				$xml->writeRaw('<table:table-header-rows>');
 				$this->writeRow($xml, $sheet->header, ' table:style-name="header"');
 				$xml->writeRaw('</table:table-header-rows>');
 			}
 			$count = 0;
-			foreach ($sheet->rows as $row) {
+			foreach ($columns->rows as $row) {
 				$this->writeRow($xml, $row, '');
 				if (++$count % self::FLUSH_ROWS === 0) {
 					$xml->flush();
@@ -90,6 +95,16 @@ final class OdsWriter implements WorkbookWriter {
 		$xml->writeRaw('</office:spreadsheet></office:body></office:document-content>');
 		$xml->flush();
 		return $titles;
+	}
+
+	/** Column styles co{n}: room for n characters of the default 10 pt font. */
+	private static function columnStyles(): string {
+		$styles = '';
+		for ($chars = SheetColumns::MIN; $chars <= SheetColumns::MAX; $chars++) {
+			$styles .= '<style:style style:name="co' . $chars . '" style:family="table-column"><style:table-column-properties style:column-width="'
+				. round($chars * 0.2, 2) . 'cm"/></style:style>';
+		}
+		return $styles;
 	}
 
 	/** @param list<string|int|float|null> $cells */

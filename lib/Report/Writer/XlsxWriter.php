@@ -12,6 +12,7 @@ namespace OCA\PilotFeedback\Report\Writer;
 use OCA\PilotFeedback\Report\Model\Sheet;
 use OCA\PilotFeedback\Report\Model\Workbook;
 use OCA\PilotFeedback\Report\Writer\Support\Ooxml;
+use OCA\PilotFeedback\Report\Writer\Support\SheetColumns;
 use OCA\PilotFeedback\Report\Writer\Support\SheetNames;
 use OCA\PilotFeedback\Report\Writer\Support\Text;
 use OCA\PilotFeedback\Report\Writer\Support\ZipPackage;
@@ -78,21 +79,23 @@ final class XlsxWriter implements WorkbookWriter {
 		if ($sheet->header !== []) {
 			$xml->writeRaw('<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
 				. '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>');
+		}
+		$columns = SheetColumns::of($sheet);
+		if ($columns->widths !== []) {
 			$xml->startElement('cols');
-			foreach ($sheet->header as $i => $title) {
-				$width = min(60, max(10, mb_strlen($title) + 3));
+			foreach ($columns->widths as $i => $width) {
 				$xml->writeRaw('<col min="' . ($i + 1) . '" max="' . ($i + 1) . '" width="' . $width . '" customWidth="1"/>');
 			}
 			$xml->endElement();
 		}
 		$xml->startElement('sheetData');
-		$columns = [];
+		$letters = [];
 		$rowNumber = 0;
 		if ($sheet->header !== []) {
-			$this->writeRow($xml, ++$rowNumber, $sheet->header, $columns, ' s="1"');
+			$this->writeRow($xml, ++$rowNumber, $sheet->header, $letters, ' s="1"');
 		}
-		foreach ($sheet->rows as $row) {
-			$this->writeRow($xml, ++$rowNumber, $row, $columns, '');
+		foreach ($columns->rows as $row) {
+			$this->writeRow($xml, ++$rowNumber, $row, $letters, '');
 			if ($rowNumber % self::FLUSH_ROWS === 0) {
 				$xml->flush();
 			}

@@ -51,15 +51,4 @@ final class Text {
 		}
 		return $language === 'de' ? str_replace('.', ',', $text) : $text;
 	}
-
-	/** A table cell as text for a document: numbers per language, null as empty. */
-	public static function cell(string|int|float|null $value, string $language): string {
-		if ($value === null) {
-			return '';
-		}
-		if (is_string($value)) {
-			return $value;
-		}
-		return is_finite((float)$value) ? self::displayNumber($value, $language) : '';
-	}
 }

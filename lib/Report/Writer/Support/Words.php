@@ -16,6 +16,8 @@ namespace OCA\PilotFeedback\Report\Writer\Support;
 final class Words {
 	private const DE = [
 		'Category' => 'Kategorie',
+		'Contents' => 'Inhalt',
+		'no data' => 'keine Daten',
 		'Page' => 'Seite',
 		'of' => 'von',
 	];

@@ -40,6 +40,24 @@ final class Samples {
 			->add(new Table(['Titel', 'Priorität', 'Anteil'], [['Absturz beim "Speichern"', 4, 0.125], ['Langsam', 2, null]], 'Tabelle 1'));
 	}
 
+	/**
+	 * A narrow table, then a table too wide for a portrait page (ids, long title, dates, many
+	 * columns) after its heading, then a heading after it.
+	 */
+	public static function wideDocument(string $language = 'de'): Document {
+		return (new Document(new TitlePage('Monatsbericht', '', []), $language))
+			->add(new Heading('Schmal', 2))
+			->add(new Table(['Monat', 'Erfasst'], [['2026-11', 3]], 'Schmal'))
+			->add(new Heading('Offene Meldungen', 2))
+			->add(new Table(
+				['ID', 'Titel', 'Typ', 'Priorität', 'Status', 'Komponente', 'Organisation', 'Erfasst', 'Unterstützende Organisationen'],
+				[[16, 'Das Speichern einer großen Tabelle dauert über eine Minute', 'Fehler', 'Kritisch', 'In Bearbeitung', 'WebOffice', 'Bundesamt', '2026-11-03', 'BSH, RKI']],
+				'Offene kritische und hohe Meldungen',
+			))
+			->add(new Heading('Danach', 2))
+			->add(new Paragraph('Wieder hochkant.'));
+	}
+
 	public static function workbook(): Workbook {
 		$ratings = (static function () {
 			yield ['Anmeldung', 'Bedienbarkeit', 4, 3.75];

@@ -31,9 +31,11 @@ final class SvgChartRendererTest extends TestCase {
 		$this->assertSame('Bewertung <je> Komponente', $svg->evaluate('string(/svg:svg/svg:title)'));
 		$this->assertSame('Balken & mehr', $svg->evaluate('string(/svg:svg/svg:desc)'));
 		$texts = array_map(static fn (\DOMNode $n): string => $n->textContent, iterator_to_array($svg->query('//svg:text')));
-		foreach (['Oktober', 'November', 'Anmeldung', 'Suche', 'Export', '0', '5', '2,25'] as $text) {
+		// Axis ticks as short as they can be; bar values with two decimals, as the tables print means.
+		foreach (['Oktober', 'November', 'Anmeldung', 'Suche', 'Export', '0', '5', '2,25', '3,50', '5,00', '1,00'] as $text) {
 			$this->assertContains($text, $texts);
 		}
+		$this->assertNotContains('3,5', $texts);
 		// A legend swatch per series plus 5 bars: the null is left out; colours from the palette.
 		$this->assertSame(1.0 + 2.0, $svg->evaluate('count(//svg:rect[@fill="' . ChartStyle::color(0) . '"])'));
 		$this->assertSame(1.0 + 3.0, $svg->evaluate('count(//svg:rect[@fill="' . ChartStyle::color(1) . '"])'));

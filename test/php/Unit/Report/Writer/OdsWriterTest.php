@@ -40,6 +40,12 @@ final class OdsWriterTest extends TestCase {
 		$this->assertSame('17', $content->evaluate('string(//table:table[2]/table:table-row[1]/table:table-cell[1]/@office:value)'));
 		// Markup characters are escaped (xpath() refuses XML that is not well-formed).
 		$this->assertSame('Export & Import <fehlt>', $content->evaluate('string(//table:table[2]/table:table-row[1]/table:table-cell[2])'));
+		// Columns as wide as header and cells: the formula text is wider than the numbers.
+		$this->assertSame(['co27', 'co29', 'co6', 'co8'], array_map(
+			static fn (\DOMAttr $a): string => $a->value,
+			iterator_to_array($content->query("$first/table:table-column/@table:style-name")),
+		));
+		$this->assertSame('5.4cm', $content->evaluate('string(//style:style[@style:name="co27"]/style:table-column-properties/@style:column-width)'));
 		// The header row is frozen per table.
 		$settings = Samples::xpath($parts['settings.xml'], Odf::NAMESPACES);
 		$this->assertSame('1', $settings->evaluate('string(//config:config-item-map-entry[@config:name="Meldungen"]/config:config-item[@config:name="VerticalSplitPosition"])'));

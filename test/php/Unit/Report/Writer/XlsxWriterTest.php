@@ -41,6 +41,9 @@ final class XlsxWriterTest extends TestCase {
 		$this->assertSame(0.0, $sheet->evaluate('count(//s:c[@r="D3"])'));
 		// The header row is frozen.
 		$this->assertSame('frozen', $sheet->evaluate('string(//s:pane/@state)'));
+		// Columns as wide as header and cells: the formula text is wider than the numbers.
+		$this->assertSame('27', $sheet->evaluate('string(//s:col[@min="1"]/@width)'));
+		$this->assertSame('8', $sheet->evaluate('string(//s:col[@min="4"]/@width)'));
 		$items = Samples::xpath($parts['xl/worksheets/sheet2.xml'], self::NS);
 		$this->assertSame('17', $items->evaluate('string(//s:c[@r="A2"]/s:v)'));
 		// Markup characters are escaped (xpath() refuses XML that is not well-formed).
