@@ -30,6 +30,8 @@ class PseudonymMapper {
 		// who released or reopened, shown in the release history
 		[ReleaseLogMapper::TABLE, 'user_id'],
 		[FormerTesterMapper::TABLE, 'user_id'],
+		// who saved each version of a consolidator's text for reports
+		[ReportTextMapper::TABLE, 'changed_by'],
 	];
 
 	public function __construct(
