@@ -85,6 +85,44 @@ class ItemsOverviewService {
 	}
 
 	/**
+	 * Items of the scope's pilot filed in its range or whose status changed in it (each once),
+	 * by component, type, priority and current status: of the scope's one organisation when it
+	 * names one the viewer may see the breakdown of, else of all. The monthly report's "filed or
+	 * changed" table; the overview's counts keep meaning "filed in the range".
+	 *
+	 * @return list<PilotFeedbackItemCount>
+	 */
+	public function filedOrChangedCounts(Actor $actor, ConsolidationScope $scope): array {
+		$bounds = $scope->range->bounds();
+		return array_map($this->count(...), $this->mapper->countsFiledOrChanged($actor, $scope->pilotId, $bounds[0], $bounds[count($bounds) - 1], $this->organisationFilter($actor, $scope)));
+	}
+
+	/**
+	 * How many items are open and of critical or high priority at the end of the scope's range,
+	 * per component (the openUrgent list of the overview, counted without its limit): of the
+	 * scope's one organisation when it names one, else of all.
+	 *
+	 * @return array<int, int> componentId => count
+	 */
+	public function openUrgentCounts(Actor $actor, ConsolidationScope $scope): array {
+		$bounds = $scope->range->bounds();
+		return $this->mapper->openUrgentCounts($actor, $scope->pilotId, $bounds[count($bounds) - 1], $this->organisationFilter($actor, $scope));
+	}
+
+	/**
+	 * The organisations a scope about one organisation narrows to (only when the viewer may
+	 * see its breakdown: else none), or null for all.
+	 *
+	 * @return list<int>|null
+	 */
+	private function organisationFilter(Actor $actor, ConsolidationScope $scope): ?array {
+		if ($scope->organisationId === null) {
+			return null;
+		}
+		return array_values(array_intersect([$scope->organisationId], $this->policy->breakdownOrganisations($actor, $scope->organisationIds, $scope->organisationId)));
+	}
+
+	/**
 	 * @param array{organisationId?: ?int, componentId: int, type: string, priority: int, status: string, count: int} $row
 	 * @return PilotFeedbackItemCount
 	 */

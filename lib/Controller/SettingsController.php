@@ -20,7 +20,8 @@ use OCP\AppFramework\Http\DataResponse;
 use OCP\IRequest;
 
 /**
- * The app's settings (the consolidators' group, the threshold of few ratings).
+ * The app's settings (the consolidators' group, the threshold of few ratings, the reports'
+ * traffic light).
  *
  * @psalm-import-type PilotFeedbackAppSettings from ResponseDefinitions
  */
@@ -52,15 +53,17 @@ class SettingsController extends ApiController {
 	 *
 	 * @param string|null $consolidatorGroup Nextcloud group id of the consolidators; empty removes the role from everyone; left out: unchanged @maxLength 64
 	 * @param int<1, 1000>|null $lowRatingThreshold Months with fewer ratings than this are flagged as few; left out: unchanged
+	 * @param float|null $trafficLightGreen Reports' traffic light: a mean overall score from this is green (1 to 5, at most two decimals, above amber); left out: unchanged
+	 * @param float|null $trafficLightAmber Reports' traffic light: a mean from this and below green is amber, below it red (1 to 5, at most two decimals); left out: unchanged
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackAppSettings, array{}>
-	 * @throws ValidationException Unknown group or threshold out of range
+	 * @throws ValidationException Unknown group, threshold out of range, or green not above amber
 	 *
 	 * 200: Settings updated
 	 */
 	#[AuthorizedAdminSetting(settings: AdminSettings::class)]
 	#[ApiRoute(verb: 'PUT', url: '/api/v1/settings')]
-	public function update(mixed $consolidatorGroup = null, mixed $lowRatingThreshold = null): DataResponse {
-		return new DataResponse($this->settings->update($consolidatorGroup, $lowRatingThreshold));
+	public function update(mixed $consolidatorGroup = null, mixed $lowRatingThreshold = null, mixed $trafficLightGreen = null, mixed $trafficLightAmber = null): DataResponse {
+		return new DataResponse($this->settings->update($consolidatorGroup, $lowRatingThreshold, $trafficLightGreen, $trafficLightAmber));
 	}
 }

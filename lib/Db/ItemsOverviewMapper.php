@@ -83,6 +83,90 @@ class ItemsOverviewMapper {
 	}
 
 	/**
+	 * Items of the pilot filed in [start, end) or whose status changed in it (a row of
+	 * pf_history for the field status), by component, type, priority shown and current status;
+	 * each item counts once. Same visibility rule as counts().
+	 *
+	 * @param list<int>|null $organisationIds only these organisations' items (null: all)
+	 * @return list<array{organisationId: ?int, componentId: int, type: string, priority: int, status: string, count: int}>
+	 */
+	public function countsFiledOrChanged(Actor $actor, int $pilotId, int $start, int $end, ?array $organisationIds): array {
+		if ($organisationIds === []) {
+			return [];
+		}
+		$qb = $this->db->getQueryBuilder();
+		$from = $qb->createNamedParameter($start, IQueryBuilder::PARAM_INT);
+		$to = $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT);
+		$changed = $this->db->getQueryBuilder();
+		$changed->select('h.item_id')->from('pf_history', 'h')
+			->where($changed->expr()->eq('h.field', $qb->createNamedParameter('status')))
+			->andWhere($changed->expr()->gte('h.created_at', $from))
+			->andWhere($changed->expr()->lt('h.created_at', $to));
+		$priority = $this->items->shownPriority($qb, 'i.');
+		$qb->select('i.component_id', 'i.type', 'i.status')
+			->selectAlias($priority, 'shown_priority')
+			->selectAlias($qb->func()->count('*'), 'n')
+			->from('pf_items', 'i')
+			->where($qb->expr()->eq('i.pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->orX(
+				$qb->expr()->andX($qb->expr()->gte('i.created_at', $from), $qb->expr()->lt('i.created_at', $to)),
+				$qb->expr()->in('i.id', $qb->createFunction($changed->getSQL())),
+			))
+			->groupBy('i.component_id', 'i.type', $priority, 'i.status');
+		if ($organisationIds !== null) {
+			$qb->andWhere($qb->expr()->in('i.org_id', $qb->createNamedParameter($organisationIds, IQueryBuilder::PARAM_INT_ARRAY)));
+		}
+		$this->items->restrictToVisible($qb, $actor, 'i.');
+		$rows = [];
+		$result = $qb->executeQuery();
+		while ($row = $result->fetch()) {
+			$rows[] = [
+				'organisationId' => null,
+				'componentId' => (int)$row['component_id'],
+				'type' => (string)$row['type'],
+				'priority' => (int)$row['shown_priority'],
+				'status' => (string)$row['status'],
+				'count' => (int)$row['n'],
+			];
+		}
+		$result->closeCursor();
+		return $rows;
+	}
+
+	/**
+	 * How many of the pilot's items are open and of high or critical priority (as openUrgent()
+	 * lists them, without its limit), per component; filed before $end.
+	 *
+	 * @param list<int>|null $organisationIds only these organisations' items (null: all)
+	 * @return array<int, int> componentId => count
+	 */
+	public function openUrgentCounts(Actor $actor, int $pilotId, int $end, ?array $organisationIds): array {
+		if ($organisationIds === []) {
+			return [];
+		}
+		$qb = $this->db->getQueryBuilder();
+		$priority = $this->items->shownPriority($qb, 'i.');
+		$qb->select('i.component_id')->selectAlias($qb->func()->count('*'), 'n')
+			->from('pf_items', 'i')
+			->where($qb->expr()->eq('i.pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->lt('i.created_at', $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->in('i.status', $qb->createNamedParameter(self::OPEN_STATUSES, IQueryBuilder::PARAM_STR_ARRAY)))
+			->andWhere($qb->expr()->gte($priority, $qb->createNamedParameter(3, IQueryBuilder::PARAM_INT)))
+			->groupBy('i.component_id');
+		if ($organisationIds !== null) {
+			$qb->andWhere($qb->expr()->in('i.org_id', $qb->createNamedParameter($organisationIds, IQueryBuilder::PARAM_INT_ARRAY)));
+		}
+		$this->items->restrictToVisible($qb, $actor, 'i.');
+		$counts = [];
+		$result = $qb->executeQuery();
+		while ($row = $result->fetch()) {
+			$counts[(int)$row['component_id']] = (int)$row['n'];
+		}
+		$result->closeCursor();
+		return $counts;
+	}
+
+	/**
 	 * The pilot's items that are open and of high or critical priority (consolidated priority
 	 * when set, else the reporter's), filed before $end, most urgent and oldest first.
 	 *

@@ -30,6 +30,8 @@ use OCP\AppFramework\Db\Entity;
  * @method void setLanguage(string $language)
  * @method bool|null getPseudonymised()
  * @method void setPseudonymised(bool $pseudonymised)
+ * @method bool|null getReleasedOnly()
+ * @method void setReleasedOnly(bool $releasedOnly)
  * @method string getOrigin()
  * @method void setOrigin(string $origin)
  * @method string getRequestedBy()
@@ -68,6 +70,8 @@ class Report extends Entity {
 	protected string $format = '';
 	protected string $language = '';
 	protected ?bool $pseudonymised = true;
+	/** Whether the figures count released feedback only; null (reports made before 0.4.0): all feedback */
+	protected ?bool $releasedOnly = false;
 	protected string $origin = self::ORIGIN_REQUEST;
 	protected string $requestedBy = '';
 	protected string $folder = '';
@@ -85,5 +89,6 @@ class Report extends Entity {
 			$this->addType($field, 'integer');
 		}
 		$this->addType('pseudonymised', 'boolean');
+		$this->addType('releasedOnly', 'boolean');
 	}
 }

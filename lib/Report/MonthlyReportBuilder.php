@@ -13,6 +13,7 @@ use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ConsolidationScope;
 use OCA\PilotFeedback\Model\ItemStatus;
 use OCA\PilotFeedback\Model\Priority;
+use OCA\PilotFeedback\Report\Commentary\ReportCommentary;
 use OCA\PilotFeedback\Report\Model\Document;
 use OCA\PilotFeedback\Report\Model\Heading;
 use OCA\PilotFeedback\Report\Model\Paragraph;
@@ -21,21 +22,28 @@ use OCP\IL10N;
 
 /**
  * The monthly status report [Statusbericht] of §8 (1): per pilot the participation per
- * organisation, the month's ratings against the previous month, the items filed and closed by
- * priority and status, and the open critical and high items.
+ * organisation, the month's ratings against the previous month (with the coordinating ministry's
+ * comments per component), the items filed or changed in the month by priority and status, the
+ * items filed and closed, and the open critical and high items.
  *
  * @psalm-import-type PilotFeedbackItemsOverview from \OCA\PilotFeedback\ResponseDefinitions
+ * @psalm-import-type PilotFeedbackItemCount from \OCA\PilotFeedback\ResponseDefinitions
  */
 class MonthlyReportBuilder extends ReportBuilder {
 	protected function title(IL10N $l): string {
 		return $l->t('Monthly status report');
 	}
 
-	protected function pilotSection(Document $document, IL10N $l, Actor $actor, ReportRequest $request, ConsolidationScope $scope): void {
+	protected function previousPeriod(ReportRequest $request): string {
+		return $request->previousRange()->from;
+	}
+
+	protected function pilotSection(Document $document, IL10N $l, Actor $actor, ReportRequest $request, ConsolidationScope $scope, ReportCommentary $commentary): void {
 		$this->participation($document, $l, $actor, $scope);
-		$this->ratings($document, $l, $actor, $request, $scope);
+		$shown = $this->ratings($document, $l, $actor, $request, $scope);
+		$this->componentComments($document, $l, $commentary, $shown, 3);
 		$overview = $this->itemsOverview->overview($actor, $scope);
-		$this->items($document, $l, $overview, $request->organisationId);
+		$this->items($document, $l, $this->itemsOverview->filedOrChangedCounts($actor, $scope), $overview, $request->organisationId);
 		$document->add(new Heading($l->t('Open critical and high items'), 2));
 		$table = $this->openUrgentTable($l, $overview, $request->organisationId);
 		$document->add($table ?? new Paragraph($l->t('There are no open critical or high items.')));
@@ -67,12 +75,18 @@ class MonthlyReportBuilder extends ReportBuilder {
 		));
 	}
 
-	private function ratings(Document $document, IL10N $l, Actor $actor, ReportRequest $request, ConsolidationScope $scope): void {
+	/**
+	 * The ratings of the month against the previous month.
+	 *
+	 * @return list<int> the components of the pilot, in the order shown
+	 */
+	private function ratings(Document $document, IL10N $l, Actor $actor, ReportRequest $request, ConsolidationScope $scope): array {
 		$previousRange = $request->previousRange();
 		$document->add(new Heading($l->t('Ratings of %1$s against %2$s', [$scope->range->from, $previousRange->from]), 2));
-		$current = $this->componentResults($this->consolidation->results($actor, $scope), $request->organisationId);
-		$previousScope = $this->scope($actor, $scope->pilotId, $previousRange, $request->organisationId);
-		$previous = $previousScope === null ? [] : $this->componentResults($this->consolidation->results($actor, $previousScope), $request->organisationId);
+		$current = $this->componentResults($this->results($actor, $scope), $request->organisationId);
+		$componentIds = array_map(static fn (array $r): int => $r['componentId'], $current);
+		$previousScope = $this->scope($actor, $scope->pilotId, $previousRange, $request);
+		$previous = $previousScope === null ? [] : $this->componentResults($this->results($actor, $previousScope), $request->organisationId);
 		$previousById = [];
 		foreach ($previous as $result) {
 			$previousById[$result['componentId']] = $result;
@@ -81,7 +95,7 @@ class MonthlyReportBuilder extends ReportBuilder {
 		$rated = array_sum(array_map(static fn (array $r): int => $r['overall']['n'] + array_sum(array_map(static fn (array $c): int => $c['n'], $r['criteria'])), $current));
 		if ($rated === 0) {
 			$document->add(new Paragraph($l->t('There are no ratings in %1$s.', [$scope->range->from])));
-			return;
+			return $componentIds;
 		}
 		$document->add($this->componentChart($l, [$scope->range->from => $current, $previousRange->from => array_map(
 			static fn (array $r): array => $previousById[$r['componentId']] ?? ['componentId' => $r['componentId'], 'assessments' => 0, 'overall' => ['mean' => null, 'n' => 0, 'sum' => 0, 'distribution' => [0, 0, 0, 0, 0], 'notAssessed' => 0], 'criteria' => []],
@@ -106,22 +120,26 @@ class MonthlyReportBuilder extends ReportBuilder {
 			[$l->t('Component'), $l->t('Criterion'), $l->t('Mean %1$s', [$scope->range->from]), $l->t('n %1$s', [$scope->range->from]), $l->t('Mean %1$s', [$previousRange->from]), $l->t('n %1$s', [$previousRange->from]), $l->t('Change')],
 			$rows,
 			$l->t('Mean score and n per component and criterion'),
+			[2 => Table::DECIMAL, 3 => Table::INTEGER, 4 => Table::DECIMAL, 5 => Table::INTEGER, 6 => Table::CHANGE],
 		));
+		return $componentIds;
 	}
 
-	/** @param PilotFeedbackItemsOverview $overview */
-	private function items(Document $document, IL10N $l, array $overview, ?int $organisationId): void {
+	/**
+	 * @param list<PilotFeedbackItemCount> $counts items filed or changed in the month
+	 * @param PilotFeedbackItemsOverview $overview
+	 */
+	private function items(Document $document, IL10N $l, array $counts, array $overview, ?int $organisationId): void {
 		$document->add(new Heading($l->t('New and changed items by priority and status'), 2));
-		$counts = $this->itemCounts($overview, $organisationId);
 		if ($counts === []) {
-			$document->add(new Paragraph($l->t('No items were filed in this period.')));
+			$document->add(new Paragraph($l->t('No items were filed or changed in this period.')));
 		} else {
 			$statuses = ItemStatus::values();
 			$rows = $this->countGrid($counts, 'priority', array_reverse(Priority::keys()), fn (string $p): string => $this->labels->priority($l, $p), false);
 			$document->add(new Table(
 				[$l->t('Priority'), ...array_map(fn (string $s): string => $this->labels->status($l, $s), $statuses), $l->t('Total')],
 				$rows,
-				$l->t('Items filed in the period by priority and their current status'),
+				$l->t('Items filed or changed (a new status) in the period, by priority and their current status'),
 			));
 		}
 		if ($organisationId === null) {

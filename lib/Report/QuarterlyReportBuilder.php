@@ -13,6 +13,7 @@ use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ConsolidationScope;
 use OCA\PilotFeedback\Model\ItemStatus;
 use OCA\PilotFeedback\Model\ItemType;
+use OCA\PilotFeedback\Report\Commentary\ReportCommentary;
 use OCA\PilotFeedback\Report\Model\Chart;
 use OCA\PilotFeedback\Report\Model\ChartSeries;
 use OCA\PilotFeedback\Report\Model\Document;
@@ -23,7 +24,7 @@ use OCP\IL10N;
 
 /**
  * The quarterly report [Quartalsbericht] of §8 (1): per component the consolidated ratings and
- * their trend over the quarter, the improvement and optimisation potentials and the
+ * their trend over the quarter (with the coordinating ministry's comment per component), the improvement and optimisation potentials and the
  * further-development potentials (ranked), the items by type and status, the open critical and
  * high items, and what changed since the last quarter.
  *
@@ -35,15 +36,19 @@ class QuarterlyReportBuilder extends ReportBuilder {
 		return $l->t('Quarterly report');
 	}
 
-	protected function pilotSection(Document $document, IL10N $l, Actor $actor, ReportRequest $request, ConsolidationScope $scope): void {
-		$current = $this->componentResults($this->consolidation->results($actor, $scope), $request->organisationId);
+	protected function previousPeriod(ReportRequest $request): string {
+		return self::previousQuarter($request->period);
+	}
+
+	protected function pilotSection(Document $document, IL10N $l, Actor $actor, ReportRequest $request, ConsolidationScope $scope, ReportCommentary $commentary): void {
+		$current = $this->componentResults($this->results($actor, $scope), $request->organisationId);
 		$previousRange = $request->previousRange();
-		$previousScope = $this->scope($actor, $scope->pilotId, $previousRange, $request->organisationId);
-		$previous = $previousScope === null ? [] : $this->componentResults($this->consolidation->results($actor, $previousScope), $request->organisationId);
+		$previousScope = $this->scope($actor, $scope->pilotId, $previousRange, $request);
+		$previous = $previousScope === null ? [] : $this->componentResults($this->results($actor, $previousScope), $request->organisationId);
 		$overview = $this->itemsOverview->overview($actor, $scope);
 
 		$this->ratings($document, $l, $request, $current);
-		$this->trend($document, $l, $actor, $scope);
+		$this->trend($document, $l, $actor, $scope, $commentary);
 		$this->potentials($document, $l, $overview, $request->organisationId);
 		$this->itemsByType($document, $l, $overview, $request->organisationId);
 		$document->add(new Heading($l->t('Open critical and high items'), 2));
@@ -75,7 +80,8 @@ class QuarterlyReportBuilder extends ReportBuilder {
 		));
 	}
 
-	private function trend(Document $document, IL10N $l, Actor $actor, ConsolidationScope $scope): void {
+	/** The trend per component, each followed by the ministry's comment on it; comments on components without a trend follow. */
+	private function trend(Document $document, IL10N $l, Actor $actor, ConsolidationScope $scope, ReportCommentary $commentary): void {
 		$document->add(new Heading($l->t('Trend over the quarter'), 2));
 		$trend = $this->consolidation->trend($actor, $scope);
 		$byComponent = [];
@@ -83,6 +89,7 @@ class QuarterlyReportBuilder extends ReportBuilder {
 			$byComponent[$series['componentId']][] = $series;
 		}
 		$any = false;
+		$commented = [];
 		foreach ($byComponent as $componentId => $allSeries) {
 			$rated = false;
 			foreach ($allSeries as $series) {
@@ -108,12 +115,16 @@ class QuarterlyReportBuilder extends ReportBuilder {
 				$trend['range']['months'],
 				$chartSeries,
 			));
+			$this->componentComment($document, $l, $commentary, $componentId, 4);
+			$commented[] = $componentId;
 		}
 		if (!$any) {
 			$document->add(new Paragraph($l->t('There are no ratings in this quarter, so there is no trend.')));
 		} else {
 			$document->add(new Paragraph($l->t('A month with fewer than %1$s scores rests on few ratings; read its mean with care.', [(string)$trend['lowRatingThreshold']])));
 		}
+		$rest = new ReportCommentary(null, array_diff_key($commentary->components, array_flip($commented)));
+		$this->componentComments($document, $l, $rest, [], 3);
 	}
 
 	/** @param PilotFeedbackItemsOverview $overview */
@@ -196,6 +207,7 @@ class QuarterlyReportBuilder extends ReportBuilder {
 				[$l->t('Component'), $l->t('Mean %1$s', [$previousPeriod]), $l->t('n %1$s', [$previousPeriod]), $l->t('Mean %1$s', [$request->period]), $l->t('n %1$s', [$request->period]), $l->t('Change')],
 				$rows,
 				$l->t('Mean overall score per component in this and the last quarter'),
+				[1 => Table::DECIMAL, 2 => Table::INTEGER, 3 => Table::DECIMAL, 4 => Table::INTEGER, 5 => Table::CHANGE],
 			));
 		}
 		if ($request->organisationId === null) {

@@ -18,6 +18,8 @@ use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ConsolidationScope;
 use OCA\PilotFeedback\Model\MonthRange;
+use OCA\PilotFeedback\Report\Commentary\CommentaryService;
+use OCA\PilotFeedback\Report\Commentary\ReportCommentary;
 use OCA\PilotFeedback\Report\Model\Chart;
 use OCA\PilotFeedback\Report\Model\ChartSeries;
 use OCA\PilotFeedback\Report\Model\Document;
@@ -32,9 +34,10 @@ use OCP\IL10N;
 use OCP\L10N\IFactory;
 
 /**
- * The frame every report document shares: title page, method note, one section per pilot.
+ * The frame every report document shares: title page, management summary, method note, one
+ * section per pilot (opening with the coordinating ministry's foreword, when there is one).
  * Every figure comes from ConsolidationService and ItemsOverviewService, so a document shows
- * the numbers of the UI and the API. Documents never name testers: they hold organisations,
+ * the numbers of the UI and the API; a report of released feedback only counts only that. Documents never name testers: they hold organisations,
  * components and items, and no user id, display name or comment author.
  *
  * @psalm-import-type PilotFeedbackComponentResult from \OCA\PilotFeedback\ResponseDefinitions
@@ -51,23 +54,40 @@ abstract class ReportBuilder {
 		private IFactory $l10nFactory,
 		private IAppManager $appManager,
 		private ITimeFactory $time,
+		private ManagementSummarySection $summary,
+		private CommentaryService $commentary,
 	) {
 	}
+
+	/** @var array<string, PilotFeedbackConsolidationResults> consolidated results of this report, by scope */
+	private array $resultsMemo = [];
 
 	/** The title of the report in its language. */
 	abstract protected function title(IL10N $l): string;
 
-	/** The blocks about one pilot, after its heading. */
-	abstract protected function pilotSection(Document $document, IL10N $l, Actor $actor, ReportRequest $request, ConsolidationScope $scope): void;
+	/** The blocks about one pilot, after its heading and the foreword. */
+	abstract protected function pilotSection(Document $document, IL10N $l, Actor $actor, ReportRequest $request, ConsolidationScope $scope, ReportCommentary $commentary): void;
+
+	/** The name of the previous period the management summary compares with (2026-10, 2026-Q3). */
+	abstract protected function previousPeriod(ReportRequest $request): string;
 
 	public function build(Actor $actor, ReportRequest $request): Document {
 		$l = $this->l10nFactory->get(Application::APP_ID, $request->language);
+		$this->labels->useLanguage($request->language);
 		$now = $this->time->getTime();
 		$pilots = $request->pilotId !== null
 			? [$this->pilots->get($request->pilotId)]
 			: $this->pilots->findAll(false);
 
+		$this->resultsMemo = [];
 		$document = new Document($this->titlePage($l, $request, $pilots, $now), $request->language);
+		$scopes = [];
+		$this->summary->start($document, $l, $this->previousPeriod($request));
+		foreach ($pilots as $pilot) {
+			$scopes[$pilot->getId()] = $this->scope($actor, $pilot->getId(), $request->range(), $request);
+			$this->pilotSummary($document, $l, $actor, $request, $pilot, $scopes[$pilot->getId()]);
+		}
+		$document->add(new PageBreak());
 		$document->add(new Heading($l->t('Method'), 1));
 		foreach ($this->methodNote($l, $request) as $text) {
 			$document->add(new Paragraph($text));
@@ -77,24 +97,84 @@ abstract class ReportBuilder {
 		}
 		foreach ($pilots as $pilot) {
 			$document->add(new PageBreak());
-			$document->add(new Heading($pilot->getTitle(), 1));
-			$scope = $this->scope($actor, $pilot->getId(), $request->range(), $request->organisationId);
+			$document->add(new Heading($this->labels->pilot($pilot->getId()), 1));
+			$commentary = $this->commentary->forReport($pilot->getId(), $request->period);
+			if ($commentary->foreword !== null && trim($commentary->foreword) !== '') {
+				$document->add(new Heading($l->t('Foreword of the coordinating ministry'), 2));
+				foreach (MarkdownParagraphs::convert($commentary->foreword) as $paragraph) {
+					$document->add($paragraph);
+				}
+			}
+			$scope = $scopes[$pilot->getId()];
 			if ($scope === null) {
 				$document->add(new Paragraph($l->t('There is no reporting period in %1$s, so there are no figures for this period.', [$request->period])));
 				continue;
 			}
-			$this->pilotSection($document, $l, $actor, $request, $scope);
+			$this->pilotSection($document, $l, $actor, $request, $scope, $commentary);
 		}
+		$this->resultsMemo = [];
 		return $document;
+	}
+
+	/** One pilot's part of the management summary: figures of the period and the previous one. */
+	private function pilotSummary(Document $document, IL10N $l, Actor $actor, ReportRequest $request, Pilot $pilot, ?ConsolidationScope $scope): void {
+		if ($scope === null) {
+			$this->summary->pilot($document, $l, $this->labels->pilot($pilot->getId()), $request->period, null, [], []);
+			return;
+		}
+		$current = $this->componentResults($this->results($actor, $scope), $request->organisationId);
+		$previousScope = $this->scope($actor, $pilot->getId(), $request->previousRange(), $request);
+		$previous = $previousScope === null ? [] : $this->componentResults($this->results($actor, $previousScope), $request->organisationId);
+		$this->summary->pilot($document, $l, $this->labels->pilot($pilot->getId()), $request->period, $current, $previous, $this->itemsOverview->openUrgentCounts($actor, $scope));
+	}
+
+	/**
+	 * The consolidated results of a scope, fetched once per report (the summary and the pilot's
+	 * section show the same figures).
+	 *
+	 * @return PilotFeedbackConsolidationResults
+	 */
+	protected function results(Actor $actor, ConsolidationScope $scope): array {
+		$key = implode('|', [$scope->pilotId, $scope->range->from, $scope->range->to, $scope->releasedOnly ? 1 : 0, $scope->organisationId ?? '']);
+		return $this->resultsMemo[$key] ??= $this->consolidation->results($actor, $scope);
+	}
+
+	/**
+	 * The comments of the coordinating ministry on components, each under the component's
+	 * name, as paragraphs; nothing when there are none.
+	 *
+	 * @param list<int> $componentIds the components the section shows, in order; comments on others follow
+	 */
+	protected function componentComments(Document $document, IL10N $l, ReportCommentary $commentary, array $componentIds, int $level): void {
+		if ($commentary->components === []) {
+			return;
+		}
+		$document->add(new Heading($l->t('Comments of the coordinating ministry'), $level));
+		$ordered = array_values(array_unique([...array_filter($componentIds, static fn (int $id): bool => isset($commentary->components[$id])), ...array_keys($commentary->components)]));
+		foreach ($ordered as $componentId) {
+			$this->componentComment($document, $l, $commentary, $componentId, $level + 1);
+		}
+	}
+
+	/** The ministry's comment on one component under a heading naming it, if there is one. */
+	protected function componentComment(Document $document, IL10N $l, ReportCommentary $commentary, int $componentId, int $level): void {
+		$markdown = $commentary->forComponent($componentId);
+		if ($markdown === null || trim($markdown) === '') {
+			return;
+		}
+		$document->add(new Heading($l->t('%1$s: comment of the coordinating ministry', [$this->labels->component($componentId)]), $level));
+		foreach (MarkdownParagraphs::convert($markdown) as $paragraph) {
+			$document->add($paragraph);
+		}
 	}
 
 	/**
 	 * The checked scope of a pilot's figures over a range, or null when no reporting period
 	 * lies in the range (a report then says there are no figures, it does not fail).
 	 */
-	protected function scope(Actor $actor, int $pilotId, MonthRange $range, ?int $organisationId): ?ConsolidationScope {
+	protected function scope(Actor $actor, int $pilotId, MonthRange $range, ReportRequest $request): ?ConsolidationScope {
 		try {
-			return $this->consolidation->scope($actor, $pilotId, null, null, $range->from, $range->to, false, $organisationId);
+			return $this->consolidation->scope($actor, $pilotId, null, null, $range->from, $range->to, $request->releasedOnly, $request->organisationId);
 		} catch (NotFoundException) {
 			return null;
 		}
@@ -104,8 +184,8 @@ abstract class ReportBuilder {
 	private function titlePage(IL10N $l, ReportRequest $request, array $pilots, int $now): TitlePage {
 		$range = $request->range();
 		$pilotLine = $request->pilotId !== null && $pilots !== []
-			? $l->t('Pilot: %1$s', [$pilots[0]->getTitle()])
-			: $l->t('Pilots: all (%1$s)', [implode(', ', array_map(static fn (Pilot $p): string => $p->getTitle(), $pilots))]);
+			? $l->t('Pilot: %1$s', [$this->labels->pilot($pilots[0]->getId())])
+			: $l->t('Pilots: all (%1$s)', [implode(', ', array_map(fn (Pilot $p): string => $this->labels->pilot($p->getId()), $pilots))]);
 		$periodLine = $request->isQuarter()
 			? $l->t('Period: %1$s (%2$s to %3$s)', [$request->period, $range->from, $range->to])
 			: $l->t('Period: %1$s', [$request->period]);
@@ -116,19 +196,24 @@ abstract class ReportBuilder {
 				? $l->t('Organisation: %1$s', [$this->labels->organisation($request->organisationId)])
 				: $l->t('Organisations: all taking part'),
 			$l->t('Generated %1$s UTC by Pilot Feedback %2$s', [gmdate('Y-m-d H:i', $now), $this->appManager->getAppVersion(Application::APP_ID)]),
+			$request->releasedOnly
+				? $l->t('Figures: released feedback only')
+				: $l->t('Figures: all feedback, released or not'),
 			$l->t('Pseudonymised: organisations are named, testers are not.'),
 		];
 		$mark = $request->isPreliminary($now) ? $l->t('Preliminary: the period has not ended yet, its figures may still change.') : null;
-		$subtitle = $request->pilotId !== null && $pilots !== [] ? $pilots[0]->getTitle() : $l->t('All pilots');
+		$subtitle = $request->pilotId !== null && $pilots !== [] ? $this->labels->pilot($pilots[0]->getId()) : $l->t('All pilots');
 		return new TitlePage($this->title($l), $subtitle . ' · ' . $request->period, $lines, $mark);
 	}
 
 	/** @return list<string> */
 	private function methodNote(IL10N $l, ReportRequest $request): array {
 		return [
-			$l->t('Testers rate each component once per month: each criterion and an overall score on a scale from 1 to 5, or "not assessed".'),
-			$l->t('A mean is the sum of the scores divided by n, rounded to two decimals. n is the number of scores given; "not assessed" does not count. With no score the mean is left empty.'),
-			$l->t('The figures cover all feedback of the organisations taking part in the pilot, released or not, and are the same as in the app and its API (consolidated results).'),
+			$l->t('Testers rate each component once per month in each pilot it is part of: each criterion and an overall score on a scale from 1 to 5, or "not assessed". A rating counts in its own pilot only.'),
+			$l->t('A mean is the sum of the scores divided by n, rounded to two decimals. n is the number of scores given; "not assessed" does not count. With no score the table says "no data".'),
+			$request->releasedOnly
+				? $l->t('The figures cover only the feedback that the organisations taking part in the pilot released for each month, and are the same as in the app and its API (consolidated results, released feedback only).')
+				: $l->t('The figures cover all feedback of the organisations taking part in the pilot, released or not, and are the same as in the app and its API (consolidated results).'),
 			$l->t('Items count with their current status. Open means new, in review, accepted, forwarded or in progress. Only items the requester may see are counted.'),
 		];
 	}
@@ -258,6 +343,6 @@ abstract class ReportBuilder {
 
 	/** The change between two means, or null when one is missing. */
 	protected function change(?float $now, ?float $before): ?float {
-		return $now === null || $before === null ? null : round($now - $before, 2);
+		return ManagementSummary::change($now, $before);
 	}
 }

@@ -71,7 +71,8 @@ class ReportCadenceRunner {
 					continue;
 				}
 				try {
-					$request = $this->checker->check($actor, $type, $settings['format'], $pilotId, $type === ReportRequest::MONTHLY ? $period : null, $type === ReportRequest::QUARTERLY ? $period : null, $settings['language'], false, null);
+					// released feedback only: the default (yes once every month of the period is closed)
+					$request = $this->checker->check($actor, $type, $settings['format'], $pilotId, $type === ReportRequest::MONTHLY ? $period : null, $type === ReportRequest::QUARTERLY ? $period : null, $settings['language'], false, null, null);
 				} catch (DomainError $e) {
 					$this->logger->info('Pilot Feedback: the {type} report {period} of the cadence is not made: {reason}', ['app' => Application::APP_ID, 'type' => $type, 'period' => $period, 'reason' => $e->getMessage()]);
 					continue;

@@ -55,6 +55,7 @@ class ReportJobRunner {
 		$report->setFormat($request->format);
 		$report->setLanguage($request->language);
 		$report->setPseudonymised(!$request->withNames);
+		$report->setReleasedOnly($request->releasedOnly);
 		$report->setOrigin($origin);
 		$report->setRequestedBy($userId);
 		$report->setFolder($this->storage->folder($userId));

@@ -35,7 +35,7 @@ class ReportMaker {
 
 	/** The request a recorded report holds. */
 	public static function requestOf(Report $report): ReportRequest {
-		return new ReportRequest($report->getType(), $report->getPilotId(), $report->getPeriod(), $report->getFormat(), $report->getLanguage(), !($report->getPseudonymised() ?? true), $report->getOrgId());
+		return new ReportRequest($report->getType(), $report->getPilotId(), $report->getPeriod(), $report->getFormat(), $report->getLanguage(), !($report->getPseudonymised() ?? true), $report->getOrgId(), $report->getReleasedOnly() ?? false);
 	}
 
 	/**

@@ -48,6 +48,7 @@ class ReportPresenter {
 			'format' => $report->getFormat(),
 			'language' => $report->getLanguage(),
 			'pseudonymised' => $report->getPseudonymised() ?? true,
+			'releasedOnly' => $report->getReleasedOnly() ?? false,
 			'origin' => $report->getOrigin() === Report::ORIGIN_CADENCE ? 'cadence' : 'request',
 			'requestedBy' => $this->names->id($report->getRequestedBy()),
 			'requestedByName' => $this->names->name($report->getRequestedBy()),

@@ -13,8 +13,9 @@ use OCA\PilotFeedback\Model\MonthRange;
 
 /**
  * What a report or export covers, checked: its type, one pilot or all, the month or quarter,
- * one organisation or every one the requester may see, the language, and whether testers are
- * named (never in documents; in exports only when a consolidator asked for it).
+ * one organisation or every one the requester may see, the language, whether testers are
+ * named (never in documents; in exports only when a consolidator asked for it), and whether
+ * the figures count released feedback only.
  */
 final class ReportRequest {
 	public const MONTHLY = 'monthly';
@@ -35,6 +36,8 @@ final class ReportRequest {
 		public readonly bool $withNames,
 		/** null: every organisation the requester may see */
 		public readonly ?int $organisationId,
+		/** Only feedback its organisation released for the month (a final report); else all feedback, released or not */
+		public readonly bool $releasedOnly = false,
 	) {
 	}
 

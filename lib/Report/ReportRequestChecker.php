@@ -12,6 +12,7 @@ namespace OCA\PilotFeedback\Report;
 use OCA\PilotFeedback\Common\Validator;
 use OCA\PilotFeedback\Db\ConsolidationMapper;
 use OCA\PilotFeedback\Db\OrganisationMapper;
+use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Db\PilotMapper;
 use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\NotFoundException;
@@ -25,7 +26,7 @@ use OCP\L10N\IFactory;
 
 /**
  * Who may make reports, and what a request for one asks, checked: type, format, pilot, period,
- * language, tester names and organisation. Consolidators make every report (tester names in
+ * language, tester names, organisation and whether only released feedback counts. Consolidators make every report (tester names in
  * exports on explicit request); coordinators those of their own organisation, pseudonymised;
  * testers none.
  */
@@ -38,6 +39,9 @@ class ReportRequestChecker {
 		private ConsolidationMapper $consolidationMapper,
 		private IUserManager $userManager,
 		private IFactory $l10nFactory,
+		private PeriodMapper $periods,
+		/** null: no PDF (as in tests that build the checker by hand) */
+		private ?PdfConverter $pdf = null,
 	) {
 	}
 
@@ -76,9 +80,11 @@ class ReportRequestChecker {
 	}
 
 	/**
-	 * Checks a request as the actor: type, format, pilot, period, language, names and organisation.
+	 * Checks a request as the actor: type, format, pilot, period, language, names, organisation
+	 * and released feedback only. Left out (null), $releasedOnly is true when every reporting
+	 * period in the report's months is closed (a final report), else false.
 	 */
-	public function check(Actor $actor, mixed $type, mixed $format, mixed $pilotId, mixed $month, mixed $quarter, mixed $language, mixed $withNames, mixed $organisationId): ReportRequest {
+	public function check(Actor $actor, mixed $type, mixed $format, mixed $pilotId, mixed $month, mixed $quarter, mixed $language, mixed $withNames, mixed $organisationId, mixed $releasedOnly = null): ReportRequest {
 		$this->requireReporter($actor);
 		$type = Validator::oneOf($type, 'Type', ReportRequest::TYPES);
 		$names = $withNames === null ? false : Validator::flag($withNames, 'With names');
@@ -90,6 +96,10 @@ class ReportRequestChecker {
 		}
 		if ($type === ReportRequest::EXPORT) {
 			$this->writers->workbook($format);
+		} elseif ($format === PdfConverter::FORMAT) {
+			if ($this->pdf === null || !in_array(PdfConverter::FORMAT, $this->pdf->offered($this->writers->documentFormats()), true)) {
+				throw new ValidationException('PDF needs a file conversion provider such as Nextcloud Office, and this server has none. Choose ODT or DOCX, or ask the administrator to install Nextcloud Office.');
+			}
 		} else {
 			$this->writers->document($format);
 		}
@@ -108,7 +118,32 @@ class ReportRequestChecker {
 		if ($this->consolidationMapper->periodsIn($range) === []) {
 			throw new NotFoundException('There is no reporting period from %1$s to %2$s. Choose months that have a reporting period.', [$range->from, $range->to]);
 		}
-		return new ReportRequest($type, $pilot, $period, $format, $this->language($actor, $language), $names, $org);
+		$released = $releasedOnly === null || $releasedOnly === ''
+			? $this->allClosed($range->months())
+			: Validator::flag($releasedOnly, 'Released feedback only');
+		return new ReportRequest($type, $pilot, $period, $format, $this->language($actor, $language), $names, $org, $released);
+	}
+
+	/**
+	 * Whether every reporting period of these months is closed (months without a period have
+	 * no feedback and are skipped; at least one must have a period): the default of "released
+	 * feedback only", so that a report of finished months shows the final, released figures.
+	 *
+	 * @param list<string> $months YYYY-MM
+	 */
+	public function allClosed(array $months): bool {
+		$any = false;
+		foreach ($months as $month) {
+			$period = $this->periods->findByMonth($month);
+			if ($period === null) {
+				continue;
+			}
+			if ($period->isOpen()) {
+				return false;
+			}
+			$any = true;
+		}
+		return $any;
 	}
 
 	private function period(string $type, mixed $month, mixed $quarter): string {

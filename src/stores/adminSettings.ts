@@ -56,6 +56,22 @@ export const useAdminSettingsStore = defineStore('pilotfeedback-admin-settings',
 	}
 
 	/**
+	 * Set the reports' traffic light; false if the server refused (e.g. green not above amber).
+	 *
+	 * @param trafficLightGreen a mean from this is green (1 to 5)
+	 * @param trafficLightAmber a mean from this, below green, is amber; below it red (1 to 5)
+	 */
+	async function saveTrafficLight(trafficLightGreen: number, trafficLightAmber: number): Promise<boolean> {
+		try {
+			settings.value = await saveSettings({ trafficLightGreen, trafficLightAmber })
+			return true
+		} catch (error) {
+			showError(errorMessage(error))
+			return false
+		}
+	}
+
+	/**
 	 * Install the default catalogue; answers how many records were added, null on failure.
 	 */
 	async function installDefault(): Promise<number | null> {
@@ -67,5 +83,5 @@ export const useAdminSettingsStore = defineStore('pilotfeedback-admin-settings',
 		}
 	}
 
-	return { settings, loadError, load, saveConsolidatorGroup, saveLowRatingThreshold, installDefault }
+	return { settings, loadError, load, saveConsolidatorGroup, saveLowRatingThreshold, saveTrafficLight, installDefault }
 })

@@ -26,6 +26,7 @@ function report(id: number, status: Report['status']): Report {
 		format: 'csv',
 		language: 'en',
 		pseudonymised: true,
+		releasedOnly: false,
 		origin: 'request',
 		requestedBy: 'bmi',
 		requestedByName: 'BMI',

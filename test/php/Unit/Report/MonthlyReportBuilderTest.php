@@ -17,13 +17,18 @@ use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ConsolidationScope;
 use OCA\PilotFeedback\Model\MonthRange;
+use OCA\PilotFeedback\Report\Commentary\CommentaryService;
+use OCA\PilotFeedback\Report\Commentary\ReportCommentary;
+use OCA\PilotFeedback\Report\ManagementSummarySection;
 use OCA\PilotFeedback\Report\Model\Chart;
 use OCA\PilotFeedback\Report\Model\Document;
+use OCA\PilotFeedback\Report\Model\Heading;
 use OCA\PilotFeedback\Report\Model\Paragraph;
 use OCA\PilotFeedback\Report\Model\Table;
 use OCA\PilotFeedback\Report\MonthlyReportBuilder;
 use OCA\PilotFeedback\Report\ReportLabels;
 use OCA\PilotFeedback\Report\ReportRequest;
+use OCA\PilotFeedback\Settings\SettingsService;
 use OCP\App\IAppManager;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\IL10N;
@@ -38,17 +43,30 @@ use PHPUnit\Framework\TestCase;
  */
 final class MonthlyReportBuilderTest extends TestCase {
 	private ConsolidationService&MockObject $consolidation;
+	private CommentaryService&MockObject $commentary;
+	/** @var list<array{componentId: int, type: string, priority: string, status: string, count: int}> items filed or changed, as ItemsOverviewService counts them */
+	private array $changed = [];
+	/** @var array<int, int> open critical and high items per component, as ItemsOverviewService counts them */
+	private array $urgent = [];
+	/** What the ministry wrote, as CommentaryService answers */
+	private ReportCommentary $words;
+	/** @var list<array{int, string}> pilot and period the commentary was asked for */
+	private array $commentaryAsked = [];
+	/** @var list<bool> what each consolidation scope was asked with */
+	private array $releasedOnlyAsked = [];
 	private MonthlyReportBuilder $builder;
 	private Actor $actor;
 
 	protected function setUp(): void {
 		$this->actor = new Actor('bmi', isConsolidator: true);
+		$this->words = new ReportCommentary();
 		$this->consolidation = $this->createMock(ConsolidationService::class);
-		$this->consolidation->method('scope')->willReturnCallback(static function (Actor $actor, int $pilotId, mixed $month, mixed $quarter, string $from, string $to): ConsolidationScope {
+		$this->consolidation->method('scope')->willReturnCallback(function (Actor $actor, int $pilotId, mixed $month, mixed $quarter, string $from, string $to, bool $releasedOnly): ConsolidationScope {
+			$this->releasedOnlyAsked[] = $releasedOnly;
 			if ($from === '2026-10') {
 				throw new NotFoundException('There is no reporting period from %1$s to %2$s.', [$from, $to]);
 			}
-			return new ConsolidationScope($pilotId, MonthRange::between($from, $to), false, null, [1, 2]);
+			return new ConsolidationScope($pilotId, MonthRange::between($from, $to), $releasedOnly, null, [1, 2]);
 		});
 		$this->consolidation->method('participation')->willReturn([
 			'pilotId' => 7,
@@ -61,6 +79,8 @@ final class MonthlyReportBuilderTest extends TestCase {
 			]],
 		]);
 		$items = $this->createMock(ItemsOverviewService::class);
+		$items->method('filedOrChangedCounts')->willReturnCallback(fn (): array => $this->changed);
+		$items->method('openUrgentCounts')->willReturnCallback(fn (): array => $this->urgent);
 		$items->method('overview')->willReturn([
 			'pilotId' => 7, 'range' => ['from' => '2026-11', 'to' => '2026-11', 'months' => ['2026-11']],
 			'counts' => [], 'organisations' => [], 'openUrgent' => [], 'perMonth' => [['month' => '2026-11', 'filed' => 0, 'closed' => 0]],
@@ -70,6 +90,7 @@ final class MonthlyReportBuilderTest extends TestCase {
 		$labels->method('organisation')->willReturn('Robert Koch-Institut');
 		$labels->method('component')->willReturn('Nextcloud');
 		$labels->method('criterion')->willReturn('Usability');
+		$labels->method('pilot')->willReturn('PoC 1');
 		$pilot = new Pilot();
 		$pilot->setId(7);
 		$pilot->setTitle('PoC 1');
@@ -84,7 +105,14 @@ final class MonthlyReportBuilderTest extends TestCase {
 		$time = $this->createMock(ITimeFactory::class);
 		// 2026-11-20: November has not ended.
 		$time->method('getTime')->willReturn((int)gmmktime(12, 0, 0, 11, 20, 2026));
-		$this->builder = new MonthlyReportBuilder($this->consolidation, $items, $labels, $pilots, $factory, $apps, $time);
+		$settings = $this->createMock(SettingsService::class);
+		$settings->method('trafficLight')->willReturn(['green' => 4.0, 'amber' => 3.0]);
+		$this->commentary = $this->createMock(CommentaryService::class);
+		$this->commentary->method('forReport')->willReturnCallback(function (int $pilotId, string $period): ReportCommentary {
+			$this->commentaryAsked[] = [$pilotId, $period];
+			return $this->words;
+		});
+		$this->builder = new MonthlyReportBuilder($this->consolidation, $items, $labels, $pilots, $factory, $apps, $time, new ManagementSummarySection($labels, $settings), $this->commentary);
 	}
 
 	/** @return array{componentId: int, assessments: int, overall: array{mean: ?float, n: int, sum: int, distribution: list<int>, notAssessed: int}, criteria: list<array{criterionId: int, mean: ?float, n: int, sum: int, distribution: list<int>, notAssessed: int}>} */
@@ -93,8 +121,29 @@ final class MonthlyReportBuilderTest extends TestCase {
 		return ['componentId' => 1, 'assessments' => $n, 'overall' => $stats, 'criteria' => [['criterionId' => 4, ...$stats]]];
 	}
 
-	private function build(): Document {
-		return $this->builder->build($this->actor, new ReportRequest(ReportRequest::MONTHLY, 7, '2026-11', 'odt', 'en', false, null));
+	private function build(bool $releasedOnly = false): Document {
+		return $this->builder->build($this->actor, new ReportRequest(ReportRequest::MONTHLY, 7, '2026-11', 'odt', 'en', false, null, $releasedOnly));
+	}
+
+	/** The table with this caption. */
+	private static function table(Document $document, string $caption): Table {
+		foreach ($document->blocks as $block) {
+			if ($block instanceof Table && $block->caption === $caption) {
+				return $block;
+			}
+		}
+		self::fail('No table "' . $caption . '"');
+	}
+
+	/** @return list<string> the texts of paragraphs and headings, in order */
+	private static function texts(Document $document): array {
+		$texts = [];
+		foreach ($document->blocks as $block) {
+			if ($block instanceof Paragraph || $block instanceof Heading) {
+				$texts[] = $block->text;
+			}
+		}
+		return $texts;
 	}
 
 	/** @return list<string> */
@@ -120,8 +169,61 @@ final class MonthlyReportBuilderTest extends TestCase {
 		$this->assertNotSame('', $charts[0]->altText);
 		$this->assertSame(['2026-11', '2026-10'], array_map(static fn ($s): string => $s->name, $charts[0]->series));
 		$this->assertSame([3.5], $charts[0]->series[0]->values);
-		$tables = array_values(array_filter($document->blocks, static fn ($b): bool => $b instanceof Table));
-		$this->assertContains(['Nextcloud', 'Overall score', 3.5, 2, null, 0, null], $tables[1]->rows);
+		$this->assertContains(['Nextcloud', 'Overall score', 3.5, 2, null, 0, null], self::table($document, 'Mean score and n per component and criterion')->rows);
+	}
+
+	public function testTheManagementSummaryComesBeforeTheMethodWithLightChangeAndUrgentItems(): void {
+		$this->consolidation->method('results')->willReturn(['pilotId' => 7, 'range' => ['from' => '2026-11', 'to' => '2026-11', 'months' => ['2026-11']], 'releasedOnly' => false, 'components' => [self::component(3.5, 2)], 'organisations' => []]);
+		$document = $this->build();
+		$texts = self::texts($document);
+		$this->assertLessThan(array_search('Method', $texts, true), array_search('Management summary', $texts, true));
+		$summary = self::table($document, 'Management summary of PoC 1 in 2026-11');
+		// October has no period: the change is "new"; 3.5 is amber with the default thresholds
+		$this->assertSame([['Nextcloud', 3.5, 2, null, 'new', '▲ amber', 0]], $summary->rows);
+		$this->assertContains('0 of 1 components green, 1 amber, 0 red; open critical or high items: 0.', $texts);
+	}
+
+	public function testItemsFiledOrChangedAreCountedByPriorityAndStatusAndUrgentOnesInTheSummary(): void {
+		$this->consolidation->method('results')->willReturn(['pilotId' => 7, 'range' => ['from' => '2026-11', 'to' => '2026-11', 'months' => ['2026-11']], 'releasedOnly' => false, 'components' => [self::component(2.5, 3)], 'organisations' => []]);
+		$this->changed = [
+			['componentId' => 1, 'type' => 'defect', 'priority' => 'high', 'status' => 'in_progress', 'count' => 2],
+			['componentId' => 1, 'type' => 'requirement', 'priority' => 'high', 'status' => 'done', 'count' => 1],
+		];
+		$this->urgent = [1 => 2];
+		$document = $this->build();
+		$table = self::table($document, 'Items filed or changed (a new status) in the period, by priority and their current status');
+		// rows: critical, high, medium, low; columns: priority, the nine statuses, total
+		$this->assertSame(3, $table->rows[1][10]);
+		$this->assertSame([['Nextcloud', 2.5, 3, null, 'new', '■ red', 2]], self::table($document, 'Management summary of PoC 1 in 2026-11')->rows);
+		$this->assertContains('0 of 1 components green, 0 amber, 1 red; open critical or high items: 2.', self::texts($document));
+	}
+
+	public function testReleasedOnlyReachesEveryScopeTheTitlePageAndTheMethod(): void {
+		$this->consolidation->method('results')->willReturn(['pilotId' => 7, 'range' => ['from' => '2026-11', 'to' => '2026-11', 'months' => ['2026-11']], 'releasedOnly' => true, 'components' => [self::component(4.0, 1)], 'organisations' => []]);
+		$document = $this->build(true);
+		$this->assertNotSame([], $this->releasedOnlyAsked);
+		$this->assertSame([true], array_values(array_unique($this->releasedOnlyAsked)));
+		$this->assertContains('Figures: released feedback only', $document->titlePage->lines);
+		$this->assertStringContainsString('released for each month', implode(' ', self::texts($document)));
+
+		$this->releasedOnlyAsked = [];
+		$all = $this->build(false);
+		$this->assertSame([false], array_values(array_unique($this->releasedOnlyAsked)));
+		$this->assertContains('Figures: all feedback, released or not', $all->titlePage->lines);
+	}
+
+	public function testTheMinistrysWordsOpenThePilotAndFollowTheRatingsMarkedAsItsOwn(): void {
+		$this->consolidation->method('results')->willReturn(['pilotId' => 7, 'range' => ['from' => '2026-11', 'to' => '2026-11', 'months' => ['2026-11']], 'releasedOnly' => false, 'components' => [self::component(4.0, 1)], 'organisations' => []]);
+		$this->words = new ReportCommentary("The month went **well**.\n\n- fewer crashes\n- <b>faster</b> sync", [1 => 'Keep _going_.']);
+		$texts = self::texts($this->build());
+		$this->assertSame([[7, '2026-11']], $this->commentaryAsked);
+		$foreword = array_search('Foreword of the coordinating ministry', $texts, true);
+		$this->assertIsInt($foreword);
+		$this->assertSame(['The month went well.', '• fewer crashes', '• faster sync'], array_slice($texts, $foreword + 1, 3));
+		$comments = array_search('Comments of the coordinating ministry', $texts, true);
+		$this->assertGreaterThan($foreword, $comments);
+		$this->assertSame(['Nextcloud: comment of the coordinating ministry', 'Keep going.'], array_slice($texts, $comments + 1, 2));
+		$this->assertStringNotContainsString('<b>', implode(' ', $texts));
 	}
 
 	public function testNoUserIdReachesTheDocument(): void {

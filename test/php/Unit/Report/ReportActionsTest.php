@@ -12,6 +12,7 @@ namespace OCA\PilotFeedback\Tests\Unit\Report;
 use OCA\PilotFeedback\Db\ConsolidationMapper;
 use OCA\PilotFeedback\Db\Organisation;
 use OCA\PilotFeedback\Db\OrganisationMapper;
+use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Db\PilotMapper;
 use OCA\PilotFeedback\Db\Report;
 use OCA\PilotFeedback\Db\ReportMapper;
@@ -108,7 +109,7 @@ final class ReportActionsTest extends TestCase {
 		$l = $this->createMock(IL10N::class);
 		$l->method('t')->willReturnCallback(static fn (string $text, array|string $parameters = []): string => vsprintf($text, (array)$parameters));
 		$policy = new Policy();
-		$checker = new ReportRequestChecker($policy, new WriterRegistry([], []), $this->createMock(PilotMapper::class), $organisations, $this->createMock(ConsolidationMapper::class), $users, $this->createMock(IFactory::class));
+		$checker = new ReportRequestChecker($policy, new WriterRegistry([], []), $this->createMock(PilotMapper::class), $organisations, $this->createMock(ConsolidationMapper::class), $users, $this->createMock(IFactory::class), $this->createMock(PeriodMapper::class));
 		$presenter = new ReportPresenter($l, new UserNames($users, $this->createMock(Pseudonyms::class)));
 		$this->actions = new ReportActions($mapper, $checker, $runner, $storage, $presenter, $policy, $actors, $users);
 

@@ -13,6 +13,7 @@ use OCA\PilotFeedback\BackgroundJob\GenerateReportJob;
 use OCA\PilotFeedback\Db\ConsolidationMapper;
 use OCA\PilotFeedback\Db\Organisation;
 use OCA\PilotFeedback\Db\OrganisationMapper;
+use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Db\PilotMapper;
 use OCA\PilotFeedback\Db\Report;
 use OCA\PilotFeedback\Db\ReportMapper;
@@ -248,7 +249,7 @@ final class ReportJobRunnerTest extends TestCase {
 		});
 
 		$policy = new Policy();
-		$checker = new ReportRequestChecker($policy, $writers, $this->createMock(PilotMapper::class), $organisations, $this->createMock(ConsolidationMapper::class), $users, $l10nFactory);
+		$checker = new ReportRequestChecker($policy, $writers, $this->createMock(PilotMapper::class), $organisations, $this->createMock(ConsolidationMapper::class), $users, $l10nFactory, $this->createMock(PeriodMapper::class));
 		$documents = new DocumentMaker($writers, $monthly, $this->createMock(QuarterlyReportBuilder::class), $this->createMock(ExportService::class), $labels, $l10nFactory);
 		return new ReportMaker($users, $actors, $checker, $documents, $storage);
 	}

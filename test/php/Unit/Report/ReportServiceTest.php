@@ -13,6 +13,8 @@ use OCA\PilotFeedback\BackgroundJob\GenerateReportJob;
 use OCA\PilotFeedback\Db\ConsolidationMapper;
 use OCA\PilotFeedback\Db\Organisation;
 use OCA\PilotFeedback\Db\OrganisationMapper;
+use OCA\PilotFeedback\Db\Period;
+use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Db\Pilot;
 use OCA\PilotFeedback\Db\PilotMapper;
 use OCA\PilotFeedback\Db\Report;
@@ -116,7 +118,7 @@ final class ReportServiceTest extends TestCase {
 		$l10nFactory->method('getUserLanguage')->willReturnCallback(static fn (?IUser $user = null): string => $user?->getUID() === 'bmi' ? 'de_DE' : 'fr');
 
 		$policy = new Policy();
-		$checker = new ReportRequestChecker($policy, $this->writers(), $this->pilots(), $this->organisations(), $this->periods(), $users, $l10nFactory);
+		$checker = new ReportRequestChecker($policy, $this->writers(), $this->pilots(), $this->organisations(), $this->periods(), $users, $l10nFactory, $this->periodStates());
 		$runner = new ReportJobRunner($this->mapper, $this->maker, $storage, $this->createMock(ReportNotifications::class), $jobs, $time, $logger, $this->createMock(IEventDispatcher::class));
 		$this->service = new ReportService($checker, $runner, $this->mapper, new ReportPresenter($l, new UserNames($users, $this->createMock(Pseudonyms::class))), $policy, new ReportSize($this->mapper), $logger);
 	}
@@ -142,6 +144,21 @@ final class ReportServiceTest extends TestCase {
 	private function periods(): ConsolidationMapper {
 		$periods = $this->createMock(ConsolidationMapper::class);
 		$periods->method('periodsIn')->willReturnCallback(static fn (MonthRange $range): array => str_starts_with($range->from, '2030') ? [] : [['id' => 3, 'month' => $range->from]]);
+		return $periods;
+	}
+
+	/** Months up to 2026-10 are closed, later ones open; 2026-08 has no period. */
+	private function periodStates(): PeriodMapper {
+		$periods = $this->createMock(PeriodMapper::class);
+		$periods->method('findByMonth')->willReturnCallback(static function (string $month): ?Period {
+			if ($month === '2026-08') {
+				return null;
+			}
+			$period = new Period();
+			$period->setMonth($month);
+			$period->setStatus($month <= '2026-10' ? 'closed' : 'open');
+			return $period;
+		});
 		return $periods;
 	}
 
@@ -201,6 +218,31 @@ final class ReportServiceTest extends TestCase {
 		self::assertSame(412, $answer['fileId']);
 		self::assertSame('bmi/Reports/2026-11/Monthly status report - 2026-11 - PoC 1.odt', $answer['path']);
 		self::assertSame('Bundesministerium', $answer['requestedByName']);
+	}
+
+	/** @return iterable<string, array{string, ?string, ?string, mixed, bool}> */
+	public static function releasedOnlyRequests(): iterable {
+		yield 'left out, a closed month' => ['monthly', '2026-10', null, null, true];
+		yield 'left out, an open month' => ['monthly', '2026-11', null, null, false];
+		yield 'left out, a closed quarter with a month without period' => ['quarterly', null, '2026-Q3', null, true];
+		yield 'left out, a quarter with an open month' => ['quarterly', null, '2026-Q4', null, false];
+		yield 'asked for, an open month' => ['monthly', '2026-11', null, true, true];
+		yield 'declined, a closed month' => ['monthly', '2026-10', null, 'false', false];
+	}
+
+	#[DataProvider('releasedOnlyRequests')]
+	public function testReleasedOnlyDefaultsToWhetherEveryPeriodIsClosedAndIsRecorded(string $type, ?string $month, ?string $quarter, mixed $releasedOnly, bool $expected): void {
+		$this->maker->method('make')->willReturn($this->savedFile());
+
+		$answer = $this->service->request(self::consolidator(), $type, 'odt', 7, $month, $quarter, 'en', null, null, $releasedOnly);
+
+		self::assertSame($expected, $this->inserted[0]->getReleasedOnly());
+		self::assertSame($expected, $answer['releasedOnly']);
+	}
+
+	public function testReleasedOnlyMustBeAFlag(): void {
+		$this->expectException(ValidationException::class);
+		$this->service->request(self::consolidator(), 'monthly', 'odt', 7, '2026-11', null, 'en', null, null, 'sometimes');
 	}
 
 	public function testALargeDocumentIsLeftToTheBackgroundJob(): void {

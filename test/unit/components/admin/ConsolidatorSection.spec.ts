@@ -95,7 +95,7 @@ describe('ConsolidatorSection', () => {
 	it('follows the settings when they arrive', async () => {
 		const { wrapper, store } = mountSection({ settings: null })
 		expect(selectProp(wrapper.findComponent(NcSelect), 'modelValue')).toBeNull()
-		store.settings = { consolidatorGroup: 'auditors', lowRatingThreshold: 3 }
+		store.settings = { consolidatorGroup: 'auditors', lowRatingThreshold: 3, trafficLightGreen: 4, trafficLightAmber: 3 }
 		await flushPromises()
 		expect(selectProp(wrapper.findComponent(NcSelect), 'modelValue')).toEqual({ id: 'auditors', label: 'Auditors' })
 	})

@@ -69,6 +69,25 @@ describe('NumberSettingsSection', () => {
 		expect(inputs()[0]!.value).toBe('2')
 	})
 
+	it('saves decimals in a field with a step, and gives the input its step and bounds', async () => {
+		const save = vi.fn().mockResolvedValue(true)
+		const wrapper = mount(NumberSettingsSection, {
+			props: {
+				name: 'Light',
+				description: 'Two thresholds',
+				fields: [{ key: 'green', label: 'Green', step: 0.1, min: 1, max: 5 }, { key: 'amber', label: 'Amber', step: 0.1, min: 1, max: 5 }],
+				saved: { green: 4, amber: 3 },
+				save,
+			},
+		})
+		const input = wrapper.findAll('input')[0]!
+		expect([input.attributes('step'), input.attributes('min'), input.attributes('max')]).toEqual(['0.1', '1', '5'])
+		await input.setValue('4.5')
+		await wrapper.find('form').trigger('submit')
+		await flushPromises()
+		expect(save).toHaveBeenCalledExactlyOnceWith({ green: 4.5, amber: 3 })
+	})
+
 	it('shows why loading failed', () => {
 		const { wrapper } = mountSection(null)
 		expect(wrapper.text()).not.toContain('Server down')

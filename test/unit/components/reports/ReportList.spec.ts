@@ -24,6 +24,7 @@ function report(id: number, status: Report['status'], requestedBy: string, origi
 		format: 'odt',
 		language: 'en',
 		pseudonymised: true,
+		releasedOnly: false,
 		origin,
 		requestedBy,
 		requestedByName: requestedBy.toUpperCase(),
