@@ -29,12 +29,18 @@ use OCP\L10N\IFactory;
 /**
  * The data export [Datenexport]: a workbook whose sheets are generators, so that the writers
  * stream it row by row. First sheet (the one a CSV holds): the ratings, one row per assessment
- * and criterion. Then the items with every field, and the aggregated tables (results,
- * participation, item counts) as ConsolidationService and ItemsOverviewService compute them.
+ * and criterion, the assessment's comment on each of its rows (like its overall score, so that
+ * a row filtered or sorted on its own still carries it). Then the comments, the qualitative
+ * half of the feedback: one row per assessment that has one. Then the items with every field,
+ * and the aggregated tables (results, participation, item counts) as ConsolidationService and
+ * ItemsOverviewService compute them.
  *
  * Pseudonymised unless a consolidator asked for names: a tester appears as a pseudonym (T1,
- * T2 … in order of first appearance within the file), never by user id or display name, and
- * free-text rating comments are left out. Coordinators get their own organisation's rows only.
+ * T2 … in order of first appearance in the ratings, the same in every sheet), never by user id
+ * or display name. Free text (rating comments, item texts) is exported as written: what a tester
+ * wrote about themselves stays in it. Cells that a spreadsheet would run as a formula are
+ * neutralised by the writers (CsvWriter; ODS and XLSX write text cells as text). Coordinators
+ * get their own organisation's rows only.
  */
 class ExportService {
 	public function __construct(
@@ -55,6 +61,7 @@ class ExportService {
 	public function workbook(Actor $actor, ReportRequest $request, ?array $organisationIds): Workbook {
 		$this->policy->require(!$request->withNames || $actor->isConsolidator, 'Only consolidators may export tester names.');
 		$l = $this->l10nFactory->get(Application::APP_ID, $request->language);
+		$this->labels->useLanguage($request->language);
 		$pilots = $request->pilotId !== null ? [$this->pilots->get($request->pilotId)] : $this->pilots->findAll(false);
 		$pilotIds = array_map(static fn (Pilot $p): int => $p->getId(), $pilots);
 		$scopes = [];
@@ -65,8 +72,11 @@ class ExportService {
 				// no reporting period in the range: the aggregated sheets stay empty
 			}
 		}
+		/** @var \ArrayObject<string, string> $pseudonyms the testers' pseudonyms, the same in every sheet */
+		$pseudonyms = new \ArrayObject();
 		return new Workbook([
-			$this->ratingsSheet($l, $request, $pilotIds, $organisationIds),
+			$this->ratingsSheet($l, $request, $pilotIds, $organisationIds, $pseudonyms),
+			$this->commentsSheet($l, $request, $pilotIds, $organisationIds, $pseudonyms),
 			$this->itemsSheet($l, $actor, $request, $pilotIds, $organisationIds),
 			$this->resultsSheet($l, $actor, $request, $scopes),
 			$this->participationSheet($l, $actor, $scopes),
@@ -77,34 +87,99 @@ class ExportService {
 	/**
 	 * @param list<int> $pilotIds
 	 * @param list<int>|null $organisationIds
+	 * @param \ArrayObject<string, string> $pseudonyms user id => pseudonym, shared by the sheets
 	 */
-	private function ratingsSheet(IL10N $l, ReportRequest $request, array $pilotIds, ?array $organisationIds): Sheet {
-		$header = [$l->t('Pilot'), $l->t('Month'), $l->t('Organisation'), $l->t('Tester'), $l->t('Assessment'), $l->t('Component'), $l->t('Criterion'), $l->t('Score'), $l->t('Overall score')];
+	private function ratingsSheet(IL10N $l, ReportRequest $request, array $pilotIds, ?array $organisationIds, \ArrayObject $pseudonyms): Sheet {
+		$header = [$l->t('Pilot'), $l->t('Month'), $l->t('Organisation'), $l->t('Tester'), $l->t('Assessment'), $l->t('Component'), $l->t('Criterion'), $l->t('Score'), $l->t('Overall score'), $l->t('Comment')];
 		if ($request->withNames) {
-			array_push($header, $l->t('User ID'), $l->t('Display name'), $l->t('Comment'));
+			array_push($header, $l->t('User ID'), $l->t('Display name'));
 		}
-		$rows = function () use ($request, $pilotIds, $organisationIds): \Generator {
-			$pseudonyms = [];
+		$rows = function () use ($request, $pilotIds, $organisationIds, $pseudonyms): \Generator {
 			foreach ($this->mapper->ratings($pilotIds, $request->range(), $organisationIds) as $row) {
-				$pseudonyms[$row['user_id']] ??= 'T' . (count($pseudonyms) + 1);
 				$out = [
 					$this->labels->pilot($row['pilot_id']),
 					$row['month'],
 					$this->labels->organisation($row['org_id']),
-					$pseudonyms[$row['user_id']],
+					self::pseudonym($pseudonyms, $row['user_id']),
 					$row['assessment_id'],
 					$this->labels->component($row['component_id']),
 					$this->labels->criterion($row['criterion_id']),
 					$row['score'],
 					$row['overall'],
+					self::comment($row['comment']),
 				];
 				if ($request->withNames) {
-					array_push($out, $row['user_id'], $this->userManager->getDisplayName($row['user_id']) ?? $row['user_id'], $row['comment']);
+					array_push($out, ...$this->names($row['user_id']));
 				}
 				yield $out;
 			}
 		};
 		return new Sheet($l->t('Ratings'), $header, $rows());
+	}
+
+	/**
+	 * One row per assessment with a comment: who (pseudonymised), which component, the overall
+	 * score and the comment as written. Reads the ratings again (rows of one assessment come
+	 * together), so that it holds one row in memory at a time like the other sheets.
+	 *
+	 * @param list<int> $pilotIds
+	 * @param list<int>|null $organisationIds
+	 * @param \ArrayObject<string, string> $pseudonyms user id => pseudonym, shared by the sheets
+	 */
+	private function commentsSheet(IL10N $l, ReportRequest $request, array $pilotIds, ?array $organisationIds, \ArrayObject $pseudonyms): Sheet {
+		$header = [$l->t('Pilot'), $l->t('Month'), $l->t('Organisation'), $l->t('Tester'), $l->t('Assessment'), $l->t('Component'), $l->t('Overall score'), $l->t('Comment')];
+		if ($request->withNames) {
+			array_push($header, $l->t('User ID'), $l->t('Display name'));
+		}
+		$rows = function () use ($request, $pilotIds, $organisationIds, $pseudonyms): \Generator {
+			$last = null;
+			foreach ($this->mapper->ratings($pilotIds, $request->range(), $organisationIds) as $row) {
+				// every tester counts, commented or not, so that the pseudonyms are those of the ratings
+				$pseudonym = self::pseudonym($pseudonyms, $row['user_id']);
+				$comment = self::comment($row['comment']);
+				if ($row['assessment_id'] === $last || $comment === null) {
+					continue;
+				}
+				$last = $row['assessment_id'];
+				$out = [
+					$this->labels->pilot($row['pilot_id']),
+					$row['month'],
+					$this->labels->organisation($row['org_id']),
+					$pseudonym,
+					$row['assessment_id'],
+					$this->labels->component($row['component_id']),
+					$row['overall'],
+					$comment,
+				];
+				if ($request->withNames) {
+					array_push($out, ...$this->names($row['user_id']));
+				}
+				yield $out;
+			}
+		};
+		return new Sheet($l->t('Comments'), $header, $rows());
+	}
+
+	/**
+	 * The tester's pseudonym: T1, T2 … in order of first appearance.
+	 *
+	 * @param \ArrayObject<string, string> $pseudonyms
+	 */
+	private static function pseudonym(\ArrayObject $pseudonyms, string $userId): string {
+		if (!isset($pseudonyms[$userId])) {
+			$pseudonyms[$userId] = 'T' . (count($pseudonyms) + 1);
+		}
+		return $pseudonyms[$userId];
+	}
+
+	/** A comment as written; null for none (or only blanks). */
+	private static function comment(?string $comment): ?string {
+		return $comment === null || trim($comment) === '' ? null : $comment;
+	}
+
+	/** @return array{string, string} the user id and display name, for an export with names */
+	private function names(string $userId): array {
+		return [$userId, $this->userManager->getDisplayName($userId) ?? $userId];
 	}
 
 	/**

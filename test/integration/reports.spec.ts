@@ -24,15 +24,18 @@ const SERVER_DIR = process.env.NEXTCLOUD_SERVER_DIR ?? ''
 const DEMO_USERS = ['bmi', 'rki-coord', 'rki-tester1', 'rki-tester2', 'bsh-coord', 'bsh-tester1', 'bsh-tester2']
 
 type Tester = 'rki-tester1' | 'rki-tester2' | 'bsh-tester1' | 'bsh-tester2'
-interface Rating { user: Tester, month: number, component: number, overall: number | null, scores: (number | null)[] }
+interface Rating { user: Tester, month: number, component: number, overall: number | null, scores: (number | null)[], comment: string | null }
 
-/** Months 0 and 1 of the quarter hold ratings; month 2 has a period and no ratings. */
+/**
+ * Months 0 and 1 of the quarter hold ratings; month 2 has a period and no ratings. The comments
+ * name no tester (exports carry free text as written); one would be a formula in a spreadsheet.
+ */
 const RATINGS: Rating[] = [
-	{ user: 'rki-tester1', month: 0, component: 0, overall: 4, scores: [5, 3] },
-	{ user: 'rki-tester2', month: 0, component: 0, overall: 2, scores: [2, null] },
-	{ user: 'bsh-tester1', month: 0, component: 1, overall: null, scores: [1, 4] },
-	{ user: 'bsh-tester2', month: 1, component: 0, overall: 5, scores: [4, 4] },
-	{ user: 'rki-tester1', month: 1, component: 1, overall: 3, scores: [null, 2] },
+	{ user: 'rki-tester1', month: 0, component: 0, overall: 4, scores: [5, 3], comment: 'Search is slow, "really" slow' },
+	{ user: 'rki-tester2', month: 0, component: 0, overall: 2, scores: [2, null], comment: '=1+1' },
+	{ user: 'bsh-tester1', month: 0, component: 1, overall: null, scores: [1, 4], comment: null },
+	{ user: 'bsh-tester2', month: 1, component: 0, overall: 5, scores: [4, 4], comment: 'First line\nsecond line' },
+	{ user: 'rki-tester1', month: 1, component: 1, overall: 3, scores: [null, 2], comment: 'Works well' },
 ]
 const ORG_OF: Record<Tester, 'rki' | 'bsh'> = { 'rki-tester1': 'rki', 'rki-tester2': 'rki', 'bsh-tester1': 'bsh', 'bsh-tester2': 'bsh' }
 
@@ -192,7 +195,7 @@ beforeAll(async () => {
 	for (const r of RATINGS) {
 		await expectApi(200, r.user, 'PUT', `/ratings/${periods[r.month].id}/${components[r.component].id}`, {
 			overall: r.overall,
-			comment: `Comment by ${r.user}`,
+			comment: r.comment,
 			scores: r.scores.map((score, c) => ({ criterionId: criteria[c].id, score })),
 		})
 	}
@@ -286,11 +289,13 @@ describe.skipIf(SERVER_DIR === '')('the background job writes the file into File
 		expect(report.status, report.error ?? '').toBe('done')
 		const rows = parseCsv((await download('bmi', report.path!)).toString('utf8'))
 		const header = rows[0]
-		expect(header).toEqual(['Pilot', 'Month', 'Organisation', 'Tester', 'Assessment', 'Component', 'Criterion', 'Score', 'Overall score'])
+		expect(header).toEqual(['Pilot', 'Month', 'Organisation', 'Tester', 'Assessment', 'Component', 'Criterion', 'Score', 'Overall score', 'Comment'])
 		const data = rows.slice(1).filter((r) => r.length > 1)
 		const orgName = (t: Tester): string => (ORG_OF[t] === 'rki' ? s.rki : s.bsh).name
-		const expected = RATINGS.flatMap((r) => criteria.map((c, i) => [pilotTitle, month(r.month), orgName(r.user), components[r.component].name, c.name, r.scores[i] === null ? '' : String(r.scores[i]), r.overall === null ? '' : String(r.overall)].join('|'))).sort()
-		const actual = data.map((r) => [r[0], r[1], r[2], r[5], r[6], r[7], r[8]].join('|')).sort()
+		// The comment on every row of its assessment; a would-be formula gets a leading quote.
+		const csvComment = (comment: string | null): string => (comment === null ? '' : comment.startsWith('=') ? `'${comment}` : comment)
+		const expected = RATINGS.flatMap((r) => criteria.map((c, i) => [pilotTitle, month(r.month), orgName(r.user), components[r.component].name, c.name, r.scores[i] === null ? '' : String(r.scores[i]), r.overall === null ? '' : String(r.overall), csvComment(r.comment)].join('|'))).sort()
+		const actual = data.map((r) => [r[0], r[1], r[2], r[5], r[6], r[7], r[8], r[9]].join('|')).sort()
 		expect(actual).toEqual(expected)
 		// One pseudonym per tester: as many as testers rated, the same within one assessment.
 		const byAssessment = new Map<string, Set<string>>()
@@ -415,8 +420,8 @@ function convert(bytes: Buffer, extension: string, target: string): string {
 	return join(dir, `report.${target.split(':')[0]}`)
 }
 
-/** A number as the English documents print it: at most two decimals, no trailing zeros. */
-const printed = (value: number): string => String(Number(value.toFixed(2)))
+/** A mean as the English documents print it: always two decimals (3.00 beside 3.25). */
+const printed = (value: number): string => value.toFixed(2)
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -444,8 +449,28 @@ describe.skipIf(SERVER_DIR === '')('LibreOffice opens what the app made and show
 			// LibreOffice writes the first sheet (Ratings) as CSV, UTF-8.
 			const csv = readFileSync(convert(await download('bmi', report.path!), fileFormat, 'csv:Text - txt - csv (StarCalc):44,34,76,1'), 'utf8')
 			const rows = parseCsv(csv).filter((r) => r.length > 1)
-			expect(rows[0], fileFormat).toEqual(['Pilot', 'Month', 'Organisation', 'Tester', 'Assessment', 'Component', 'Criterion', 'Score', 'Overall score'])
+			expect(rows[0], fileFormat).toEqual(['Pilot', 'Month', 'Organisation', 'Tester', 'Assessment', 'Component', 'Criterion', 'Score', 'Overall score', 'Comment'])
 			expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[5], r[6], r[7], r[8]].join('|')).sort(), fileFormat).toEqual(expected)
+		}
+	})
+
+	it('every spreadsheet format: a Comments sheet, one row per commented assessment, as written, pseudonymised', async () => {
+		const orgName = (t: Tester): string => (ORG_OF[t] === 'rki' ? s.rki : s.bsh).name
+		const commented = RATINGS.filter((r) => r.comment !== null)
+		const expected = commented.map((r) => [pilotTitle, month(r.month), orgName(r.user), components[r.component].name, r.overall === null ? '' : String(r.overall), r.comment].join('|')).sort()
+		for (const fileFormat of formats.exports.filter((f) => f !== 'csv')) {
+			const report = await make({ type: 'export', fileFormat, quarter: `${year}-Q1` })
+			expect(report.status, report.error ?? '').toBe('done')
+			// The second sheet (token 12 of LibreOffice's CSV filter options picks it), UTF-8.
+			const csv = readFileSync(convert(await download('bmi', report.path!), fileFormat, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2').replace(/\.csv$/, '-Comments.csv'), 'utf8')
+			const rows = parseCsv(csv).filter((r) => r.length > 1)
+			expect(rows[0], fileFormat).toEqual(['Pilot', 'Month', 'Organisation', 'Tester', 'Assessment', 'Component', 'Overall score', 'Comment'])
+			// Text cells stay text: "=1+1" is not computed.
+			expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[5], r[6], r[7]].join('|')).sort(), fileFormat).toEqual(expected)
+			expect(rows.slice(1).every((r) => /^T\d+$/.test(r[3])), fileFormat).toBe(true)
+			for (const id of DEMO_USERS) {
+				expect(csv.includes(id), `${fileFormat} names ${id}`).toBe(false)
+			}
 		}
 	})
 })

@@ -12,6 +12,7 @@ namespace OCA\PilotFeedback\Tests\Unit\Controller;
 use OCA\PilotFeedback\Controller\ReportController;
 use OCA\PilotFeedback\Db\ConsolidationMapper;
 use OCA\PilotFeedback\Db\OrganisationMapper;
+use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Db\PilotMapper;
 use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Model\Actor;
@@ -51,7 +52,7 @@ final class ReportControllerTest extends TestCase {
 			[$this->createConfiguredMock(DocumentWriter::class, ['format' => 'odt'])],
 			[$this->createConfiguredMock(WorkbookWriter::class, ['format' => 'ods']), $this->createConfiguredMock(WorkbookWriter::class, ['format' => 'csv'])],
 		);
-		$checker = new ReportRequestChecker(new Policy(), $writers, $this->createMock(PilotMapper::class), $this->createMock(OrganisationMapper::class), $this->createMock(ConsolidationMapper::class), $this->createMock(IUserManager::class), $this->createMock(IFactory::class));
+		$checker = new ReportRequestChecker(new Policy(), $writers, $this->createMock(PilotMapper::class), $this->createMock(OrganisationMapper::class), $this->createMock(ConsolidationMapper::class), $this->createMock(IUserManager::class), $this->createMock(IFactory::class), $this->createMock(PeriodMapper::class));
 		$this->storage = $this->createMock(ReportStorage::class);
 		$this->storage->method('folder')->willReturnCallback(static fn (string $userId): string => 'Reports of ' . $userId);
 		$this->reports = $this->createMock(ReportService::class);

@@ -33,10 +33,11 @@ use PHPUnit\Framework\MockObject\MockObject;
 use PHPUnit\Framework\TestCase;
 
 /**
- * The data export's rows: ratings and items of the pilots and organisations asked for,
- * testers as pseudonyms in order of first appearance (names, user ids and comments only when
- * a consolidator asked for names), and the aggregated sheets of each pilot that has a
- * reporting period in the range. Pilots 7 and 8 exist.
+ * The data export's rows: ratings and items of the pilots and organisations asked for, the
+ * testers' comments (on each rating row, and one row per commented assessment in the Comments
+ * sheet), testers as pseudonyms in order of first appearance, the same in every sheet (names
+ * and user ids only when a consolidator asked for names), and the aggregated sheets of each
+ * pilot that has a reporting period in the range. Pilots 7 and 8 exist.
  */
 final class ExportServiceTest extends TestCase {
 	private ExportMapper&MockObject $mapper;
@@ -118,8 +119,13 @@ final class ExportServiceTest extends TestCase {
 	}
 
 	private function ratingsOf(Workbook $workbook): Sheet {
-		self::assertSame(['Ratings', 'Items', 'Results', 'Participation', 'Item counts'], array_map(static fn (Sheet $s): string => $s->name, $workbook->sheets));
+		self::assertSame(['Ratings', 'Comments', 'Items', 'Results', 'Participation', 'Item counts'], array_map(static fn (Sheet $s): string => $s->name, $workbook->sheets));
 		return $workbook->sheets[0];
+	}
+
+	private function commentsOf(Workbook $workbook): Sheet {
+		self::assertSame('Comments', $workbook->sheets[1]->name);
+		return $workbook->sheets[1];
 	}
 
 	public function testACoordinatorAskingForNamesIsRefusedBeforeAnyDataIsRead(): void {
@@ -136,7 +142,7 @@ final class ExportServiceTest extends TestCase {
 		self::assertSame([], $this->itemQueries);
 	}
 
-	public function testTestersArePseudonymsInOrderOfFirstAppearanceWithoutCommentsOrIds(): void {
+	public function testTestersArePseudonymsInOrderOfFirstAppearanceWithTheirCommentsButNoIds(): void {
 		$this->ratings = [
 			self::rating('bob', 11, 1, 3, 'slow search'),
 			self::rating('alice', 12, 1, null),
@@ -145,12 +151,12 @@ final class ExportServiceTest extends TestCase {
 
 		$sheet = $this->ratingsOf($this->service->workbook(new Actor('rki-coord', coordinatorOrgIds: [1]), self::request(), [1]));
 
-		self::assertSame(['Pilot', 'Month', 'Organisation', 'Tester', 'Assessment', 'Component', 'Criterion', 'Score', 'Overall score'], $sheet->header);
+		self::assertSame(['Pilot', 'Month', 'Organisation', 'Tester', 'Assessment', 'Component', 'Criterion', 'Score', 'Overall score', 'Comment'], $sheet->header);
 		self::assertSame([
-			['Pilot 7', '2026-11', 'Org 1', 'T1', 11, 'Component 100', 'Criterion 1', 3, 4],
-			['Pilot 7', '2026-11', 'Org 1', 'T2', 12, 'Component 100', 'Criterion 1', null, 4],
-			['Pilot 7', '2026-11', 'Org 1', 'T1', 11, 'Component 100', 'Criterion 2', 5, 4],
-		], self::rows($sheet));
+			['Pilot 7', '2026-11', 'Org 1', 'T1', 11, 'Component 100', 'Criterion 1', 3, 4, 'slow search'],
+			['Pilot 7', '2026-11', 'Org 1', 'T2', 12, 'Component 100', 'Criterion 1', null, 4, null],
+			['Pilot 7', '2026-11', 'Org 1', 'T1', 11, 'Component 100', 'Criterion 2', 5, 4, 'slow search'],
+		], self::rows($sheet), 'the comment on every row of its assessment, like the overall score');
 		self::assertSame([[[7], '2026-11', '2026-11', [1]]], $this->ratingQueries, 'the pilot, month and organisations asked for');
 	}
 
@@ -159,10 +165,10 @@ final class ExportServiceTest extends TestCase {
 
 		$sheet = $this->ratingsOf($this->service->workbook(new Actor('bmi', isConsolidator: true), self::request(withNames: true), null));
 
-		self::assertSame(['User ID', 'Display name', 'Comment'], array_slice($sheet->header, 9));
+		self::assertSame(['Comment', 'User ID', 'Display name'], array_slice($sheet->header, 9));
 		self::assertSame([
-			['Pilot 7', '2026-11', 'Org 1', 'T1', 12, 'Component 100', 'Criterion 1', 2, 4, 'alice', 'Alice Example', 'login hangs'],
-			['Pilot 7', '2026-11', 'Org 1', 'T2', 13, 'Component 100', 'Criterion 1', 4, 4, 'bob', 'bob', null],
+			['Pilot 7', '2026-11', 'Org 1', 'T1', 12, 'Component 100', 'Criterion 1', 2, 4, 'login hangs', 'alice', 'Alice Example'],
+			['Pilot 7', '2026-11', 'Org 1', 'T2', 13, 'Component 100', 'Criterion 1', 4, 4, null, 'bob', 'bob'],
 		], self::rows($sheet));
 		self::assertNull($this->ratingQueries[0][3], 'every organisation');
 	}
@@ -175,8 +181,8 @@ final class ExportServiceTest extends TestCase {
 		]];
 		$consolidator = new Actor('bmi', isConsolidator: true);
 
-		$pseudonymised = $this->service->workbook($consolidator, self::request(), null)->sheets[1];
-		$named = $this->service->workbook($consolidator, self::request(withNames: true), null)->sheets[1];
+		$pseudonymised = $this->service->workbook($consolidator, self::request(), null)->sheets[2];
+		$named = $this->service->workbook($consolidator, self::request(withNames: true), null)->sheets[2];
 
 		$row = [31, 'type:defect', 'Export fails', '', 'Pilot 7', 'Component 100', 'Org 2', 'priority:high', '', 'status:in_progress', 'yes', null, 'VND-9', 2, '2026-11-02 06:13:20', '2026-11-03 10:00:00'];
 		self::assertSame([$row], self::rows($pseudonymised));
@@ -193,7 +199,7 @@ final class ExportServiceTest extends TestCase {
 
 		$workbook = $this->service->workbook(new Actor('rki-coord', coordinatorOrgIds: [1, 2]), self::request(pilotId: null, period: '2026-Q4'), [1, 2]);
 		self::rows($workbook->sheets[0]);
-		self::rows($workbook->sheets[1]);
+		self::rows($workbook->sheets[2]);
 
 		self::assertSame([[[7, 8], '2026-10', '2026-12', [1, 2]]], $this->ratingQueries);
 		self::assertSame([7, 8], $this->itemQueries[0][1]);
@@ -220,14 +226,19 @@ final class ExportServiceTest extends TestCase {
 		$workbook = $this->service()->workbook(new Actor('bmi', isConsolidator: true), self::request(pilotId: null, organisationId: 1, period: '2026-Q4'), [1]);
 
 		self::assertSame([[7, null, null, '2026-10', '2026-12', false, 1], [8, null, null, '2026-10', '2026-12', false, 1]], $scopes);
-		$participation = self::rows($workbook->sheets[3]);
+		$participation = self::rows($workbook->sheets[4]);
 		self::assertCount(2, $participation, 'pilot 8 only: pilot 7 has no reporting period');
 		self::assertSame(['Pilot 8', 'Org 1', '2026-10', 4, 2, 1, 3, 5, '2026-11-02'], $participation[0]);
 		self::assertSame(['Pilot 8', 'Org 1', '2026-11', 4, 0, 0, 3, 0, 'no'], $participation[1], 'a month not released says so');
 	}
 
-	public function testTheCsvWriterReceivesTheRatingsSheetRowByRow(): void {
-		$this->ratings = [self::rating('mallory', 20, 1, 1, '=HYPERLINK("x")'), self::rating('trent', 21, 1, 5)];
+	public function testTheCsvWriterReceivesTheRatingsSheetWithTheCommentOnEveryRowNeutralisingFormulas(): void {
+		$this->ratings = [
+			self::rating('mallory', 20, 1, 1, '=HYPERLINK("x")'),
+			self::rating('mallory', 20, 2, 2, '=HYPERLINK("x")'),
+			self::rating('trent', 21, 1, 5, "fine, mostly\nsecond line"),
+			self::rating('victor', 22, 1, 3),
+		];
 		$stream = fopen('php://memory', 'w+b');
 		self::assertNotFalse($stream);
 
@@ -235,12 +246,44 @@ final class ExportServiceTest extends TestCase {
 
 		rewind($stream);
 		self::assertSame(
-			"\u{FEFF}Pilot,Month,Organisation,Tester,Assessment,Component,Criterion,Score,Overall score\r\n"
-			. "Pilot 7,2026-11,Org 1,T1,20,Component 100,Criterion 1,1,4\r\n"
-			. "Pilot 7,2026-11,Org 1,T2,21,Component 100,Criterion 1,5,4\r\n",
+			"\u{FEFF}Pilot,Month,Organisation,Tester,Assessment,Component,Criterion,Score,Overall score,Comment\r\n"
+			. "Pilot 7,2026-11,Org 1,T1,20,Component 100,Criterion 1,1,4,\"'=HYPERLINK(\"\"x\"\")\"\r\n"
+			. "Pilot 7,2026-11,Org 1,T1,20,Component 100,Criterion 2,2,4,\"'=HYPERLINK(\"\"x\"\")\"\r\n"
+			. "Pilot 7,2026-11,Org 1,T2,21,Component 100,Criterion 1,5,4,\"fine, mostly\nsecond line\"\r\n"
+			. "Pilot 7,2026-11,Org 1,T3,22,Component 100,Criterion 1,3,4,\r\n",
 			stream_get_contents($stream),
-			'the pseudonymised CSV holds neither the user ids nor the comment',
+			'pseudonymised: no user id; the comment as written, a formula neutralised, quoted where it must be',
 		);
 		fclose($stream);
+	}
+
+	public function testTheCommentsSheetHasOneRowPerCommentedAssessmentWithThePseudonymsOfTheRatings(): void {
+		$this->ratings = [
+			self::rating('carol', 30, 1, 2),
+			self::rating('bob', 31, 1, 3, 'search is slow'),
+			self::rating('bob', 31, 2, 4, 'search is slow'),
+			self::rating('alice', 32, 1, 5, '   '),
+			self::rating('carol', 33, 1, 1, 'crashes on save'),
+		];
+		$workbook = $this->service->workbook(new Actor('rki-coord', coordinatorOrgIds: [1]), self::request(), [1]);
+
+		$comments = $this->commentsOf($workbook);
+		self::assertSame(['Pilot', 'Month', 'Organisation', 'Tester', 'Assessment', 'Component', 'Overall score', 'Comment'], $comments->header);
+		// read before the ratings: the pseudonyms are still those of the ratings sheet (carol T1, bob T2)
+		self::assertSame([
+			['Pilot 7', '2026-11', 'Org 1', 'T2', 31, 'Component 100', 4, 'search is slow'],
+			['Pilot 7', '2026-11', 'Org 1', 'T1', 33, 'Component 100', 4, 'crashes on save'],
+		], self::rows($comments), 'neither the assessment without a comment nor the blank one');
+		self::assertSame(['T1', 'T2', 'T2', 'T3', 'T1'], array_map(static fn (array $row): mixed => $row[3], self::rows($workbook->sheets[0])));
+		self::assertSame([[[7], '2026-11', '2026-11', [1]], [[7], '2026-11', '2026-11', [1]]], $this->ratingQueries, 'the same rows as the ratings: organisations asked for');
+	}
+
+	public function testTheCommentsSheetNamesTheTesterOnlyForAConsolidatorWhoAskedForNames(): void {
+		$this->ratings = [self::rating('alice', 40, 1, 2, 'login hangs')];
+
+		$named = $this->commentsOf($this->service->workbook(new Actor('bmi', isConsolidator: true), self::request(withNames: true), null));
+
+		self::assertSame(['Comment', 'User ID', 'Display name'], array_slice($named->header, 7));
+		self::assertSame([['Pilot 7', '2026-11', 'Org 1', 'T1', 40, 'Component 100', 4, 'login hangs', 'alice', 'Alice Example']], self::rows($named));
 	}
 }
