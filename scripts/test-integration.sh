@@ -125,6 +125,8 @@ run_db() (
 	# minutes; the limit itself is tested with the overwrite removed (reports-faults.spec.ts).
 	occ config:system:set ratelimit_overwrite pilotfeedback.report.create user limit --value=100000 --type=integer
 	occ config:system:set ratelimit_overwrite pilotfeedback.report.create user period --value=600 --type=integer
+	occ config:system:set ratelimit_overwrite pilotfeedback.reportTemplate.choose user limit --value=100000 --type=integer
+	occ config:system:set ratelimit_overwrite pilotfeedback.reportTemplate.choose user period --value=600 --type=integer
 	[[ -L "$instance/nextcloud/custom_apps/pilotfeedback" ]] && die "the app is a link, not the tarball"
 	log "[$db] The app under test: $(occ app:list --output=json | php -r '$a = json_decode(stream_get_contents(STDIN), true); echo "pilotfeedback ", $a["enabled"]["pilotfeedback"] ?? "NOT ENABLED";') from ${tarball#"$REPO_DIR"/}, database $(occ config:system:get dbtype)"
 	printf '%s\t%s\t%d\n' "$db" install $((SECONDS - started)) >>"$results/times.tsv"

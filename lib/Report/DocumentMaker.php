@@ -10,7 +10,10 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Report;
 
 use OCA\PilotFeedback\AppInfo\Application;
+use OCA\PilotFeedback\Exception\ReportFailedException;
 use OCA\PilotFeedback\Model\Actor;
+use OCA\PilotFeedback\Report\Model\Document;
+use OCA\PilotFeedback\Report\Template\ReportTemplates;
 use OCA\PilotFeedback\Report\Writer\WriterRegistry;
 use OCP\L10N\IFactory;
 
@@ -18,6 +21,8 @@ use OCP\L10N\IFactory;
  * The content of a checked request: the monthly or quarterly report (a document, built by
  * MonthlyReportBuilder or QuarterlyReportBuilder) or the data export (a workbook, from
  * ExportService), written in the request's format; and the title its file is named after.
+ * A PDF is the ODT converted by Nextcloud's file conversion (PdfConverter), where it can.
+ * Documents take on the authority's template (ReportTemplates) where the admin chose one.
  */
 class DocumentMaker {
 	private const SEPARATOR = ' - ';
@@ -31,6 +36,10 @@ class DocumentMaker {
 		private ExportService $exports,
 		private ReportLabels $labels,
 		private IFactory $l10nFactory,
+		/** null: no PDF (as in tests that build the maker by hand) */
+		private ?PdfConverter $pdf = null,
+		/** null: the built-in layout only (as in tests that build the maker by hand) */
+		private ?ReportTemplates $templates = null,
 	) {
 	}
 
@@ -46,7 +55,59 @@ class DocumentMaker {
 			return;
 		}
 		$builder = $request->type === ReportRequest::MONTHLY ? $this->monthly : $this->quarterly;
-		$this->writers->document($request->format)->write($builder->build($actor, $request), $stream);
+		if ($request->format === PdfConverter::FORMAT && $this->pdf !== null) {
+			$this->writePdf($builder->build($actor, $request), $stream, $this->pdf);
+			return;
+		}
+		$this->writeDocument($request->format, $builder->build($actor, $request), $stream);
+	}
+
+	/**
+	 * The document in a format, in the authority's template where the admin chose one.
+	 *
+	 * @param resource $stream
+	 */
+	private function writeDocument(string $format, Document $document, $stream): void {
+		$writer = $this->writers->document($format);
+		if ($this->templates === null || !$this->templates->has($format)) {
+			$writer->write($document, $stream);
+			return;
+		}
+		$plain = fopen('php://temp/maxmemory:' . (8 * 1024 * 1024), 'w+b');
+		if ($plain === false) {
+			throw new ReportFailedException('The server has no room for temporary files. Ask the administrator to free disk space.');
+		}
+		try {
+			$writer->write($document, $plain);
+			rewind($plain);
+			$inLayout = $this->templates->apply($format, (string)stream_get_contents($plain));
+		} finally {
+			fclose($plain);
+		}
+		if (fwrite($stream, $inLayout) !== strlen($inLayout)) {
+			throw new ReportFailedException('The report could not be written completely. Ask the administrator to check the free disk space.');
+		}
+	}
+
+	/**
+	 * The document as ODT, converted to PDF.
+	 *
+	 * @param resource $stream
+	 */
+	private function writePdf(Document $document, $stream, PdfConverter $pdf): void {
+		$odt = fopen('php://temp/maxmemory:' . (8 * 1024 * 1024), 'w+b');
+		if ($odt === false) {
+			throw new ReportFailedException('The server has no room for temporary files. Ask the administrator to free disk space.');
+		}
+		try {
+			$this->writeDocument('odt', $document, $odt);
+			$pdf->convert($odt, $stream);
+		} finally {
+			/** @psalm-suppress RedundantCondition Nextcloud closes the stream it put into a file (View::file_put_contents) */
+			if (is_resource($odt)) {
+				fclose($odt);
+			}
+		}
 	}
 
 	/**

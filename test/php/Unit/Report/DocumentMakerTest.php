@@ -16,11 +16,13 @@ use OCA\PilotFeedback\Report\Model\Document;
 use OCA\PilotFeedback\Report\Model\Sheet;
 use OCA\PilotFeedback\Report\Model\Workbook;
 use OCA\PilotFeedback\Report\MonthlyReportBuilder;
+use OCA\PilotFeedback\Report\PdfConverter;
 use OCA\PilotFeedback\Report\QuarterlyReportBuilder;
 use OCA\PilotFeedback\Report\ReportFolderValidator;
 use OCA\PilotFeedback\Report\ReportLabels;
 use OCA\PilotFeedback\Report\ReportRequest;
 use OCA\PilotFeedback\Report\ReportStorage;
+use OCA\PilotFeedback\Report\Template\ReportTemplates;
 use OCA\PilotFeedback\Report\Writer\DocumentWriter;
 use OCA\PilotFeedback\Report\Writer\WorkbookWriter;
 use OCA\PilotFeedback\Report\Writer\WriterRegistry;
@@ -45,6 +47,9 @@ final class DocumentMakerTest extends TestCase {
 	private MonthlyReportBuilder&MockObject $monthly;
 	private QuarterlyReportBuilder&MockObject $quarterly;
 	private DocumentMaker $maker;
+	private PdfConverter&MockObject $pdf;
+	/** @var list<string> what the PDF converter was given */
+	private array $convertedOdts = [];
 	/** @var list<string> "format: what it got", for every writer that wrote */
 	private array $written = [];
 	/** @var list<list<int>|null> the organisations each export was asked for */
@@ -98,7 +103,12 @@ final class DocumentMakerTest extends TestCase {
 			} : $text);
 			return $l;
 		});
-		$this->maker = new DocumentMaker(new WriterRegistry($documents, $workbooks), $this->monthly, $this->quarterly, $this->exports, $labels, $l10nFactory);
+		$this->pdf = $this->createMock(PdfConverter::class);
+		$this->pdf->method('convert')->willReturnCallback(function ($odt, $out): void {
+			$this->convertedOdts[] = (string)stream_get_contents($odt, -1, 0);
+			fwrite($out, '%PDF of the odt');
+		});
+		$this->maker = new DocumentMaker(new WriterRegistry($documents, $workbooks), $this->monthly, $this->quarterly, $this->exports, $labels, $l10nFactory, $this->pdf);
 	}
 
 	private function documentWriter(string $format): DocumentWriter {
@@ -150,6 +160,36 @@ final class DocumentMakerTest extends TestCase {
 
 		self::assertSame([$expected], $this->written, 'exactly one writer, of the format asked for');
 		self::assertSame($format, $written, 'into the stream given');
+	}
+
+	public function testAPdfIsTheOdtConvertedByTheFileConversion(): void {
+		$written = $this->write(new Actor('bmi', isConsolidator: true), new ReportRequest(ReportRequest::QUARTERLY, 7, '2026-Q4', 'pdf', 'en', false, null));
+
+		self::assertSame(['odt: quarterly'], $this->written, 'the quarterly report, written as ODT');
+		self::assertSame(['odt'], $this->convertedOdts, 'the whole ODT converted');
+		self::assertSame('%PDF of the odt', $written, 'only the PDF into the stream given');
+	}
+
+	public function testADocumentTakesOnTheTemplateOfItsFormatAndAPdfTheOdtTemplate(): void {
+		$templates = $this->createMock(ReportTemplates::class);
+		$templates->method('has')->willReturnCallback(static fn (string $format): bool => $format === 'odt');
+		$templates->method('apply')->willReturnCallback(static fn (string $format, string $report): string => $format . ' letterhead around ' . $report);
+		$labels = $this->createMock(ReportLabels::class);
+		$this->maker = new DocumentMaker(new WriterRegistry([$this->documentWriter('odt'), $this->documentWriter('docx')], []), $this->monthly, $this->quarterly, $this->exports, $labels, $this->createMock(IFactory::class), $this->pdf, $templates);
+		$bmi = new Actor('bmi', isConsolidator: true);
+
+		self::assertSame('odt letterhead around odt', $this->write($bmi, new ReportRequest(ReportRequest::MONTHLY, 7, '2026-11', 'odt', 'de', false, null)));
+		self::assertSame('docx', $this->write($bmi, new ReportRequest(ReportRequest::MONTHLY, 7, '2026-11', 'docx', 'de', false, null)), 'no DOCX template: the built-in layout');
+		$this->write($bmi, new ReportRequest(ReportRequest::QUARTERLY, 7, '2026-Q4', 'pdf', 'de', false, null));
+		self::assertSame(['odt letterhead around odt'], $this->convertedOdts, 'the PDF is made from the ODT in the letterhead');
+	}
+
+	public function testWithoutAConverterPdfIsAnUnknownFormat(): void {
+		$maker = new DocumentMaker(new WriterRegistry([$this->documentWriter('odt')], []), $this->monthly, $this->quarterly, $this->exports, $this->createMock(ReportLabels::class), $this->createMock(IFactory::class));
+		$stream = fopen('php://memory', 'w+b');
+		self::assertNotFalse($stream);
+		$this->expectExceptionMessage('Unknown document format "pdf". Choose one of: odt.');
+		$maker->write(new Actor('bmi', isConsolidator: true), new ReportRequest(ReportRequest::MONTHLY, 7, '2026-11', 'pdf', 'en', false, null), $stream);
 	}
 
 	public function testAFormatWithoutWriterIsRefused(): void {
