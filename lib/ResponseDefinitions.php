@@ -28,25 +28,53 @@ namespace OCA\PilotFeedback;
  * @psalm-type PilotFeedbackPilot = array{
  *     id: int,
  *     title: string,
+ *     titleEn?: string,
+ *     titleDe?: string,
  *     description: string,
+ *     descriptionEn?: string,
+ *     descriptionDe?: string,
  *     status: PilotFeedbackPilotStatus,
  *     startDate: ?string,
  *     endDate: ?string,
  *     archived: bool,
  *     componentIds: list<int>,
  * }
+ * @field-description PilotFeedbackPilot.title In the reader's language, or the other one when that is empty
+ * @field-description PilotFeedbackPilot.titleEn English title ('' when none), for editing; given by the admin endpoints and the catalogue
+ * @field-description PilotFeedbackPilot.titleDe German title ('' when none), for editing; given by the admin endpoints and the catalogue
+ * @field-description PilotFeedbackPilot.description In the reader's language, or the other one when that is empty
  * @field-description PilotFeedbackPilot.startDate YYYY-MM-DD @format date
  * @field-description PilotFeedbackPilot.endDate YYYY-MM-DD @format date
  * @psalm-type PilotFeedbackComponent = array{
  *     id: int,
  *     name: string,
+ *     nameEn?: string,
+ *     nameDe?: string,
  *     category: PilotFeedbackComponentCategory,
  *     product: string,
  *     description: string,
+ *     descriptionEn?: string,
+ *     descriptionDe?: string,
  *     archived: bool,
  *     pilotIds: list<int>,
  * }
- * @psalm-type PilotFeedbackCriterion = array{id: int, name: string, description: string, sortOrder: int, archived: bool}
+ * @field-description PilotFeedbackComponent.name In the reader's language, or the other one when that is empty
+ * @field-description PilotFeedbackComponent.nameEn English name ('' when none), for editing; given by the admin endpoints and the catalogue
+ * @field-description PilotFeedbackComponent.nameDe German name ('' when none), for editing; given by the admin endpoints and the catalogue
+ * @psalm-type PilotFeedbackCriterion = array{
+ *     id: int,
+ *     name: string,
+ *     nameEn?: string,
+ *     nameDe?: string,
+ *     description: string,
+ *     descriptionEn?: string,
+ *     descriptionDe?: string,
+ *     sortOrder: int,
+ *     archived: bool,
+ * }
+ * @field-description PilotFeedbackCriterion.name In the reader's language, or the other one when that is empty
+ * @field-description PilotFeedbackCriterion.nameEn English name ('' when none), for editing; given by the admin endpoints and the catalogue
+ * @field-description PilotFeedbackCriterion.nameDe German name ('' when none), for editing; given by the admin endpoints and the catalogue
  * @psalm-type PilotFeedbackOrganisation = array{
  *     id: int,
  *     name: string,
@@ -70,7 +98,11 @@ namespace OCA\PilotFeedback;
  * @psalm-type PilotFeedbackAppSettings = array{
  *     consolidatorGroup: string,
  *     lowRatingThreshold: int,
+ *     trafficLightGreen: float,
+ *     trafficLightAmber: float,
  * }
+ * @field-description PilotFeedbackAppSettings.trafficLightGreen Reports' traffic light: a mean overall score from this is green
+ * @field-description PilotFeedbackAppSettings.trafficLightAmber Reports' traffic light: a mean from this (below green) is amber, below it red
  * @field-description PilotFeedbackAppSettings.lowRatingThreshold months with fewer ratings than this are flagged as few
  * @field-description PilotFeedbackAppSettings.consolidatorGroup Nextcloud group id of the consolidators; empty when unset
  * @psalm-type PilotFeedbackMeOrganisation = array{id: int, name: string, shortName: string, isCoordinator: bool}
@@ -87,6 +119,7 @@ namespace OCA\PilotFeedback;
  * @field-description PilotFeedbackAssessmentScore.score null: not assessed
  * @psalm-type PilotFeedbackAssessment = array{
  *     id: int,
+ *     pilotId: int,
  *     componentId: int,
  *     periodId: int,
  *     userId: string,
@@ -98,13 +131,20 @@ namespace OCA\PilotFeedback;
  *     version: int,
  *     updatedAt: int,
  * }
+ * @field-description PilotFeedbackAssessment.pilotId The pilot the component was rated in: a component in two pilots is rated in each separately
  * @field-description PilotFeedbackAssessment.updatedAt Unix seconds
  * @field-description PilotFeedbackAssessment.rated Whether it counts as a rating: an overall score or at least one criterion score; a comment alone is a draft
  * @field-description PilotFeedbackAssessment.version Raised by every save; send it back with the next save (409 when it is outdated)
- * @psalm-type PilotFeedbackPreviousScores = array{componentId: int, overall: int<1, 5>|null, scores: list<PilotFeedbackAssessmentScore>}
- * @psalm-type PilotFeedbackRatingSheet = array{period: ?PilotFeedbackPeriod, criteria: list<PilotFeedbackCriterion>, components: list<PilotFeedbackComponent>, assessments: list<PilotFeedbackAssessment>, previousPeriod: ?PilotFeedbackPeriod, previous: list<PilotFeedbackPreviousScores>, lockedComponentIds: list<int>}
- * @field-description PilotFeedbackRatingSheet.previous The user's own rated assessments of the previous period, for comparison
- * @field-description PilotFeedbackRatingSheet.lockedComponentIds Components whose rating the user's organisation has released for the period: read-only until its coordinator reopens the release
+ * @psalm-type PilotFeedbackPreviousScores = array{pilotId: int, componentId: int, overall: int<1, 5>|null, scores: list<PilotFeedbackAssessmentScore>}
+ * @psalm-type PilotFeedbackRatingPilot = array{id: int, title: string, organisationId: int, componentIds: list<int>, locked: bool}
+ * @field-description PilotFeedbackRatingPilot.organisationId The user's organisation that takes part in the pilot: the ratings in it are for that organisation
+ * @field-description PilotFeedbackRatingPilot.componentIds The pilot's components to rate, in the order of components
+ * @field-description PilotFeedbackRatingPilot.locked Whether the organisation has released its feedback for the period: the pilot's ratings are read-only until its coordinator reopens the release
+ * @psalm-type PilotFeedbackRatingSheet = array{period: ?PilotFeedbackPeriod, criteria: list<PilotFeedbackCriterion>, pilots: list<PilotFeedbackRatingPilot>, components: list<PilotFeedbackComponent>, assessments: list<PilotFeedbackAssessment>, previousPeriod: ?PilotFeedbackPeriod, previous: list<PilotFeedbackPreviousScores>}
+ * @field-description PilotFeedbackRatingSheet.pilots The active pilots of the user's organisations, each with the components to rate in it: a component in two pilots is rated in each separately
+ * @field-description PilotFeedbackRatingSheet.components Every component of those pilots, once
+ * @field-description PilotFeedbackRatingSheet.assessments The user's own assessments of the period, each for one pilot and component
+ * @field-description PilotFeedbackRatingSheet.previous The user's own rated assessments of the previous period, per pilot and component, for comparison
  * @psalm-type PilotFeedbackAssessmentConflict = array{message: string, current: ?PilotFeedbackAssessment}
  * @psalm-type PilotFeedbackItem = array{
  *     id: int,
@@ -179,6 +219,7 @@ namespace OCA\PilotFeedback;
  * }
  * @field-description PilotFeedbackRelease.releasedAt Unix seconds
  * @psalm-type PilotFeedbackProgressMember = array{userId: string, displayName: string, ratedComponentIds: list<int>}
+ * @field-description PilotFeedbackProgressMember.ratedComponentIds The components the member rated in the period in every active pilot of the organisation that contains them
  * @psalm-type PilotFeedbackReleaseEvent = array{action: 'released'|'reopened', userId: string, displayName: string, at: int}
  * @field-description PilotFeedbackReleaseEvent.at Unix seconds
  * @psalm-type PilotFeedbackOrganisationProgress = array{period: PilotFeedbackPeriod, organisationId: int, componentIds: list<int>, members: list<PilotFeedbackProgressMember>, release: ?PilotFeedbackRelease, history: list<PilotFeedbackReleaseEvent>}
@@ -214,6 +255,7 @@ namespace OCA\PilotFeedback;
  *     format: string,
  *     language: string,
  *     pseudonymised: bool,
+ *     releasedOnly: bool,
  *     origin: 'request'|'cadence',
  *     requestedBy: string,
  *     requestedByName: string,
@@ -229,6 +271,7 @@ namespace OCA\PilotFeedback;
  * @field-description PilotFeedbackReport.organisationId The one organisation the report is about, or null for all
  * @field-description PilotFeedbackReport.period The month (2026-03) or quarter (2026-Q1)
  * @field-description PilotFeedbackReport.pseudonymised False only for an export with tester names
+ * @field-description PilotFeedbackReport.releasedOnly Whether the figures count released feedback only (else all feedback, released or not)
  * @field-description PilotFeedbackReport.origin Asked for by a person, or made by the admin's cadence
  * @field-description PilotFeedbackReport.requestedBy The user whose Files hold the file
  * @field-description PilotFeedbackReport.error Why it failed, in the caller's language
@@ -239,7 +282,21 @@ namespace OCA\PilotFeedback;
  * @field-description PilotFeedbackReportDeleted.id The report that was deleted
  * @field-description PilotFeedbackReportDeleted.fileRemoved Whether its file was deleted too (into its owner's trash bin); false when there was none, or it was renamed, moved away or deleted already
  * @psalm-type PilotFeedbackReportFormats = array{documents: list<string>, exports: list<string>}
- * @field-description PilotFeedbackReportFormats.documents Formats of the monthly and quarterly reports (odt, docx …)
+ * @psalm-type PilotFeedbackReportText = array{componentId: ?int, body: string, version: int, updatedBy: ?string, updatedByName: ?string, updatedAt: ?int}
+ * @field-description PilotFeedbackReportText.componentId The component commented on; null for the foreword
+ * @field-description PilotFeedbackReportText.body Markdown as the consolidator wrote it (HTML in it is sanitised where it is shown); empty when there is no text
+ * @field-description PilotFeedbackReportText.version Raised by every save; 0 when the text was never written. Send it back with the next save
+ * @field-description PilotFeedbackReportText.updatedBy User id (or pseudonym, once the account is gone) of who saved the current version; null when never written
+ * @field-description PilotFeedbackReportText.updatedAt Unix seconds of the last save; null when never written
+ * @psalm-type PilotFeedbackReportTexts = array{pilotId: int, period: string, foreword: PilotFeedbackReportText, components: list<PilotFeedbackReportText>}
+ * @field-description PilotFeedbackReportTexts.period A month (2026-11) or a quarter (2026-Q4)
+ * @field-description PilotFeedbackReportTexts.components The comment of every component that has or had one, by component id
+ * @psalm-type PilotFeedbackReportTextVersion = array{version: int, body: string, changedBy: string, changedByName: string, changedAt: int}
+ * @field-description PilotFeedbackReportTextVersion.body The text as saved in this version; empty: the text was removed
+ * @psalm-type PilotFeedbackReportTextConflict = array{message: string, current: PilotFeedbackReportText}
+ * @field-description PilotFeedbackReportTextConflict.message A sentence a person can act on
+ * @field-description PilotFeedbackReportTextConflict.current The text as it is now, with its current version
+ * @field-description PilotFeedbackReportFormats.documents Formats of the monthly and quarterly reports (odt, docx …; pdf only where a file conversion provider such as Nextcloud Office makes it)
  * @field-description PilotFeedbackReportFormats.exports Formats of the data export (ods, xlsx, csv)
  * @psalm-type PilotFeedbackReportFolder = array{folder: string, default: string}
  * @field-description PilotFeedbackReportFolder.folder The folder inside the user's Files that reports go into (a subfolder per period)
@@ -267,6 +324,15 @@ namespace OCA\PilotFeedback;
  * @field-description PilotFeedbackAccessibilitySettings.templateDe The shipped German template
  * @field-description PilotFeedbackAccessibilitySettings.templateEn The shipped English template
  *
+ * @psalm-type PilotFeedbackReportTemplate = array{format: string, name: string, size: int, chosenBy: string, chosenAt: int}
+ * @field-description PilotFeedbackReportTemplate.format odt or docx
+ * @field-description PilotFeedbackReportTemplate.name The chosen file's name
+ * @field-description PilotFeedbackReportTemplate.size Its size in bytes
+ * @field-description PilotFeedbackReportTemplate.chosenBy The user id of the administrator who chose it
+ * @field-description PilotFeedbackReportTemplate.chosenAt When it was chosen (Unix seconds)
+ *
+ * @psalm-type PilotFeedbackReportTemplates = array{odt: ?PilotFeedbackReportTemplate, docx: ?PilotFeedbackReportTemplate}
+ *
  * @psalm-type PilotFeedbackIntegrationSettings = array{reminderDays: int, pseudonymiseAfterMonths: int}
  * @field-description PilotFeedbackIntegrationSettings.reminderDays Days before a period's month ends on which testers who have not rated everything are reminded; 0: never
  * @field-description PilotFeedbackIntegrationSettings.pseudonymiseAfterMonths Months after which the reporters of closed (done, verified, rejected, duplicate) items are pseudonymised; 0: never
@@ -282,9 +348,9 @@ namespace OCA\PilotFeedback;
  * @psalm-type PilotFeedbackMonthComponent = array{id: int, name: string, pilotId: int, pilotTitle: string}
  * @field-description PilotFeedbackMonthComponent.pilotId The active pilot the component is rated in (the first of the caller's that holds it)
  * @psalm-type PilotFeedbackMonthTester = array{toRate: list<PilotFeedbackMonthComponent>, componentCount: int, ratedCount: int, changedItems: list<PilotFeedbackMonthItem>}
- * @field-description PilotFeedbackMonthTester.toRate The components the caller has not rated yet in the open period (a comment alone is no rating); without those their organisation has released
- * @field-description PilotFeedbackMonthTester.componentCount How many components the caller rates: those of their organisations' active pilots
- * @field-description PilotFeedbackMonthTester.ratedCount How many of them the caller has rated in the open period
+ * @field-description PilotFeedbackMonthTester.toRate The components the caller has not rated yet in the open period, per pilot (a component in two pilots is rated in each; a comment alone is no rating); without the pilots their organisation has released
+ * @field-description PilotFeedbackMonthTester.componentCount How many ratings the caller gives: each component of each of their organisations' active pilots
+ * @field-description PilotFeedbackMonthTester.ratedCount How many of them the caller has given in the open period
  * @field-description PilotFeedbackMonthTester.changedItems Items the caller filed or supports that changed since their last visit (lastVisit), most recent change first; at most ten
  * @psalm-type PilotFeedbackMonthCoordinatorName = array{userId: string, displayName: string}
  * @psalm-type PilotFeedbackMonthRelease = array{organisationId: int, name: string, shortName: string, state: 'released'|'pending'|'overdue'|'none', release: ?PilotFeedbackRelease, unreleasedMonths: list<string>, coordinators: list<PilotFeedbackMonthCoordinatorName>}

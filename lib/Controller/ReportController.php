@@ -14,6 +14,7 @@ use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\People\ActorFactory;
+use OCA\PilotFeedback\Report\PdfConverter;
 use OCA\PilotFeedback\Report\ReportActions;
 use OCA\PilotFeedback\Report\ReportRequestChecker;
 use OCA\PilotFeedback\Report\ReportService;
@@ -55,6 +56,8 @@ class ReportController extends ApiController {
 		private ReportRequestChecker $checker,
 		private ReportStorage $storage,
 		private WriterRegistry $writers,
+		/** null: no PDF (as in tests that build the controller by hand) */
+		private ?PdfConverter $pdf = null,
 	) {
 		parent::__construct($request);
 	}
@@ -76,6 +79,7 @@ class ReportController extends ApiController {
 	 * @param 'de'|'en'|null $language language of the document; default the user's language
 	 * @param bool|null $withNames name the testers (exports; consolidators only; logged)
 	 * @param int|null $organisationId one organisation; coordinators: their own (the default when they coordinate one)
+	 * @param bool|null $releasedOnly count released feedback only (a final report); left out: true when every reporting period of the month or quarter is closed, else false (all feedback, released or not)
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackReport, array{}>
 	 * @throws ValidationException Unknown type or format, malformed or missing month or quarter, unknown language
 	 * @throws ForbiddenException Not a consolidator or coordinator, another organisation, or names asked for by a coordinator
@@ -86,8 +90,8 @@ class ReportController extends ApiController {
 	#[NoAdminRequired]
 	#[UserRateLimit(limit: 40, period: 600)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/reports')]
-	public function create(mixed $type, mixed $fileFormat, mixed $pilotId = null, mixed $month = null, mixed $quarter = null, mixed $language = null, mixed $withNames = null, mixed $organisationId = null): DataResponse {
-		return new DataResponse($this->reports->request($this->actors->current(), $type, $fileFormat, $pilotId, $month, $quarter, $language, $withNames, $organisationId));
+	public function create(mixed $type, mixed $fileFormat, mixed $pilotId = null, mixed $month = null, mixed $quarter = null, mixed $language = null, mixed $withNames = null, mixed $organisationId = null, mixed $releasedOnly = null): DataResponse {
+		return new DataResponse($this->reports->request($this->actors->current(), $type, $fileFormat, $pilotId, $month, $quarter, $language, $withNames, $organisationId, $releasedOnly));
 	}
 
 	/**
@@ -169,7 +173,7 @@ class ReportController extends ApiController {
 	}
 
 	/**
-	 * The formats reports (documents) and exports (data) can be made in
+	 * The formats reports (documents) and exports (data) can be made in; PDF only where a file conversion provider (such as Nextcloud Office) makes it
 	 *
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackReportFormats, array{}>
 	 * @throws ForbiddenException Not a consolidator or coordinator
@@ -180,7 +184,8 @@ class ReportController extends ApiController {
 	#[ApiRoute(verb: 'GET', url: '/api/v1/reports/formats')]
 	public function formats(): DataResponse {
 		$this->checker->requireReporter($this->actors->current());
-		return new DataResponse(['documents' => $this->writers->documentFormats(), 'exports' => $this->writers->workbookFormats()]);
+		$documents = $this->writers->documentFormats();
+		return new DataResponse(['documents' => $this->pdf?->offered($documents) ?? $documents, 'exports' => $this->writers->workbookFormats()]);
 	}
 
 	/**

@@ -7,7 +7,7 @@ import { ocsData, ocsUrl } from './client.ts'
  * Ask for a report or export. Small reports come back made (done or failed), large reports
  * and exports queued.
  *
- * @param payload type, file format, pilot, month or quarter, language, names
+ * @param payload type, file format, pilot, month or quarter, language, names, released feedback only (reports; left out: the server decides by whether the period is closed)
  */
 export async function requestReport(payload: ReportRequestPayload): Promise<Report> {
 	return ocsData(await axios.post(ocsUrl('/reports'), payload))

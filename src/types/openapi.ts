@@ -104,7 +104,10 @@ export interface paths {
         /** List all components, archived ones included */
         get: operations["component-index"];
         put?: never;
-        /** Create a Component */
+        /**
+         * Create a Component
+         * @description At least one of name and nameDe must be given; readers see the one in their language.
+         */
         post: operations["component-create"];
         delete?: never;
         options?: never;
@@ -122,7 +125,7 @@ export interface paths {
         get?: never;
         /**
          * Update a Component
-         * @description Fields left out keep their value (partial update); name and category must be sent.
+         * @description Fields left out keep their value (partial update); category must be sent, and afterwards at least one of name and nameDe must be set.
          */
         put: operations["component-update"];
         post?: never;
@@ -274,7 +277,10 @@ export interface paths {
         /** List all criteria, archived ones included */
         get: operations["criterion-index"];
         put?: never;
-        /** Create a Criterion */
+        /**
+         * Create a Criterion
+         * @description At least one of name and nameDe must be given; readers see the one in their language.
+         */
         post: operations["criterion-create"];
         delete?: never;
         options?: never;
@@ -292,7 +298,7 @@ export interface paths {
         get?: never;
         /**
          * Update a Criterion
-         * @description Fields left out keep their value (partial update); name must be sent.
+         * @description Fields left out keep their value (partial update); afterwards at least one of name and nameDe must be set.
          */
         put: operations["criterion-update"];
         post?: never;
@@ -632,7 +638,10 @@ export interface paths {
         /** List all pilots, archived ones included */
         get: operations["pilot-index"];
         put?: never;
-        /** Create a Pilot */
+        /**
+         * Create a Pilot
+         * @description At least one of title and titleDe must be given; readers see the one in their language.
+         */
         post: operations["pilot-create"];
         delete?: never;
         options?: never;
@@ -650,7 +659,7 @@ export interface paths {
         get?: never;
         /**
          * Update a Pilot
-         * @description Fields left out keep their value (partial update); title and status must be sent.
+         * @description Fields left out keep their value (partial update); status must be sent, and afterwards at least one of title and titleDe must be set.
          */
         put: operations["pilot-update"];
         post?: never;
@@ -690,8 +699,8 @@ export interface paths {
         };
         get?: never;
         /**
-         * Save the current user's assessment of one component in an open period
-         * @description Replaces the assessment: every field must be sent. It counts as a rating only with an overall score or at least one criterion score; a comment alone is kept as a draft (rated: false). With the version the client last saw, a save after someone else's (another tab) is refused with 409 and the current assessment; send version 0 for a first save; without a version the save overwrites (last writer wins). Refused (403) once the organisation's coordinator released the period, until they reopen the release.
+         * Save the current user's assessment of one component in one pilot in an open period
+         * @description A component that is part of two pilots is rated in each separately: send pilotId to name the pilot; it may be left out only when the component is in just one active pilot of the user's organisation. Replaces the assessment: every field must be sent. It counts as a rating only with an overall score or at least one criterion score; a comment alone is kept as a draft (rated: false). With the version the client last saw, a save after someone else's (another tab) is refused with 409 and the current assessment; send version 0 for a first save; without a version the save overwrites (last writer wins). Refused (403) once the organisation's coordinator released the period, until they reopen the release.
          */
         put: operations["rating-save"];
         post?: never;
@@ -712,6 +721,100 @@ export interface paths {
         get: operations["report_cadence-show"];
         /** Change the report cadence; a setting left out keeps its value */
         put: operations["report_cadence-update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/report-texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The texts for the reports of a pilot and period
+         * @description The foreword (version 0 and an empty body when none was written) and the comment of every component that has or had one. For consolidators and coordinators.
+         */
+        get: operations["report_commentary-index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/report-texts/{pilotId}/{period}/foreword": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save the foreword of the reports of a pilot and period
+         * @description An empty body removes the foreword (its history stays). With the version the user edited: a save after someone else's is refused with 409 and the current text. Consolidators only.
+         */
+        put: operations["report_commentary-save-foreword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/report-texts/{pilotId}/{period}/components/{componentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save the comment on one component in the reports of a pilot and period
+         * @description As the foreword; the component must be one of the pilot's.
+         */
+        put: operations["report_commentary-save-component"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/report-texts/{pilotId}/{period}/foreword/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The history of the foreword: every saved version, newest first, with who saved it when */
+        get: operations["report_commentary-foreword-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/report-texts/{pilotId}/{period}/components/{componentId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The history of the comment on one component: every saved version, newest first */
+        get: operations["report_commentary-component-history"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -791,7 +894,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The formats reports (documents) and exports (data) can be made in */
+        /** The formats reports (documents) and exports (data) can be made in; PDF only where a file conversion provider (such as Nextcloud Office) makes it */
         get: operations["report-formats"];
         put?: never;
         post?: never;
@@ -817,6 +920,44 @@ export interface paths {
         put: operations["report-set-folder"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/settings/report-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chosen report templates */
+        get: operations["report_template-index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ocs/v2.php/apps/pilotfeedback/api/v1/settings/report-templates/{fileFormat}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Choose a file of your Files as the template of report documents in a format
+         * @description The file is checked at once and copied: reports made afterwards use its styles, page layout, header and footer.
+         */
+        put: operations["report_template-choose"];
+        post?: never;
+        /** Go back to the built-in layout for a format */
+        delete: operations["report_template-remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -927,10 +1068,25 @@ export interface components {
              * @description months with fewer ratings than this are flagged as few
              */
             lowRatingThreshold: number;
+            /**
+             * Format: double
+             * @description Reports' traffic light: a mean overall score from this is green
+             */
+            trafficLightGreen: number;
+            /**
+             * Format: double
+             * @description Reports' traffic light: a mean from this (below green) is amber, below it red
+             */
+            trafficLightAmber: number;
         };
         Assessment: {
             /** Format: int64 */
             id: number;
+            /**
+             * Format: int64
+             * @description The pilot the component was rated in: a component in two pilots is rated in each separately
+             */
+            pilotId: number;
             /** Format: int64 */
             componentId: number;
             /** Format: int64 */
@@ -992,10 +1148,17 @@ export interface components {
         Component: {
             /** Format: int64 */
             id: number;
+            /** @description In the reader's language, or the other one when that is empty */
             name: string;
+            /** @description English name ('' when none), for editing; given by the admin endpoints and the catalogue */
+            nameEn?: string;
+            /** @description German name ('' when none), for editing; given by the admin endpoints and the catalogue */
+            nameDe?: string;
             category: components["schemas"]["ComponentCategory"];
             product: string;
             description: string;
+            descriptionEn?: string;
+            descriptionDe?: string;
             archived: boolean;
             pilotIds: number[];
         };
@@ -1036,8 +1199,15 @@ export interface components {
         Criterion: {
             /** Format: int64 */
             id: number;
+            /** @description In the reader's language, or the other one when that is empty */
             name: string;
+            /** @description English name ('' when none), for editing; given by the admin endpoints and the catalogue */
+            nameEn?: string;
+            /** @description German name ('' when none), for editing; given by the admin endpoints and the catalogue */
+            nameDe?: string;
             description: string;
+            descriptionEn?: string;
+            descriptionDe?: string;
             /** Format: int64 */
             sortOrder: number;
             archived: boolean;
@@ -1366,16 +1536,16 @@ export interface components {
             coordinators: components["schemas"]["MonthCoordinatorName"][];
         };
         MonthTester: {
-            /** @description The components the caller has not rated yet in the open period (a comment alone is no rating); without those their organisation has released */
+            /** @description The components the caller has not rated yet in the open period, per pilot (a component in two pilots is rated in each; a comment alone is no rating); without the pilots their organisation has released */
             toRate: components["schemas"]["MonthComponent"][];
             /**
              * Format: int64
-             * @description How many components the caller rates: those of their organisations' active pilots
+             * @description How many ratings the caller gives: each component of each of their organisations' active pilots
              */
             componentCount: number;
             /**
              * Format: int64
-             * @description How many of them the caller has rated in the open period
+             * @description How many of them the caller has given in the open period
              */
             ratedCount: number;
             /** @description Items the caller filed or supports that changed since their last visit (lastVisit), most recent change first; at most ten */
@@ -1491,8 +1661,16 @@ export interface components {
         Pilot: {
             /** Format: int64 */
             id: number;
+            /** @description In the reader's language, or the other one when that is empty */
             title: string;
+            /** @description English title ('' when none), for editing; given by the admin endpoints and the catalogue */
+            titleEn?: string;
+            /** @description German title ('' when none), for editing; given by the admin endpoints and the catalogue */
+            titleDe?: string;
+            /** @description In the reader's language, or the other one when that is empty */
             description: string;
+            descriptionEn?: string;
+            descriptionDe?: string;
             status: components["schemas"]["PilotStatus"];
             /**
              * Format: date
@@ -1511,6 +1689,8 @@ export interface components {
         PilotStatus: "planned" | "active" | "closed";
         PreviousScores: {
             /** Format: int64 */
+            pilotId: number;
+            /** Format: int64 */
             componentId: number;
             /** Format: int64 */
             overall: number | null;
@@ -1521,6 +1701,7 @@ export interface components {
         ProgressMember: {
             userId: string;
             displayName: string;
+            /** @description The components the member rated in the period in every active pilot of the organisation that contains them */
             ratedComponentIds: number[];
         };
         RankedItem: {
@@ -1536,16 +1717,32 @@ export interface components {
             /** Format: int64 */
             organisations: number;
         };
+        RatingPilot: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            /**
+             * Format: int64
+             * @description The user's organisation that takes part in the pilot: the ratings in it are for that organisation
+             */
+            organisationId: number;
+            /** @description The pilot's components to rate, in the order of components */
+            componentIds: number[];
+            /** @description Whether the organisation has released its feedback for the period: the pilot's ratings are read-only until its coordinator reopens the release */
+            locked: boolean;
+        };
         RatingSheet: {
             period: components["schemas"]["Period"] | null;
             criteria: components["schemas"]["Criterion"][];
+            /** @description The active pilots of the user's organisations, each with the components to rate in it: a component in two pilots is rated in each separately */
+            pilots: components["schemas"]["RatingPilot"][];
+            /** @description Every component of those pilots, once */
             components: components["schemas"]["Component"][];
+            /** @description The user's own assessments of the period, each for one pilot and component */
             assessments: components["schemas"]["Assessment"][];
             previousPeriod: components["schemas"]["Period"] | null;
-            /** @description The user's own rated assessments of the previous period, for comparison */
+            /** @description The user's own rated assessments of the previous period, per pilot and component, for comparison */
             previous: components["schemas"]["PreviousScores"][];
-            /** @description Components whose rating the user's organisation has released for the period: read-only until its coordinator reopens the release */
-            lockedComponentIds: number[];
         };
         RatingStats: {
             /** Format: double */
@@ -1612,6 +1809,8 @@ export interface components {
             language: string;
             /** @description False only for an export with tester names */
             pseudonymised: boolean;
+            /** @description Whether the figures count released feedback only (else all feedback, released or not) */
+            releasedOnly: boolean;
             /**
              * @description Asked for by a person, or made by the admin's cadence
              * @enum {string}
@@ -1665,7 +1864,7 @@ export interface components {
             default: string;
         };
         ReportFormats: {
-            /** @description Formats of the monthly and quarterly reports (odt, docx …) */
+            /** @description Formats of the monthly and quarterly reports (odt, docx …; pdf only where a file conversion provider such as Nextcloud Office makes it) */
             documents: string[];
             /** @description Formats of the data export (ods, xlsx, csv) */
             exports: string[];
@@ -1681,6 +1880,75 @@ export interface components {
         };
         /** @enum {string} */
         ReportStatus: "queued" | "running" | "done" | "failed";
+        ReportTemplate: {
+            /** @description odt or docx */
+            format: string;
+            /** @description The chosen file's name */
+            name: string;
+            /**
+             * Format: int64
+             * @description Its size in bytes
+             */
+            size: number;
+            /** @description The user id of the administrator who chose it */
+            chosenBy: string;
+            /**
+             * Format: int64
+             * @description When it was chosen (Unix seconds)
+             */
+            chosenAt: number;
+        };
+        ReportTemplates: {
+            odt: components["schemas"]["ReportTemplate"] | null;
+            docx: components["schemas"]["ReportTemplate"] | null;
+        };
+        ReportText: {
+            /**
+             * Format: int64
+             * @description The component commented on; null for the foreword
+             */
+            componentId: number | null;
+            /** @description Markdown as the consolidator wrote it (HTML in it is sanitised where it is shown); empty when there is no text */
+            body: string;
+            /**
+             * Format: int64
+             * @description Raised by every save; 0 when the text was never written. Send it back with the next save
+             */
+            version: number;
+            /** @description User id (or pseudonym, once the account is gone) of who saved the current version; null when never written */
+            updatedBy: string | null;
+            updatedByName: string | null;
+            /**
+             * Format: int64
+             * @description Unix seconds of the last save; null when never written
+             */
+            updatedAt: number | null;
+        };
+        ReportTextConflict: {
+            /** @description A sentence a person can act on */
+            message: string;
+            /** @description The text as it is now, with its current version */
+            current: components["schemas"]["ReportText"];
+        };
+        ReportTextVersion: {
+            /** Format: int64 */
+            version: number;
+            /** @description The text as saved in this version; empty: the text was removed */
+            body: string;
+            changedBy: string;
+            changedByName: string;
+            /** Format: int64 */
+            changedAt: number;
+        };
+        ReportTexts: {
+            /** Format: int64 */
+            pilotId: number;
+            /** @description A month (2026-11) or a quarter (2026-Q4) */
+            period: string;
+            foreword: components["schemas"]["ReportText"];
+            /** @description The comment of every component that has or had one, by component id */
+            components: components["schemas"]["ReportText"][];
+        };
         /** @enum {string} */
         ReportType: "monthly" | "quarterly" | "export";
         Score: {
@@ -2253,10 +2521,17 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    name: string;
                     category: components["schemas"]["ComponentCategory"];
+                    /** @description English name */
+                    name?: string | null;
+                    /** @description German name */
+                    nameDe?: string | null;
+                    /** @description Product name, the same in every language */
                     product?: string | null;
+                    /** @description English description */
                     description?: string | null;
+                    /** @description German description */
+                    descriptionDe?: string | null;
                     /** @description Pilots that test it */
                     pilotIds?: number[] | null;
                 };
@@ -2364,12 +2639,17 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    name: string;
                     category: components["schemas"]["ComponentCategory"];
+                    /** @description English name; left out: unchanged */
+                    name?: string | null;
+                    /** @description German name; left out: unchanged */
+                    nameDe?: string | null;
                     /** @description Left out: unchanged */
                     product?: string | null;
-                    /** @description Left out: unchanged */
+                    /** @description English description; left out: unchanged */
                     description?: string | null;
+                    /** @description German description; left out: unchanged */
+                    descriptionDe?: string | null;
                     /** @description Pilots that test it; left out: unchanged */
                     pilotIds?: number[] | null;
                     /** @description false restores an archived record; left out: unchanged */
@@ -3269,11 +3549,17 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
-                    name: string;
+                    /** @description English name */
+                    name?: string | null;
+                    /** @description German name */
+                    nameDe?: string | null;
+                    /** @description English description */
                     description?: string | null;
+                    /** @description German description */
+                    descriptionDe?: string | null;
                     /**
                      * Format: int64
                      * @description Position
@@ -3367,12 +3653,17 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
-                    name: string;
-                    /** @description Left out: unchanged */
+                    /** @description English name; left out: unchanged */
+                    name?: string | null;
+                    /** @description German name; left out: unchanged */
+                    nameDe?: string | null;
+                    /** @description English description; left out: unchanged */
                     description?: string | null;
+                    /** @description German description; left out: unchanged */
+                    descriptionDe?: string | null;
                     /**
                      * Format: int64
                      * @description Position; left out: unchanged
@@ -5779,10 +6070,15 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    title: string;
                     status: components["schemas"]["PilotStatus"];
-                    /** @description Markdown */
+                    /** @description English title */
+                    title?: string | null;
+                    /** @description German title */
+                    titleDe?: string | null;
+                    /** @description English description, Markdown */
                     description?: string | null;
+                    /** @description German description, Markdown */
+                    descriptionDe?: string | null;
                     /**
                      * Format: date
                      * @description First day, YYYY-MM-DD
@@ -5900,10 +6196,15 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    title: string;
                     status: components["schemas"]["PilotStatus"];
-                    /** @description Markdown; left out: unchanged */
+                    /** @description English title; left out: unchanged */
+                    title?: string | null;
+                    /** @description German title; left out: unchanged */
+                    titleDe?: string | null;
+                    /** @description English description, Markdown; left out: unchanged */
                     description?: string | null;
+                    /** @description German description, Markdown; left out: unchanged */
+                    descriptionDe?: string | null;
                     /**
                      * Format: date
                      * @description First day, YYYY-MM-DD; null clears it; left out: unchanged
@@ -6183,6 +6484,11 @@ export interface operations {
                      * @description The assessment's version the user edited; 0: there was none yet; null: overwrite whatever is stored
                      */
                     version?: number | null;
+                    /**
+                     * Format: int64
+                     * @description The pilot the rating is for; required when the component is part of several active pilots of the user's organisation
+                     */
+                    pilotId?: number | null;
                 };
             };
         };
@@ -6201,7 +6507,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid score or closed period */
+            /** @description Invalid score, closed period, the pilot is missing while the component is part of several pilots, or the pilot is not active or does not contain the component */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6229,7 +6535,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The component is not in an active pilot of the user's organisation, or the organisation released the period */
+            /** @description The component is not in an active pilot of the user's organisation, the organisation does not take part in the pilot, or it released the period */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6243,7 +6549,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown period or component */
+            /** @description Unknown period, component or pilot */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6450,6 +6756,507 @@ export interface operations {
             };
         };
     };
+    "report_commentary-index": {
+        parameters: {
+            query: {
+                /** @description Pilot */
+                pilotId: number;
+                /** @description A month (2026-11) or a quarter (2026-Q4) */
+                period: string;
+            };
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Texts returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReportTexts"];
+                        };
+                    };
+                };
+            };
+            /** @description Bad period */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user makes no reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown pilot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "report_commentary-save-foreword": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                /** @description Pilot */
+                pilotId: number;
+                /** @description A month (2026-11) or a quarter (2026-Q4) */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Markdown; empty removes the text */
+                    body: string;
+                    /**
+                     * Format: int64
+                     * @description The version the user edited; 0 when there was no text yet
+                     */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Foreword saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReportText"];
+                        };
+                    };
+                };
+            };
+            /** @description Bad period, body or version */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user is no consolidator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown pilot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description The version is outdated (the answer carries the current text) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReportTextConflict"] | components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "report_commentary-save-component": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                /** @description Pilot */
+                pilotId: number;
+                /** @description A month (2026-11) or a quarter (2026-Q4) */
+                period: string;
+                /** @description A component of the pilot */
+                componentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Markdown; empty removes the text */
+                    body: string;
+                    /**
+                     * Format: int64
+                     * @description The version the user edited; 0 when there was no text yet
+                     */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Comment saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReportText"];
+                        };
+                    };
+                };
+            };
+            /** @description Bad period, component, body or version */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user is no consolidator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown pilot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description The version is outdated (the answer carries the current text) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReportTextConflict"] | components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "report_commentary-foreword-history": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                /** @description Pilot */
+                pilotId: number;
+                /** @description A month (2026-11) or a quarter (2026-Q4) */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description History returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReportTextVersion"][];
+                        };
+                    };
+                };
+            };
+            /** @description Bad period */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user makes no reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown pilot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "report_commentary-component-history": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                /** @description Pilot */
+                pilotId: number;
+                /** @description A month (2026-11) or a quarter (2026-Q4) */
+                period: string;
+                /** @description A component of the pilot */
+                componentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description History returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReportTextVersion"][];
+                        };
+                    };
+                };
+            };
+            /** @description Bad period or component */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user makes no reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Unknown pilot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
     "report-index": {
         parameters: {
             query?: {
@@ -6566,6 +7373,8 @@ export interface operations {
                      * @description one organisation; coordinators: their own (the default when they coordinate one)
                      */
                     organisationId?: number | null;
+                    /** @description count released feedback only (a final report); left out: true when every reporting period of the month or quarter is closed, else false (all feedback, released or not) */
+                    releasedOnly?: boolean | null;
                 };
             };
         };
@@ -7064,6 +7873,229 @@ export interface operations {
             };
         };
     };
+    "report_template-index": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates per format, null where none is chosen */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReportTemplates"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "report_template-choose": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                /** @description odt or docx (not "format": OCS reads that as the response format) */
+                fileFormat: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description The file's path in your Files */
+                    path?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The template is chosen */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReportTemplate"];
+                        };
+                    };
+                };
+            };
+            /** @description The format is unknown or the file cannot serve as a template */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description There is no such file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "report_template-remove": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required to be true for the API request to pass */
+                "OCS-APIRequest": boolean;
+            };
+            path: {
+                /** @description odt or docx (not "format": OCS reads that as the response format) */
+                fileFormat: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template is removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ReportTemplates"];
+                        };
+                    };
+                };
+            };
+            /** @description The format is unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: components["schemas"]["ErrorMessage"];
+                        };
+                    };
+                };
+            };
+            /** @description Current user is not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The user may not administer the app */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ocs: {
+                            meta: components["schemas"]["OCSMeta"];
+                            data: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
     "settings-show": {
         parameters: {
             query?: never;
@@ -7140,6 +8172,16 @@ export interface operations {
                      * @description Months with fewer ratings than this are flagged as few; left out: unchanged
                      */
                     lowRatingThreshold?: number | null;
+                    /**
+                     * Format: double
+                     * @description Reports' traffic light: a mean overall score from this is green (1 to 5, at most two decimals, above amber); left out: unchanged
+                     */
+                    trafficLightGreen?: number | null;
+                    /**
+                     * Format: double
+                     * @description Reports' traffic light: a mean from this and below green is amber, below it red (1 to 5, at most two decimals); left out: unchanged
+                     */
+                    trafficLightAmber?: number | null;
                 };
             };
         };
@@ -7158,7 +8200,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown group or threshold out of range */
+            /** @description Unknown group, threshold out of range, or green not above amber */
             400: {
                 headers: {
                     [name: string]: unknown;

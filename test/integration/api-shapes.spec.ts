@@ -79,7 +79,9 @@ async function getJson(user: DemoUser, path: string): Promise<{ status: number, 
 	return { status: response.status, body: await response.json() }
 }
 
-const ids = { item: 0, org: 0, period: 0, pilot: 0, month: '', report: 0 }
+const ids = { item: 0, org: 0, period: 0, pilot: 0, component: 0, month: '', report: 0 }
+/** A report period whose texts only this suite writes */
+const TEXT_PERIOD = '2999-Q4'
 
 beforeAll(async () => {
 	const me = await ocs<{ organisations: { id: number }[] }>('rki-coord', 'GET', '/me')
@@ -89,6 +91,11 @@ beforeAll(async () => {
 	ids.month = sheet.data.period.month
 	ids.pilot = sheet.data.components[0].pilotIds[0]
 	const component = sheet.data.components[0]
+	ids.component = component.id
+	// A foreword and a comment, so that the report texts and their histories have entries.
+	const texts = await ocs<{ foreword: { version: number }, components: { componentId: number, version: number }[] }>('bmi', 'GET', `/report-texts?pilotId=${ids.pilot}&period=${TEXT_PERIOD}`)
+	await ocs('bmi', 'PUT', `/report-texts/${ids.pilot}/${TEXT_PERIOD}/foreword`, { body: `Shape check ${Date.now()}`, version: texts.data.foreword.version })
+	await ocs('bmi', 'PUT', `/report-texts/${ids.pilot}/${TEXT_PERIOD}/components/${component.id}`, { body: `Shape check ${Date.now()}`, version: texts.data.components.find((c) => c.componentId === component.id)?.version ?? 0 })
 	await ocs('rki-tester1', 'PUT', `/ratings/${ids.period}/${component.id}`, {
 		overall: 4,
 		comment: 'shape check',
@@ -136,8 +143,12 @@ const cases: [DemoUser, string, () => string][] = [
 	['rki-coord', '/reports/formats', () => '/reports/formats'],
 	['rki-coord', '/reports/folder', () => '/reports/folder'],
 	['admin', '/settings/report-cadence', () => '/settings/report-cadence'],
+	['rki-coord', '/report-texts', () => `/report-texts?pilotId=${ids.pilot}&period=${TEXT_PERIOD}`],
+	['bmi', '/report-texts/{pilotId}/{period}/foreword/history', () => `/report-texts/${ids.pilot}/${TEXT_PERIOD}/foreword/history`],
+	['bsh-coord', '/report-texts/{pilotId}/{period}/components/{componentId}/history', () => `/report-texts/${ids.pilot}/${TEXT_PERIOD}/components/${ids.component}/history`],
 	['rki-tester1', '/me/notifications', () => '/me/notifications'],
 	['admin', '/settings/integrations', () => '/settings/integrations'],
+	['admin', '/settings/report-templates', () => '/settings/report-templates'],
 	['bmi', '/summaries/available', () => '/summaries/available'],
 	['rki-coord', '/month', () => '/month'],
 	['bsh-tester1', '/accessibility-statement', () => '/accessibility-statement'],
@@ -202,7 +213,7 @@ describe('write requests match openapi.json: a documented-required field that is
 			'PUT /ratings/{periodId}/{componentId} scores',
 			'PUT /items/{id} title',
 			'PUT /items/{id}/status status',
-			'PUT /pilots/{id} title',
+			'PUT /pilots/{id} status',
 			'POST /items body',
 		]))
 	})

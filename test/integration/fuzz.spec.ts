@@ -106,6 +106,9 @@ const own = {
 
 /** The record a path id stands for, by the path's collection (DELETE /periods/{id}: the spare period). */
 function ownIdFor(path: string, param: string, method = ''): number {
+	if (param === 'pilotId') {
+		return own.pilot
+	}
 	if (param === 'periodId') {
 		return own.period
 	}
@@ -117,6 +120,14 @@ function ownIdFor(path: string, param: string, method = ''): number {
 	}
 	const collection = path.split('/')[1]
 	return ({ pilots: own.pilot, components: own.component, criteria: own.criterion, organisations: own.organisation, periods: own.period, items: own.item } as Record<string, number>)[collection] ?? 0
+}
+
+/** The report period of the report texts this suite writes (those of its own pilot). */
+const OWN_REPORT_PERIOD = '2026-Q4'
+
+/** The path segment of this suite's record: an id, or the report period. */
+function ownSegment(path: string, param: string, method: string): string {
+	return param === 'period' ? OWN_REPORT_PERIOD : String(ownIdFor(path, param, method))
 }
 
 // ---- Generators ---------------------------------------------------------------------
@@ -259,7 +270,7 @@ function rawBody(schema: Schema): fc.Arbitrary<{ body: string, contentType?: str
 /** A path segment for an id parameter: this suite's record, or something that is none. */
 function pathId(path: string, param: string, method: string): fc.Arbitrary<string> {
 	return fc.oneof(
-		{ arbitrary: fc.constant(String(ownIdFor(path, param, method))), weight: 3 },
+		{ arbitrary: fc.constant(ownSegment(path, param, method)), weight: 3 },
 		{ arbitrary: nastyId.map((v) => encodeURIComponent(String(v))), weight: 2 },
 		{ arbitrary: fc.constantFrom('%00', '%2e%2e', '1%20OR%201%3D1', '%E0%A4%A', 'null', '1.0'), weight: 1 },
 	)
@@ -297,7 +308,7 @@ function mustTry(op: Operation): RawRequest[] {
 	const url = (ids: string[]) => {
 		let path = op.path
 		op.pathParams.forEach((p, i) => {
-			path = path.replace(`{${p}}`, ids[i] ?? String(ownIdFor(op.path, p, op.method)))
+			path = path.replace(`{${p}}`, ids[i] ?? ownSegment(op.path, p, op.method))
 		})
 		return `${API_PREFIX}${path}`
 	}
@@ -389,6 +400,9 @@ async function state(op: Operation, login: Login): Promise<string> {
 		case 'ratings':
 			parts.push(read(as(login === 'rki-coord' ? 'rki-coord' : 'rki-tester1'), `/ratings?periodId=${own.period}`))
 			break
+		case 'report-texts':
+			parts.push(read(as('bmi'), `/report-texts?pilotId=${own.pilot}&period=${OWN_REPORT_PERIOD}`))
+			break
 		case 'items':
 			parts.push(read(as('bmi'), '/items?sort=created&order=desc&limit=3'), read(as('bmi'), `/items/${own.item}`))
 			if (op.path.endsWith('/comments')) {
@@ -439,7 +453,8 @@ beforeAll(async () => {
 	own.refs.componentInPilot = s.activePilots[0].componentIds[0]
 	own.refs.criterion = s.criteria[0].id
 	own.refs.organisation = s.rki.id
-	own.pilot = await created('/pilots', { title: tag, status: 'planned' })
+	// with a component, so that the consolidators' comments on it (report texts) can be written
+	own.pilot = await created('/pilots', { title: tag, status: 'planned', componentIds: [own.refs.componentInPilot] })
 	own.component = await created('/components', { name: tag, category: 'other' })
 	own.criterion = await created('/criteria', { name: tag })
 	own.organisation = await created('/organisations', { name: tag, shortName: `FZ${Date.now() % 100000}` })
@@ -545,7 +560,7 @@ describe('fuzzing every endpoint as every role', () => {
 			// The must-try cases, as the role that gets past the permission checks the furthest.
 			const owner: Login = op.path.startsWith('/ratings') || op.path.startsWith('/items')
 				? (op.path.endsWith('/status') ? 'bmi' : 'rki-tester1')
-				: op.path.endsWith('/releases') ? 'rki-coord' : 'admin'
+				: op.path.endsWith('/releases') ? 'rki-coord' : op.path.startsWith('/report-texts') ? 'bmi' : 'admin'
 			for (const req of mustTry(op)) {
 				const failure = await probe(op, owner, req)
 				if (failure !== null) {

@@ -41,6 +41,9 @@ function target(specPath: string): { login: Login, path: string } {
 		.replace('/periods/{id}', `/periods/${period.id}`)
 		.replace('/ratings/{periodId}/{componentId}', `/ratings/${period.id}/${s.activePilots[0].componentIds[0]}`)
 		.replace('/items/{id}', `/items/${ids.item}`)
+		.replace('/report-texts/{pilotId}/{period}', `/report-texts/${ids.pilot}/2026-Q4`)
+		.replace('/settings/report-templates/{fileFormat}', '/settings/report-templates/odt')
+		.replace('/components/{componentId}', `/components/${s.activePilots[0].componentIds[0]}`)
 		// No report is touched: a malformed body is refused before the id is looked at.
 		.replace('/reports/{id}', '/reports/999999999')
 	const login: Login = specPath.startsWith('/ratings') || (specPath.startsWith('/items') && !specPath.endsWith('/status'))
@@ -63,6 +66,7 @@ async function snapshot(): Promise<unknown> {
 	const strip = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key, v) => (key === 'updatedAt' ? undefined : v)))
 	const reads: Record<string, [Login, string]> = {
 		settings: ['admin', '/settings'],
+		templates: ['admin', '/settings/report-templates'],
 		pilots: ['admin', '/pilots'],
 		components: ['admin', '/components'],
 		criteria: ['admin', '/criteria'],
