@@ -12,6 +12,8 @@
 import type { Organisation, Period, Seed } from './setup/fixtures.ts'
 
 import { execFileSync } from 'node:child_process'
+import { rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, NEXTCLOUD_URL } from './setup/client.ts'
@@ -65,6 +67,26 @@ async function exportOf(pilotId: number): Promise<string> {
 	const response = await fetch(url, { headers: { Authorization: `Basic ${Buffer.from(`bmi:${DEMO_PASSWORD}`).toString('base64')}` } })
 	expect(response.status, `GET ${url}`).toBe(200)
 	return response.text()
+}
+
+/** The rows of every table of the monthly ODT report of the suite's month, by the caption above it. */
+async function reportTables(): Promise<Map<string, string[][]>> {
+	const report = await finished(await expectApi<Report>(200, 'bmi', 'POST', '/reports', { type: 'monthly', fileFormat: 'odt', month: period.month, language: 'en', releasedOnly: false }))
+	expect(report.status, report.error ?? '').toBe('done')
+	const url = `${NEXTCLOUD_URL}/remote.php/dav/files/bmi/${report.path!.split('/').map(encodeURIComponent).join('/')}`
+	const response = await fetch(url, { headers: { Authorization: `Basic ${Buffer.from(`bmi:${DEMO_PASSWORD}`).toString('base64')}` } })
+	const file = join(tmpdir(), `pf-per-pilot-${uid()}.odt`)
+	writeFileSync(file, Buffer.from(await response.arrayBuffer()))
+	const content = execFileSync('unzip', ['-p', file, 'content.xml'], { maxBuffer: 64 * 1024 * 1024 }).toString('utf8')
+	rmSync(file)
+	const text = (xml: string): string => xml.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').trim()
+	const tables = new Map<string, string[][]>()
+	for (const match of content.matchAll(/<text:p text:style-name="[^"]*caption[^"]*">(.*?)<\/text:p>(?:(?!<text:p).)*?<table:table (.*?)<\/table:table>/gs)) {
+		const rows = [...match[2]!.matchAll(/<table:table-row[^>]*>(.*?)<\/table:table-row>/gs)]
+			.map((row) => [...row[1]!.matchAll(/<table:table-cell[^>]*?(?:\/>|>(.*?)<\/table:table-cell>)/gs)].map((cell) => text(cell[1] ?? '')))
+		tables.set(text(match[1]!), rows)
+	}
+	return tables
 }
 
 beforeAll(async () => {
@@ -155,6 +177,14 @@ describe('a rating counts in its own pilot only', () => {
 		expect(b).not.toContain(component.name)
 		expect(b).not.toContain('A draft in pilot B')
 		expect(a).not.toContain('A draft in pilot B')
+	})
+
+	it.skipIf(SERVER_DIR === '')('the monthly report counts it in pilot A\'s summary and not in pilot B\'s', async () => {
+		const tables = await reportTables()
+		const summaryOf = (pilot: { title: string }): string[] | undefined => tables.get(`Management summary of ${pilot.title} in ${period.month}`)?.find((row) => row[0] === component.name)
+		// component, mean, n, change, trend, light, open critical/high
+		expect(summaryOf(pilotA)?.slice(0, 3)).toEqual([component.name, '4.00', '1'])
+		expect(summaryOf(pilotB)?.slice(0, 3)).toEqual([component.name, 'no data', '0'])
 	})
 
 	it('a second rating in pilot B is a separate assessment, counted there only', async () => {
