@@ -123,6 +123,7 @@ class DocumentMaker {
 			ReportRequest::QUARTERLY => $l->t('Quarterly report'),
 			default => $l->t('Data export'),
 		};
+		$this->labels->useLanguage($request->language);
 		$pilot = $request->pilotId !== null ? $this->labels->pilot($request->pilotId) : $l->t('All pilots');
 		$organisation = $request->organisationId !== null ? $this->labels->organisation($request->organisationId) : null;
 		$names = $request->withNames ? $l->t('with names') : null;

@@ -47,6 +47,8 @@ final class DocumentMakerTest extends TestCase {
 	private MonthlyReportBuilder&MockObject $monthly;
 	private QuarterlyReportBuilder&MockObject $quarterly;
 	private DocumentMaker $maker;
+	/** The language the labels were last asked to name things in */
+	private string $labelLanguage = 'en';
 	private PdfConverter&MockObject $pdf;
 	/** @var list<string> what the PDF converter was given */
 	private array $convertedOdts = [];
@@ -89,7 +91,10 @@ final class DocumentMakerTest extends TestCase {
 		$documents = array_map(fn (string $format): DocumentWriter => $this->documentWriter($format), ['odt', 'docx']);
 		$workbooks = array_map(fn (string $format): WorkbookWriter => $this->workbookWriter($format), ['ods', 'xlsx', 'csv']);
 		$labels = $this->createMock(ReportLabels::class);
-		$labels->method('pilot')->willReturnCallback(fn (int $id): string => $this->pilotTitles[$id] ?? 'PoC ' . $id);
+		$labels->method('useLanguage')->willReturnCallback(function (string $language): void {
+			$this->labelLanguage = $language;
+		});
+		$labels->method('pilot')->willReturnCallback(fn (int $id): string => $this->pilotTitles[$id] ?? ($this->labelLanguage === 'de' ? 'Erprobung ' : 'PoC ') . $id);
 		$labels->method('organisation')->willReturnCallback(fn (int $id): string => $this->organisationNames[$id] ?? 'Org ' . $id);
 		$l10nFactory = $this->createMock(IFactory::class);
 		$l10nFactory->method('get')->willReturnCallback(function (string $app, ?string $language = null): IL10N {
@@ -217,6 +222,11 @@ final class DocumentMakerTest extends TestCase {
 		self::assertSame('Quartalsbericht - 2026-Q4 - Alle Piloten - Org 2', $this->maker->title(new ReportRequest(ReportRequest::QUARTERLY, null, '2026-Q4', 'odt', 'de', false, 2)));
 		self::assertSame('Data export - 2026-11 - PoC 7 - with names', $this->maker->title(new ReportRequest(ReportRequest::EXPORT, 7, '2026-11', 'xlsx', 'en', true, null)));
 		self::assertSame(['pilotfeedback:en', 'pilotfeedback:de', 'pilotfeedback:en'], $this->titleLanguages);
+	}
+
+	public function testTheTitleNamesThePilotInTheRequestsLanguageNotTheRequesters(): void {
+		self::assertSame('Quartalsbericht - 2026-Q4 - Erprobung 7', $this->maker->title(new ReportRequest(ReportRequest::QUARTERLY, 7, '2026-Q4', 'odt', 'de', false, null)));
+		self::assertSame('Quarterly report - 2026-Q4 - PoC 7', $this->maker->title(new ReportRequest(ReportRequest::QUARTERLY, 7, '2026-Q4', 'odt', 'en', false, null)));
 	}
 
 	/** 255 characters of one to four bytes each (Ä, €, 🚀 and plain letters): 573 bytes. */
