@@ -45,6 +45,46 @@ class ItemsOverviewMapper {
 	 * @return list<array{organisationId: ?int, componentId: int, type: string, priority: int, status: string, count: int}>
 	 */
 	public function counts(Actor $actor, int $pilotId, int $start, int $end, ?array $organisationIds, bool $byOrganisation): array {
+		return $this->grouped($actor, $pilotId, $organisationIds, $byOrganisation, static function (IQueryBuilder $qb) use ($start, $end): void {
+			$qb->andWhere($qb->expr()->gte('i.created_at', $qb->createNamedParameter($start, IQueryBuilder::PARAM_INT)))
+				->andWhere($qb->expr()->lt('i.created_at', $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT)));
+		});
+	}
+
+	/**
+	 * Items of the pilot filed in [start, end) or whose status changed in it (a row of
+	 * pf_history for the field status), by component, type, priority shown and current status;
+	 * each item counts once. Same visibility rule as counts().
+	 *
+	 * @param list<int>|null $organisationIds only these organisations' items (null: all)
+	 * @return list<array{organisationId: ?int, componentId: int, type: string, priority: int, status: string, count: int}>
+	 */
+	public function countsFiledOrChanged(Actor $actor, int $pilotId, int $start, int $end, ?array $organisationIds): array {
+		return $this->grouped($actor, $pilotId, $organisationIds, false, function (IQueryBuilder $qb) use ($start, $end): void {
+			$from = $qb->createNamedParameter($start, IQueryBuilder::PARAM_INT);
+			$to = $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT);
+			$changed = $this->db->getQueryBuilder();
+			$changed->select('h.item_id')->from('pf_history', 'h')
+				->where($changed->expr()->eq('h.field', $qb->createNamedParameter('status')))
+				->andWhere($changed->expr()->gte('h.created_at', $from))
+				->andWhere($changed->expr()->lt('h.created_at', $to));
+			$qb->andWhere($qb->expr()->orX(
+				$qb->expr()->andX($qb->expr()->gte('i.created_at', $from), $qb->expr()->lt('i.created_at', $to)),
+				$qb->expr()->in('i.id', $qb->createFunction($changed->getSQL())),
+			));
+		});
+	}
+
+	/**
+	 * The pilot's visible items that $inPeriod selects, counted by component, type, priority
+	 * shown (the consolidated one where set, else the reporter's) and status, optionally also
+	 * by organisation.
+	 *
+	 * @param list<int>|null $organisationIds only these organisations' items (null: all)
+	 * @param callable(IQueryBuilder): void $inPeriod adds the condition on the period (alias i)
+	 * @return list<array{organisationId: ?int, componentId: int, type: string, priority: int, status: string, count: int}>
+	 */
+	private function grouped(Actor $actor, int $pilotId, ?array $organisationIds, bool $byOrganisation, callable $inPeriod): array {
 		if ($organisationIds === []) {
 			return [];
 		}
@@ -56,9 +96,8 @@ class ItemsOverviewMapper {
 			->selectAlias($qb->func()->count('*'), 'n')
 			->from('pf_items', 'i')
 			->where($qb->expr()->eq('i.pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
-			->andWhere($qb->expr()->gte('i.created_at', $qb->createNamedParameter($start, IQueryBuilder::PARAM_INT)))
-			->andWhere($qb->expr()->lt('i.created_at', $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT)))
 			->groupBy('i.component_id', 'i.type', $priority, 'i.status');
+		$inPeriod($qb);
 		if ($byOrganisation) {
 			$qb->addSelect('i.org_id')->addGroupBy('i.org_id');
 		}
@@ -71,57 +110,6 @@ class ItemsOverviewMapper {
 		while ($row = $result->fetch()) {
 			$rows[] = [
 				'organisationId' => $byOrganisation ? (int)$row['org_id'] : null,
-				'componentId' => (int)$row['component_id'],
-				'type' => (string)$row['type'],
-				'priority' => (int)$row['shown_priority'],
-				'status' => (string)$row['status'],
-				'count' => (int)$row['n'],
-			];
-		}
-		$result->closeCursor();
-		return $rows;
-	}
-
-	/**
-	 * Items of the pilot filed in [start, end) or whose status changed in it (a row of
-	 * pf_history for the field status), by component, type, priority shown and current status;
-	 * each item counts once. Same visibility rule as counts().
-	 *
-	 * @param list<int>|null $organisationIds only these organisations' items (null: all)
-	 * @return list<array{organisationId: ?int, componentId: int, type: string, priority: int, status: string, count: int}>
-	 */
-	public function countsFiledOrChanged(Actor $actor, int $pilotId, int $start, int $end, ?array $organisationIds): array {
-		if ($organisationIds === []) {
-			return [];
-		}
-		$qb = $this->db->getQueryBuilder();
-		$from = $qb->createNamedParameter($start, IQueryBuilder::PARAM_INT);
-		$to = $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT);
-		$changed = $this->db->getQueryBuilder();
-		$changed->select('h.item_id')->from('pf_history', 'h')
-			->where($changed->expr()->eq('h.field', $qb->createNamedParameter('status')))
-			->andWhere($changed->expr()->gte('h.created_at', $from))
-			->andWhere($changed->expr()->lt('h.created_at', $to));
-		$priority = $this->items->shownPriority($qb, 'i.');
-		$qb->select('i.component_id', 'i.type', 'i.status')
-			->selectAlias($priority, 'shown_priority')
-			->selectAlias($qb->func()->count('*'), 'n')
-			->from('pf_items', 'i')
-			->where($qb->expr()->eq('i.pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
-			->andWhere($qb->expr()->orX(
-				$qb->expr()->andX($qb->expr()->gte('i.created_at', $from), $qb->expr()->lt('i.created_at', $to)),
-				$qb->expr()->in('i.id', $qb->createFunction($changed->getSQL())),
-			))
-			->groupBy('i.component_id', 'i.type', $priority, 'i.status');
-		if ($organisationIds !== null) {
-			$qb->andWhere($qb->expr()->in('i.org_id', $qb->createNamedParameter($organisationIds, IQueryBuilder::PARAM_INT_ARRAY)));
-		}
-		$this->items->restrictToVisible($qb, $actor, 'i.');
-		$rows = [];
-		$result = $qb->executeQuery();
-		while ($row = $result->fetch()) {
-			$rows[] = [
-				'organisationId' => null,
 				'componentId' => (int)$row['component_id'],
 				'type' => (string)$row['type'],
 				'priority' => (int)$row['shown_priority'],
