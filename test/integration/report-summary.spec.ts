@@ -59,6 +59,16 @@ function sentence(results: Results, green: number, amber: number, urgent: number
 	return `${lights}${none > 0 ? `, ${none} without data` : ''}; open critical or high items: ${urgent}.`
 }
 
+/**
+ * How many of the pilot's components the summary lists: those of its results (the catalogue's
+ * list may also hold a component another suite archived, which has no figures).
+ *
+ * @param results the consolidated results of the report's scope
+ */
+function shown(results: Results): number {
+	return results.components.filter((c) => componentIds.includes(c.componentId)).length
+}
+
 beforeAll(async () => {
 	if (SERVER_DIR !== '') {
 		for (const [key, value] of [['limit', '100000'], ['period', '600']]) {
@@ -139,7 +149,7 @@ describe('released feedback only', () => {
 		const results = await expectApi<Results>(200, 'bmi', 'GET', `/consolidation/results?pilotId=${pilotId}&month=${period.month}&releasedOnly=false`)
 		// 5 (green) and 2 (red) from RKI and BSH; the other components have no scores
 		expect(text).toContain(sentence(results, 4, 3, 0))
-		expect(text).toContain(`${1} of ${componentIds.length} components green, 0 amber, 1 red`)
+		expect(text).toContain(`1 of ${shown(results)} components green, 0 amber, 1 red`)
 		expect(text).toContain('Management summary')
 	})
 
@@ -154,7 +164,7 @@ describe('released feedback only', () => {
 		expect(results.releasedOnly).toBe(true)
 		// only RKI released: its 5 stays, BSH's 2 is not counted
 		expect(text).toContain(sentence(results, 4, 3, 0))
-		expect(text).toContain(`1 of ${componentIds.length} components green, 0 amber, 0 red`)
+		expect(text).toContain(`1 of ${shown(results)} components green, 0 amber, 0 red`)
 	})
 
 	it('follows the request when it is given', async () => {
