@@ -8,6 +8,8 @@ export default defineConfig({
 		environment: 'node',
 		// Suites share one server and its demo data, so files run one after another.
 		fileParallelism: false,
+		// occ pilotfeedback:consolidation:verify after every suite
+		setupFiles: ['test/integration/setup/verifyMonthlyTotals.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
 	},

@@ -40,6 +40,21 @@ class AssessmentMapper extends QBMapper {
 	}
 
 	/**
+	 * Locks a user's assessment of a component in a pilot in a period, if it exists, by a write
+	 * that changes nothing: what the saving transaction reads of it next stays as read.
+	 */
+	public function lock(string $userId, int $pilotId, int $componentId, int $periodId): void {
+		$qb = $this->db->getQueryBuilder();
+		$qb->update($this->getTableName())
+			->set('version', 'version')
+			->where($qb->expr()->eq('user_id', $qb->createNamedParameter($userId)))
+			->andWhere($qb->expr()->eq('period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->eq('pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->eq('component_id', $qb->createNamedParameter($componentId, IQueryBuilder::PARAM_INT)))
+			->executeStatement();
+	}
+
+	/**
 	 * Overwrites the content of a user's assessment of a component in a pilot in a period, if it exists
 	 * (and, with $expectedVersion, only if it still has that version), and raises its version,
 	 * in one statement: the check and the write are atomic, and a saving transaction starts

@@ -10,14 +10,17 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Db;
 
 use OCA\PilotFeedback\Model\MonthRange;
+use OCA\PilotFeedback\Rating\RatingContribution;
 use OCP\DB\QueryBuilder\IQueryBuilder;
 use OCP\IDBConnection;
 
 /**
- * The aggregate queries behind consolidated results and participation. Every figure is
- * computed by the database (GROUP BY); PHP receives one row per group, never the ratings.
+ * The aggregate queries behind consolidated results and participation. They sum the monthly
+ * totals (MonthTotalsMapper: per period, pilot, organisation, component and criterion, kept in
+ * step with every save), so that their cost follows the months and the catalogue, not the
+ * number of ratings: a year is twelve months of small rows (docs/performance.md).
  *
- * Only integers leave the database (COUNT, SUM): AVG answers with a different type on
+ * Only integers leave the database (SUM of counts): AVG answers with a different type on
  * SQLite, PostgreSQL and MariaDB, so the mean is sum / n, computed once in PHP.
  *
  * @psalm-type RatingRow = array{componentId: int, criterionId: ?int, organisationId: ?int, total: int, n: int, sum: int, distribution: list<int>, notAssessed: int}
@@ -30,11 +33,8 @@ class ConsolidationMapper {
 
 	/**
 	 * Rating figures per component and criterion (or of the overall score when $overall),
-	 * optionally also per organisation.
-	 *
-	 * The database counts the ratings and each score 1–5 (six aggregates over the rows of the
-	 * range); n, sum and "not assessed" follow from those counts, since a score is 1–5 or
-	 * null. Fewer aggregates per row is what keeps this query fast (docs/performance.md).
+	 * optionally also per organisation: the number of ratings and of each score 1–5; n, sum and
+	 * "not assessed" follow from those counts, since a score is 1–5 or null.
 	 *
 	 * @param list<int>|null $organisationIds only these organisations' ratings (null: all)
 	 * @return list<RatingRow>
@@ -43,55 +43,36 @@ class ConsolidationMapper {
 		if ($organisationIds === []) {
 			return [];
 		}
-		// Month by month: SQLite groups by sorting, and sorting a quarter's rows month by month
-		// is a fifth cheaper than at once (docs/performance.md); the months' counts add up.
-		$counts = [];
-		foreach ($range->months() as $month) {
-			[$qb, $value] = $this->ratings($pilotId, MonthRange::between($month, $month), $releasedOnly, $organisationIds, $overall);
-			if ($byOrganisation) {
-				$qb->addSelect('a.org_id')->addGroupBy('a.org_id');
-			}
-			$qb->selectAlias($qb->func()->count('*'), 'total');
-			for ($score = 1; $score <= 5; $score++) {
-				$qb->selectAlias($qb->createFunction('COUNT(CASE WHEN ' . $value . ' = ' . $score . ' THEN 1 END)'), 'd' . $score);
-			}
-			$result = $qb->executeQuery();
-			while ($row = $result->fetch()) {
-				$componentId = (int)$row['component_id'];
-				$criterionId = $overall ? null : (int)$row['criterion_id'];
-				$organisationId = $byOrganisation ? (int)$row['org_id'] : null;
-				$key = $componentId . ':' . ($criterionId ?? '') . ':' . ($organisationId ?? '');
-				$into = $counts[$key] ?? ['componentId' => $componentId, 'criterionId' => $criterionId, 'organisationId' => $organisationId, 'total' => 0, 'distribution' => [0, 0, 0, 0, 0]];
-				$into['total'] += (int)$row['total'];
-				for ($score = 1; $score <= 5; $score++) {
-					$into['distribution'][$score - 1] += (int)$row['d' . $score];
-				}
-				$counts[$key] = $into;
-			}
-			$result->closeCursor();
+		$qb = $this->totals($pilotId, $range, $releasedOnly, $organisationIds, $overall);
+		if ($byOrganisation) {
+			$qb->addSelect('t.org_id')->addGroupBy('t.org_id');
 		}
-
+		foreach (MonthTotalsMapper::COUNTS as $column) {
+			$qb->selectAlias($qb->func()->sum('t.' . $column), $column);
+		}
 		$rows = [];
-		foreach ($counts as $count) {
-			$distribution = array_values($count['distribution']);
+		$result = $qb->executeQuery();
+		while ($row = $result->fetch()) {
+			$distribution = [(int)$row['s1'], (int)$row['s2'], (int)$row['s3'], (int)$row['s4'], (int)$row['s5']];
 			$n = array_sum($distribution);
 			$rows[] = [
-				'componentId' => $count['componentId'],
-				'criterionId' => $count['criterionId'],
-				'organisationId' => $count['organisationId'],
-				'total' => $count['total'],
+				'componentId' => (int)$row['component_id'],
+				'criterionId' => $overall ? null : (int)$row['criterion_id'],
+				'organisationId' => $byOrganisation ? (int)$row['org_id'] : null,
+				'total' => (int)$row['ratings'],
 				'n' => $n,
-				'sum' => $distribution[0] + 2 * $distribution[1] + 3 * $distribution[2] + 4 * $distribution[3] + 5 * $distribution[4],
+				'sum' => self::scoreSum($distribution),
 				'distribution' => $distribution,
-				'notAssessed' => $count['total'] - $n,
+				'notAssessed' => (int)$row['ratings'] - $n,
 			];
 		}
+		$result->closeCursor();
 		return $rows;
 	}
 
 	/**
 	 * Number and sum of the scores per component, criterion (or overall score) and month:
-	 * what a trend needs, from the scored rows only.
+	 * what a trend needs.
 	 *
 	 * @param list<int>|null $organisationIds only these organisations' ratings (null: all)
 	 * @return list<array{componentId: int, criterionId: ?int, month: string, n: int, sum: int}>
@@ -100,51 +81,54 @@ class ConsolidationMapper {
 		if ($organisationIds === []) {
 			return [];
 		}
-		// One query per month, as in ratingStats().
-		$rows = [];
-		foreach ($range->months() as $month) {
-			[$qb, $value] = $this->ratings($pilotId, MonthRange::between($month, $month), $releasedOnly, $organisationIds, $overall);
-			$qb->andWhere($qb->expr()->isNotNull($overall ? 'a.overall' : 's.score'))
-				->selectAlias($qb->func()->count('*'), 'n')
-				->selectAlias($qb->createFunction('SUM(' . $value . ')'), 'score_sum');
-			$result = $qb->executeQuery();
-			while ($row = $result->fetch()) {
-				$rows[] = [
-					'componentId' => (int)$row['component_id'],
-					'criterionId' => $overall ? null : (int)$row['criterion_id'],
-					'month' => $month,
-					'n' => (int)$row['n'],
-					'sum' => (int)$row['score_sum'],
-				];
-			}
-			$result->closeCursor();
+		$qb = $this->totals($pilotId, $range, $releasedOnly, $organisationIds, $overall);
+		$qb->addSelect('p.month')->addGroupBy('p.month');
+		for ($score = 1; $score <= 5; $score++) {
+			$qb->selectAlias($qb->func()->sum('t.s' . $score), 's' . $score);
 		}
+		$rows = [];
+		$result = $qb->executeQuery();
+		while ($row = $result->fetch()) {
+			$distribution = [(int)$row['s1'], (int)$row['s2'], (int)$row['s3'], (int)$row['s4'], (int)$row['s5']];
+			if (array_sum($distribution) === 0) {
+				continue;
+			}
+			$rows[] = [
+				'componentId' => (int)$row['component_id'],
+				'criterionId' => $overall ? null : (int)$row['criterion_id'],
+				'month' => (string)$row['month'],
+				'n' => array_sum($distribution),
+				'sum' => self::scoreSum($distribution),
+			];
+		}
+		$result->closeCursor();
 		return $rows;
 	}
 
 	/**
-	 * The rated assessments of the scope (overall score) or their criterion scores, grouped
-	 * by component (and criterion).
+	 * The monthly totals of the scope's overall score or its criterion scores, grouped by
+	 * component (and criterion); the caller adds the sums.
 	 *
 	 * @param list<int>|null $organisationIds
-	 * @return array{0: IQueryBuilder, 1: string} the query and the quoted score column
 	 */
-	private function ratings(int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds, bool $overall): array {
+	private function totals(int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds, bool $overall): IQueryBuilder {
 		$qb = $this->db->getQueryBuilder();
-		if ($overall) {
-			$qb->from('pf_assessments', 'a');
-			$value = $qb->getColumnName('a.overall');
-		} else {
-			$qb->from('pf_scores', 's')
-				->innerJoin('s', 'pf_assessments', 'a', $qb->expr()->eq('a.id', 's.assessment_id'));
-			$value = $qb->getColumnName('s.score');
-		}
+		$qb->from(MonthTotalsMapper::TOTALS, 't');
 		$this->scope($qb, $pilotId, $range, $releasedOnly, $organisationIds);
-		$qb->select('a.component_id')->groupBy('a.component_id');
+		$overallId = $qb->createNamedParameter(RatingContribution::OVERALL, IQueryBuilder::PARAM_INT);
+		$qb->andWhere($overall ? $qb->expr()->eq('t.criterion_id', $overallId) : $qb->expr()->neq('t.criterion_id', $overallId))
+			// rows whose ratings were all withdrawn stay at 0
+			->andWhere($qb->expr()->gt('t.ratings', $qb->createNamedParameter(0, IQueryBuilder::PARAM_INT)))
+			->select('t.component_id')->groupBy('t.component_id');
 		if (!$overall) {
-			$qb->addSelect('s.criterion_id')->addGroupBy('s.criterion_id');
+			$qb->addSelect('t.criterion_id')->addGroupBy('t.criterion_id');
 		}
-		return [$qb, $value];
+		return $qb;
+	}
+
+	/** @param list<int> $distribution how many gave each score 1–5 */
+	private static function scoreSum(array $distribution): int {
+		return $distribution[0] + 2 * $distribution[1] + 3 * $distribution[2] + 4 * $distribution[3] + 5 * $distribution[4];
 	}
 
 	/**
@@ -158,27 +142,30 @@ class ConsolidationMapper {
 		if ($organisationIds === []) {
 			return [];
 		}
-		$qb = $this->db->getQueryBuilder();
-		$qb->from('pf_assessments', 'a');
-		$this->scope($qb, $pilotId, $range, $releasedOnly, $organisationIds);
-		$qb->select('a.org_id', 'p.month')
-			->selectAlias($qb->createFunction('COUNT(DISTINCT ' . $qb->getColumnName('a.user_id') . ')'), 'raters')
-			->selectAlias($qb->createFunction('COUNT(DISTINCT ' . $qb->getColumnName('a.component_id') . ')'), 'components')
-			->selectAlias($qb->func()->count('*'), 'assessments')
-			->groupBy('a.org_id', 'p.month');
 		$rows = [];
+		$qb = $this->totals($pilotId, $range, $releasedOnly, $organisationIds, true);
+		// per organisation and month instead of per component
+		$qb->select('t.org_id', 'p.month')->groupBy('t.org_id', 'p.month')
+			->selectAlias($qb->createFunction('COUNT(DISTINCT ' . $qb->getColumnName('t.component_id') . ')'), 'components')
+			->selectAlias($qb->func()->sum('t.ratings'), 'assessments');
 		$result = $qb->executeQuery();
 		while ($row = $result->fetch()) {
-			$rows[] = [
-				'organisationId' => (int)$row['org_id'],
-				'month' => (string)$row['month'],
-				'raters' => (int)$row['raters'],
-				'components' => (int)$row['components'],
-				'assessments' => (int)$row['assessments'],
-			];
+			$key = (int)$row['org_id'] . ':' . (string)$row['month'];
+			$rows[$key] = ['organisationId' => (int)$row['org_id'], 'month' => (string)$row['month'], 'raters' => 0, 'components' => (int)$row['components'], 'assessments' => (int)$row['assessments']];
 		}
 		$result->closeCursor();
-		return $rows;
+		$raters = $this->ratersQuery($pilotId, $range, $releasedOnly, $organisationIds);
+		$raters->select('t.org_id', 'p.month')->groupBy('t.org_id', 'p.month')
+			->selectAlias($raters->func()->count('*'), 'raters');
+		$result = $raters->executeQuery();
+		while ($row = $result->fetch()) {
+			$key = (int)$row['org_id'] . ':' . (string)$row['month'];
+			if (isset($rows[$key])) {
+				$rows[$key]['raters'] = (int)$row['raters'];
+			}
+		}
+		$result->closeCursor();
+		return array_values($rows);
 	}
 
 	/**
@@ -192,10 +179,8 @@ class ConsolidationMapper {
 		if ($organisationIds === []) {
 			return [];
 		}
-		$qb = $this->db->getQueryBuilder();
-		$qb->from('pf_assessments', 'a');
-		$this->scope($qb, $pilotId, $range, $releasedOnly, $organisationIds);
-		$qb->selectDistinct(['a.org_id', 'p.month', 'a.user_id']);
+		$qb = $this->ratersQuery($pilotId, $range, $releasedOnly, $organisationIds);
+		$qb->select('t.org_id', 'p.month', 't.user_id');
 		$rows = [];
 		$result = $qb->executeQuery();
 		while ($row = $result->fetch()) {
@@ -203,6 +188,20 @@ class ConsolidationMapper {
 		}
 		$result->closeCursor();
 		return $rows;
+	}
+
+	/**
+	 * The people with rated assessments in the scope (pf_month_raters, one row per person,
+	 * organisation and month).
+	 *
+	 * @param list<int> $organisationIds
+	 */
+	private function ratersQuery(int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds): IQueryBuilder {
+		$qb = $this->db->getQueryBuilder();
+		$qb->from(MonthTotalsMapper::RATERS, 't');
+		$this->scope($qb, $pilotId, $range, $releasedOnly, $organisationIds);
+		$qb->andWhere($qb->expr()->gt('t.ratings', $qb->createNamedParameter(0, IQueryBuilder::PARAM_INT)));
+		return $qb;
 	}
 
 	/**
@@ -257,41 +256,30 @@ class ConsolidationMapper {
 	}
 
 	/**
-	 * Restricts a query over assessments (alias a) to the rated ones (a comment alone is no
-	 * rating) given in the pilot (each assessment counts in its own pilot only) by the pilot's
-	 * organisations, the months of the range, optionally released feedback and some organisations.
+	 * Restricts a query over monthly totals or raters (alias t) to the pilot (each rating counts
+	 * in its own pilot only), the organisations taking part in it, the months of the range (the
+	 * periods joined as p), optionally released feedback and some organisations.
 	 *
 	 * @param list<int>|null $organisationIds
 	 */
 	private function scope(IQueryBuilder $qb, int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds): void {
 		$pilot = $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT);
-		$from = $qb->createNamedParameter($range->from);
-		$to = $qb->createNamedParameter($range->to);
-		// The periods of the range as a list first, so that the database starts from them and
-		// reads the assessments by pf_asmt_pilot_cov (period_id, pilot_id, org_id, …) instead of
-		// all of an organisation's months (docs/performance.md).
-		$periods = $this->db->getQueryBuilder();
-		$periods->select('rp.id')->from('pf_periods', 'rp')
-			->where($periods->expr()->gte('rp.month', $from))
-			->andWhere($periods->expr()->lte('rp.month', $to));
-		$qb->innerJoin('a', 'pf_periods', 'p', $qb->expr()->eq('p.id', 'a.period_id'))
-			->innerJoin('a', 'pf_org_pilots', 'op', $qb->expr()->andX(
-				$qb->expr()->eq('op.org_id', 'a.org_id'),
+		$qb->innerJoin('t', 'pf_periods', 'p', $qb->expr()->eq('p.id', 't.period_id'))
+			->innerJoin('t', 'pf_org_pilots', 'op', $qb->expr()->andX(
+				$qb->expr()->eq('op.org_id', 't.org_id'),
 				$qb->expr()->eq('op.pilot_id', $pilot),
 			))
-			->where($qb->expr()->in('a.period_id', $qb->createFunction($periods->getSQL())))
-			->andWhere($qb->expr()->eq('a.pilot_id', $pilot))
-			->andWhere($qb->expr()->gte('p.month', $from))
-			->andWhere($qb->expr()->lte('p.month', $to))
-			->andWhere($qb->expr()->eq('a.rated', $qb->createNamedParameter(1, IQueryBuilder::PARAM_INT)));
+			->where($qb->expr()->eq('t.pilot_id', $pilot))
+			->andWhere($qb->expr()->gte('p.month', $qb->createNamedParameter($range->from)))
+			->andWhere($qb->expr()->lte('p.month', $qb->createNamedParameter($range->to)));
 		if ($releasedOnly) {
-			$qb->innerJoin('a', 'pf_releases', 'r', $qb->expr()->andX(
-				$qb->expr()->eq('r.org_id', 'a.org_id'),
-				$qb->expr()->eq('r.period_id', 'a.period_id'),
+			$qb->innerJoin('t', 'pf_releases', 'r', $qb->expr()->andX(
+				$qb->expr()->eq('r.org_id', 't.org_id'),
+				$qb->expr()->eq('r.period_id', 't.period_id'),
 			));
 		}
 		if ($organisationIds !== null) {
-			$qb->andWhere($qb->expr()->in('a.org_id', $qb->createNamedParameter($organisationIds, IQueryBuilder::PARAM_INT_ARRAY)));
+			$qb->andWhere($qb->expr()->in('t.org_id', $qb->createNamedParameter($organisationIds, IQueryBuilder::PARAM_INT_ARRAY)));
 		}
 	}
 }

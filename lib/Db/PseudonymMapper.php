@@ -32,6 +32,8 @@ class PseudonymMapper {
 		[FormerTesterMapper::TABLE, 'user_id'],
 		// who saved each version of a consolidator's text for reports
 		[ReportTextMapper::TABLE, 'changed_by'],
+		// the raters counted in the monthly totals (participation)
+		[MonthTotalsMapper::RATERS, 'user_id'],
 	];
 
 	public function __construct(

@@ -37,6 +37,7 @@ class AssessmentStore {
 		private TransactionRunner $transactions,
 		private IEventDispatcher $dispatcher,
 		private AssessmentPresenter $presenter,
+		private MonthlyTotals $totals,
 	) {
 	}
 
@@ -68,13 +69,17 @@ class AssessmentStore {
 	}
 
 	/**
-	 * Short and write-first: the update (or the insert) locks the assessment, then its scores
-	 * follow in criterion order; the release is checked after the write, inside the same
-	 * transaction, so that a release cannot slip in between.
+	 * Short and write-first: a write locks the assessment, then what it contributed to the
+	 * monthly totals is read, the update (or the insert) and its scores follow in criterion
+	 * order, and the totals change by the difference; the release is checked after the write,
+	 * inside the same transaction, so that a release cannot slip in between.
 	 *
 	 * @param array<int, ?int> $scores
 	 */
 	private function write(Assessment $content, array $scores, ?int $version, Period $period): Assessment {
+		$key = [$content->getUserId(), $content->getPilotId(), $content->getComponentId(), $content->getPeriodId()];
+		$this->assessments->lock(...$key);
+		$before = $this->totals->contributionOf(...$key);
 		if ($version !== 0 && $this->assessments->updateContent($content, $version)) {
 			$assessment = $this->assessments->findOne($content->getUserId(), $content->getPilotId(), $content->getComponentId(), $content->getPeriodId())
 				?? throw new \LogicException('The assessment just updated is missing');
@@ -89,6 +94,8 @@ class AssessmentStore {
 			throw new ForbiddenException('Your organisation has released its feedback for %1$s, so it can no longer be changed. Ask your coordinator to reopen the release.', [$period->getMonth()]);
 		}
 		$this->scores->replace($assessment->getId(), $scores);
+		$after = new RatingContribution($content->getOrgId(), $content->getRated() === 1, $content->getOverall(), $scores);
+		$this->totals->record($content->getUserId(), $content->getPilotId(), $content->getComponentId(), $content->getPeriodId(), $before, $after);
 		return $assessment;
 	}
 

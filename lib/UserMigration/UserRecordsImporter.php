@@ -15,6 +15,8 @@ use OCA\PilotFeedback\Db\SupporterMapper;
 use OCA\PilotFeedback\Db\TransactionRunner;
 use OCA\PilotFeedback\Item\CommentService;
 use OCA\PilotFeedback\Rating\AssessmentPilotAssigner;
+use OCA\PilotFeedback\Rating\MonthlyTotals;
+use OCA\PilotFeedback\Rating\RatingContribution;
 use OCP\Comments\ICommentsManager;
 use OCP\Files\IRootFolder;
 
@@ -47,6 +49,7 @@ class UserRecordsImporter {
 		private IRootFolder $rootFolder,
 		private TransactionRunner $transactions,
 		private AssessmentPilotAssigner $pilotAssigner,
+		private MonthlyTotals $totals,
 	) {
 	}
 
@@ -195,7 +198,8 @@ class UserRecordsImporter {
 	 * @param Counts $counts
 	 */
 	private function assessments(string $userId, array $document, array $catalogue, array &$counts): void {
-		$withoutPilot = false;
+		// the periods of assessments without their pilot: their totals are recomputed once assigned
+		$withoutPilot = [];
 		foreach (Fields::rows($document, 'assessments') as $row) {
 			$orgId = $catalogue['organisations'][Fields::int($row, 'organisationId')] ?? null;
 			$componentId = $catalogue['components'][Fields::int($row, 'componentId')] ?? null;
@@ -214,6 +218,8 @@ class UserRecordsImporter {
 				continue;
 			}
 			$createdAt = Fields::int($row, 'createdAt');
+			$overall = Fields::intOrNull($row, 'overall');
+			$rated = Fields::int($row, 'rated');
 			$id = $this->mapper->insert('pf_assessments', [
 				'user_id' => $userId,
 				'org_id' => $orgId,
@@ -228,19 +234,26 @@ class UserRecordsImporter {
 				'updated_at' => Fields::int($row, 'updatedAt', $createdAt),
 			]);
 			$counts['assessments']++;
-			$withoutPilot = $withoutPilot || $pilotId === 0;
+			$scores = [];
 			foreach (Fields::rows($row, 'scores') as $score) {
 				$criterionId = $catalogue['criteria'][Fields::int($score, 'criterionId')] ?? null;
 				if ($criterionId === null) {
 					$counts['skipped']++;
 					continue;
 				}
-				$this->mapper->insert('pf_scores', ['assessment_id' => $id, 'criterion_id' => $criterionId, 'score' => Fields::intOrNull($score, 'score')]);
+				$scores[$criterionId] = Fields::intOrNull($score, 'score');
+				$this->mapper->insert('pf_scores', ['assessment_id' => $id, 'criterion_id' => $criterionId, 'score' => $scores[$criterionId]]);
 				$counts['scores']++;
 			}
+			if ($pilotId === 0) {
+				$withoutPilot[$periodId] = $periodId;
+			} else {
+				$this->totals->record($userId, $pilotId, $componentId, $periodId, null, new RatingContribution($orgId, $rated === 1, $overall, $scores));
+			}
 		}
-		if ($withoutPilot) {
+		if ($withoutPilot !== []) {
 			$this->pilotAssigner->assign();
+			$this->totals->rebuild(array_values($withoutPilot));
 		}
 	}
 

@@ -33,6 +33,8 @@ use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\People\Policy;
 use OCA\PilotFeedback\Rating\AssessmentPresenter;
 use OCA\PilotFeedback\Rating\AssessmentStore;
+use OCA\PilotFeedback\Rating\MonthlyTotals;
+use OCA\PilotFeedback\Rating\RatingContribution;
 use OCA\PilotFeedback\Rating\RatingSaver;
 use OCA\PilotFeedback\Rating\RatingScope;
 use OCP\AppFramework\Utility\ITimeFactory;
@@ -53,6 +55,7 @@ final class RatingSaverTest extends TestCase {
 	private AssessmentMapper&MockObject $assessments;
 	private ReleaseMapper&MockObject $releases;
 	private ScoreMapper&MockObject $scores;
+	private MonthlyTotals&MockObject $totals;
 	private RatingSaver $service;
 
 	protected function setUp(): void {
@@ -100,6 +103,7 @@ final class RatingSaverTest extends TestCase {
 		$time->method('getTime')->willReturn(1_800_000_000);
 		$this->releases = $this->createMock(ReleaseMapper::class);
 		$this->scores = $this->createMock(ScoreMapper::class);
+		$this->totals = $this->createMock(MonthlyTotals::class);
 
 		$this->service = new RatingSaver(
 			new RatingScope(new Policy(), $pilotScope, $components, $pilotMapper, $links, $this->releases),
@@ -112,6 +116,7 @@ final class RatingSaverTest extends TestCase {
 				new TransactionRunner($this->createMock(IDBConnection::class), $this->createMock(LoggerInterface::class)),
 				$this->createMock(IEventDispatcher::class),
 				new AssessmentPresenter($this->scores),
+				$this->totals,
 			),
 			$time,
 		);
@@ -120,6 +125,7 @@ final class RatingSaverTest extends TestCase {
 	private function expectNoWrite(): void {
 		$this->assessments->expects(self::never())->method('insert');
 		$this->assessments->expects(self::never())->method('update');
+		$this->totals->expects(self::never())->method('record');
 	}
 
 	public function testATesterRatesAComponentOfAnActivePilotOfTheirOrganisationInAnOpenPeriod(): void {
@@ -143,6 +149,13 @@ final class RatingSaverTest extends TestCase {
 		// The save writes first: an update that finds the row, and no insert.
 		$this->assessments->expects(self::once())->method('updateContent')->willReturn(true);
 		$this->assessments->expects(self::never())->method('insert');
+		// The totals change from what the stored rating gave to what the new one gives.
+		$before = new RatingContribution(1, true, 4, []);
+		$this->assessments->expects(self::once())->method('lock')->with('rki-tester1', 10, 100, 5);
+		$this->totals->method('contributionOf')->with('rki-tester1', 10, 100, 5)->willReturn($before);
+		$this->totals->expects(self::once())->method('record')->with('rki-tester1', 10, 100, 5, $before, self::callback(
+			static fn (RatingContribution $after): bool => $after->orgId === 1 && $after->rated && $after->overall === 2,
+		));
 		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 2]);
 	}
 
@@ -259,6 +272,7 @@ final class RatingSaverTest extends TestCase {
 		$this->assessments->method('findOne')->willReturn(null);
 		$this->releases->method('find')->willReturnCallback(static fn (int $orgId, int $periodId): ?Release => $orgId === 1 && $periodId === 5 ? new Release() : null);
 		$this->scores->expects(self::never())->method('replace');
+		$this->totals->expects(self::never())->method('record');
 		$this->expectException(ForbiddenException::class);
 		$this->expectExceptionMessage('reopen the release');
 		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 4]);

@@ -14,6 +14,8 @@ use OCA\PilotFeedback\Db\SupporterMapper;
 use OCA\PilotFeedback\Db\TransactionRunner;
 use OCA\PilotFeedback\Item\CommentService;
 use OCA\PilotFeedback\Rating\AssessmentPilotAssigner;
+use OCA\PilotFeedback\Rating\MonthlyTotals;
+use OCA\PilotFeedback\Rating\RatingContribution;
 use OCA\PilotFeedback\UserMigration\PilotFeedbackMigrator;
 use OCA\PilotFeedback\UserMigration\UserRecordsExporter;
 use OCA\PilotFeedback\UserMigration\UserRecordsImporter;
@@ -27,6 +29,7 @@ use OCP\Files\NotFoundException;
 use OCP\IL10N;
 use OCP\IUser;
 use OCP\UserMigration\UserMigrationException;
+use PHPUnit\Framework\MockObject\MockObject;
 use PHPUnit\Framework\TestCase;
 use Symfony\Component\Console\Output\OutputInterface;
 
@@ -54,6 +57,7 @@ final class PilotFeedbackMigratorTest extends TestCase {
 	private array $files = [];
 	private string $archive;
 	private PilotFeedbackMigrator $migrator;
+	private MonthlyTotals&MockObject $totals;
 
 	public static function setUpBeforeClass(): void {
 		// Symfony's console (the migrator's output interface) and OC\Hooks\Emitter (IRootFolder)
@@ -84,6 +88,7 @@ final class PilotFeedbackMigratorTest extends TestCase {
 		$this->files = ['newcomer/Pilot Feedback/Reports/2026-11/Monthly status report - 2026-11.odt' => 777];
 
 		$mapper = $this->mapper();
+		$this->totals = $this->createMock(MonthlyTotals::class);
 		$words = $this->createMock(ItemWordMapper::class);
 		$words->method('insert')->willReturnCallback(function (int $itemId): void {
 			$this->indexed[] = $itemId;
@@ -97,7 +102,7 @@ final class PilotFeedbackMigratorTest extends TestCase {
 		$transactions->method('run')->willReturnCallback(static fn (callable $work): mixed => $work());
 		$l = $this->createMock(IL10N::class);
 		$l->method('t')->willReturnCallback(static fn (string $text, array|string $p = []): string => vsprintf($text, (array)$p));
-		$importer = new UserRecordsImporter($mapper, $words, $supporters, $this->commentsManager(), $this->rootFolder(), $transactions, $this->createMock(AssessmentPilotAssigner::class));
+		$importer = new UserRecordsImporter($mapper, $words, $supporters, $this->commentsManager(), $this->rootFolder(), $transactions, $this->createMock(AssessmentPilotAssigner::class), $this->totals);
 		$this->migrator = new PilotFeedbackMigrator(new UserRecordsExporter($mapper), $importer, $mapper, $l);
 	}
 
@@ -346,6 +351,8 @@ final class PilotFeedbackMigratorTest extends TestCase {
 
 	public function testImportingIntoANewAccountOnTheSameServerRestoresEverything(): void {
 		$this->export('tester');
+		// the imported rating counts in the monthly totals, in its pilot, organisation and month
+		$this->totals->expects(self::once())->method('record')->with('newcomer', 1, 10, 40, null, new RatingContribution(30, true, 4, [20 => 5, 21 => null]));
 
 		$output = $this->import('newcomer');
 

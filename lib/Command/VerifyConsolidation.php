@@ -1,0 +1,58 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Command;
+
+use OCA\PilotFeedback\Rating\MonthlyTotals;
+use Symfony\Component\Console\Command\Command;
+use Symfony\Component\Console\Input\InputInterface;
+use Symfony\Component\Console\Input\InputOption;
+use Symfony\Component\Console\Output\OutputInterface;
+
+/**
+ * occ pilotfeedback:consolidation:verify — recomputes the monthly totals that the consolidation
+ * reads from the ratings and reports every difference; --repair then stores the recomputed ones.
+ */
+class VerifyConsolidation extends Command {
+	/** Differences printed at most; the count is always printed. */
+	private const SHOWN = 50;
+
+	public function __construct(
+		private MonthlyTotals $totals,
+	) {
+		parent::__construct();
+	}
+
+	protected function configure(): void {
+		$this->setName('pilotfeedback:consolidation:verify')
+			->setDescription('Recomputes the monthly totals of the ratings, which the consolidation and the reports read, from the ratings and reports any difference (exit code 1)')
+			->addOption('repair', null, InputOption::VALUE_NONE, 'Store the recomputed totals when they differ');
+	}
+
+	protected function execute(InputInterface $input, OutputInterface $output): int {
+		$started = microtime(true);
+		$differences = $this->totals->verify();
+		if ($differences === []) {
+			$output->writeln(sprintf('The monthly totals equal the ratings (checked in %.1f s).', microtime(true) - $started));
+			return self::SUCCESS;
+		}
+		foreach (array_slice($differences, 0, self::SHOWN) as $difference) {
+			$output->writeln($difference);
+		}
+		$output->writeln(sprintf('<error>%d monthly total(s) differ from the ratings.</error>', count($differences)));
+		if (!(bool)$input->getOption('repair')) {
+			$output->writeln('Run it again with --repair to store the totals computed from the ratings.');
+			return self::FAILURE;
+		}
+		$this->totals->rebuild();
+		$left = count($this->totals->verify());
+		$output->writeln($left === 0 ? 'Repaired: the monthly totals now equal the ratings.' : sprintf('<error>%d still differ after the repair.</error>', $left));
+		return $left === 0 ? self::SUCCESS : self::FAILURE;
+	}
+}

@@ -1,0 +1,205 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Db;
+
+use OCA\PilotFeedback\Rating\RatingContribution;
+use OCP\DB\QueryBuilder\IQueryBuilder;
+use OCP\IDBConnection;
+
+/**
+ * The monthly totals of the ratings, what the consolidation reads instead of the ratings:
+ *
+ * - pf_month_totals: per period, pilot, organisation, component and criterion (0: the overall
+ *   score) the number of rated assessments counted and how many gave each score 1–5; the rest
+ *   were "not assessed";
+ * - pf_month_raters: per period, pilot, organisation and person the number of rated assessments.
+ *
+ * A save changes them by the difference it makes (RatingContribution), in the save's
+ * transaction; rebuild() computes them from the ratings, verify (MonthlyTotals) compares.
+ * Whether feedback is released is not kept here: the queries join pf_releases, so releasing,
+ * reopening and closing a month change no total.
+ */
+class MonthTotalsMapper {
+	public const TOTALS = 'pf_month_totals';
+	public const RATERS = 'pf_month_raters';
+	/** The counted columns of pf_month_totals, in the order of RatingContribution's deltas. */
+	public const COUNTS = ['ratings', 's1', 's2', 's3', 's4', 's5'];
+
+	public function __construct(
+		private IDBConnection $db,
+	) {
+	}
+
+	/**
+	 * Adds a difference to the totals of one period, pilot and component. Call inside the
+	 * transaction that changed the ratings.
+	 *
+	 * @param array{totals: array<string, array{orgId: int, criterionId: int, delta: list<int>}>, raters: array<int, int>} $difference
+	 */
+	public function add(int $periodId, int $pilotId, int $componentId, string $userId, array $difference): void {
+		foreach ($difference['totals'] as $row) {
+			$key = ['period_id' => $periodId, 'pilot_id' => $pilotId, 'org_id' => $row['orgId'], 'component_id' => $componentId, 'criterion_id' => $row['criterionId']];
+			$this->addTo(self::TOTALS, $key, array_combine(self::COUNTS, $row['delta']));
+		}
+		ksort($difference['raters']);
+		foreach ($difference['raters'] as $orgId => $change) {
+			$key = ['period_id' => $periodId, 'pilot_id' => $pilotId, 'org_id' => $orgId, 'user_id' => $userId];
+			$this->addTo(self::RATERS, $key, ['ratings' => $change]);
+		}
+	}
+
+	/**
+	 * One row's counts raised by the changes: an update where the row exists (it then holds the
+	 * row's lock), else a row of zeros inserted first (a racing insert of the same row is
+	 * ignored, and the update then adds to the winner's row).
+	 *
+	 * @param array<string, int|string> $key
+	 * @param array<string, int> $changes
+	 */
+	private function addTo(string $table, array $key, array $changes): void {
+		if ($this->update($table, $key, $changes) > 0) {
+			return;
+		}
+		$this->db->insertIgnoreConflict($table, $key + array_fill_keys(array_keys($changes), 0));
+		$this->update($table, $key, $changes);
+	}
+
+	/**
+	 * @param array<string, int|string> $key
+	 * @param array<string, int> $changes
+	 */
+	private function update(string $table, array $key, array $changes): int {
+		$qb = $this->db->getQueryBuilder();
+		$qb->update($table);
+		foreach ($changes as $column => $change) {
+			$qb->set($column, $qb->createFunction($qb->getColumnName($column) . ' + ' . $qb->createNamedParameter($change, IQueryBuilder::PARAM_INT)));
+		}
+		foreach ($key as $column => $value) {
+			$qb->andWhere($qb->expr()->eq($column, $qb->createNamedParameter($value, is_int($value) ? IQueryBuilder::PARAM_INT : IQueryBuilder::PARAM_STR)));
+		}
+		return $qb->executeStatement();
+	}
+
+	/**
+	 * Recomputes the totals from the ratings: of the given periods, or of all (null). The
+	 * database does the counting (INSERT … SELECT); PHP holds no rating.
+	 *
+	 * @param list<int>|null $periodIds
+	 */
+	public function rebuild(?array $periodIds = null): void {
+		foreach ([self::TOTALS, self::RATERS] as $table) {
+			$delete = $this->db->getQueryBuilder();
+			$delete->delete($table);
+			if ($periodIds !== null) {
+				$delete->where($delete->expr()->in('period_id', $delete->createNamedParameter($periodIds, IQueryBuilder::PARAM_INT_ARRAY)));
+			}
+			$delete->executeStatement();
+		}
+		$this->insertFrom(self::TOTALS, ['period_id', 'pilot_id', 'org_id', 'component_id', 'criterion_id', ...self::COUNTS], $this->overallFromRatings($periodIds));
+		$this->insertFrom(self::TOTALS, ['period_id', 'pilot_id', 'org_id', 'component_id', 'criterion_id', ...self::COUNTS], $this->criteriaFromRatings($periodIds));
+		$this->insertFrom(self::RATERS, ['period_id', 'pilot_id', 'org_id', 'user_id', 'ratings'], $this->ratersFromRatings($periodIds));
+	}
+
+	/** @param list<string> $columns in the order the query selects them */
+	private function insertFrom(string $table, array $columns, IQueryBuilder $select): void {
+		$quoted = array_map(fn (string $column): string => $this->db->getQueryBuilder()->getColumnName($column), $columns);
+		$this->db->executeStatement(
+			'INSERT INTO ' . $select->getTableName($table) . ' (' . implode(', ', $quoted) . ') ' . $select->getSQL(),
+			$select->getParameters(),
+			$select->getParameterTypes(),
+		);
+	}
+
+	/**
+	 * The totals of the overall score computed from the ratings, in the columns of
+	 * pf_month_totals: period_id, pilot_id, org_id, component_id, criterion_id, ratings, s1…s5.
+	 *
+	 * @param list<int>|null $periodIds
+	 */
+	public function overallFromRatings(?array $periodIds): IQueryBuilder {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('a.period_id', 'a.pilot_id', 'a.org_id', 'a.component_id')
+			->selectAlias($qb->createFunction((string)RatingContribution::OVERALL), 'criterion_id')
+			->from('pf_assessments', 'a');
+		$this->countScores($qb, $qb->getColumnName('a.overall'));
+		$this->ratedIn($qb, $periodIds);
+		$qb->groupBy('a.period_id', 'a.pilot_id', 'a.org_id', 'a.component_id');
+		return $qb;
+	}
+
+	/**
+	 * The totals of the criterion scores computed from the ratings, columns as overallFromRatings().
+	 *
+	 * @param list<int>|null $periodIds
+	 */
+	public function criteriaFromRatings(?array $periodIds): IQueryBuilder {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('a.period_id', 'a.pilot_id', 'a.org_id', 'a.component_id', 's.criterion_id')
+			->from('pf_scores', 's')
+			->innerJoin('s', 'pf_assessments', 'a', $qb->expr()->eq('a.id', 's.assessment_id'));
+		$this->countScores($qb, $qb->getColumnName('s.score'));
+		$this->ratedIn($qb, $periodIds);
+		$qb->groupBy('a.period_id', 'a.pilot_id', 'a.org_id', 'a.component_id', 's.criterion_id');
+		return $qb;
+	}
+
+	/**
+	 * The raters computed from the ratings: period_id, pilot_id, org_id, user_id, ratings.
+	 *
+	 * @param list<int>|null $periodIds
+	 */
+	public function ratersFromRatings(?array $periodIds): IQueryBuilder {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('a.period_id', 'a.pilot_id', 'a.org_id', 'a.user_id')
+			->selectAlias($qb->func()->count('*'), 'ratings')
+			->from('pf_assessments', 'a');
+		$this->ratedIn($qb, $periodIds);
+		$qb->groupBy('a.period_id', 'a.pilot_id', 'a.org_id', 'a.user_id');
+		return $qb;
+	}
+
+	private function countScores(IQueryBuilder $qb, string $value): void {
+		$qb->selectAlias($qb->func()->count('*'), 'ratings');
+		for ($score = 1; $score <= 5; $score++) {
+			$qb->selectAlias($qb->createFunction('COUNT(CASE WHEN ' . $value . ' = ' . $score . ' THEN 1 END)'), 's' . $score);
+		}
+	}
+
+	/** @param list<int>|null $periodIds */
+	private function ratedIn(IQueryBuilder $qb, ?array $periodIds): void {
+		$qb->where($qb->expr()->eq('a.rated', $qb->createNamedParameter(1, IQueryBuilder::PARAM_INT)));
+		if ($periodIds !== null) {
+			$qb->andWhere($qb->expr()->in('a.period_id', $qb->createNamedParameter($periodIds, IQueryBuilder::PARAM_INT_ARRAY)));
+		}
+	}
+
+	/**
+	 * The stored totals of one period in the shape of the *FromRatings() queries (rows of
+	 * ratings 0 left out), for comparing.
+	 */
+	public function storedTotals(int $periodId): IQueryBuilder {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('period_id', 'pilot_id', 'org_id', 'component_id', 'criterion_id', ...self::COUNTS)
+			->from(self::TOTALS)
+			->where($qb->expr()->eq('period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->gt('ratings', $qb->createNamedParameter(0, IQueryBuilder::PARAM_INT)));
+		return $qb;
+	}
+
+	/** The stored raters of one period (rows of ratings 0 left out). */
+	public function storedRaters(int $periodId): IQueryBuilder {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('period_id', 'pilot_id', 'org_id', 'user_id', 'ratings')
+			->from(self::RATERS)
+			->where($qb->expr()->eq('period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->gt('ratings', $qb->createNamedParameter(0, IQueryBuilder::PARAM_INT)));
+		return $qb;
+	}
+}
