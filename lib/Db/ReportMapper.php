@@ -12,6 +12,7 @@ namespace OCA\PilotFeedback\Db;
 use OCA\PilotFeedback\AppInfo\Application;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Model\MonthRange;
+use OCA\PilotFeedback\Rating\RatingContribution;
 use OCP\AppFramework\Db\QBMapper;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\DB\QueryBuilder\IQueryBuilder;
@@ -252,18 +253,20 @@ class ReportMapper extends QBMapper {
 	}
 
 	/**
-	 * How much a document over the range reads: the assessments of the range (each in its own
-	 * pilot) and the items filed in it, of one pilot or of every pilot.
+	 * How much a document over the range reads: the rated assessments of the range (each in
+	 * its own pilot; from the monthly totals, so that asking costs the same at any size) and the
+	 * items filed in it, of one pilot or of every pilot.
 	 */
 	public function documentRows(?int $pilotId, MonthRange $range): int {
 		$qb = $this->db->getQueryBuilder();
-		$qb->select($qb->func()->count('*', 'n'))
-			->from('pf_assessments', 'a')
-			->innerJoin('a', 'pf_periods', 'p', $qb->expr()->eq('p.id', 'a.period_id'))
-			->where($qb->expr()->gte('p.month', $qb->createNamedParameter($range->from)))
+		$qb->select($qb->func()->sum('t.ratings'))
+			->from(MonthTotalsMapper::TOTALS, 't')
+			->innerJoin('t', 'pf_periods', 'p', $qb->expr()->eq('p.id', 't.period_id'))
+			->where($qb->expr()->eq('t.criterion_id', $qb->createNamedParameter(RatingContribution::OVERALL, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->gte('p.month', $qb->createNamedParameter($range->from)))
 			->andWhere($qb->expr()->lte('p.month', $qb->createNamedParameter($range->to)));
 		if ($pilotId !== null) {
-			$qb->andWhere($qb->expr()->eq('a.pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)));
+			$qb->andWhere($qb->expr()->eq('t.pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)));
 		}
 		$result = $qb->executeQuery();
 		$n = (int)$result->fetchOne();
