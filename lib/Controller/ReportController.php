@@ -69,7 +69,9 @@ class ReportController extends ApiController {
 	 * it is large (many pilots, ratings or items: then it is queued like an export); an export
 	 * is queued as a background job (status queued) and a notification tells when it is ready.
 	 * A period without ratings gives a report that says so; a period that has not ended gives a
-	 * report marked preliminary. At most 40 requests per user in 10 minutes.
+	 * report marked preliminary. An export covers a month, a quarter, or a range of months (from
+	 * and to, both included, at most 36 months: a year's ratings in one file).
+	 * At most 40 requests per user in 10 minutes.
 	 *
 	 * @param 'monthly'|'quarterly'|'export' $type monthly status report, quarterly report, or data export
 	 * @param string $fileFormat odt or docx for reports (not "format", which OCS reads as the answer's format); ods, xlsx or csv for exports (csv holds the ratings sheet) @maxLength 8
@@ -80,8 +82,10 @@ class ReportController extends ApiController {
 	 * @param bool|null $withNames name the testers (exports; consolidators only; logged)
 	 * @param int|null $organisationId one organisation; coordinators: their own (the default when they coordinate one)
 	 * @param bool|null $releasedOnly count released feedback only (a final report); left out: true when every reporting period of the month or quarter is closed, else false (all feedback, released or not)
+	 * @param string|null $from exports of a range of months: the first month, like 2025-12 (together with to, instead of month or quarter)
+	 * @param string|null $to exports of a range of months: the last month, like 2026-11, on or after from and at most 36 months after it
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackReport, array{}>
-	 * @throws ValidationException Unknown type or format, malformed or missing month or quarter, unknown language
+	 * @throws ValidationException Unknown type or format, malformed or missing month, quarter or range, a range that ends before it starts or is longer than 36 months, a range for a monthly or quarterly report, unknown language
 	 * @throws ForbiddenException Not a consolidator or coordinator, another organisation, or names asked for by a coordinator
 	 * @throws NotFoundException Unknown pilot or organisation, or no reporting period in the month or quarter
 	 *
@@ -90,8 +94,8 @@ class ReportController extends ApiController {
 	#[NoAdminRequired]
 	#[UserRateLimit(limit: 40, period: 600)]
 	#[ApiRoute(verb: 'POST', url: '/api/v1/reports')]
-	public function create(mixed $type, mixed $fileFormat, mixed $pilotId = null, mixed $month = null, mixed $quarter = null, mixed $language = null, mixed $withNames = null, mixed $organisationId = null, mixed $releasedOnly = null): DataResponse {
-		return new DataResponse($this->reports->request($this->actors->current(), $type, $fileFormat, $pilotId, $month, $quarter, $language, $withNames, $organisationId, $releasedOnly));
+	public function create(mixed $type, mixed $fileFormat, mixed $pilotId = null, mixed $month = null, mixed $quarter = null, mixed $language = null, mixed $withNames = null, mixed $organisationId = null, mixed $releasedOnly = null, mixed $from = null, mixed $to = null): DataResponse {
+		return new DataResponse($this->reports->request($this->actors->current(), $type, $fileFormat, $pilotId, $month, $quarter, $language, $withNames, $organisationId, $releasedOnly, $from, $to));
 	}
 
 	/**

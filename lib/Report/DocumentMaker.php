@@ -51,7 +51,7 @@ class DocumentMaker {
 	public function write(Actor $actor, ReportRequest $request, $stream): void {
 		if ($request->type === ReportRequest::EXPORT) {
 			$organisationIds = $request->organisationId !== null ? [$request->organisationId] : ($actor->isConsolidator ? null : $actor->coordinatorOrgIds);
-			$this->writers->workbook($request->format)->write($this->exports->workbook($actor, $request, $organisationIds), $stream);
+			$this->writers->workbook($request->format)->write($this->exports->workbook($actor, $request, $organisationIds, $this->title($request)), $stream);
 			return;
 		}
 		$builder = $request->type === ReportRequest::MONTHLY ? $this->monthly : $this->quarterly;
@@ -127,7 +127,8 @@ class DocumentMaker {
 		$pilot = $request->pilotId !== null ? $this->labels->pilot($request->pilotId) : $l->t('All pilots');
 		$organisation = $request->organisationId !== null ? $this->labels->organisation($request->organisationId) : null;
 		$names = $request->withNames ? $l->t('with names') : null;
-		$join = static fn (string $pilot, ?string $organisation): string => implode(self::SEPARATOR, array_filter([$kind, $request->period, $pilot, $organisation, $names], static fn (?string $part): bool => $part !== null));
+		$period = $request->periodLabel($l);
+		$join = static fn (string $pilot, ?string $organisation): string => implode(self::SEPARATOR, array_filter([$kind, $period, $pilot, $organisation, $names], static fn (?string $part): bool => $part !== null));
 		$excess = strlen($join($pilot, $organisation)) - $maxBytes;
 		if ($excess > 0) {
 			// the pilot's title gives way first, down to a few characters

@@ -33,7 +33,9 @@ use OCP\L10N\IFactory;
  * a row filtered or sorted on its own still carries it). Then the comments, the qualitative
  * half of the feedback: one row per assessment that has one. Then the items with every field,
  * and the aggregated tables (results, participation, item counts) as ConsolidationService and
- * ItemsOverviewService compute them.
+ * ItemsOverviewService compute them; last, what the export covers (title, period, pilot,
+ * organisation, pseudonymised or not). An export covers a month, a quarter or a range of months;
+ * its rows are read with one cursor per sheet whatever the range.
  *
  * Pseudonymised unless a consolidator asked for names: a tester appears as a pseudonym (T1,
  * T2 … in order of first appearance in the ratings, the same in every sheet), never by user id
@@ -57,8 +59,9 @@ class ExportService {
 
 	/**
 	 * @param list<int>|null $organisationIds the organisations whose rows the export holds (null: all)
+	 * @param string $title the export's title (its file name, DocumentMaker::title), for the file's metadata and the last sheet
 	 */
-	public function workbook(Actor $actor, ReportRequest $request, ?array $organisationIds): Workbook {
+	public function workbook(Actor $actor, ReportRequest $request, ?array $organisationIds, string $title = ''): Workbook {
 		$this->policy->require(!$request->withNames || $actor->isConsolidator, 'Only consolidators may export tester names.');
 		$l = $this->l10nFactory->get(Application::APP_ID, $request->language);
 		$this->labels->useLanguage($request->language);
@@ -81,7 +84,29 @@ class ExportService {
 			$this->resultsSheet($l, $actor, $request, $scopes),
 			$this->participationSheet($l, $actor, $scopes),
 			$this->itemCountsSheet($l, $actor, $scopes),
-		]);
+			$this->aboutSheet($l, $request, $title),
+		], $title, $request->language);
+	}
+
+	/**
+	 * What the export covers, in the request's language, one row per fact: its title, the period
+	 * (a month, a quarter, or a range of months with its first and last month and its length),
+	 * the pilot, the organisation and whether testers are named. Last, so that the CSV (the first
+	 * sheet) stays the ratings alone.
+	 */
+	private function aboutSheet(IL10N $l, ReportRequest $request, string $title): Sheet {
+		$range = $request->range();
+		$rows = [
+			[$l->t('Title'), $title],
+			[$l->t('Period'), $request->periodLabel($l)],
+			[$l->t('First month'), $range->from],
+			[$l->t('Last month'), $range->to],
+			[$l->t('Months'), $range->length()],
+			[$l->t('Pilot'), $request->pilotId !== null ? $this->labels->pilot($request->pilotId) : $l->t('All pilots')],
+			[$l->t('Organisation'), $request->organisationId !== null ? $this->labels->organisation($request->organisationId) : $l->t('All organisations')],
+			[$l->t('Testers'), $request->withNames ? $l->t('named') : $l->t('pseudonymised')],
+		];
+		return new Sheet($l->t('About this export'), [$l->t('Field'), $l->t('Value')], $title === '' ? array_slice($rows, 1) : $rows);
 	}
 
 	/**

@@ -80,11 +80,11 @@ class ReportRequestChecker {
 	}
 
 	/**
-	 * Checks a request as the actor: type, format, pilot, period, language, names, organisation
-	 * and released feedback only. Left out (null), $releasedOnly is true when every reporting
+	 * Checks a request as the actor: type, format, pilot, period (a month, a quarter, or for
+	 * exports a range of months from … to), language, names, organisation and released feedback only. Left out (null), $releasedOnly is true when every reporting
 	 * period in the report's months is closed (a final report), else false.
 	 */
-	public function check(Actor $actor, mixed $type, mixed $format, mixed $pilotId, mixed $month, mixed $quarter, mixed $language, mixed $withNames, mixed $organisationId, mixed $releasedOnly = null): ReportRequest {
+	public function check(Actor $actor, mixed $type, mixed $format, mixed $pilotId, mixed $month, mixed $quarter, mixed $language, mixed $withNames, mixed $organisationId, mixed $releasedOnly = null, mixed $from = null, mixed $to = null): ReportRequest {
 		$this->requireReporter($actor);
 		$type = Validator::oneOf($type, 'Type', ReportRequest::TYPES);
 		$names = $withNames === null ? false : Validator::flag($withNames, 'With names');
@@ -103,7 +103,7 @@ class ReportRequestChecker {
 		} else {
 			$this->writers->document($format);
 		}
-		$period = $this->period($type, $month, $quarter);
+		$period = $this->period($type, $month, $quarter, $from, $to);
 
 		$pilot = Validator::optionalId($pilotId, 'Pilot');
 		if ($pilot !== null) {
@@ -114,7 +114,7 @@ class ReportRequestChecker {
 			}
 		}
 		$org = $this->organisation($actor, $organisationId);
-		$range = str_contains($period, '-Q') ? MonthRange::quarter($period) : MonthRange::fromRequest($period, null, null, null);
+		$range = (new ReportRequest($type, $pilot, $period, $format, 'en', $names, $org))->range();
 		if ($this->consolidationMapper->periodsIn($range) === []) {
 			throw new NotFoundException('There is no reporting period from %1$s to %2$s. Choose months that have a reporting period.', [$range->from, $range->to]);
 		}
@@ -146,8 +146,12 @@ class ReportRequestChecker {
 		return $any;
 	}
 
-	private function period(string $type, mixed $month, mixed $quarter): string {
+	private function period(string $type, mixed $month, mixed $quarter, mixed $from, mixed $to): string {
 		$given = static fn (mixed $v): bool => $v !== null && $v !== '';
+		$ranged = $given($from) || $given($to);
+		if ($ranged && $type !== ReportRequest::EXPORT) {
+			throw new ValidationException('A range of months (from, to) is for data exports only. Send month=YYYY-MM for a monthly status report or quarter=YYYY-Qn for a quarterly report.');
+		}
 		if ($type === ReportRequest::MONTHLY) {
 			if ($given($quarter) || !$given($month)) {
 				throw new ValidationException('A monthly status report covers one month: send month=YYYY-MM and no quarter.');
@@ -161,8 +165,12 @@ class ReportRequestChecker {
 			MonthRange::quarter($quarter);
 			return (string)$quarter;
 		}
-		if ($given($month) === $given($quarter)) {
-			throw new ValidationException('An export covers a month or a quarter: send either month=YYYY-MM or quarter=YYYY-Qn.');
+		if ((int)$given($month) + (int)$given($quarter) + (int)$ranged !== 1) {
+			throw new ValidationException('An export covers a month, a quarter or a range of months: send either month=YYYY-MM, quarter=YYYY-Qn, or from=YYYY-MM together with to=YYYY-MM.');
+		}
+		if ($ranged) {
+			// both given, well-formed, from on or before to, at most MonthRange::MAX_MONTHS long
+			return ReportRequest::periodOf(MonthRange::fromRequest(null, null, $from, $to));
 		}
 		if ($given($month)) {
 			return MonthRange::fromRequest($month, null, null, null)->from;

@@ -51,8 +51,8 @@ class ReportService {
 	 *
 	 * @return PilotFeedbackReport
 	 */
-	public function request(Actor $actor, mixed $type, mixed $format, mixed $pilotId, mixed $month, mixed $quarter, mixed $language, mixed $withNames, mixed $organisationId, mixed $releasedOnly = null): array {
-		$request = $this->checker->check($actor, $type, $format, $pilotId, $month, $quarter, $language, $withNames, $organisationId, $releasedOnly);
+	public function request(Actor $actor, mixed $type, mixed $format, mixed $pilotId, mixed $month, mixed $quarter, mixed $language, mixed $withNames, mixed $organisationId, mixed $releasedOnly = null, mixed $from = null, mixed $to = null): array {
+		$request = $this->checker->check($actor, $type, $format, $pilotId, $month, $quarter, $language, $withNames, $organisationId, $releasedOnly, $from, $to);
 		$report = $this->runner->record($request, $actor->userId, Report::ORIGIN_REQUEST);
 		if ($request->withNames) {
 			$this->logger->info('Pilot Feedback: {user} asked for report {id} ({type}, {period}, pilot {pilot}, {format}) with tester names', [

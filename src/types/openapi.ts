@@ -837,7 +837,7 @@ export interface paths {
         put?: never;
         /**
          * Ask for a report or export
-         * @description A monthly or quarterly report is made at once (status done or failed in the answer) unless it is large (many pilots, ratings or items: then it is queued like an export); an export is queued as a background job (status queued) and a notification tells when it is ready. A period without ratings gives a report that says so; a period that has not ended gives a report marked preliminary. At most 40 requests per user in 10 minutes.
+         * @description A monthly or quarterly report is made at once (status done or failed in the answer) unless it is large (many pilots, ratings or items: then it is queued like an export); an export is queued as a background job (status queued) and a notification tells when it is ready. A period without ratings gives a report that says so; a period that has not ended gives a report marked preliminary. An export covers a month, a quarter, or a range of months (from and to, both included, at most 36 months: a year's ratings in one file). At most 40 requests per user in 10 minutes.
          */
         post: operations["report-create"];
         delete?: never;
@@ -7375,6 +7375,10 @@ export interface operations {
                     organisationId?: number | null;
                     /** @description count released feedback only (a final report); left out: true when every reporting period of the month or quarter is closed, else false (all feedback, released or not) */
                     releasedOnly?: boolean | null;
+                    /** @description exports of a range of months: the first month, like 2025-12 (together with to, instead of month or quarter) */
+                    from?: string | null;
+                    /** @description exports of a range of months: the last month, like 2026-11, on or after from and at most 36 months after it */
+                    to?: string | null;
                 };
             };
         };
@@ -7393,7 +7397,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unknown type or format, malformed or missing month or quarter, unknown language */
+            /** @description Unknown type or format, malformed or missing month, quarter or range, a range that ends before it starts or is longer than 36 months, a range for a monthly or quarterly report, unknown language */
             400: {
                 headers: {
                     [name: string]: unknown;

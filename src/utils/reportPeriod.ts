@@ -1,3 +1,5 @@
+import { t } from '@nextcloud/l10n'
+
 /**
  * The quarter a month falls in, as the API names it: 2026-05 → 2026-Q2.
  *
@@ -82,4 +84,75 @@ export function openableMonths(pilots: PilotLike[], currentMonth: string): { fir
  */
 export function documentLanguage(language: string): 'de' | 'en' {
 	return language.toLowerCase().startsWith('de') ? 'de' : 'en'
+}
+
+/** The longest range of months an export may cover, as the server checks it (lib/Model/MonthRange.php) */
+export const MAX_RANGE_MONTHS = 36
+
+/** Between the first and the last month of a range, as the API records a range export's period */
+const RANGE_SEPARATOR = '--'
+
+/**
+ * How many months a range covers, both ends included; 0 when it ends before it starts or a month is missing.
+ *
+ * @param from the first month, YYYY-MM
+ * @param to the last month, YYYY-MM
+ */
+export function rangeLength(from: string, to: string): number {
+	if (!/^\d{4}-\d{2}$/.test(from) || !/^\d{4}-\d{2}$/.test(to)) {
+		return 0
+	}
+	const index = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1
+	return Math.max(0, index(to) - index(from) + 1)
+}
+
+/**
+ * The months of a range, oldest first; empty when the range is not one an export may cover.
+ *
+ * @param from the first month, YYYY-MM
+ * @param to the last month, YYYY-MM
+ */
+export function rangeMonths(from: string, to: string): string[] {
+	const length = rangeLength(from, to)
+	return length > MAX_RANGE_MONTHS ? [] : Array.from({ length }, (_, i) => addMonths(from, i))
+}
+
+/**
+ * What is wrong with a range of months for an export, in words a person can act on; '' when nothing is.
+ *
+ * @param from the first month, YYYY-MM
+ * @param to the last month, YYYY-MM
+ */
+export function rangeError(from: string, to: string): string {
+	if (!/^\d{4}-\d{2}$/.test(from) || !/^\d{4}-\d{2}$/.test(to)) {
+		return t('pilotfeedback', 'Choose the first and the last month.')
+	}
+	if (from > to) {
+		return t('pilotfeedback', 'The range ends before it starts. Choose a last month on or after {from}.', { from })
+	}
+	const length = rangeLength(from, to)
+	if (length > MAX_RANGE_MONTHS) {
+		return t('pilotfeedback', 'The range covers {months} months; at most {max} are allowed. Choose a shorter range.', { months: String(length), max: String(MAX_RANGE_MONTHS) })
+	}
+	return ''
+}
+
+/**
+ * The period of a range as the API records it: the month alone for one month, else "from--to".
+ *
+ * @param from the first month, YYYY-MM
+ * @param to the last month, YYYY-MM
+ */
+export function rangePeriod(from: string, to: string): string {
+	return from === to ? from : `${from}${RANGE_SEPARATOR}${to}`
+}
+
+/**
+ * A report's period for people: a month or quarter as it is, a range as "2025-12 – 2026-11".
+ *
+ * @param period 2026-03, 2026-Q1 or 2025-12--2026-11
+ */
+export function periodLabel(period: string): string {
+	const [from, to] = period.split(RANGE_SEPARATOR)
+	return to === undefined ? period : `${from} – ${to}`
 }

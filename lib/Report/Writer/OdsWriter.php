@@ -45,7 +45,7 @@ final class OdsWriter implements WorkbookWriter {
 			$zip->addFile('content.xml', $content);
 			$zip->addString('styles.xml', '<?xml version="1.0" encoding="UTF-8"?><office:document-styles' . Odf::xmlns() . '><office:styles/></office:document-styles>');
 			$zip->addString('settings.xml', $this->settings($titles));
-			Odf::finish($zip, self::MIME, $titles[0] ?? '', '', ['settings.xml' => 'text/xml']);
+			Odf::finish($zip, self::MIME, $workbook->title !== '' ? $workbook->title : ($titles[0] ?? ''), $workbook->language, ['settings.xml' => 'text/xml']);
 			$zip->writeTo($stream);
 		} catch (\Throwable $e) {
 			$zip->discard();

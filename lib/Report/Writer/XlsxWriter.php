@@ -23,7 +23,7 @@ use XMLWriter;
  * XMLWriter into a temporary file as the rows come from the generator (flushed every
  * FLUSH_ROWS rows), so memory does not grow with the number of rows. Text goes in inline
  * strings (no shared-string table to hold in memory); numbers are numeric cells. The header
- * row is bold and frozen.
+ * row is bold and frozen. The workbook's title and language go into docProps/core.xml.
  */
 final class XlsxWriter implements WorkbookWriter {
 	private const FLUSH_ROWS = 1000;
@@ -53,7 +53,9 @@ final class XlsxWriter implements WorkbookWriter {
 			$zip->addString('[Content_Types].xml', $this->contentTypes(count($titles)));
 			$zip->addString('_rels/.rels', Ooxml::relationships([
 				['officeDocument', 'xl/workbook.xml'],
+				['core-properties', 'docProps/core.xml'],
 			]));
+			$zip->addString('docProps/core.xml', Ooxml::coreProperties($workbook->title !== '' ? $workbook->title : ($titles[0] ?? ''), $workbook->language));
 			$zip->addString('xl/workbook.xml', $this->workbookXml($titles));
 			$rels = [];
 			foreach ($titles as $i => $title) {
@@ -141,6 +143,7 @@ final class XlsxWriter implements WorkbookWriter {
 		$overrides = [
 			'/xl/workbook.xml' => 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
 			'/xl/styles.xml' => 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+			'/docProps/core.xml' => 'application/vnd.openxmlformats-package.core-properties+xml',
 		];
 		for ($i = 1; $i <= $sheets; $i++) {
 			$overrides['/xl/worksheets/sheet' . $i . '.xml'] = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';

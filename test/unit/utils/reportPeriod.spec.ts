@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addMonths, documentLanguage, openableMonths, proposedReportMonth, quarterOf } from '../../../src/utils/reportPeriod.ts'
+import { addMonths, documentLanguage, openableMonths, periodLabel, proposedReportMonth, quarterOf, rangeError, rangeLength, rangeMonths, rangePeriod } from '../../../src/utils/reportPeriod.ts'
 
 describe('reportPeriod', () => {
 	it.each([['2026-01', '2026-Q1'], ['2026-03', '2026-Q1'], ['2026-04', '2026-Q2'], ['2026-09', '2026-Q3'], ['2026-12', '2026-Q4']])('the quarter of %s is %s', (month, quarter) => {
@@ -58,5 +58,32 @@ describe('reportPeriod', () => {
 		it('have no first month while no pilot has a start date; archived pilots do not count', () => {
 			expect(openableMonths([pilot('Planned', null), pilot('Old', '2020-01-01', true)], '2026-12')).toEqual({ first: null, last: '2027-01', pilot: null })
 		})
+	})
+})
+
+describe('ranges of months for exports', () => {
+	it('counts and lists the months of a range across the year, both ends included', () => {
+		expect(rangeLength('2025-12', '2026-11')).toBe(12)
+		expect(rangeLength('2026-03', '2026-03')).toBe(1)
+		expect(rangeLength('2026-03', '2026-02')).toBe(0)
+		expect(rangeLength('', '2026-02')).toBe(0)
+		expect(rangeMonths('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02'])
+		expect(rangeMonths('2020-01', '2026-02')).toEqual([])
+	})
+
+	it('says what is wrong with a range as the server would', () => {
+		expect(rangeError('2025-12', '2026-11')).toBe('')
+		expect(rangeError('2024-01', '2026-12')).toBe('')
+		expect(rangeError('2024-01', '2027-01')).toBe('The range covers 37 months; at most 36 are allowed. Choose a shorter range.')
+		expect(rangeError('2026-11', '2025-12')).toBe('The range ends before it starts. Choose a last month on or after 2026-11.')
+		expect(rangeError('2026-11', '')).toBe('Choose the first and the last month.')
+	})
+
+	it('records a range as the API does and shows it to people', () => {
+		expect(rangePeriod('2025-12', '2026-11')).toBe('2025-12--2026-11')
+		expect(rangePeriod('2026-03', '2026-03')).toBe('2026-03')
+		expect(periodLabel('2025-12--2026-11')).toBe('2025-12 – 2026-11')
+		expect(periodLabel('2026-Q4')).toBe('2026-Q4')
+		expect(periodLabel('2026-03')).toBe('2026-03')
 	})
 })

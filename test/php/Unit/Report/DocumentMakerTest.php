@@ -100,12 +100,14 @@ final class DocumentMakerTest extends TestCase {
 		$l10nFactory->method('get')->willReturnCallback(function (string $app, ?string $language = null): IL10N {
 			$this->titleLanguages[] = $app . ':' . (string)$language;
 			$l = $this->createMock(IL10N::class);
-			$l->method('t')->willReturnCallback(static fn (string $text): string => $language === 'de' ? match ($text) {
+			$l->method('t')->willReturnCallback(static fn (string $text, array $parameters = []): string => vsprintf($language === 'de' ? match ($text) {
 				'Quarterly report' => 'Quartalsbericht',
 				'All pilots' => 'Alle Piloten',
 				'with names' => 'mit Namen',
+				'Data export' => 'Datenexport',
+				'%1$s to %2$s' => '%1$s bis %2$s',
 				default => $text,
-			} : $text);
+			} : $text, $parameters));
 			return $l;
 		});
 		$this->pdf = $this->createMock(PdfConverter::class);
@@ -222,6 +224,35 @@ final class DocumentMakerTest extends TestCase {
 		self::assertSame('Quartalsbericht - 2026-Q4 - Alle Piloten - Org 2', $this->maker->title(new ReportRequest(ReportRequest::QUARTERLY, null, '2026-Q4', 'odt', 'de', false, 2)));
 		self::assertSame('Data export - 2026-11 - PoC 7 - with names', $this->maker->title(new ReportRequest(ReportRequest::EXPORT, 7, '2026-11', 'xlsx', 'en', true, null)));
 		self::assertSame(['pilotfeedback:en', 'pilotfeedback:de', 'pilotfeedback:en'], $this->titleLanguages);
+	}
+
+	public function testTheTitleOfARangeExportSaysTheRangeInTheRequestsLanguage(): void {
+		self::assertSame('Data export - 2025-12 to 2026-11 - PoC 7', $this->maker->title(new ReportRequest(ReportRequest::EXPORT, 7, '2025-12--2026-11', 'csv', 'en', false, null)));
+		self::assertSame('Datenexport - 2025-12 bis 2026-11 - Alle Piloten - Org 2', $this->maker->title(new ReportRequest(ReportRequest::EXPORT, null, '2025-12--2026-11', 'ods', 'de', false, 2)));
+	}
+
+	public function testAnExportIsWrittenWithItsTitle(): void {
+		$titles = [];
+		$exports = $this->createMock(ExportService::class);
+		$exports->method('workbook')->willReturnCallback(function (Actor $actor, ReportRequest $request, ?array $organisationIds, string $title) use (&$titles): Workbook {
+			$titles[] = $title;
+			return $this->workbook;
+		});
+		$labels = $this->createMock(ReportLabels::class);
+		$labels->method('pilot')->willReturnCallback(static fn (int $id): string => 'PoC ' . $id);
+		$l10nFactory = $this->createMock(IFactory::class);
+		$l10nFactory->method('get')->willReturnCallback(function (): IL10N {
+			$l = $this->createMock(IL10N::class);
+			$l->method('t')->willReturnCallback(static fn (string $text, array $parameters = []): string => vsprintf($text, $parameters));
+			return $l;
+		});
+		$workbooks = array_map(fn (string $format): WorkbookWriter => $this->workbookWriter($format), ['csv']);
+		$maker = new DocumentMaker(new WriterRegistry([], $workbooks), $this->monthly, $this->quarterly, $exports, $labels, $l10nFactory);
+
+		$stream = fopen('php://memory', 'w+b');
+		$maker->write(new Actor('bmi', isConsolidator: true), new ReportRequest(ReportRequest::EXPORT, 7, '2025-12--2026-11', 'csv', 'en', false, null), $stream);
+
+		self::assertSame(['Data export - 2025-12 to 2026-11 - PoC 7'], $titles);
 	}
 
 	public function testTheTitleNamesThePilotInTheRequestsLanguageNotTheRequesters(): void {

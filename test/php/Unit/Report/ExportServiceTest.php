@@ -119,13 +119,43 @@ final class ExportServiceTest extends TestCase {
 	}
 
 	private function ratingsOf(Workbook $workbook): Sheet {
-		self::assertSame(['Ratings', 'Comments', 'Items', 'Results', 'Participation', 'Item counts'], array_map(static fn (Sheet $s): string => $s->name, $workbook->sheets));
+		self::assertSame(['Ratings', 'Comments', 'Items', 'Results', 'Participation', 'Item counts', 'About this export'], array_map(static fn (Sheet $s): string => $s->name, $workbook->sheets));
 		return $workbook->sheets[0];
 	}
 
 	private function commentsOf(Workbook $workbook): Sheet {
 		self::assertSame('Comments', $workbook->sheets[1]->name);
 		return $workbook->sheets[1];
+	}
+
+	public function testARangeOfMonthsIsReadWithOneQueryPerSheetOverTheWholeRange(): void {
+		$this->ratings = [self::rating('alice', 1, 10, 4), self::rating('bob', 2, 10, 3)];
+		$workbook = $this->service->workbook(new Actor('bmi', isConsolidator: true), self::request(period: '2025-12--2026-11'), null, 'Data export - 2025-12 to 2026-11 - Pilot 7');
+
+		self::assertCount(2, self::rows($this->ratingsOf($workbook)));
+		self::rows($workbook->sheets[2]);
+		self::assertSame([[[7], '2025-12', '2026-11', null]], $this->ratingQueries, 'one cursor over all twelve months, not one per month');
+		self::assertSame([['bmi', [7], (int)gmmktime(0, 0, 0, 12, 1, 2025), (int)gmmktime(0, 0, 0, 12, 1, 2026), null]], $this->itemQueries, 'items filed from 1 December 2025 up to, not including, 1 December 2026');
+	}
+
+	public function testTheLastSheetAndTheFilesMetadataSayWhatTheExportCoversInItsLanguage(): void {
+		$workbook = $this->service->workbook(new Actor('rki-coord', coordinatorOrgIds: [1]), self::request(organisationId: 1, period: '2025-12--2026-11'), [1], 'Data export - 2025-12 to 2026-11 - Pilot 7 - Org 1');
+
+		self::assertSame('Data export - 2025-12 to 2026-11 - Pilot 7 - Org 1', $workbook->title);
+		self::assertSame('en', $workbook->language);
+		$about = $workbook->sheets[6];
+		self::assertSame(['Field', 'Value'], $about->header);
+		self::assertSame([
+			['Title', 'Data export - 2025-12 to 2026-11 - Pilot 7 - Org 1'],
+			['Period', '2025-12 to 2026-11'],
+			['First month', '2025-12'],
+			['Last month', '2026-11'],
+			['Months', 12],
+			['Pilot', 'Pilot 7'],
+			['Organisation', 'Org 1'],
+			['Testers', 'pseudonymised'],
+		], self::rows($about));
+		self::assertSame(['Period', '2026-Q4'], self::rows($this->service->workbook(new Actor('bmi', isConsolidator: true), self::request(pilotId: null, period: '2026-Q4', withNames: true), null)->sheets[6])[0], 'without a title the sheet starts with the period');
 	}
 
 	public function testACoordinatorAskingForNamesIsRefusedBeforeAnyDataIsRead(): void {

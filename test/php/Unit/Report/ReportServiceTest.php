@@ -274,6 +274,20 @@ final class ReportServiceTest extends TestCase {
 		self::assertNull($answer['pilotId']);
 	}
 
+	public function testAnExportOfARangeIsRecordedWithItsFirstAndLastMonthAndQueued(): void {
+		$this->maker->expects(self::never())->method('make');
+
+		$year = $this->service->request(self::coordinator(), 'export', 'ods', 7, null, null, 'de', null, null, null, '2025-12', '2026-11');
+		$one = $this->service->request(self::consolidator(), 'export', 'csv', 7, null, null, 'en', null, null, null, '2026-03', '2026-03');
+
+		self::assertSame('2025-12--2026-11', $this->inserted[0]->getPeriod());
+		self::assertSame('2025-12--2026-11', $year['period']);
+		self::assertSame('queued', $year['status']);
+		self::assertSame(1, $this->inserted[0]->getOrgId(), 'the coordinator\'s own organisation');
+		self::assertSame('2026-03', $one['period'], 'a range of one month is that month');
+		self::assertCount(2, $this->queued);
+	}
+
 	public function testTesterNamesAreLoggedWhenAConsolidatorAsksForThem(): void {
 		$answer = $this->service->request(self::consolidator(), 'export', 'xlsx', null, '2026-11', null, 'en', true, null);
 
@@ -295,7 +309,18 @@ final class ReportServiceTest extends TestCase {
 		yield 'a document format for an export' => [$c, ['export', 'odt', 7, '2026-11', null, null, null, null], ValidationException::class, 'Unknown export format "%1$s". Choose one of: %2$s.', ['odt', 'ods, xlsx, csv']];
 		yield 'a monthly report of a quarter' => [$c, ['monthly', 'odt', 7, null, '2026-Q4', null, null, null], ValidationException::class, 'A monthly status report covers one month: send month=YYYY-MM and no quarter.', []];
 		yield 'a quarterly report of a month' => [$c, ['quarterly', 'odt', 7, '2026-11', null, null, null, null], ValidationException::class, 'A quarterly report covers one quarter: send quarter=YYYY-Qn and no month.', []];
-		yield 'an export of a month and a quarter' => [$c, ['export', 'csv', 7, '2026-11', '2026-Q4', null, null, null], ValidationException::class, 'An export covers a month or a quarter: send either month=YYYY-MM or quarter=YYYY-Qn.', []];
+		yield 'an export of a month and a quarter' => [$c, ['export', 'csv', 7, '2026-11', '2026-Q4', null, null, null], ValidationException::class, 'An export covers a month, a quarter or a range of months: send either month=YYYY-MM, quarter=YYYY-Qn, or from=YYYY-MM together with to=YYYY-MM.', []];
+		yield 'an export of a month and a range' => [$c, ['export', 'csv', 7, '2026-11', null, null, null, null, null, '2026-01', '2026-03'], ValidationException::class, 'An export covers a month, a quarter or a range of months: send either month=YYYY-MM, quarter=YYYY-Qn, or from=YYYY-MM together with to=YYYY-MM.', []];
+		yield 'an export of nothing' => [$c, ['export', 'csv', 7, null, null, null, null, null], ValidationException::class, 'An export covers a month, a quarter or a range of months: send either month=YYYY-MM, quarter=YYYY-Qn, or from=YYYY-MM together with to=YYYY-MM.', []];
+		yield 'a range that ends before it starts' => [$c, ['export', 'csv', 7, null, null, null, null, null, null, '2026-11', '2025-12'], ValidationException::class, 'The range starts in %1$s, after it ends in %2$s. Choose a start month on or before the end month.', ['2026-11', '2025-12']];
+		yield 'a range longer than allowed' => [$c, ['export', 'csv', 7, null, null, null, null, null, null, '2023-01', '2026-11'], ValidationException::class, 'The range covers %1$s months; at most %2$s months are allowed. Choose a shorter range.', ['47', '36']];
+		yield 'a range without its end' => [$c, ['export', 'csv', 7, null, null, null, null, null, null, '2026-01', ''], ValidationException::class, 'A range needs both from and to, each a month like 2026-01.', []];
+		yield 'a malformed first month' => [$c, ['export', 'csv', 7, null, null, null, null, null, null, '2026-13', '2026-12'], ValidationException::class, '%1$s must be a month like 2026-01.', ['From']];
+		yield 'a malformed last month' => [$c, ['export', 'csv', 7, null, null, null, null, null, null, '2026-01', 'December'], ValidationException::class, '%1$s must be a month like 2026-01.', ['To']];
+		yield 'a range for a monthly report' => [$c, ['monthly', 'odt', 7, null, null, null, null, null, null, '2026-01', '2026-03'], ValidationException::class, 'A range of months (from, to) is for data exports only. Send month=YYYY-MM for a monthly status report or quarter=YYYY-Qn for a quarterly report.', []];
+		yield 'a range for a quarterly report' => [$c, ['quarterly', 'odt', 7, null, '2026-Q1', null, null, null, null, '2026-01', '2026-03'], ValidationException::class, 'A range of months (from, to) is for data exports only. Send month=YYYY-MM for a monthly status report or quarter=YYYY-Qn for a quarterly report.', []];
+		yield 'a range without any reporting period' => [$c, ['export', 'csv', 7, null, null, null, null, null, null, '2030-01', '2030-12'], NotFoundException::class, 'There is no reporting period from %1$s to %2$s. Choose months that have a reporting period.', ['2030-01', '2030-12']];
+		yield 'a range of another organisation, by a coordinator' => [$k, ['export', 'csv', 7, null, null, null, null, 2, null, '2025-12', '2026-11'], ForbiddenException::class, 'You may make reports of the organisations you coordinate only.', []];
 		yield 'names asked for by a coordinator' => [$k, ['export', 'csv', 7, '2026-11', null, null, true, null], ForbiddenException::class, 'Coordinators export their organisation\'s data pseudonymised only; tester names are for consolidators.', []];
 		yield 'an unknown pilot' => [$c, ['monthly', 'odt', 99, '2026-11', null, null, null, null], NotFoundException::class, 'No pilot with id %1$s exists.', ['99']];
 		yield 'an unknown organisation' => [$c, ['monthly', 'odt', 7, '2026-11', null, null, null, 9], NotFoundException::class, 'No organisation with id %1$s exists.', ['9']];

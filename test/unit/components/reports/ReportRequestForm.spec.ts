@@ -4,6 +4,7 @@ import { createTestingPinia } from '@pinia/testing'
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
+import NcButton from '@nextcloud/vue/components/NcButton'
 import NcCheckboxRadioSwitch from '@nextcloud/vue/components/NcCheckboxRadioSwitch'
 import NcSelect from '@nextcloud/vue/components/NcSelect'
 import ReportRequestForm from '../../../../src/components/reports/ReportRequestForm.vue'
@@ -128,5 +129,91 @@ describe('ReportRequestForm: formats and the note on free text', () => {
 
 		expect(wrapper.text()).toContain(NOTE)
 		expect(options(picker(wrapper, 'Format')).map((o) => o.id)).toEqual(['ods', 'xlsx', 'csv'])
+	})
+})
+
+/**
+ * An export covers a month, a quarter or a range of months (from … to); a range proposes a
+ * year and is checked before it is sent.
+ */
+describe('ReportRequestForm: the months of an export', () => {
+	/**
+	 * The consolidator's form with "Data export" and the given kind of months chosen.
+	 *
+	 * @param kind month, quarter or range
+	 */
+	async function exportOf(kind: 'month' | 'quarter' | 'range') {
+		const { wrapper, store } = mountForm()
+		const type = picker(wrapper, 'Report')
+		type.vm.$emit('update:modelValue', options(type).find((o) => o.id === 'export'))
+		await nextTick()
+		const months = picker(wrapper, 'Months')
+		months.vm.$emit('update:modelValue', options(months).find((o) => o.id === kind))
+		await nextTick()
+		return { wrapper, store }
+	}
+
+	/**
+	 * The month inputs of the form, first to last.
+	 *
+	 * @param wrapper the form
+	 */
+	function monthInputs(wrapper: VueWrapper) {
+		return wrapper.findAll<HTMLInputElement>('input[type="month"]')
+	}
+
+	it('offers the kinds of months for exports only', async () => {
+		const { wrapper } = mountForm()
+		expect(wrapper.findAllComponents(NcSelect).some((s) => selectProp(s, 'inputLabel') === 'Months')).toBe(false)
+		const { wrapper: exporting } = await exportOf('month')
+		expect(options(picker(exporting, 'Months')).map((o) => o.id)).toEqual(['month', 'quarter', 'range'])
+		expect(monthInputs(exporting)).toHaveLength(1)
+	})
+
+	it('proposes a year up to the month chosen and sends its first and last month', async () => {
+		const { wrapper, store } = await exportOf('range')
+		const [from, to] = monthInputs(wrapper)
+		expect(to!.element.value).toBe('2026-10')
+		expect(from!.element.value).toBe('2025-11')
+		expect(wrapper.text()).toContain('Months: 12')
+
+		await from!.setValue('2025-12')
+		await to!.setValue('2026-11')
+		await wrapper.find('form').trigger('submit')
+		await flushPromises()
+
+		const sent = vi.mocked(store.request).mock.calls[0]![0]
+		expect(sent).toEqual(expect.objectContaining({ type: 'export', from: '2025-12', to: '2026-11' }))
+		expect(sent).not.toHaveProperty('month')
+		expect(sent).not.toHaveProperty('quarter')
+		expect(sent).not.toHaveProperty('releasedOnly')
+	})
+
+	it('says what is wrong with a range that ends before it starts or is too long, and sends neither', async () => {
+		const { wrapper, store } = await exportOf('range')
+		const [from, to] = monthInputs(wrapper)
+		const button = () => wrapper.findComponent(NcButton)
+
+		// the last month first: jsdom, unlike browsers, empties a month input set below its min
+		await to!.setValue('2026-02')
+		await from!.setValue('2026-11')
+		expect(wrapper.text()).toContain('The range ends before it starts. Choose a last month on or after 2026-11.')
+		expect(button().props('disabled')).toBe(true)
+
+		await from!.setValue('2023-01')
+		await to!.setValue('2026-11')
+		expect(wrapper.text()).toContain('The range covers 47 months; at most 36 are allowed. Choose a shorter range.')
+		await wrapper.find('form').trigger('submit')
+		await flushPromises()
+		expect(store.request).not.toHaveBeenCalled()
+	})
+
+	it('sends the quarter of the month for a quarter', async () => {
+		const { wrapper, store } = await exportOf('quarter')
+		await monthInputs(wrapper)[0]!.setValue('2026-05')
+		expect(wrapper.text()).toContain('2026-Q2')
+		await wrapper.find('form').trigger('submit')
+		await flushPromises()
+		expect(store.request).toHaveBeenCalledWith(expect.objectContaining({ type: 'export', quarter: '2026-Q2' }))
 	})
 })

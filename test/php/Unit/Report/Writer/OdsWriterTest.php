@@ -9,12 +9,22 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Tests\Unit\Report\Writer;
 
+use OCA\PilotFeedback\Report\Model\Sheet;
+use OCA\PilotFeedback\Report\Model\Workbook;
 use OCA\PilotFeedback\Report\Writer\OdsWriter;
 use OCA\PilotFeedback\Report\Writer\Support\Odf;
 use OCA\PilotFeedback\Tests\Unit\Report\Samples;
 use PHPUnit\Framework\TestCase;
 
 final class OdsWriterTest extends TestCase {
+	public function testTheTitleAndLanguageOfTheWorkbookAreItsMetadata(): void {
+		$parts = Samples::unzip(Samples::write(new OdsWriter(), new Workbook([new Sheet('Ratings', ['A'], [[1]])], 'Data export - 2025-12 to 2026-11 - All pilots', 'en')));
+		$meta = Samples::xpath($parts['meta.xml'], Odf::NAMESPACES);
+
+		$this->assertSame('Data export - 2025-12 to 2026-11 - All pilots', $meta->evaluate('string(//dc:title)'));
+		$this->assertSame('en', $meta->evaluate('string(//dc:language)'));
+	}
+
 	public function testOneTablePerSheetWithNumbersAsFloats(): void {
 		$bytes = Samples::write(new OdsWriter(), Samples::workbook());
 		$parts = Samples::unzip($bytes);

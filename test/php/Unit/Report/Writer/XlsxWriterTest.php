@@ -52,6 +52,18 @@ final class XlsxWriterTest extends TestCase {
 		$this->assertStringContainsString('<b/>', $parts['xl/styles.xml']);
 	}
 
+	public function testTheTitleAndLanguageOfTheWorkbookAreItsCoreProperties(): void {
+		$parts = Samples::unzip(Samples::write(new XlsxWriter(), new Workbook([new Sheet('Ratings', ['A'], [[1]])], 'Datenexport - 2025-12 bis 2026-11 - Alle Erprobungen', 'de')));
+		$core = Samples::xpath($parts['docProps/core.xml'], ['dc' => 'http://purl.org/dc/elements/1.1/']);
+
+		$this->assertSame('Datenexport - 2025-12 bis 2026-11 - Alle Erprobungen', $core->evaluate('string(//dc:title)'));
+		$this->assertSame('de', $core->evaluate('string(//dc:language)'));
+		$this->assertStringContainsString('docProps/core.xml', $parts['_rels/.rels']);
+		$this->assertStringContainsString('/docProps/core.xml', $parts['[Content_Types].xml']);
+		$untitled = Samples::unzip(Samples::write(new XlsxWriter(), new Workbook([new Sheet('Ratings', [], [])])));
+		$this->assertStringContainsString('<dc:title>Ratings</dc:title>', $untitled['docProps/core.xml'], 'without a title: the first sheet\'s name');
+	}
+
 	public function testControlCharactersAndBadSheetNamesAreCleaned(): void {
 		$rows = (static function () {
 			yield ["a\x01b\x0Bc"];
