@@ -41,17 +41,18 @@ class AssessmentMapper extends QBMapper {
 
 	/**
 	 * Locks a user's assessment of a component in a pilot in a period, if it exists, by a write
-	 * that changes nothing: what the saving transaction reads of it next stays as read.
+	 * that changes nothing: what the saving transaction reads of it next stays as read. Returns
+	 * whether it existed (committed) and is now locked.
 	 */
-	public function lock(string $userId, int $pilotId, int $componentId, int $periodId): void {
+	public function lock(string $userId, int $pilotId, int $componentId, int $periodId): bool {
 		$qb = $this->db->getQueryBuilder();
 		$qb->update($this->getTableName())
 			->set('version', 'version')
 			->where($qb->expr()->eq('user_id', $qb->createNamedParameter($userId)))
 			->andWhere($qb->expr()->eq('period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->eq('pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
-			->andWhere($qb->expr()->eq('component_id', $qb->createNamedParameter($componentId, IQueryBuilder::PARAM_INT)))
-			->executeStatement();
+			->andWhere($qb->expr()->eq('component_id', $qb->createNamedParameter($componentId, IQueryBuilder::PARAM_INT)));
+		return $qb->executeStatement() > 0;
 	}
 
 	/**

@@ -74,17 +74,20 @@ class AssessmentStore {
 	 * order, and the totals change by the difference; the release is checked after the write,
 	 * inside the same transaction, so that a release cannot slip in between.
 	 *
+	 * Only an assessment that was there to lock is updated: one that another request inserted
+	 * after the lock would otherwise be overwritten with its contribution still counted. The
+	 * insert then meets the unique index instead, and the save runs again (or is a conflict).
+	 *
 	 * @param array<int, ?int> $scores
 	 */
 	private function write(Assessment $content, array $scores, ?int $version, Period $period): Assessment {
 		$key = [$content->getUserId(), $content->getPilotId(), $content->getComponentId(), $content->getPeriodId()];
-		$this->assessments->lock(...$key);
-		$before = $this->totals->contributionOf(...$key);
-		if ($version !== 0 && $this->assessments->updateContent($content, $version)) {
-			$assessment = $this->assessments->findOne($content->getUserId(), $content->getPilotId(), $content->getComponentId(), $content->getPeriodId())
-				?? throw new \LogicException('The assessment just updated is missing');
+		$locked = $this->assessments->lock(...$key);
+		$before = $locked ? $this->totals->contributionOf(...$key) : null;
+		if ($locked && $version !== 0 && $this->assessments->updateContent($content, $version)) {
+			$assessment = $this->assessments->findOne(...$key) ?? throw new \LogicException('The assessment just updated is missing');
 		} else {
-			$existing = $version === null || $version === 0 ? null : $this->assessments->findOne($content->getUserId(), $content->getPilotId(), $content->getComponentId(), $content->getPeriodId());
+			$existing = $locked && $version !== null && $version !== 0 ? $this->assessments->findOne(...$key) : null;
 			if ($existing !== null) {
 				throw $this->stale($existing);
 			}

@@ -104,6 +104,8 @@ final class RatingSaverTest extends TestCase {
 		$this->releases = $this->createMock(ReleaseMapper::class);
 		$this->scores = $this->createMock(ScoreMapper::class);
 		$this->totals = $this->createMock(MonthlyTotals::class);
+		// an assessment is there to lock when the mapper finds it
+		$this->assessments->method('lock')->willReturnCallback(fn (string $userId, int $pilotId, int $componentId, int $periodId): bool => $this->assessments->findOne($userId, $pilotId, $componentId, $periodId) !== null);
 
 		$this->service = new RatingSaver(
 			new RatingScope(new Policy(), $pilotScope, $components, $pilotMapper, $links, $this->releases),
@@ -151,7 +153,7 @@ final class RatingSaverTest extends TestCase {
 		$this->assessments->expects(self::never())->method('insert');
 		// The totals change from what the stored rating gave to what the new one gives.
 		$before = new RatingContribution(1, true, 4, []);
-		$this->assessments->expects(self::once())->method('lock')->with('rki-tester1', 10, 100, 5);
+		$this->assessments->expects(self::once())->method('lock')->with('rki-tester1', 10, 100, 5)->willReturn(true);
 		$this->totals->method('contributionOf')->with('rki-tester1', 10, 100, 5)->willReturn($before);
 		$this->totals->expects(self::once())->method('record')->with('rki-tester1', 10, 100, 5, $before, self::callback(
 			static fn (RatingContribution $after): bool => $after->orgId === 1 && $after->rated && $after->overall === 2,
@@ -293,15 +295,10 @@ final class RatingSaverTest extends TestCase {
 
 	public function testAComponentInTwoPilotsIsRatedInTheNamedPilot(): void {
 		$this->assessments->method('findOne')->willReturn(null);
-		$stored = null;
-		$this->assessments->expects(self::once())->method('updateContent')->willReturnCallback(static function (Assessment $a) use (&$stored): bool {
-			$stored = $a;
-			return false;
-		});
+		$this->assessments->expects(self::once())->method('lock')->with('rki-tester1', 11, 102, 5)->willReturn(false);
 		$this->insertSucceeds();
 		$saved = $this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 102, ['overall' => 4, 'pilotId' => '11']);
-		self::assertSame(11, $saved['pilotId']);
-		self::assertSame(11, $stored?->getPilotId(), 'the update looks for the assessment of that pilot only');
+		self::assertSame(11, $saved['pilotId'], 'the save looks for the assessment of that pilot only');
 		self::assertSame(1, $saved['organisationId']);
 	}
 
