@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedbackDev\Seed;
 
 use OCA\PilotFeedback\Db\ItemWordMapper;
+use OCA\PilotFeedback\Db\MonthTotalsMapper;
 use OCA\PilotFeedback\Exception\ConflictException;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\DB\QueryBuilder\IQueryBuilder;
@@ -33,6 +34,7 @@ class DemoActivitySeeder {
 		private IDBConnection $db,
 		private ITimeFactory $time,
 		private ItemWordMapper $words,
+		private MonthTotalsMapper $totals,
 	) {
 	}
 
@@ -59,6 +61,8 @@ class DemoActivitySeeder {
 			foreach ($plan['ratings'] as $rating) {
 				$added['ratings'] += $this->rating($rating, $periodIds[$rating['month']]) ? 1 : 0;
 			}
+			// the ratings went in directly: their months' totals, which the consolidation reads, follow them
+			$this->totals->rebuild(array_values($periodIds));
 			foreach ($plan['releases'] as $release) {
 				$added['releases'] += $this->release($release, $periodIds[$release['month']]) ? 1 : 0;
 			}
