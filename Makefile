@@ -13,7 +13,7 @@ TEST_STAGES := requirements deps lint typecheck static openapi-check test-js tes
 # Machine-readable results of the unit suites, for the totals that .ci/run prints at its end.
 RESULTS_DIR ?= $(or $(PILOTFEEDBACK_RUNTIME),$(HOME)/.cache/pilotfeedback)/unit-results
 
-.PHONY: dev test requirements requirements-dev deps build appstore lint typecheck static openapi openapi-check test-js test-php test-documents test-integration bench bench-exports bench-sheet
+.PHONY: dev cluster test-cluster test requirements requirements-dev deps build appstore lint typecheck static openapi openapi-check test-js test-php test-documents test-integration bench bench-exports bench-sheet
 
 ## Serve a seeded development Nextcloud with this app on http://127.0.0.1:8080
 dev:
@@ -96,9 +96,24 @@ openapi-check: deps
 test-integration: appstore
 	scripts/test-integration.sh
 
+## A two-node Nextcloud cluster (nginx round robin over two PHP-FPM, PostgreSQL primary and
+## replica, Redis, APCu; background jobs on node b) with the demo data, on http://127.0.0.1:8190;
+## node a on :8191, node b on :8192 (see docs/deployment.md); Ctrl+C stops it all
+cluster:
+	scripts/check-requirements.sh dev
+	$(MAKE) --no-print-directory deps build
+	scripts/cluster.sh
+
+## The integration and browser suites through the cluster's balancer, with the cross-node
+## checks (test/integration/cluster.spec.ts); CLUSTER_SPECS picks some, e.g.
+## CLUSTER_SPECS="test/integration/smoke.spec.ts test/integration/cluster.spec.ts"
+test-cluster: build
+	scripts/cluster.sh --run npx vitest run --config vitest.integration.config.ts $(CLUSTER_SPECS)
+
 ## Seed 20 000 items and 100 000 assessments into the dev server (once) and print the API's
 ## median and 95th-percentile times next to Nextcloud's /cloud/user floor; NEXTCLOUD_URL
-## and BENCH_INSTANCE pick another server
+## and BENCH_INSTANCE pick another server, BENCH_DB=sqlite|pgsql an instance of its own
+## (PostgreSQL: a throwaway server), BENCH_SCALE=1m a million assessments (see scripts/bench.sh)
 bench: bench-exports
 	scripts/bench.sh
 

@@ -42,8 +42,13 @@ class SettingsService {
 	) {
 	}
 
-	/** The Nextcloud group whose members consolidate (BMI); empty when none is chosen. */
+	/**
+	 * The Nextcloud group whose members consolidate (BMI); empty when none is chosen.
+	 *
+	 * Read fresh from the database, as it grants a role: see fresh().
+	 */
 	public function consolidatorGroup(): string {
+		$this->fresh();
 		return $this->appConfig->getValueString(Application::APP_ID, self::KEY_CONSOLIDATOR_GROUP, '');
 	}
 
@@ -84,6 +89,8 @@ class SettingsService {
 	 * @throws ValidationException a value out of range, an unknown group, or green not above amber
 	 */
 	public function update(mixed $consolidatorGroup, mixed $lowRatingThreshold = null, mixed $trafficLightGreen = null, mixed $trafficLightAmber = null): array {
+		// Compare with what the database holds, not with this node's cache: see fresh().
+		$this->fresh();
 		$threshold = $lowRatingThreshold === null ? null : Validator::intInRange($lowRatingThreshold, 'Low rating threshold', 1, self::MAX_LOW_RATING_THRESHOLD);
 		$light = $this->checkedTrafficLight($trafficLightGreen, $trafficLightAmber);
 		if ($consolidatorGroup !== null) {
@@ -101,6 +108,21 @@ class SettingsService {
 			$this->appConfig->setValueFloat(Application::APP_ID, self::KEY_LIGHT_AMBER, $light['amber']);
 		}
 		return $this->get();
+	}
+
+	/**
+	 * Drops Nextcloud's app-config cache, so that the next read comes from the database.
+	 *
+	 * In a cluster each app server keeps the app config in its local cache (APCu) for a few
+	 * seconds (3 s in Nextcloud 34's OC\AppConfig). Read from there, a consolidator group
+	 * changed through another server would still grant or withhold the role on this one; and a
+	 * set whose value that stale cache already holds writes nothing, so changing the group back
+	 * through this server right after a change on another one would be lost for good. A role
+	 * must hold on every server from the next request: one small query more per request that
+	 * decides a role.
+	 */
+	private function fresh(): void {
+		$this->appConfig->clearCache();
 	}
 
 	/**
