@@ -46,11 +46,23 @@ class ItemsOverviewService {
 		$start = $bounds[0];
 		$end = $bounds[count($bounds) - 1];
 
-		$breakdown = [];
+		// One grouped query by organisation gives both the counts over all organisations and
+		// the breakdown of those the viewer may see, in the order of the group keys.
+		$rows = $this->mapper->counts($actor, $scope->pilotId, $start, $end, null, true);
+		usort($rows, static fn (array $a, array $b): int => [$a['componentId'], $a['type'], $a['priority'], $a['status'], $a['organisationId']]
+			<=> [$b['componentId'], $b['type'], $b['priority'], $b['status'], $b['organisationId']]);
+		$totals = [];
 		$byOrg = [];
-		foreach ($this->mapper->counts($actor, $scope->pilotId, $start, $end, $organisationIds, true) as $row) {
+		foreach ($rows as $row) {
+			$key = $row['componentId'] . '|' . $row['type'] . '|' . $row['priority'] . '|' . $row['status'];
+			if (isset($totals[$key])) {
+				$totals[$key]['count'] += $row['count'];
+			} else {
+				$totals[$key] = $row;
+			}
 			$byOrg[(int)$row['organisationId']][] = $this->count($row);
 		}
+		$breakdown = [];
 		foreach ($organisationIds as $orgId) {
 			$breakdown[] = ['organisationId' => $orgId, 'counts' => $byOrg[$orgId] ?? []];
 		}
@@ -75,7 +87,7 @@ class ItemsOverviewService {
 		return [
 			'pilotId' => $scope->pilotId,
 			'range' => ['from' => $scope->range->from, 'to' => $scope->range->to, 'months' => $scope->range->months()],
-			'counts' => array_map($this->count(...), $this->mapper->counts($actor, $scope->pilotId, $start, $end, null, false)),
+			'counts' => array_map($this->count(...), array_values($totals)),
 			'organisations' => $breakdown,
 			'openUrgent' => array_map(self::summary(...), $this->mapper->openUrgent($actor, $scope->pilotId, $end, self::LIST_LIMIT)),
 			'perMonth' => $months,

@@ -93,16 +93,55 @@ class ItemMapper extends QBMapper {
 		return $this->findEntities($qb);
 	}
 
-	/** @return list<Item> one page of the items the actor may see */
+	/**
+	 * One page of the items the actor may see. The page's ids are chosen first from the
+	 * filter columns alone (pf_item_list covers every filter, the visibility rule and the sort
+	 * keys but the title), then only those rows are read.
+	 *
+	 * @return list<Item>
+	 */
 	public function findPage(Actor $actor, ItemQuery $query): array {
 		$qb = $this->db->getQueryBuilder();
-		$qb->select('*')->from($this->getTableName());
+		$qb->select('id')->from($this->getTableName());
 		$this->applyFilters($qb, $actor, $query);
 		$qb->orderBy($this->sortExpression($qb, $query->sortColumn), $query->ascending ? 'ASC' : 'DESC')
 			->addOrderBy('id', $query->ascending ? 'ASC' : 'DESC')
 			->setFirstResult($query->offset())
 			->setMaxResults($query->limit);
-		return $this->findEntities($qb);
+		return $this->findInOrderOf($qb);
+	}
+
+	/**
+	 * The items whose ids a query selects (one column), in the query's order; an item deleted
+	 * in between is left out. For pages whose ids come from an index alone.
+	 *
+	 * @return list<Item>
+	 */
+	public function findInOrderOf(IQueryBuilder $qb): array {
+		$result = $qb->executeQuery();
+		$ids = array_map(static fn (mixed $id): int => (int)$id, $result->fetchAll(\PDO::FETCH_COLUMN));
+		$result->closeCursor();
+		$byId = [];
+		foreach ($this->findByIds($ids) as $item) {
+			$byId[$item->getId()] = $item;
+		}
+		return array_values(array_filter(array_map(static fn (int $id): ?Item => $byId[$id] ?? null, $ids)));
+	}
+
+	/**
+	 * One page of the items the actor may see and how many match in all. A page that is not
+	 * full (and not past the end) is the end of the list, so the total follows from it
+	 * without counting again.
+	 *
+	 * @return array{items: list<Item>, total: int}
+	 */
+	public function findPageWithTotal(Actor $actor, ItemQuery $query): array {
+		$items = $this->findPage($actor, $query);
+		$onPage = count($items);
+		$total = ($onPage < $query->limit && ($onPage > 0 || $query->offset() === 0))
+			? $query->offset() + $onPage
+			: $this->count($actor, $query);
+		return ['items' => $items, 'total' => $total];
 	}
 
 	/** How many items the actor may see match the filters. */
@@ -293,18 +332,20 @@ class ItemMapper extends QBMapper {
 	 * organisations' if they coordinate.
 	 *
 	 * @param string $prefix the items table's alias with its dot ("i."), or "" without alias
+	 * @param IQueryBuilder|null $params the query the parameters are bound on when $qb is a subquery of it (else $qb)
 	 */
-	public function restrictToVisible(IQueryBuilder $qb, Actor $actor, string $prefix = ''): void {
+	public function restrictToVisible(IQueryBuilder $qb, Actor $actor, string $prefix = '', ?IQueryBuilder $params = null): void {
 		if ($actor->isConsolidator) {
 			return;
 		}
+		$params ??= $qb;
 		$visible = [
 			$qb->expr()->isNull($prefix . 'confidential'),
-			$qb->expr()->eq($prefix . 'confidential', $qb->createNamedParameter(false, IQueryBuilder::PARAM_BOOL)),
-			$qb->expr()->eq($prefix . 'reporter_id', $qb->createNamedParameter($actor->userId)),
+			$qb->expr()->eq($prefix . 'confidential', $params->createNamedParameter(false, IQueryBuilder::PARAM_BOOL)),
+			$qb->expr()->eq($prefix . 'reporter_id', $params->createNamedParameter($actor->userId)),
 		];
 		if ($actor->coordinatorOrgIds !== []) {
-			$visible[] = $qb->expr()->in($prefix . 'org_id', $qb->createNamedParameter($actor->coordinatorOrgIds, IQueryBuilder::PARAM_INT_ARRAY));
+			$visible[] = $qb->expr()->in($prefix . 'org_id', $params->createNamedParameter($actor->coordinatorOrgIds, IQueryBuilder::PARAM_INT_ARRAY));
 		}
 		$qb->andWhere($qb->expr()->orX(...$visible));
 	}

@@ -161,9 +161,10 @@ class ItemsOverviewMapper {
 	 * @return list<Item>
 	 */
 	public function openUrgent(Actor $actor, int $pilotId, int $end, int $limit): array {
+		// the ids from the covering index pf_item_ov, then only those rows
 		$qb = $this->db->getQueryBuilder();
 		$priority = $this->items->shownPriority($qb, 'i.');
-		$qb->select('i.*')->from('pf_items', 'i')
+		$qb->select('i.id')->from('pf_items', 'i')
 			->where($qb->expr()->eq('i.pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->lt('i.created_at', $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->in('i.status', $qb->createNamedParameter(self::OPEN_STATUSES, IQueryBuilder::PARAM_STR_ARRAY)))
@@ -171,7 +172,7 @@ class ItemsOverviewMapper {
 			->orderBy($priority, 'DESC')->addOrderBy('i.created_at', 'ASC')->addOrderBy('i.id', 'ASC')
 			->setMaxResults($limit);
 		$this->items->restrictToVisible($qb, $actor, 'i.');
-		return $this->items->findByQuery($qb);
+		return $this->items->findInOrderOf($qb);
 	}
 
 	/**
@@ -196,15 +197,28 @@ class ItemsOverviewMapper {
 		$bucket = $this->bucket($closed, 'h.created_at', $bounds);
 		$closed->selectAlias($bucket, 'bucket')
 			->selectAlias($closed->createFunction('COUNT(DISTINCT ' . $closed->getColumnName('h.item_id') . ')'), 'n')
-			->from('pf_history', 'h')
-			->innerJoin('h', 'pf_items', 'i', $closed->expr()->eq('i.id', 'h.item_id'))
-			->where($closed->expr()->eq('i.pilot_id', $closed->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
-			->andWhere($closed->expr()->eq('h.field', $closed->createNamedParameter('status')))
+			->from('pf_history', 'h');
+		if ($this->db->getDatabaseProvider() === IDBConnection::PLATFORM_SQLITE) {
+			// SQLite, without statistics, would read every status change of the range (of all
+			// pilots) and look each item up; from the pilot's visible items (covering index
+			// pf_item_ov) into their history (pf_hist_item) it reads only theirs. The DISTINCT
+			// keeps SQLite from flattening the subquery into a join it would reorder.
+			$pilotItems = $this->db->getQueryBuilder();
+			$pilotItems->selectDistinct('i.id')->from('pf_items', 'i')
+				->where($pilotItems->expr()->eq('i.pilot_id', $closed->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)));
+			$this->items->restrictToVisible($pilotItems, $actor, 'i.', $closed);
+			$closed->innerJoin('h', $closed->createFunction('(' . $pilotItems->getSQL() . ')'), 'v', $closed->expr()->eq('v.id', 'h.item_id'));
+		} else {
+			// PostgreSQL (with statistics) and the others join the items to the range's changes themselves
+			$closed->innerJoin('h', 'pf_items', 'i', $closed->expr()->eq('i.id', 'h.item_id'))
+				->where($closed->expr()->eq('i.pilot_id', $closed->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)));
+			$this->items->restrictToVisible($closed, $actor, 'i.');
+		}
+		$closed->andWhere($closed->expr()->eq('h.field', $closed->createNamedParameter('status')))
 			->andWhere($closed->expr()->in('h.new_value', $closed->createNamedParameter(self::CLOSING_STATUSES, IQueryBuilder::PARAM_STR_ARRAY)))
 			->andWhere($closed->expr()->gte('h.created_at', $closed->createNamedParameter($bounds[0], IQueryBuilder::PARAM_INT)))
 			->andWhere($closed->expr()->lt('h.created_at', $closed->createNamedParameter($bounds[count($bounds) - 1], IQueryBuilder::PARAM_INT)))
 			->groupBy($bucket);
-		$this->items->restrictToVisible($closed, $actor, 'i.');
 
 		return ['filed' => $this->bucketCounts($filed), 'closed' => $this->bucketCounts($closed)];
 	}
@@ -216,6 +230,9 @@ class ItemsOverviewMapper {
 	 * with the priority the supporter chose) or by filing or supporting an item merged into it as its
 	 * duplicate (with that item's priority; see MergeService). Ties break on the number of supporters, then the older item.
 	 *
+	 * The items ranked (alias t) are read from the covering index pf_item_ov, visibility
+	 * included, and only the $limit best are read from the table.
+	 *
 	 * @return list<array{id: int, title: string, type: string, priority: int, supportCount: int, score: int, organisations: int}>
 	 */
 	public function ranking(Actor $actor, int $pilotId, int $end, int $limit): array {
@@ -224,28 +241,30 @@ class ItemsOverviewMapper {
 		$before = $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT);
 		$types = $qb->createNamedParameter(['requirement', 'improvement'], IQueryBuilder::PARAM_STR_ARRAY);
 		$open = $qb->createNamedParameter(self::OPEN_STATUSES, IQueryBuilder::PARAM_STR_ARRAY);
-		$ranked = function (IQueryBuilder $sub) use ($pilot, $before, $types, $open): void {
+		$ranked = function (IQueryBuilder $sub) use ($actor, $qb, $pilot, $before, $types, $open): void {
 			$sub->andWhere($sub->expr()->eq('t.pilot_id', $pilot))
 				->andWhere($sub->expr()->lt('t.created_at', $before))
 				->andWhere($sub->expr()->in('t.type', $types))
 				->andWhere($sub->expr()->in('t.status', $open));
+			$this->items->restrictToVisible($sub, $actor, 't.', $qb);
 		};
 
-		// (item, organisation, priority) for the reporter's organisation, supporters, duplicates.
+		// (item, organisation, priority, supporters of the item) for the reporter's organisation, supporters, duplicates.
 		$filed = $this->db->getQueryBuilder();
-		$filed->select('t.id', 't.org_id', 't.priority')->from('pf_items', 't');
+		$filed->select('t.id', 't.org_id', 't.priority', 't.support_count')->from('pf_items', 't');
 		$ranked($filed);
 		// a supporter gave the priority they chose (s.priority); on a row without one, the
-		// priority of the item supported: the item, or the merged duplicate it was moved from
+		// priority of the item supported: the merged duplicate it was moved from (src), else the item
 		$supported = $this->db->getQueryBuilder();
-		$source = $supported->createFunction('COALESCE(' . $supported->getColumnName('s.merged_from') . ', ' . $supported->getColumnName('s.item_id') . ')');
-		$given = $supported->createFunction('COALESCE(' . $supported->getColumnName('s.priority') . ', ' . $supported->getColumnName('src.priority') . ')');
-		$supported->select('t.id', 's.org_id')->selectAlias($given, 'priority')->from('pf_supporters', 's')
+		$given = $supported->createFunction('COALESCE(' . $supported->getColumnName('s.priority') . ', ' . $supported->getColumnName('src.priority') . ', ' . $supported->getColumnName('t.priority') . ')');
+		$supported->select('t.id', 's.org_id')->selectAlias($given, 'priority')->addSelect('t.support_count')->from('pf_supporters', 's')
 			->innerJoin('s', 'pf_items', 't', $supported->expr()->eq('t.id', 's.item_id'))
-			->innerJoin('s', 'pf_items', 'src', $supported->expr()->eq('src.id', $source));
+			->leftJoin('s', 'pf_items', 'src', $supported->expr()->eq('src.id', 's.merged_from'))
+			// a row moved from a duplicate that no longer exists does not count
+			->where($supported->expr()->orX($supported->expr()->isNull('s.merged_from'), $supported->expr()->isNotNull('src.id')));
 		$ranked($supported);
 		$duplicates = $this->db->getQueryBuilder();
-		$duplicates->select('t.id', 'd.org_id', 'd.priority')->from('pf_items', 'd')
+		$duplicates->select('t.id', 'd.org_id', 'd.priority', 't.support_count')->from('pf_items', 'd')
 			->innerJoin('d', 'pf_items', 't', $duplicates->expr()->eq('t.id', 'd.duplicate_of'));
 		$ranked($duplicates);
 		$contributions = $filed->getSQL() . ' UNION ALL ' . $supported->getSQL() . ' UNION ALL ' . $duplicates->getSQL();
@@ -254,6 +273,7 @@ class ItemsOverviewMapper {
 		$perOrg = $this->db->getQueryBuilder();
 		$perOrg->select('c.id', 'c.org_id')
 			->selectAlias($perOrg->func()->max('c.priority'), 'top')
+			->selectAlias($perOrg->func()->max('c.support_count'), 'support')
 			->from($perOrg->createFunction('(' . $contributions . ')'), 'c')
 			->groupBy('c.id', 'c.org_id');
 		$weight = 'CASE';
@@ -265,15 +285,16 @@ class ItemsOverviewMapper {
 		$scores->select('o.id')
 			->selectAlias($scores->createFunction('SUM(' . $weight . ')'), 'score')
 			->selectAlias($scores->func()->count('*'), 'orgs')
+			->selectAlias($scores->func()->max('o.support'), 'support')
 			->from($scores->createFunction('(' . $perOrg->getSQL() . ')'), 'o')
-			->groupBy('o.id');
+			->groupBy('o.id')
+			->orderBy('score', 'DESC')->addOrderBy('support', 'DESC')->addOrderBy('o.id', 'ASC')
+			->setMaxResults($limit);
 
 		$qb->select('i.id', 'i.title', 'i.type', 'i.priority', 'i.support_count', 'r.score', 'r.orgs')
 			->from('pf_items', 'i')
 			->innerJoin('i', $qb->createFunction('(' . $scores->getSQL() . ')'), 'r', $qb->expr()->eq('r.id', 'i.id'))
-			->orderBy('r.score', 'DESC')->addOrderBy('i.support_count', 'DESC')->addOrderBy('i.id', 'ASC')
-			->setMaxResults($limit);
-		$this->items->restrictToVisible($qb, $actor, 'i.');
+			->orderBy('r.score', 'DESC')->addOrderBy('r.support', 'DESC')->addOrderBy('i.id', 'ASC');
 		$rows = [];
 		$result = $qb->executeQuery();
 		while ($row = $result->fetch()) {

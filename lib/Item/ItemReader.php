@@ -44,9 +44,10 @@ class ItemReader {
 	public function list(Actor $actor, array $params): array {
 		$this->requireReader($actor);
 		$query = ItemQuery::fromParams($params);
+		$page = $this->items->findPageWithTotal($actor, $query);
 		return [
-			'items' => $this->presenter->list($actor, $this->items->findPage($actor, $query)),
-			'total' => $this->items->count($actor, $query),
+			'items' => $this->presenter->list($actor, $page['items']),
+			'total' => $page['total'],
 			'page' => $query->page,
 			'limit' => $query->limit,
 		];
