@@ -58,9 +58,17 @@ class ConsolidationParticipation {
 		// month, and its testers whose accounts were deleted that month (FormerTesters): a
 		// deleted tester still counts in the months they rated and the month they left, and
 		// testersWithAssessment never exceeds testers.
-		$members = $this->membersWithoutCoordinators($organisationIds);
+		$members = $this->people->testersOf($organisationIds);
+		// Raters who are members count among the members already: only the others (former
+		// members, deleted accounts, coordinators who rated) are read month by month.
+		$others = [];
+		foreach ($this->mapper->raterIds($scope->pilotId, $scope->range, $scope->releasedOnly, $organisationIds) as $row) {
+			if (!isset($members[$row['organisationId']][$row['userId']])) {
+				$others[$row['userId']] = true;
+			}
+		}
 		$raters = [];
-		foreach ($this->mapper->raters($scope->pilotId, $scope->range, $scope->releasedOnly, $organisationIds) as $row) {
+		foreach ($this->mapper->raters($scope->pilotId, $scope->range, $scope->releasedOnly, $organisationIds, array_map('strval', array_keys($others))) as $row) {
 			$raters[$row['organisationId']][$row['month']][$row['userId']] = true;
 		}
 		$deleted = [];
@@ -91,19 +99,5 @@ class ConsolidationParticipation {
 			'componentsInPilot' => count($componentIds),
 			'rows' => $rows,
 		];
-	}
-
-	/**
-	 * The users in each organisation's groups today, without its coordinators.
-	 *
-	 * @param list<int> $organisationIds
-	 * @return array<int, array<array-key, true>> organisation id => user id => true
-	 */
-	private function membersWithoutCoordinators(array $organisationIds): array {
-		$members = [];
-		foreach ($organisationIds as $orgId) {
-			$members[$orgId] = array_fill_keys(array_diff($this->people->members($orgId), $this->people->coordinators($orgId)), true);
-		}
-		return $members;
 	}
 }

@@ -169,24 +169,49 @@ class ConsolidationMapper {
 	}
 
 	/**
-	 * Who rated, per organisation and month (one row per person; at most the organisation's
-	 * testers per month).
+	 * Who rated, per organisation (one row per person and organisation over the whole range).
 	 *
 	 * @param list<int> $organisationIds
-	 * @return list<array{organisationId: int, month: string, userId: string}>
+	 * @return list<array{organisationId: int, userId: string}>
 	 */
-	public function raters(int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds): array {
+	public function raterIds(int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds): array {
 		if ($organisationIds === []) {
 			return [];
 		}
 		$qb = $this->ratersQuery($pilotId, $range, $releasedOnly, $organisationIds);
-		$qb->select('t.org_id', 'p.month', 't.user_id');
+		$qb->selectDistinct(['t.org_id', 't.user_id']);
 		$rows = [];
 		$result = $qb->executeQuery();
 		while ($row = $result->fetch()) {
-			$rows[] = ['organisationId' => (int)$row['org_id'], 'month' => (string)$row['month'], 'userId' => (string)$row['user_id']];
+			$rows[] = ['organisationId' => (int)$row['org_id'], 'userId' => (string)$row['user_id']];
 		}
 		$result->closeCursor();
+		return $rows;
+	}
+
+	/**
+	 * Who of the given people rated, per organisation and month (one row per person and month).
+	 *
+	 * @param list<int> $organisationIds
+	 * @param list<string> $userIds
+	 * @return list<array{organisationId: int, month: string, userId: string}>
+	 */
+	public function raters(int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds, array $userIds): array {
+		$rows = [];
+		if ($organisationIds === []) {
+			return $rows;
+		}
+		// in chunks: some databases take at most 1 000 values in a list
+		foreach (array_chunk($userIds, 1000) as $chunk) {
+			$qb = $this->ratersQuery($pilotId, $range, $releasedOnly, $organisationIds);
+			$qb->select('t.org_id', 'p.month', 't.user_id')
+				->andWhere($qb->expr()->in('t.user_id', $qb->createNamedParameter($chunk, IQueryBuilder::PARAM_STR_ARRAY)));
+			$result = $qb->executeQuery();
+			while ($row = $result->fetch()) {
+				$rows[] = ['organisationId' => (int)$row['org_id'], 'month' => (string)$row['month'], 'userId' => (string)$row['user_id']];
+			}
+			$result->closeCursor();
+		}
 		return $rows;
 	}
 
@@ -264,14 +289,20 @@ class ConsolidationMapper {
 	 */
 	private function scope(IQueryBuilder $qb, int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds): void {
 		$pilot = $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT);
+		// The range's periods as a list that the index (pilot_id, period_id, …) is searched
+		// with: filtering on the joined p.month instead made SQLite read every month of the
+		// pilot (docs/performance.md).
+		$periods = $this->db->getQueryBuilder();
+		$periods->select('rp.id')->from('pf_periods', 'rp')
+			->where($periods->expr()->gte('rp.month', $qb->createNamedParameter($range->from)))
+			->andWhere($periods->expr()->lte('rp.month', $qb->createNamedParameter($range->to)));
 		$qb->innerJoin('t', 'pf_periods', 'p', $qb->expr()->eq('p.id', 't.period_id'))
 			->innerJoin('t', 'pf_org_pilots', 'op', $qb->expr()->andX(
 				$qb->expr()->eq('op.org_id', 't.org_id'),
 				$qb->expr()->eq('op.pilot_id', $pilot),
 			))
 			->where($qb->expr()->eq('t.pilot_id', $pilot))
-			->andWhere($qb->expr()->gte('p.month', $qb->createNamedParameter($range->from)))
-			->andWhere($qb->expr()->lte('p.month', $qb->createNamedParameter($range->to)));
+			->andWhere($qb->expr()->in('t.period_id', $qb->createFunction($periods->getSQL())));
 		if ($releasedOnly) {
 			$qb->innerJoin('t', 'pf_releases', 'r', $qb->expr()->andX(
 				$qb->expr()->eq('r.org_id', 't.org_id'),

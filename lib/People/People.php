@@ -51,6 +51,36 @@ class People {
 		return array_map('strval', array_keys($users));
 	}
 
+	/**
+	 * The testers of several organisations: the members of their groups without their
+	 * coordinators, with one lookup of the organisations' groups and coordinators for all.
+	 *
+	 * @param list<int> $orgIds
+	 * @return array<int, array<string, true>> organisation id => user id => true
+	 */
+	public function testersOf(array $orgIds): array {
+		if ($orgIds === []) {
+			return [];
+		}
+		$groups = $this->links->rightsByLeft(Link::OrganisationGroups, $orgIds);
+		$coordinators = $this->links->rightsByLeft(Link::OrganisationCoordinators, $orgIds);
+		$members = [];
+		$testers = [];
+		foreach ($orgIds as $orgId) {
+			$testers[$orgId] = [];
+			foreach ($groups[$orgId] ?? [] as $groupId) {
+				$members[(string)$groupId] ??= array_map('strval', array_keys($this->groupManager->displayNamesInGroup((string)$groupId)));
+				foreach ($members[(string)$groupId] as $userId) {
+					$testers[$orgId][$userId] = true;
+				}
+			}
+			foreach ($coordinators[$orgId] ?? [] as $userId) {
+				unset($testers[$orgId][(string)$userId]);
+			}
+		}
+		return $testers;
+	}
+
 	/** @return list<Organisation> the organisations that are not archived */
 	public function activeOrganisations(): array {
 		return $this->organisations->findAll(false);

@@ -29,6 +29,8 @@ use PHPUnit\Framework\TestCase;
  */
 final class ConsolidationParticipationTest extends TestCase {
 	private ConsolidationParticipation $participation;
+	/** @var list<list<string>> the user ids each raters() call asked for */
+	private array $askedForRaters = [];
 
 	protected function setUp(): void {
 		$mapper = $this->createMock(ConsolidationMapper::class);
@@ -40,13 +42,19 @@ final class ConsolidationParticipationTest extends TestCase {
 			? [['organisationId' => 1, 'month' => '2026-01', 'userId' => 'rki-coord', 'releasedAt' => 1767900000]]
 			: []);
 		// In January rki-tester1, the coordinator and gone (deleted since) rated for organisation 1.
-		$mapper->method('raters')->willReturnCallback(static fn (int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds): array => in_array(1, $organisationIds, true)
-			? [
-				['organisationId' => 1, 'month' => '2026-01', 'userId' => 'rki-tester1'],
-				['organisationId' => 1, 'month' => '2026-01', 'userId' => 'rki-coord'],
-				['organisationId' => 1, 'month' => '2026-01', 'userId' => 'gone'],
-			]
+		$rated = [
+			['organisationId' => 1, 'month' => '2026-01', 'userId' => 'rki-tester1'],
+			['organisationId' => 1, 'month' => '2026-01', 'userId' => 'rki-coord'],
+			['organisationId' => 1, 'month' => '2026-01', 'userId' => 'gone'],
+		];
+		$mapper->method('raterIds')->willReturnCallback(static fn (int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds): array => in_array(1, $organisationIds, true)
+			? array_map(static fn (array $row): array => ['organisationId' => $row['organisationId'], 'userId' => $row['userId']], $rated)
 			: []);
+		// Only raters who are not among the testers in the groups today are read month by month.
+		$mapper->method('raters')->willReturnCallback(function (int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds, array $userIds) use ($rated): array {
+			$this->askedForRaters[] = $userIds;
+			return array_values(array_filter($rated, static fn (array $row): bool => in_array($row['organisationId'], $organisationIds, true) && in_array($row['userId'], $userIds, true)));
+		});
 		$mapper->method('periodsIn')->willReturn(['2026-01' => 5, '2026-02' => 6]);
 		$formerTesters = $this->createMock(FormerTesterMapper::class);
 		// gone's account was deleted in February; left never rated.
@@ -54,8 +62,11 @@ final class ConsolidationParticipationTest extends TestCase {
 			? [['organisationId' => 1, 'userId' => 'gone', 'lastMonth' => '2026-02'], ['organisationId' => 1, 'userId' => 'left', 'lastMonth' => '2026-02']]
 			: []);
 		$people = $this->createMock(People::class);
-		$people->method('members')->willReturnCallback(static fn (int $orgId): array => $orgId === 1 ? ['rki-coord', 'rki-tester1', 'rki-tester2'] : ['bsi-coord', 'bsi-tester1']);
-		$people->method('coordinators')->willReturnCallback(static fn (int $orgId): array => $orgId === 1 ? ['rki-coord'] : ['bsi-coord']);
+		// the members of the groups without the coordinators (rki-coord, bsi-coord)
+		$people->method('testersOf')->willReturnCallback(static fn (array $orgIds): array => array_intersect_key([
+			1 => ['rki-tester1' => true, 'rki-tester2' => true],
+			2 => ['bsi-tester1' => true],
+		], array_flip($orgIds)));
 		$dimensions = $this->createMock(ConsolidationDimensions::class);
 		$dimensions->method('of')->willReturn([[10, 11, 12], [20]]);
 		$names = $this->createMock(UserNames::class);
@@ -68,6 +79,7 @@ final class ConsolidationParticipationTest extends TestCase {
 		self::assertSame(9, $participation['pilotId']);
 		self::assertSame(['from' => '2026-01', 'to' => '2026-02', 'months' => ['2026-01', '2026-02']], $participation['range']);
 		self::assertSame(3, $participation['componentsInPilot']);
+		self::assertSame([['rki-coord', 'gone']], $this->askedForRaters, 'the testers in the groups are counted without reading their months');
 		self::assertSame([
 			// Members without the coordinator (2), and the coordinator and gone, who rated.
 			['organisationId' => 1, 'month' => '2026-01', 'periodId' => 5, 'testers' => 4, 'testersWithAssessment' => 3, 'componentsRated' => 2, 'assessments' => 5, 'release' => ['userId' => 'rki-coord', 'displayName' => 'RKI Koordination', 'releasedAt' => 1767900000]],
