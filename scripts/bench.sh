@@ -1,28 +1,140 @@
 #!/usr/bin/env bash
 # Usage: scripts/bench.sh
-# Benchmarks the item list, the title suggestions and the consolidation (results, trend,
-# items overview) through the OCS API of a running Nextcloud: seeds it with synthetic data
-# once (occ pilotfeedback:bench:seed: 200 tester accounts of RKI and BSH, 20 000 items,
-# 100 000 assessments with a score per criterion over 12 closed months), then runs
-# test/bench/bench.mjs, which prints the median and 95th percentile per endpoint and user,
-# each next to Nextcloud's own /cloud/user floor measured in the same run, and PHP's peak
-# memory per request: for the run, the system config pilotfeedback.bench is set, which makes
-# the app send X-PilotFeedback-Peak-Memory; the earlier value is restored at the end.
+# Benchmarks the item list (filtered and sorted, text search), the title suggestions, the
+# consolidation (results, trend, participation, items overview for a month, a quarter, 12
+# months and all seeded months; all organisations, one, released only) and the quarterly
+# report through the OCS API of a Nextcloud: seeds it with synthetic data once (occ
+# pilotfeedback:bench:seed), then runs test/bench/bench.mjs, which prints the median and 95th
+# percentile per row and user, each next to Nextcloud's own /cloud/user floor measured in the
+# same run, and PHP's peak memory per request: for the run, the system config
+# pilotfeedback.bench is set, which makes the app send X-PilotFeedback-Peak-Memory; the
+# earlier value is restored at the end.
 #
-# NEXTCLOUD_URL     the server to measure (default http://127.0.0.1:8080, the one of make dev)
-# BENCH_INSTANCE    the instance directory holding nextcloud/ for occ (default: the one of make dev)
-# BENCH_ITEMS, BENCH_ASSESSMENTS, BENCH_MONTHS   how much to seed (default 20000, 100000, 12)
-# BENCH_REQUESTS, BENCH_WARMUP     measured and warm-up requests per row (default 50, 5)
+# Which Nextcloud:
+# BENCH_DB          unset: a running server (NEXTCLOUD_URL, BENCH_INSTANCE; default the one of
+#                   make dev). sqlite or pgsql: an instance of its own, installed when missing
+#                   (scripts/install-instance.sh --db), served by `php -S` with
+#                   PHP_CLI_SERVER_WORKERS=4 unless something answers at its URL already; for
+#                   pgsql with a throwaway PostgreSQL (scripts/db-server.sh, run as the system
+#                   user postgres) whose data lives in BENCH_RUNTIME and is started again from
+#                   there when it is stopped
+# BENCH_INSTANCE    the instance directory holding nextcloud/ (default: the one of make dev, or
+#                   $PILOTFEEDBACK_RUNTIME/bench-<db> with BENCH_DB)
+# BENCH_PORT        port of the server with BENCH_DB (default 8190 for sqlite, 8191 for pgsql)
+# BENCH_RUNTIME     folder for the PostgreSQL data and logs, outside the repository and
+#                   reachable by the user postgres (default /tmp/pilotfeedback-bench)
+# PGSQL_PORT        port of that PostgreSQL (default 55492); a server that answers there is used
+#                   as it is
+# BENCH_PG_DIR      its folder (default $BENCH_RUNTIME/pgsql-$PGSQL_PORT)
+# BENCH_KEEP        1: leave the server and database this script started running (default:
+#                   stop them at the end); the instance and its data always stay
+# NEXTCLOUD_URL     the server to measure without BENCH_DB (default http://127.0.0.1:8080)
+#
+# How much data (seeded only when the instance has no bench data yet, or with BENCH_RESEED=1):
+# BENCH_SCALE       100k (default: 100 000 assessments, 20 000 items, 200 testers, 2
+#                   organisations, 12 months) or 1m (1 000 000 assessments, 200 000 items,
+#                   2 000 testers in 50 organisations, 24 months); each number can be set alone:
+# BENCH_ASSESSMENTS, BENCH_ITEMS, BENCH_USERS, BENCH_ORGS, BENCH_MONTHS
+# BENCH_RESEED      1: delete the bench data and seed again (occ pilotfeedback:bench:seed --force)
+#
+# Measuring (passed to test/bench/bench.mjs, which documents more):
+# BENCH_REQUESTS, BENCH_WARMUP     measured and warm-up requests per row (default 30, 3)
+# BENCH_ROWS        regular expression: measure only the rows it matches (the floor always)
+# BENCH_RANGES, BENCH_SCOPES, BENCH_REPORT   which ranges, scopes and whether the report
+# BENCH_JSON        write the rows as JSON to this file (compare two: test/bench/compare.mjs)
 # BENCH_SERVER_PID  pid(s) of the PHP server, comma-separated, to print its peak memory (found via ss if unset)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
-url="${NEXTCLOUD_URL:-http://127.0.0.1:8080}"
-url="${url%/}"
-instance="${BENCH_INSTANCE:-$RUNTIME/dev}"
-server="$instance/nextcloud"
+case "${BENCH_SCALE:-100k}" in
+	100k) scale=(100000 20000 200 2 12) ;;
+	1m) scale=(1000000 200000 2000 50 24) ;;
+	*) die "BENCH_SCALE=${BENCH_SCALE}: use 100k or 1m" ;;
+esac
+assessments="${BENCH_ASSESSMENTS:-${scale[0]}}"
+items="${BENCH_ITEMS:-${scale[1]}}"
+users="${BENCH_USERS:-${scale[2]}}"
+orgs="${BENCH_ORGS:-${scale[3]}}"
+months="${BENCH_MONTHS:-${scale[4]}}"
 
-[[ -f "$server/occ" ]] || die "no Nextcloud in $server; start one with make dev or set BENCH_INSTANCE"
+db="${BENCH_DB:-}"
+started_server=''
+started_db=''
+seed_restore=()
+cleanup() {
+	if [[ ${#seed_restore[@]} -gt 0 ]]; then
+		restore_seeding_config
+	fi
+	if [[ -n "${restore_flag_needed:-}" ]]; then
+		restore_flag
+	fi
+	if [[ "${BENCH_KEEP:-0}" != 1 ]]; then
+		if [[ -n "$started_server" ]]; then
+			kill "$started_server" 2>/dev/null || true
+			log "Stopped the PHP server $started_server"
+		fi
+		if [[ -n "$started_db" ]]; then
+			db_stop
+		fi
+	fi
+}
+trap cleanup EXIT
+
+if [[ -n "$db" ]]; then
+	case "$db" in
+		sqlite) default_port=8190 ;;
+		pgsql) default_port=8191 ;;
+		*) die "BENCH_DB=$db: use sqlite or pgsql" ;;
+	esac
+	port="${BENCH_PORT:-$default_port}"
+	url="http://127.0.0.1:$port"
+	instance="${BENCH_INSTANCE:-$RUNTIME/bench-$db}"
+	server="$instance/nextcloud"
+	if [[ "$db" == pgsql ]]; then
+		source "$REPO_DIR/scripts/db-server.sh"
+		export PGSQL_PORT="${PGSQL_PORT:-55492}"
+		pg_dir="${BENCH_PG_DIR:-${BENCH_RUNTIME:-/tmp/pilotfeedback-bench}/pgsql-$PGSQL_PORT}"
+		pg_bin="$(pg_bindir)"
+		[[ -n "$pg_bin" ]] || die "$(db_available pgsql)"
+		if "$pg_bin/pg_isready" --quiet --host=127.0.0.1 --port="$PGSQL_PORT"; then
+			log "PostgreSQL already answers on port $PGSQL_PORT; using it"
+		elif [[ -f "$pg_dir/data/PG_VERSION" && -f "$server/config/config.php" ]]; then
+			log "Starting the PostgreSQL of $pg_dir again"
+			as_user postgres "$pg_bin/pg_ctl" --pgdata="$pg_dir/data" --log="$pg_dir/server.log" --silent \
+				-o "-c listen_addresses=127.0.0.1 -c port=$PGSQL_PORT -c unix_socket_directories=$pg_dir/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+				start >/dev/null 2>&1 || true
+			wait_for 30 "$pg_dir/server.log" "PostgreSQL on port $PGSQL_PORT" "$pg_bin/pg_isready" --quiet --host=127.0.0.1 --port="$PGSQL_PORT"
+			db_kind=pgsql db_dir="$pg_dir" db_running=yes
+			started_db=yes
+		else
+			# A new, empty database: the instance must be installed into it afresh.
+			db_start pgsql "$pg_dir"
+			started_db=yes
+			rm -rf "$instance"
+		fi
+		export DB_HOST=127.0.0.1 DB_PORT="$PGSQL_PORT" DB_NAME DB_ADMIN_USER DB_ADMIN_PASS
+	fi
+	if [[ ! -f "$server/config/config.php" ]] || ! php "$server/occ" status --output=json 2>/dev/null | grep -q '"installed":true'; then
+		log "Installing a $db instance in $instance for $url"
+		"$REPO_DIR/scripts/install-instance.sh" --db "$db" "$instance" "$url"
+	fi
+	if ! curl -fsS -o /dev/null "$url/status.php" 2>/dev/null; then
+		log "Serving $server on $url (php -S, 4 workers; log $instance/server.log)"
+		PHP_CLI_SERVER_WORKERS=4 setsid php -S "127.0.0.1:$port" -t "$server" >"$instance/server.log" 2>&1 &
+		started_server=$!
+		for _ in $(seq 50); do
+			curl -fsS -o /dev/null "$url/status.php" 2>/dev/null && break
+			sleep 0.2
+		done
+	fi
+else
+	url="${NEXTCLOUD_URL:-http://127.0.0.1:8080}"
+	instance="${BENCH_INSTANCE:-$RUNTIME/dev}"
+	server="$instance/nextcloud"
+fi
+url="${url%/}"
+
+[[ -f "$server/occ" ]] || die "no Nextcloud in $server; start one with make dev, set BENCH_INSTANCE, or set BENCH_DB=sqlite|pgsql"
 command -v node >/dev/null || die "node is missing"
 curl -fsS -o /dev/null "$url/status.php" || die "no Nextcloud answers at $url; start it with make dev or set NEXTCLOUD_URL"
 
@@ -34,12 +146,45 @@ configured="$(occ config:system:get overwrite.cli.url || true)"
 if [[ "${configured%/}" != "$url" ]]; then
 	log "warning: $server is configured for ${configured:-no URL}, but the benchmark measures $url"
 fi
+if occ status --output=json | grep -q '"needsDbUpgrade":true'; then
+	log "Upgrading $server (the app's version changed)"
+	occ upgrade
+fi
 
-if occ pilotfeedback:bench:seed --check; then
-	log "Bench data present; not seeding again (occ pilotfeedback:bench:seed --force reseeds)"
+# set_config_for_seeding <key> <type> <value>: sets a system config value and remembers the earlier one.
+set_config_for_seeding() {
+	local earlier
+	earlier="$(occ config:system:get "$1" || true)"
+	seed_restore+=("$1|$2|$earlier")
+	occ config:system:set "$1" --type="$2" --value="$3" >/dev/null
+}
+restore_seeding_config() {
+	local entry key type value
+	for entry in "${seed_restore[@]}"; do
+		IFS='|' read -r key type value <<<"$entry"
+		if [[ -z "$value" ]]; then
+			occ config:system:delete "$key" >/dev/null
+		else
+			occ config:system:set "$key" --type="$type" --value="$value" >/dev/null
+		fi
+	done
+	seed_restore=()
+}
+
+if [[ "${BENCH_RESEED:-0}" != 1 ]] && occ pilotfeedback:bench:seed --check; then
+	log "Bench data present; not seeding again (BENCH_RESEED=1 or occ pilotfeedback:bench:seed --force reseeds)"
 else
-	log "Seeding bench data into $server"
-	occ pilotfeedback:bench:seed --items "${BENCH_ITEMS:-20000}" --assessments "${BENCH_ASSESSMENTS:-100000}" --months "${BENCH_MONTHS:-12}"
+	log "Seeding $assessments assessments, $items items, $users testers in $orgs organisations over $months months into $server"
+	# The testers' passwords are random and never used: bcrypt at its lowest cost instead of
+	# Argon2id while the accounts are created (the hasher reads the cost when Nextcloud boots).
+	set_config_for_seeding hashing_default_password boolean true
+	set_config_for_seeding hashingCost integer 4
+	force=()
+	[[ "${BENCH_RESEED:-0}" == 1 ]] && force=(--force)
+	nice -n 10 php "$server/occ" --no-interaction --no-warnings pilotfeedback:bench:seed -v "${force[@]}" \
+		--assessments "$assessments" --items "$items" --users "$users" --organisations "$orgs" --months "$months" \
+		|| die "seeding failed"
+	restore_seeding_config
 fi
 
 if [[ -z "${BENCH_SERVER_PID:-}" && "$url" =~ ^https?://[^/]+:([0-9]+) ]] && command -v ss >/dev/null; then
@@ -58,8 +203,8 @@ restore_flag() {
 		occ config:system:set pilotfeedback.bench --type=boolean --value="$previous_flag" >/dev/null
 	fi
 }
-trap restore_flag EXIT
+restore_flag_needed=yes
 occ config:system:set pilotfeedback.bench --type=boolean --value=true >/dev/null
 
 log "Measuring $url"
-NEXTCLOUD_URL="$url" node "$REPO_DIR/test/bench/bench.mjs"
+NEXTCLOUD_URL="$url" NEXTCLOUD_SERVER_DIR="$server" BENCH_MONTHS="$months" node "$REPO_DIR/test/bench/bench.mjs"

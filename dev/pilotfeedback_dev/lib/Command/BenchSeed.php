@@ -29,7 +29,8 @@ class BenchSeed extends Command {
 			->setDescription('Inserts synthetic report items and assessments for the benchmark (not for production); refuses a second run unless --force')
 			->addOption('items', null, InputOption::VALUE_REQUIRED, 'Number of report items', '20000')
 			->addOption('assessments', null, InputOption::VALUE_REQUIRED, 'Number of assessments (each with a score per criterion), spread evenly over --months', '100000')
-			->addOption('users', null, InputOption::VALUE_REQUIRED, 'Number of testers (accounts bench-user-NNNN), split between RKI and BSH', '200')
+			->addOption('users', null, InputOption::VALUE_REQUIRED, 'Number of testers (accounts bench-user-NNNN), split evenly between the organisations', '200')
+			->addOption('organisations', null, InputOption::VALUE_REQUIRED, 'Number of organisations: RKI and BSH, then synthetic ones (Bench organisation NN) in the pilots of RKI', '2')
 			->addOption('months', null, InputOption::VALUE_REQUIRED, 'Number of closed past months the assessments are spread over', '12')
 			->addOption('check', null, InputOption::VALUE_NONE, 'Only print how much bench data exists; exit code 0 if some does, 1 if none')
 			->addOption('force', null, InputOption::VALUE_NONE, 'Delete the bench data of an earlier run and seed again');
@@ -41,8 +42,9 @@ class BenchSeed extends Command {
 			$output->writeln(sprintf('Bench data: %d items, %d assessments.', $existing['items'], $existing['assessments']));
 			return $existing['items'] > 0 ? self::SUCCESS : self::FAILURE;
 		}
+		$started = microtime(true);
 		$numbers = [];
-		foreach (['items' => 0, 'assessments' => 0, 'users' => 1, 'months' => 1] as $name => $min) {
+		foreach (['items' => 0, 'assessments' => 0, 'users' => 1, 'months' => 1, 'organisations' => 1] as $name => $min) {
 			$value = (string)$input->getOption($name);
 			if (!ctype_digit($value) || (int)$value < $min) {
 				$output->writeln(sprintf('<error>--%s must be a whole number of at least %d.</error>', $name, $min));
@@ -51,17 +53,17 @@ class BenchSeed extends Command {
 			$numbers[$name] = (int)$value;
 		}
 
-		$started = microtime(true);
 		try {
 			$counts = $this->seeder->seed(
 				$numbers['items'],
 				$numbers['assessments'],
 				$numbers['users'],
 				(bool)$input->getOption('force'),
-				static function (string $line) use ($output): void {
-					$output->writeln($line, OutputInterface::VERBOSITY_VERBOSE);
+				static function (string $line) use ($output, $started): void {
+					$output->writeln(sprintf('[%6.1f s] %s', microtime(true) - $started, $line), OutputInterface::VERBOSITY_VERBOSE);
 				},
 				$numbers['months'],
+				$numbers['organisations'],
 			);
 		} catch (ConflictException $e) {
 			$output->writeln('<error>' . $e->getMessage() . '</error>');
@@ -70,9 +72,14 @@ class BenchSeed extends Command {
 		$seconds = microtime(true) - $started;
 
 		foreach ($counts as $table => $count) {
-			$output->writeln(sprintf('%-16s %7d', $table, $count));
+			$output->writeln(sprintf('%-22s %9d', $table, $count));
 		}
-		$output->writeln(sprintf('Bench data seeded in %.1f s.', $seconds));
+		$output->writeln(sprintf('Bench data seeded in %.1f s, PHP peak memory %.1f MB.', $seconds, memory_get_peak_usage() / 1048576));
+		if (isset($counts['seconds_monthly_totals'])) {
+			$output->writeln(sprintf('MonthlyTotals::rebuild() took %d s.', $counts['seconds_monthly_totals']));
+		} else {
+			$output->writeln('No monthly summary tables to rebuild (the app has no ' . BenchSeeder::MONTHLY_TOTALS . ').');
+		}
 		if ($counts['pf_assessments'] < $numbers['assessments']) {
 			$output->writeln(sprintf('<comment>Only %d of %d assessments fit; raise --users or --months.</comment>', $counts['pf_assessments'], $numbers['assessments']));
 		}

@@ -9,7 +9,6 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedbackDev\Seed;
 
-use OCP\DB\QueryBuilder\IQueryBuilder;
 use OCP\IDBConnection;
 
 /**
@@ -59,8 +58,10 @@ class BenchAssessments {
 
 	/**
 	 * Fills period after period (newest first) with $perPeriod assessments each (users in turn,
-	 * each rating the components of their organisation, in each of its pilots that contains them), until $total; in transactions of
-	 * BenchQuery::BATCH assessments.
+	 * each rating the components of their organisation, in each of its pilots that contains
+	 * them), until $total. Rows get explicit ids after the largest existing one, so that the
+	 * scores can name their assessment without reading it back; BenchQuery::BATCH assessments
+	 * and their scores go in one transaction, written as multi-row INSERTs.
 	 *
 	 * @param BenchCatalogueData $catalogue
 	 * @param array<array-key, int> $userOrgs BenchPlan::users()
@@ -70,72 +71,71 @@ class BenchAssessments {
 	 */
 	public function seed(int $total, int $perPeriod, int $now, array $catalogue, array $userOrgs, array $periodIds, callable $progress): array {
 		$counts = ['pf_assessments' => 0, 'pf_scores' => 0];
-		$insert = $this->db->getQueryBuilder();
-		$insert->insert('pf_assessments')->values([
-			'user_id' => $insert->createParameter('user_id'),
-			'org_id' => $insert->createParameter('org_id'),
-			'pilot_id' => $insert->createParameter('pilot_id'),
-			'component_id' => $insert->createParameter('component_id'),
-			'period_id' => $insert->createParameter('period_id'),
-			'overall' => $insert->createParameter('overall'),
-			'rated' => $insert->createParameter('rated'),
-			'comment' => $insert->createParameter('comment'),
-			'created_at' => $insert->createParameter('created_at'),
-			'updated_at' => $insert->createParameter('updated_at'),
-		]);
-		$score = $this->db->getQueryBuilder();
-		$score->insert('pf_scores')->values([
-			'assessment_id' => $score->createParameter('assessment_id'),
-			'criterion_id' => $score->createParameter('criterion_id'),
-			'score' => $score->createParameter('score'),
-		]);
-
+		$nextId = BenchQuery::maxId($this->db, 'pf_assessments') + 1;
 		$slots = BenchPlan::slots($catalogue['orgComponents'], $userOrgs, $periodIds, $perPeriod);
 		$done = 0;
 		while ($done < $total && $slots->valid()) {
-			$this->db->beginTransaction();
-			try {
-				for ($n = 0; $n < BenchQuery::BATCH && $done < $total && $slots->valid(); $n++, $done++) {
-					/** @var BenchSlot $slot valid() was true */
-					$slot = $slots->current();
-					[$index, $periodId, $userId, $orgId, $componentId, $pilotId] = $slot;
-					$slots->next();
-					$at = $now - ($index + 1) * 30 * 86400 + mt_rand(0, 20 * 86400);
-					$overall = mt_rand(1, 100) <= 5 ? null : mt_rand(1, 5);
-					$values = [];
-					foreach ($catalogue['criterionIds'] as $criterionId) {
-						$values[$criterionId] = mt_rand(1, 100) <= 10 ? null : mt_rand(1, 5);
-					}
+			$assessments = [];
+			$scores = [];
+			for ($n = 0; $n < BenchQuery::BATCH && $done < $total && $slots->valid(); $n++, $done++) {
+				/** @var BenchSlot $slot valid() was true */
+				$slot = $slots->current();
+				[$index, $periodId, $userId, $orgId, $componentId, $pilotId] = $slot;
+				$slots->next();
+				$id = $nextId++;
+				$at = $now - ($index + 1) * 30 * 86400 + mt_rand(0, 20 * 86400);
+				$overall = mt_rand(1, 100) <= 5 ? null : mt_rand(1, 5);
+				$rated = $overall !== null;
+				foreach ($catalogue['criterionIds'] as $criterionId) {
+					$value = mt_rand(1, 100) <= 10 ? null : mt_rand(1, 5);
 					// As RatingSaver decides it: a rating has an overall score or a criterion score.
-					$rated = $overall !== null || array_filter($values, static fn (?int $v): bool => $v !== null) !== [];
-					$insert->setParameter('user_id', $userId)
-						->setParameter('org_id', $orgId, IQueryBuilder::PARAM_INT)
-						->setParameter('pilot_id', $pilotId, IQueryBuilder::PARAM_INT)
-						->setParameter('component_id', $componentId, IQueryBuilder::PARAM_INT)
-						->setParameter('period_id', $periodId, IQueryBuilder::PARAM_INT)
-						->setParameter('overall', $overall, $overall === null ? IQueryBuilder::PARAM_NULL : IQueryBuilder::PARAM_INT)
-						->setParameter('rated', $rated ? 1 : 0, IQueryBuilder::PARAM_INT)
-						->setParameter('comment', mt_rand(1, 100) <= 30 ? 'Synthetic benchmark comment: works mostly, some ' . strtolower(BenchItems::SUBJECTS[mt_rand(0, count(BenchItems::SUBJECTS) - 1)]) . ' issues.' : null)
-						->setParameter('created_at', $at, IQueryBuilder::PARAM_INT)
-						->setParameter('updated_at', $at + mt_rand(0, 5 * 86400), IQueryBuilder::PARAM_INT);
-					$insert->executeStatement();
-					$assessmentId = $insert->getLastInsertId();
-					$counts['pf_assessments']++;
-					foreach ($values as $criterionId => $value) {
-						$score->setParameter('assessment_id', $assessmentId, IQueryBuilder::PARAM_INT)
-							->setParameter('criterion_id', $criterionId, IQueryBuilder::PARAM_INT)
-							->setParameter('score', $value, $value === null ? IQueryBuilder::PARAM_NULL : IQueryBuilder::PARAM_INT);
-						$score->executeStatement();
-						$counts['pf_scores']++;
-					}
+					$rated = $rated || $value !== null;
+					$scores[] = [$id, $criterionId, $value];
 				}
-				$this->db->commit();
-			} catch (\Throwable $e) {
-				$this->db->rollBack();
-				throw $e;
+				$comment = mt_rand(1, 100) <= 30 ? 'Synthetic benchmark comment: works mostly, some ' . strtolower(BenchItems::SUBJECTS[mt_rand(0, count(BenchItems::SUBJECTS) - 1)]) . ' issues.' : null;
+				$assessments[] = [$id, $userId, $orgId, $pilotId, $componentId, $periodId, $overall, $rated ? 1 : 0, $comment, $at, $at + mt_rand(0, 5 * 86400)];
 			}
-			$progress(sprintf('assessments: %d/%d', $done, $total));
+			BenchQuery::transaction($this->db, function () use ($assessments, $scores): void {
+				BenchQuery::insertRows($this->db, 'pf_assessments', ['id', 'user_id', 'org_id', 'pilot_id', 'component_id', 'period_id', 'overall', 'rated', 'comment', 'created_at', 'updated_at'], $assessments);
+				BenchQuery::insertRows($this->db, 'pf_scores', ['assessment_id', 'criterion_id', 'score'], $scores);
+			});
+			$counts['pf_assessments'] += count($assessments);
+			$counts['pf_scores'] += count($scores);
+			if ($done % (20 * BenchQuery::BATCH) === 0 || $done >= $total) {
+				$progress(sprintf('assessments: %d/%d (%.0f MB peak)', $done, $total, memory_get_peak_usage() / 1048576));
+			}
 		}
+		BenchQuery::syncSequence($this->db, 'pf_assessments');
 		return $counts;
+	}
+
+	/**
+	 * Releases the months of the organisations as their coordinators would, four in five
+	 * (organisation, month) pairs, so that "released only" selects part of the data; pairs
+	 * released before stay.
+	 *
+	 * @param list<int> $orgIds
+	 * @param list<int> $periodIds
+	 * @return int releases created
+	 */
+	public function release(array $orgIds, array $periodIds, int $now): int {
+		$existing = [];
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('org_id', 'period_id')->from('pf_releases');
+		foreach (BenchQuery::rows($qb) as $row) {
+			$existing[(int)$row['org_id'] . '/' . (int)$row['period_id']] = true;
+		}
+		$rows = [];
+		foreach ($orgIds as $o => $orgId) {
+			foreach ($periodIds as $p => $periodId) {
+				if (($o + $p) % 5 !== 4 && !isset($existing[$orgId . '/' . $periodId])) {
+					$rows[] = [$orgId, $periodId, 'admin', $now - ($p + 1) * 30 * 86400 + 25 * 86400];
+				}
+			}
+		}
+		BenchQuery::transaction($this->db, function () use ($rows): void {
+			BenchQuery::insertRows($this->db, 'pf_releases', ['org_id', 'period_id', 'user_id', 'released_at'], $rows);
+		});
+		return count($rows);
 	}
 }

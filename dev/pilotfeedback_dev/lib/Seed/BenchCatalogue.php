@@ -14,7 +14,7 @@ use OCP\DB\QueryBuilder\IQueryBuilder;
 use OCP\IDBConnection;
 
 /**
- * The catalogue the bench data builds on: the demo organisations (RKI, BSH), the components
+ * The catalogue the bench data builds on: the organisations (BenchOrganisations), the components
  * of their pilots and the criteria; and the components `Bench component NN` it adds to the
  * first pilot all organisations share when there are too few for (user, component, period)
  * to stay unique.
@@ -30,24 +30,14 @@ class BenchCatalogue {
 	}
 
 	/**
-	 * The demo organisations, the components of their pilots (org id => list of [component id, pilot id]) and the criteria.
+	 * The organisations given (BenchOrganisations::ensure()), the components of their pilots
+	 * (org id => list of [component id, pilot id]) and the criteria.
 	 *
+	 * @param list<int> $orgIds
 	 * @return BenchCatalogueData
-	 * @throws ConflictException when the demo organisations or their pilots' components are missing
+	 * @throws ConflictException when an organisation takes part in no pilot with components
 	 */
-	public function load(): array {
-		$orgIds = [];
-		$qb = $this->db->getQueryBuilder();
-		$qb->select('id', 'short_name')->from('pf_orgs')
-			->where($qb->expr()->in('short_name', $qb->createNamedParameter(['RKI', 'BSH'], IQueryBuilder::PARAM_STR_ARRAY)))
-			->orderBy('id');
-		foreach (BenchQuery::rows($qb) as $row) {
-			$orgIds[] = (int)$row['id'];
-		}
-		if ($orgIds === []) {
-			throw new ConflictException('The organisations RKI and BSH are missing. Run occ pilotfeedback:demo:seed first.');
-		}
-
+	public function load(array $orgIds): array {
 		$orgComponents = [];
 		$qb = $this->db->getQueryBuilder();
 		$qb->select('op.org_id', 'pc.pilot_id', 'pc.component_id')

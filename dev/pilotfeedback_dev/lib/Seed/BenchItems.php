@@ -10,7 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedbackDev\Seed;
 
 use OCA\PilotFeedback\Db\ItemWordMapper;
-use OCP\DB\QueryBuilder\IQueryBuilder;
+use OCA\PilotFeedback\Model\TitleWords;
 use OCP\IDBConnection;
 
 /**
@@ -48,119 +48,116 @@ class BenchItems {
 
 	public function __construct(
 		private IDBConnection $db,
-		private ItemWordMapper $words,
 	) {
 	}
 
 	/**
-	 * Inserts $total items, oldest first, in transactions of BenchQuery::BATCH items.
+	 * Inserts $total items, oldest first, spread evenly over the last $days days, with their
+	 * title words, supporters and status history (pf_history: every item not new went through
+	 * in_review, a verified one through done, each change after the one before, so that
+	 * "filed" and "closed in a month" both have data). Rows get explicit ids after the largest
+	 * existing one; BenchQuery::BATCH items and their rows go in one transaction, written as
+	 * multi-row INSERTs.
 	 *
 	 * @param BenchCatalogueData $catalogue
 	 * @param array<array-key, int> $userOrgs BenchPlan::users()
 	 * @param callable(string): void $progress
-	 * @return array{pf_items: int, pf_supporters: int} what was inserted, by table
+	 * @return array{pf_items: int, pf_supporters: int, pf_history: int, pf_item_words: int} what was inserted, by table
 	 */
-	public function seed(int $total, int $now, array $catalogue, array $userOrgs, callable $progress): array {
-		$counts = ['pf_items' => 0, 'pf_supporters' => 0];
-		$userIds = array_keys($userOrgs);
-		$insert = $this->db->getQueryBuilder();
-		$insert->insert('pf_items')->values([
-			'type' => $insert->createParameter('type'),
-			'title' => $insert->createParameter('title'),
-			'body' => $insert->createParameter('body'),
-			'component_id' => $insert->createParameter('component_id'),
-			'pilot_id' => $insert->createParameter('pilot_id'),
-			'priority' => $insert->createParameter('priority'),
-			'cons_priority' => $insert->createParameter('cons_priority'),
-			'status' => $insert->createParameter('status'),
-			'reporter_id' => $insert->createParameter('reporter_id'),
-			'org_id' => $insert->createParameter('org_id'),
-			'confidential' => $insert->createParameter('confidential'),
-			'duplicate_of' => $insert->createParameter('duplicate_of'),
-			'vendor_ref' => $insert->createParameter('vendor_ref'),
-			'support_count' => $insert->createParameter('support_count'),
-			'created_at' => $insert->createParameter('created_at'),
-			'updated_at' => $insert->createParameter('updated_at'),
-		]);
-		$support = $this->db->getQueryBuilder();
-		$support->insert('pf_supporters')->values([
-			'item_id' => $support->createParameter('item_id'),
-			'user_id' => $support->createParameter('user_id'),
-			'org_id' => $support->createParameter('org_id'),
-			'created_at' => $support->createParameter('created_at'),
-		]);
-
+	public function seed(int $total, int $now, array $catalogue, array $userOrgs, callable $progress, int $days = 540): array {
+		$counts = ['pf_items' => 0, 'pf_supporters' => 0, 'pf_history' => 0, 'pf_item_words' => 0];
+		$userIds = array_map(strval(...), array_keys($userOrgs));
+		$firstId = BenchQuery::maxId($this->db, 'pf_items') + 1;
 		// Oldest first, so that ids grow with created_at as in real use.
-		$span = 540 * 86400;
-		$createdTimes = [];
-		for ($i = 0; $i < $total; $i++) {
-			$createdTimes[] = $now - mt_rand(3600, $span);
-		}
-		sort($createdTimes);
-
-		$insertedIds = [];
+		$span = $days * 86400;
+		$step = $span / max(1, $total);
 		for ($start = 0; $start < $total; $start += BenchQuery::BATCH) {
-			$this->db->beginTransaction();
-			try {
-				for ($i = $start; $i < min($total, $start + BenchQuery::BATCH); $i++) {
-					$reporter = $userIds[mt_rand(0, count($userIds) - 1)];
-					$orgId = $userOrgs[$reporter];
-					[$componentId, $pilotId] = $catalogue['orgComponents'][$orgId][mt_rand(0, count($catalogue['orgComponents'][$orgId]) - 1)];
-					$type = self::pick(self::TYPES);
-					$status = $insertedIds === [] ? 'new' : self::pick(self::STATUSES);
-					$created = $createdTimes[$i];
-					$updated = $created + mt_rand(0, max(0, $now - $created));
-					$triaged = !in_array($status, ['new', 'in_review'], true);
-					$supportCount = mt_rand(1, 100) <= 35 ? mt_rand(1, 12) : 0;
-					$title = self::SUBJECTS[mt_rand(0, count(self::SUBJECTS) - 1)] . ' '
-						. self::PROBLEMS[mt_rand(0, count(self::PROBLEMS) - 1)] . ' '
-						. self::CONTEXTS[mt_rand(0, count(self::CONTEXTS) - 1)];
+			$items = [];
+			$words = [];
+			$supporters = [];
+			$history = [];
+			for ($i = $start; $i < min($total, $start + BenchQuery::BATCH); $i++) {
+				$itemId = $firstId + $i;
+				$reporter = $userIds[mt_rand(0, count($userIds) - 1)];
+				$orgId = $userOrgs[$reporter];
+				[$componentId, $pilotId] = $catalogue['orgComponents'][$orgId][mt_rand(0, count($catalogue['orgComponents'][$orgId]) - 1)];
+				$type = self::pick(self::TYPES);
+				$status = $i === 0 ? 'new' : self::pick(self::STATUSES);
+				$created = (int)($now - $span + $i * $step) + mt_rand(0, (int)max(0, $step - 1));
+				$triaged = !in_array($status, ['new', 'in_review'], true);
+				$supportCount = mt_rand(1, 100) <= 35 ? mt_rand(1, 12) : 0;
+				$title = self::SUBJECTS[mt_rand(0, count(self::SUBJECTS) - 1)] . ' '
+					. self::PROBLEMS[mt_rand(0, count(self::PROBLEMS) - 1)] . ' '
+					. self::CONTEXTS[mt_rand(0, count(self::CONTEXTS) - 1)];
+				$consPriority = $triaged && mt_rand(0, 9) < 6 ? self::pick(self::PRIORITIES) : null;
+				$duplicateOf = $status === 'duplicate' ? mt_rand($firstId, $itemId - 1) : null;
 
-					$consPriority = $triaged && mt_rand(0, 9) < 6 ? self::pick(self::PRIORITIES) : null;
-					$duplicateOf = $status === 'duplicate' ? $insertedIds[mt_rand(0, count($insertedIds) - 1)] : null;
-					$insert->setParameter('type', $type)
-						->setParameter('title', $title)
-						->setParameter('body', "Steps to reproduce:\n\n1. Open the component.\n2. Try: " . $title . ".\n\nSynthetic benchmark item " . ($i + 1) . '.')
-						->setParameter('component_id', $componentId, IQueryBuilder::PARAM_INT)
-						->setParameter('pilot_id', $pilotId, IQueryBuilder::PARAM_INT)
-						->setParameter('priority', self::pick(self::PRIORITIES), IQueryBuilder::PARAM_INT)
-						->setParameter('cons_priority', $consPriority, $consPriority === null ? IQueryBuilder::PARAM_NULL : IQueryBuilder::PARAM_INT)
-						->setParameter('status', $status)
-						->setParameter('reporter_id', $reporter)
-						->setParameter('org_id', $orgId, IQueryBuilder::PARAM_INT)
-						->setParameter('confidential', $type === 'security', IQueryBuilder::PARAM_BOOL)
-						->setParameter('duplicate_of', $duplicateOf, $duplicateOf === null ? IQueryBuilder::PARAM_NULL : IQueryBuilder::PARAM_INT)
-						->setParameter('vendor_ref', in_array($status, ['forwarded', 'in_progress', 'done', 'verified'], true) ? sprintf('VND-%05d', mt_rand(1, 99999)) : null)
-						->setParameter('support_count', $supportCount, IQueryBuilder::PARAM_INT)
-						->setParameter('created_at', $created, IQueryBuilder::PARAM_INT)
-						->setParameter('updated_at', $updated, IQueryBuilder::PARAM_INT);
-					$insert->executeStatement();
-					$itemId = $insert->getLastInsertId();
-					$insertedIds[] = $itemId;
-					$counts['pf_items']++;
-					$this->words->insert($itemId, $title);
-
-					$supporters = [];
-					while (count($supporters) < $supportCount) {
-						$supporters[$userIds[mt_rand(0, count($userIds) - 1)]] = true;
-					}
-					foreach (array_keys($supporters) as $supporter) {
-						$support->setParameter('item_id', $itemId, IQueryBuilder::PARAM_INT)
-							->setParameter('user_id', (string)$supporter)
-							->setParameter('org_id', $userOrgs[$supporter], IQueryBuilder::PARAM_INT)
-							->setParameter('created_at', $created + mt_rand(0, max(0, $now - $created)), IQueryBuilder::PARAM_INT);
-						$support->executeStatement();
-						$counts['pf_supporters']++;
-					}
+				// The status changes, each a while after the one before, the last one at updated_at.
+				$at = $created;
+				$previous = 'new';
+				foreach (self::path($status) as $next) {
+					$at += mt_rand(3600, (int)max(3600, min(30 * 86400, ($now - $at) / 3)));
+					$at = min($at, $now);
+					$history[] = [$itemId, 'bmi', 'status', $previous, $next, $at];
+					$previous = $next;
 				}
-				$this->db->commit();
-			} catch (\Throwable $e) {
-				$this->db->rollBack();
-				throw $e;
+				$updated = $at === $created ? $created + mt_rand(0, max(0, min(86400, $now - $created))) : $at;
+
+				$items[] = [
+					$itemId, $type, $title,
+					"Steps to reproduce:\n\n1. Open the component.\n2. Try: " . $title . ".\n\nSynthetic benchmark item " . ($i + 1) . '.',
+					$componentId, $pilotId, self::pick(self::PRIORITIES), $consPriority, $status, $reporter, $orgId,
+					$type === 'security' ? 1 : 0, $duplicateOf,
+					in_array($status, ['forwarded', 'in_progress', 'done', 'verified'], true) ? sprintf('VND-%05d', mt_rand(1, 99999)) : null,
+					$supportCount, $created, $updated,
+				];
+				foreach (TitleWords::of($title) as $word) {
+					$words[] = [$itemId, TitleWords::prefix($word), $word];
+				}
+				$chosen = [];
+				while (count($chosen) < $supportCount) {
+					$userId = $userIds[mt_rand(0, count($userIds) - 1)];
+					$chosen[$userId] = $userId;
+				}
+				foreach ($chosen as $supporter) {
+					$supporters[] = [$itemId, $supporter, $userOrgs[$supporter], $created + mt_rand(0, max(0, $now - $created))];
+				}
 			}
-			$progress(sprintf('items: %d/%d', min($total, $start + BenchQuery::BATCH), $total));
+			BenchQuery::transaction($this->db, function () use ($items, $words, $supporters, $history): void {
+				BenchQuery::insertRows($this->db, 'pf_items', [
+					'id', 'type', 'title', 'body', 'component_id', 'pilot_id', 'priority', 'cons_priority', 'status', 'reporter_id', 'org_id',
+					'confidential', 'duplicate_of', 'vendor_ref', 'support_count', 'created_at', 'updated_at',
+				], $items);
+				BenchQuery::insertRows($this->db, ItemWordMapper::TABLE, ['item_id', 'prefix', 'word'], $words);
+				BenchQuery::insertRows($this->db, 'pf_supporters', ['item_id', 'user_id', 'org_id', 'created_at'], $supporters);
+				BenchQuery::insertRows($this->db, 'pf_history', ['item_id', 'user_id', 'field', 'old_value', 'new_value', 'created_at'], $history);
+			});
+			$counts['pf_items'] += count($items);
+			$counts['pf_item_words'] += count($words);
+			$counts['pf_supporters'] += count($supporters);
+			$counts['pf_history'] += count($history);
+			$done = min($total, $start + BenchQuery::BATCH);
+			if ($done % (20 * BenchQuery::BATCH) === 0 || $done >= $total) {
+				$progress(sprintf('items: %d/%d (%.0f MB peak)', $done, $total, memory_get_peak_usage() / 1048576));
+			}
 		}
+		BenchQuery::syncSequence($this->db, 'pf_items');
 		return $counts;
+	}
+
+	/**
+	 * The statuses an item went through after new, up to its current one.
+	 *
+	 * @return list<string>
+	 */
+	private static function path(string $status): array {
+		return match ($status) {
+			'new' => [],
+			'in_review' => ['in_review'],
+			'verified' => ['in_review', 'accepted', 'done', 'verified'],
+			'done' => ['in_review', 'accepted', 'done'],
+			default => ['in_review', $status],
+		};
 	}
 
 	/**

@@ -10,29 +10,37 @@ declare(strict_types=1);
 namespace OCA\PilotFeedbackDev\Seed;
 
 use OCA\PilotFeedback\Exception\ConflictException;
+use OCA\PilotFeedback\Rating\MonthlyTotals;
 use OCP\AppFramework\Utility\ITimeFactory;
 
 /**
  * Synthetic data for the benchmark (scripts/bench.sh): report items, supporters and
- * assessments with scores, written straight through the query builder in batches, one
- * transaction per batch. It builds on the default catalogue and the demo organisations
- * (RKI, BSH): it creates the testers `bench-user-NNNN` as Nextcloud accounts (through the
- * user manager, members of their organisation's first group, so that participation counts
+ * assessments with scores, status history, written straight into the tables as multi-row
+ * INSERTs, one transaction per batch of 1 000 (tried again while the database is locked). It
+ * builds on the default catalogue and the demo organisations (RKI, BSH; more organisations are
+ * created as `Bench organisation NN`): it creates the testers `bench-user-NNNN` as Nextcloud
+ * accounts (through the user manager, members of their organisation's first group, so that participation counts
  * them), spreads the assessments evenly over the given number of closed past months, and
  * adds components `Bench component NN` to the first pilot all organisations share when the
  * catalogue has too few for (user, component, period) to stay unique.
  *
  * This class runs the steps in order; each part does one: BenchCleanup (earlier runs),
- * BenchCatalogue, BenchAccounts, BenchItems, BenchAssessments, and BenchPlan (the arithmetic).
+ * BenchOrganisations, BenchCatalogue, BenchAccounts, BenchItems, BenchAssessments, and BenchPlan
+ * (the arithmetic); BenchQuery holds the batched inserts and the retries on a locked database.
  *
  * Deterministic: the same arguments give the same data.
  *
- * @psalm-type BenchCounts = array{pf_items: int, pf_supporters: int, pf_periods: int, pf_assessments: int, pf_scores: int, accounts: int, pf_components: int}
+ * At the end it rebuilds the app's monthly totals from the raw ratings (MonthlyTotals::rebuild()),
+ * because the rows above go into the tables directly, past the service that keeps them in step.
+ *
+ * @psalm-type BenchCounts = array<string, int>
  */
 class BenchSeeder {
 	public function __construct(
 		private ITimeFactory $time,
 		private BenchCleanup $cleanup,
+		private MonthlyTotals $totals,
+		private BenchOrganisations $organisations,
 		private BenchCatalogue $catalogue,
 		private BenchAccounts $accounts,
 		private BenchItems $items,
@@ -51,11 +59,19 @@ class BenchSeeder {
 
 	/**
 	 * @param ?callable(string): void $progress
-	 * @return BenchCounts what was inserted, by table
+	 * @return BenchCounts what was inserted, by table, and seconds_* per step
 	 * @throws ConflictException when bench data exists and $force is false
 	 */
-	public function seed(int $items, int $assessments, int $users, bool $force, ?callable $progress = null, int $months = 12): array {
+	public function seed(int $items, int $assessments, int $users, bool $force, ?callable $progress = null, int $months = 12, int $organisations = 2): array {
 		$progress ??= static function (string $line): void {
+		};
+		$seconds = [];
+		$step = microtime(true);
+		$lap = static function (string $name) use (&$seconds, &$step, $progress): void {
+			$now = microtime(true);
+			$seconds['seconds_' . $name] = (int)round($now - $step);
+			$progress(sprintf('%s took %.1f s', $name, $now - $step));
+			$step = $now;
 		};
 		$existing = $this->existing();
 		if ($existing['items'] > 0 || $existing['assessments'] > 0) {
@@ -66,29 +82,39 @@ class BenchSeeder {
 			}
 			$progress(sprintf('Deleting earlier bench data (%d items, %d assessments)', $existing['items'], $existing['assessments']));
 			$this->cleanup->delete();
+			$lap('delete');
 		}
 
 		// Every random choice below comes from mt_rand, in this order: items, then assessments.
 		mt_srand(20261122);
 		$now = $this->time->getTime();
-		$catalogue = $this->catalogue->load();
-		$userOrgs = BenchPlan::users($users, $catalogue['orgIds']);
-		$counts = ['pf_items' => 0, 'pf_supporters' => 0, 'pf_periods' => 0, 'pf_assessments' => 0, 'pf_scores' => 0, 'accounts' => 0, 'pf_components' => 0];
+		$counts = ['organisations' => 0, 'accounts' => 0, 'pf_components' => 0, 'pf_items' => 0, 'pf_supporters' => 0, 'pf_history' => 0, 'pf_item_words' => 0, 'pf_periods' => 0, 'pf_releases' => 0, 'pf_assessments' => 0, 'pf_scores' => 0];
+		[$orgIds, $counts['organisations']] = $this->organisations->ensure($organisations);
+		$catalogue = $this->catalogue->load($orgIds);
+		$userOrgs = BenchPlan::users($users, $orgIds);
 		$counts['accounts'] = $this->accounts->ensure($userOrgs, $progress);
+		$lap('accounts');
 
 		$spread = BenchPlan::spread($assessments, $months, count($userOrgs));
 		$counts['pf_components'] = $this->catalogue->ensureComponents($spread['perUser'], $catalogue);
 		if ($counts['pf_components'] > 0) {
-			$catalogue = $this->catalogue->load();
+			$catalogue = $this->catalogue->load($orgIds);
 		}
 
-		$itemCounts = $this->items->seed($items, $now, $catalogue, $userOrgs, $progress);
-		$counts['pf_items'] = $itemCounts['pf_items'];
-		$counts['pf_supporters'] = $itemCounts['pf_supporters'];
+		// Items over the seeded months and the current one, so that every month has items filed and closed.
+		$itemCounts = $this->items->seed($items, $now, $catalogue, $userOrgs, $progress, max(540, ($months + 1) * 31));
+		$counts = [...$counts, ...$itemCounts];
+		$lap('items');
 		[$periodIds, $counts['pf_periods']] = $this->assessments->pastPeriods($spread['months'], $now);
 		$assessmentCounts = $this->assessments->seed($assessments, $spread['perPeriod'], $now, $catalogue, $userOrgs, $periodIds, $progress);
 		$counts['pf_assessments'] = $assessmentCounts['pf_assessments'];
 		$counts['pf_scores'] = $assessmentCounts['pf_scores'];
-		return $counts;
+		$counts['pf_releases'] = $this->assessments->release($orgIds, $periodIds, $now);
+		$lap('assessments');
+
+		$this->totals->rebuild();
+		$lap('monthly_totals');
+		$counts['peak_memory_mb'] = (int)ceil(memory_get_peak_usage() / 1048576);
+		return [...$counts, ...$seconds];
 	}
 }
