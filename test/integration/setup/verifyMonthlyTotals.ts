@@ -22,6 +22,6 @@ afterAll(() => {
 		execFileSync('php', [join(serverDir, 'occ'), '--no-interaction', '--no-warnings', 'pilotfeedback:consolidation:verify'], { encoding: 'utf8', timeout: 110_000 })
 	} catch (error) {
 		const output = (error as { stdout?: string }).stdout ?? String(error)
-		throw new Error(`The monthly totals differ from the ratings after this suite:\n${output}`)
+		throw new Error(`The monthly totals differ from the ratings after this suite:\n${output}`, { cause: error })
 	}
 })
