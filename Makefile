@@ -105,8 +105,8 @@ cluster:
 	scripts/cluster.sh
 
 ## The integration and browser suites through the cluster's balancer, with the cross-node
-## checks (test/integration/cluster.spec.ts); CLUSTER_SPECS picks some, e.g.
-## CLUSTER_SPECS="test/integration/smoke.spec.ts test/integration/cluster.spec.ts"
+## checks (test/cluster/cluster.spec.ts); CLUSTER_SPECS picks some, e.g.
+## CLUSTER_SPECS="test/integration/smoke.spec.ts test/cluster/cluster.spec.ts"
 test-cluster: build
 	scripts/cluster.sh --run npx vitest run --config vitest.integration.config.ts $(CLUSTER_SPECS)
 

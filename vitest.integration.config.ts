@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
 	test: {
-		include: ['test/integration/**/*.spec.ts', 'test/e2e/**/*.spec.ts'],
+		// test/cluster needs two app servers (make test-cluster sets NODE_A_URL and NODE_B_URL)
+		include: ['test/integration/**/*.spec.ts', 'test/e2e/**/*.spec.ts', ...(process.env.NODE_A_URL ? ['test/cluster/**/*.spec.ts'] : [])],
 		environment: 'node',
 		// Suites share one server and its demo data, so files run one after another.
 		fileParallelism: false,

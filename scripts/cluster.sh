@@ -137,7 +137,7 @@ done
 echo
 echo "Suites through the balancer, in another terminal:"
 echo "  NEXTCLOUD_URL=$url NODE_A_URL=$NODE_A_URL NODE_B_URL=$NODE_B_URL NEXTCLOUD_SERVER_DIR=$server \\"
-echo "    npx vitest run --config vitest.integration.config.ts test/integration/cluster.spec.ts"
+echo "    npx vitest run --config vitest.integration.config.ts test/cluster/cluster.spec.ts"
 echo "Logs: $CLUSTER_DIR/nginx/access.log (node per request), $CLUSTER_DIR/node-{a,b}/, $CLUSTER_DIR/data/nextcloud.log"
 echo
 log "Serving $url (Ctrl+C stops the whole cluster)"

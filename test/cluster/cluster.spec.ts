@@ -15,14 +15,14 @@
  *
  * One login per user serves both nodes: the session lives in Redis, not on a node.
  */
-import type { DemoUser } from './setup/client.ts'
-import type { Organisation, Period, Seed } from './setup/fixtures.ts'
+import type { DemoUser } from '../integration/setup/client.ts'
+import type { Organisation, Period, Seed } from '../integration/setup/fixtures.ts'
 
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { basicAuth, NEXTCLOUD_URL, passwordOf } from './setup/client.ts'
-import { expectApi, freshPeriod, seed, setPeriodStatus } from './setup/fixtures.ts'
+import { basicAuth, NEXTCLOUD_URL, passwordOf } from '../integration/setup/client.ts'
+import { expectApi, freshPeriod, seed, setPeriodStatus } from '../integration/setup/fixtures.ts'
 
 const SERVER_DIR = process.env.NEXTCLOUD_SERVER_DIR ?? ''
 const NODE_A = (process.env.NODE_A_URL ?? '').replace(/\/+$/, '')
