@@ -115,25 +115,12 @@ if ((${#run[@]})); then
 	exit "$status"
 fi
 
-row() {
-	printf '  %-14s %-21s %s\n' "$@"
-}
 echo
 echo "Pilot Feedback (balancer, round robin): $url/index.php/apps/pilotfeedback/"
 echo "Node a only: $NODE_A_URL/    node b only (and background jobs): $NODE_B_URL/"
 echo "Every answer names its node in the header X-Pilotfeedback-Node."
 echo
-row login password role
-row admin "$ADMIN_PASSWORD" 'Nextcloud administrator'
-for user in "${DEMO_USERS[@]}"; do
-	org="${user%%-*}"
-	case "$user" in
-		bmi) role='consolidator (BMI)' ;;
-		*-coord) role="coordinator (${org^^})" ;;
-		*) role="tester (${org^^})" ;;
-	esac
-	row "$user" "$DEMO_PASSWORD" "$role"
-done
+print_logins
 echo
 echo "Suites through the balancer, in another terminal:"
 echo "  NEXTCLOUD_URL=$url NODE_A_URL=$NODE_A_URL NODE_B_URL=$NODE_B_URL NEXTCLOUD_SERVER_DIR=$server \\"

@@ -14,24 +14,11 @@ instance="$RUNTIME/dev"
 # (only here: the test instances keep the bare demo accounts; running it again adds nothing).
 php "$instance/nextcloud/occ" --no-interaction --no-warnings pilotfeedback:demo:seed --password="$DEMO_PASSWORD" --activity --quiet
 
-row() {
-	printf '  %-14s %-21s %s\n' "$@"
-}
 echo
 echo "Pilot Feedback:  $url/index.php/apps/pilotfeedback/"
 echo "Nextcloud files: $instance (delete it to start over)"
 echo
-row login password role
-row admin "$ADMIN_PASSWORD" 'Nextcloud administrator'
-for user in "${DEMO_USERS[@]}"; do
-	org="${user%%-*}"
-	case "$user" in
-		bmi) role='consolidator (BMI)' ;;
-		*-coord) role="coordinator (${org^^})" ;;
-		*) role="tester (${org^^})" ;;
-	esac
-	row "$user" "$DEMO_PASSWORD" "$role"
-done
+print_logins
 echo
 
 # The web server's access log would drown the terminal; Nextcloud's own log is in its data folder.

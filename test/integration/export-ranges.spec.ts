@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, NEXTCLOUD_URL } from './setup/client.ts'
+import { parseCsv } from './setup/csv.ts'
 import { api, createItem, expectApi, fixturePeriod, seed, uid } from './setup/fixtures.ts'
 
 /** The Nextcloud server folder (for occ); scripts/test-integration.sh sets it. */
@@ -70,48 +71,6 @@ async function download(user: string, path: string): Promise<Buffer> {
 	const response = await fetch(url, { headers: { Authorization: `Basic ${Buffer.from(`${user}:${DEMO_PASSWORD}`).toString('base64')}` } })
 	expect(response.status, `GET ${url}`).toBe(200)
 	return Buffer.from(await response.arrayBuffer())
-}
-
-/** A CSV (RFC 4180, optional BOM) as rows of fields. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = []
-	let row: string[] = []
-	let field = ''
-	let quoted = false
-	const input = text.replace(/^\uFEFF/, '')
-	for (let i = 0; i < input.length; i++) {
-		const c = input[i]
-		if (quoted) {
-			if (c === '"' && input[i + 1] === '"') {
-				field += '"'
-				i++
-			} else if (c === '"') {
-				quoted = false
-			} else {
-				field += c
-			}
-		} else if (c === '"') {
-			quoted = true
-		} else if (c === ',') {
-			row.push(field)
-			field = ''
-		} else if (c === '\n' || c === '\r') {
-			if (c === '\r' && input[i + 1] === '\n') {
-				i++
-			}
-			row.push(field)
-			rows.push(row)
-			row = []
-			field = ''
-		} else {
-			field += c
-		}
-	}
-	if (field !== '' || row.length > 0) {
-		row.push(field)
-		rows.push(row)
-	}
-	return rows
 }
 
 /** The ratings of a CSV export: the rows after the header. */

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, NEXTCLOUD_URL } from './setup/client.ts'
+import { parseCsv } from './setup/csv.ts'
 import { api, call, expectApi, fixturePeriod, seed, uid } from './setup/fixtures.ts'
 
 /** The Nextcloud server folder (for occ); scripts/test-integration.sh sets it. */
@@ -109,48 +110,6 @@ function textOf(bytes: Buffer): string {
 	const parts = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n').filter((p) => p !== '')
 	expect(parts.length).toBeGreaterThan(0)
 	return execFileSync('unzip', ['-p', file], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8')
-}
-
-/** A CSV (RFC 4180, optional BOM) as rows of fields. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = []
-	let row: string[] = []
-	let field = ''
-	let quoted = false
-	const input = text.replace(/^\uFEFF/, '')
-	for (let i = 0; i < input.length; i++) {
-		const c = input[i]
-		if (quoted) {
-			if (c === '"' && input[i + 1] === '"') {
-				field += '"'
-				i++
-			} else if (c === '"') {
-				quoted = false
-			} else {
-				field += c
-			}
-		} else if (c === '"') {
-			quoted = true
-		} else if (c === ',') {
-			row.push(field)
-			field = ''
-		} else if (c === '\n' || c === '\r') {
-			if (c === '\r' && input[i + 1] === '\n') {
-				i++
-			}
-			row.push(field)
-			rows.push(row)
-			row = []
-			field = ''
-		} else {
-			field += c
-		}
-	}
-	if (field !== '' || row.length > 0) {
-		row.push(field)
-		rows.push(row)
-	}
-	return rows
 }
 
 /** Asks for a report as `login` and waits until it is made. */
