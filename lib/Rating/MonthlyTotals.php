@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Rating;
 
 use OCA\PilotFeedback\Db\MonthTotalsMapper;
+use OCA\PilotFeedback\Db\TransactionRunner;
 use OCP\DB\QueryBuilder\IQueryBuilder;
 use OCP\IDBConnection;
 
@@ -25,6 +26,7 @@ class MonthlyTotals {
 	public function __construct(
 		private MonthTotalsMapper $totals,
 		private IDBConnection $db,
+		private TransactionRunner $transactions,
 	) {
 	}
 
@@ -63,19 +65,17 @@ class MonthlyTotals {
 	}
 
 	/**
-	 * Recomputes the totals from the ratings, of some periods or of all.
+	 * Recomputes the totals from the ratings, of some periods or of all: all or nothing, and
+	 * again after a short wait when another request held a lock (TransactionRunner). Inside a
+	 * caller's transaction it becomes part of that one.
 	 *
 	 * @param list<int>|null $periodIds
+	 * @throws \OCA\PilotFeedback\Exception\BusyException when the database stayed locked
 	 */
 	public function rebuild(?array $periodIds = null): void {
-		$this->db->beginTransaction();
-		try {
+		$this->transactions->run(function () use ($periodIds): void {
 			$this->totals->rebuild($periodIds);
-			$this->db->commit();
-		} catch (\Throwable $e) {
-			$this->db->rollBack();
-			throw $e;
-		}
+		});
 	}
 
 	/**

@@ -10,8 +10,9 @@ declare(strict_types=1);
 namespace OCA\PilotFeedbackDev\Seed;
 
 use OCA\PilotFeedback\Db\ItemWordMapper;
-use OCA\PilotFeedback\Db\MonthTotalsMapper;
 use OCA\PilotFeedback\Exception\ConflictException;
+use OCA\PilotFeedback\Item\RankingWeights;
+use OCA\PilotFeedback\Rating\MonthlyTotals;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\DB\QueryBuilder\IQueryBuilder;
 use OCP\IDBConnection;
@@ -34,7 +35,8 @@ class DemoActivitySeeder {
 		private IDBConnection $db,
 		private ITimeFactory $time,
 		private ItemWordMapper $words,
-		private MonthTotalsMapper $totals,
+		private MonthlyTotals $totals,
+		private RankingWeights $weights,
 	) {
 	}
 
@@ -61,7 +63,8 @@ class DemoActivitySeeder {
 			foreach ($plan['ratings'] as $rating) {
 				$added['ratings'] += $this->rating($rating, $periodIds[$rating['month']]) ? 1 : 0;
 			}
-			// the ratings went in directly: their months' totals, which the consolidation reads, follow them
+			// the ratings went in directly: their months' totals, which the consolidation reads, follow
+			// them (MonthlyTotals joins this transaction, so the seed stays all or nothing)
 			$this->totals->rebuild(array_values($periodIds));
 			foreach ($plan['releases'] as $release) {
 				$added['releases'] += $this->release($release, $periodIds[$release['month']]) ? 1 : 0;
@@ -69,6 +72,8 @@ class DemoActivitySeeder {
 			foreach ($plan['items'] as $item) {
 				$added['items'] += $this->item($item) ? 1 : 0;
 			}
+			// the items went in directly too: their ranking weights follow them
+			$this->weights->verify(true);
 			$this->db->commit();
 		} catch (\Throwable $e) {
 			$this->db->rollBack();
