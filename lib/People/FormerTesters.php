@@ -32,8 +32,10 @@ class FormerTesters {
 	/** Call before the account is deleted, while its group memberships still exist. */
 	public function remember(string $userId): void {
 		$month = date('Y-m', $this->time->getTime());
-		foreach (array_keys($this->links->rightsByLeft(Link::OrganisationGroups)) as $orgId) {
-			if (in_array($userId, $this->people->members($orgId), true) && !in_array($userId, $this->people->coordinators($orgId), true)) {
+		$orgIds = array_keys($this->links->rightsByLeft(Link::OrganisationGroups));
+		// one lookup of every organisation's groups and coordinators, not one per organisation
+		foreach ($this->people->testersOf($orgIds) as $orgId => $testers) {
+			if (isset($testers[$userId])) {
 				$this->mapper->record($orgId, $userId, $month);
 			}
 		}

@@ -32,10 +32,15 @@ final class FormerTestersTest extends TestCase {
 			Link::OrganisationGroups => [1 => ['rki', 'rki-extra'], 2 => ['bsh']],
 			default => [],
 		});
-		// The members of those groups, and rki-coord coordinates RKI
+		// The testers of those organisations (members of their groups but not their coordinators):
+		// everyone is in both organisations' groups, and rki-coord coordinates RKI. Asked once for all.
 		$people = $this->createMock(People::class);
-		$people->method('members')->willReturnCallback(static fn (int $orgId): array => ['both', 'rki-coord']);
-		$people->method('coordinators')->willReturnCallback(static fn (int $orgId): array => $orgId === 1 ? ['rki-coord'] : []);
+		$people->expects($this->once())->method('testersOf')->with([1, 2])->willReturn([
+			1 => ['both' => true],
+			2 => ['both' => true, 'rki-coord' => true],
+		]);
+		$people->expects($this->never())->method('members');
+		$people->expects($this->never())->method('coordinators');
 		$time = $this->createMock(ITimeFactory::class);
 		$time->method('getTime')->willReturn(mktime(12, 0, 0, 12, 15, 2026));
 		return new FormerTesters($mapper, $links, $people, $time);
