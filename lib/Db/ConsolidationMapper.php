@@ -47,13 +47,11 @@ class ConsolidationMapper {
 		if ($byOrganisation) {
 			$qb->addSelect('t.org_id')->addGroupBy('t.org_id');
 		}
-		foreach (MonthTotalsMapper::COUNTS as $column) {
-			$qb->selectAlias($qb->func()->sum('t.' . $column), $column);
-		}
+		self::sum($qb, MonthTotalsMapper::COUNTS);
 		$rows = [];
 		$result = $qb->executeQuery();
 		while ($row = $result->fetch()) {
-			$distribution = [(int)$row['s1'], (int)$row['s2'], (int)$row['s3'], (int)$row['s4'], (int)$row['s5']];
+			$distribution = ScoreDistribution::of($row);
 			$n = array_sum($distribution);
 			$rows[] = [
 				'componentId' => (int)$row['component_id'],
@@ -61,7 +59,7 @@ class ConsolidationMapper {
 				'organisationId' => $byOrganisation ? (int)$row['org_id'] : null,
 				'total' => (int)$row['ratings'],
 				'n' => $n,
-				'sum' => self::scoreSum($distribution),
+				'sum' => ScoreDistribution::sum($distribution),
 				'distribution' => $distribution,
 				'notAssessed' => (int)$row['ratings'] - $n,
 			];
@@ -83,13 +81,11 @@ class ConsolidationMapper {
 		}
 		$qb = $this->totals($pilotId, $range, $releasedOnly, $organisationIds, $overall);
 		$qb->addSelect('p.month')->addGroupBy('p.month');
-		for ($score = 1; $score <= 5; $score++) {
-			$qb->selectAlias($qb->func()->sum('t.s' . $score), 's' . $score);
-		}
+		self::sum($qb, ScoreDistribution::COLUMNS);
 		$rows = [];
 		$result = $qb->executeQuery();
 		while ($row = $result->fetch()) {
-			$distribution = [(int)$row['s1'], (int)$row['s2'], (int)$row['s3'], (int)$row['s4'], (int)$row['s5']];
+			$distribution = ScoreDistribution::of($row);
 			if (array_sum($distribution) === 0) {
 				continue;
 			}
@@ -98,7 +94,7 @@ class ConsolidationMapper {
 				'criterionId' => $overall ? null : (int)$row['criterion_id'],
 				'month' => (string)$row['month'],
 				'n' => array_sum($distribution),
-				'sum' => self::scoreSum($distribution),
+				'sum' => ScoreDistribution::sum($distribution),
 			];
 		}
 		$result->closeCursor();
@@ -126,9 +122,15 @@ class ConsolidationMapper {
 		return $qb;
 	}
 
-	/** @param list<int> $distribution how many gave each score 1–5 */
-	private static function scoreSum(array $distribution): int {
-		return $distribution[0] + 2 * $distribution[1] + 3 * $distribution[2] + 4 * $distribution[3] + 5 * $distribution[4];
+	/**
+	 * Selects the sum of each of the monthly totals' columns under the column's name.
+	 *
+	 * @param list<string> $columns of pf_month_totals (alias t)
+	 */
+	private static function sum(IQueryBuilder $qb, array $columns): void {
+		foreach ($columns as $column) {
+			$qb->selectAlias($qb->func()->sum('t.' . $column), $column);
+		}
 	}
 
 	/**
