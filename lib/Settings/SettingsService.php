@@ -12,6 +12,7 @@ namespace OCA\PilotFeedback\Settings;
 use OCA\PilotFeedback\AppInfo\Application;
 use OCA\PilotFeedback\Common\Validator;
 use OCA\PilotFeedback\Exception\ValidationException;
+use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\IAppConfig;
 use OCP\IGroupManager;
 
@@ -35,21 +36,40 @@ class SettingsService {
 	public const DEFAULT_LIGHT_GREEN = 4.0;
 	/** A mean from this (and below green) is amber, unless the administrator chose otherwise; below it is red. */
 	public const DEFAULT_LIGHT_AMBER = 3.0;
+	/**
+	 * Seconds the consolidator group read fresh is used again. A request reads it once, however
+	 * often it decides a role; a process that lives longer (cron, occ) reads it again after this.
+	 */
+	public const CONSOLIDATOR_GROUP_MAX_AGE = 5;
 
+	/** @var array{group: string, readAt: int}|null the consolidator group as read fresh by this instance */
+	private ?array $consolidatorGroup = null;
+
+	/**
+	 * Nextcloud's container makes one instance per process, and a PHP-FPM process serves one
+	 * request at a time with a fresh container: the memo below lives for one request. In a
+	 * process that runs many jobs (cron.php) it lives CONSOLIDATOR_GROUP_MAX_AGE seconds.
+	 */
 	public function __construct(
 		private IAppConfig $appConfig,
 		private IGroupManager $groupManager,
+		private ITimeFactory $time,
 	) {
 	}
 
 	/**
 	 * The Nextcloud group whose members consolidate (BMI); empty when none is chosen.
 	 *
-	 * Read fresh from the database, as it grants a role: see fresh().
+	 * Read fresh from the database, as it grants a role (see fresh()), but at most once per
+	 * request: every role check of a request asks, and each fresh read costs a query.
 	 */
 	public function consolidatorGroup(): string {
-		$this->fresh();
-		return $this->appConfig->getValueString(Application::APP_ID, self::KEY_CONSOLIDATOR_GROUP, '');
+		$now = $this->time->getTime();
+		if ($this->consolidatorGroup === null || $now - $this->consolidatorGroup['readAt'] >= self::CONSOLIDATOR_GROUP_MAX_AGE || $now < $this->consolidatorGroup['readAt']) {
+			$this->fresh();
+			$this->consolidatorGroup = ['group' => $this->appConfig->getValueString(Application::APP_ID, self::KEY_CONSOLIDATOR_GROUP, ''), 'readAt' => $now];
+		}
+		return $this->consolidatorGroup['group'];
 	}
 
 	/** Months whose figure rests on fewer ratings than this are flagged in trends. */
@@ -99,6 +119,8 @@ class SettingsService {
 				throw new ValidationException('The group "%1$s" does not exist. Pick an existing Nextcloud group.', [$group]);
 			}
 			$this->appConfig->setValueString(Application::APP_ID, self::KEY_CONSOLIDATOR_GROUP, $group);
+			// read again from what was just written, not from the memo of before the change
+			$this->consolidatorGroup = null;
 		}
 		if ($threshold !== null) {
 			$this->appConfig->setValueInt(Application::APP_ID, self::KEY_LOW_RATING_THRESHOLD, $threshold);
@@ -123,6 +145,7 @@ class SettingsService {
 	 */
 	private function fresh(): void {
 		$this->appConfig->clearCache();
+		$this->consolidatorGroup = null;
 	}
 
 	/**

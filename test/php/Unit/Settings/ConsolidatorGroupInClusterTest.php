@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Tests\Unit\Settings;
 
 use OCA\PilotFeedback\Settings\SettingsService;
+use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\IAppConfig;
 use OCP\IGroupManager;
 use PHPUnit\Framework\TestCase;
@@ -19,6 +20,9 @@ use PHPUnit\Framework\TestCase;
  * (OC\AppConfig: values stay in the local cache for a few seconds, and a set whose value that
  * cache already holds writes nothing). The consolidator group grants a role, so a change through
  * one server holds on the other in the next request, and a change back is never lost.
+ *
+ * A server here makes a new SettingsService for each request (as Nextcloud's container does per
+ * PHP process) around its own app-config cache, which outlives requests (APCu).
  */
 final class ConsolidatorGroupInClusterTest extends TestCase {
 	/** @var array<string, string> the app config as the shared database holds it */
@@ -26,32 +30,37 @@ final class ConsolidatorGroupInClusterTest extends TestCase {
 
 	public function testAChangeOnOneServerHoldsOnTheOtherInTheNextRequest(): void {
 		[$nodeA, $nodeB] = [$this->server(), $this->server()];
-		self::assertSame('bmi', $nodeB->consolidatorGroup()); // B's cache now holds "bmi"
+		self::assertSame('bmi', $nodeB()->consolidatorGroup()); // B's cache now holds "bmi"
 
-		$nodeA->update('auditors');
+		$nodeA()->update('auditors');
 
-		self::assertSame('auditors', $nodeB->consolidatorGroup());
+		self::assertSame('auditors', $nodeB()->consolidatorGroup());
 	}
 
 	public function testAChangeBackOnTheOtherServerRightAfterIsNotLost(): void {
 		[$nodeA, $nodeB] = [$this->server(), $this->server()];
-		self::assertSame('bmi', $nodeB->consolidatorGroup());
+		self::assertSame('bmi', $nodeB()->consolidatorGroup());
 
-		$nodeA->update('auditors');
-		$nodeB->update('bmi'); // B's stale cache already says "bmi": Nextcloud would write nothing
+		$nodeA()->update('auditors');
+		$nodeB()->update('bmi'); // B's stale cache already says "bmi": Nextcloud would write nothing
 
 		self::assertSame('bmi', $this->database['consolidator_group']);
-		self::assertSame('bmi', $nodeA->consolidatorGroup());
+		self::assertSame('bmi', $nodeA()->consolidatorGroup());
 	}
 
 	public function testTheSavedValueIsReturnedByTheServerThatSavedIt(): void {
-		$node = $this->server();
-		self::assertSame('auditors', $node->update('auditors')['consolidatorGroup']);
-		self::assertSame('auditors', $node->consolidatorGroup());
+		$request = $this->server()();
+		self::assertSame('bmi', $request->consolidatorGroup());
+		self::assertSame('auditors', $request->update('auditors')['consolidatorGroup']);
+		self::assertSame('auditors', $request->consolidatorGroup());
 	}
 
-	/** One app server: reads and writes go through its own cache, as in OC\AppConfig. */
-	private function server(): SettingsService {
+	/**
+	 * One app server: reads and writes go through its own cache, as in OC\AppConfig.
+	 *
+	 * @return \Closure(): SettingsService the service of the server's next request
+	 */
+	private function server(): \Closure {
 		$cache = null;
 		$load = function () use (&$cache): array {
 			return $cache ??= $this->database;
@@ -77,6 +86,9 @@ final class ConsolidatorGroupInClusterTest extends TestCase {
 		);
 		$groups = $this->createMock(IGroupManager::class);
 		$groups->method('groupExists')->willReturn(true);
-		return new SettingsService($appConfig, $groups);
+		// every request in the same second: only a new request may see a change from elsewhere
+		$time = $this->createMock(ITimeFactory::class);
+		$time->method('getTime')->willReturn(1_796_000_000);
+		return static fn (): SettingsService => new SettingsService($appConfig, $groups, $time);
 	}
 }

@@ -11,6 +11,7 @@ namespace OCA\PilotFeedback\Tests\Unit\Settings;
 
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Settings\SettingsService;
+use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\IAppConfig;
 use OCP\IGroupManager;
 use PHPUnit\Framework\Attributes\DataProvider;
@@ -35,7 +36,7 @@ final class SettingsServiceTest extends TestCase {
 			$this->config[$key] = $value;
 			return true;
 		});
-		$this->service = new SettingsService($appConfig, $this->createMock(IGroupManager::class));
+		$this->service = new SettingsService($appConfig, $this->createMock(IGroupManager::class), $this->createMock(ITimeFactory::class));
 	}
 
 	public function testTheDefaultsAreFourAndThree(): void {
