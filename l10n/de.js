@@ -166,6 +166,7 @@ OC.L10N.register(
         "Comment on {component}": "Kommentar zu {component}",
         "Comment only, not counted": "Nur Kommentar, zählt nicht",
         "Comments": "Kommentare",
+        "Comments (%1$s)": "Kommentare (%1$s)",
         "Comments of the coordinating ministry": "Anmerkungen des koordinierenden Ministeriums",
         "Component": "Komponente",
         "Component: choose a component of the chosen pilot.": "Komponente: Wählen Sie eine Komponente der gewählten Erprobung.",
@@ -328,6 +329,7 @@ OC.L10N.register(
         "Item %1$s does not exist or you may not see it. Nothing was changed.": "Die Meldung %1$s existiert nicht oder Sie dürfen sie nicht sehen. Es wurde nichts geändert.",
         "Item counts": "Anzahl der Meldungen",
         "Items": "Meldungen",
+        "Items (%1$s)": "Meldungen (%1$s)",
         "Items by type and status": "Meldungen nach Art und Status",
         "Items by type, priority and status": "Meldungen nach Typ, Priorität und Status",
         "Items cannot be marked as duplicates in bulk: each duplicate needs the item it duplicates. Mark them one by one on the item's page.": "Meldungen können nicht gesammelt als Duplikat markiert werden: Jedes Duplikat braucht die Meldung, die es doppelt. Markieren Sie sie einzeln auf der Seite der Meldung.",
@@ -518,6 +520,7 @@ OC.L10N.register(
         "PDF needs a file conversion provider such as Nextcloud Office, and this server has none (any more). Ask for the report as ODT or DOCX, or ask the administrator to install Nextcloud Office.": "PDF braucht einen Dateikonvertierungsdienst wie Nextcloud Office, und dieser Server hat (inzwischen) keinen. Fordern Sie den Bericht als ODT oder DOCX an oder bitten Sie die Administration, Nextcloud Office zu installieren.",
         "PDF needs a file conversion provider such as Nextcloud Office, and this server has none. Choose ODT or DOCX, or ask the administrator to install Nextcloud Office.": "PDF braucht einen Dateikonvertierungsdienst wie Nextcloud Office, und dieser Server hat keinen. Wählen Sie ODT oder DOCX oder bitten Sie die Administration, Nextcloud Office zu installieren.",
         "Page": "Seite",
+        "Page {page} of more than {count}": "Seite {page} von mehr als {count}",
         "Page {page} of {count}": "Seite {page} von {count}",
         "Pages": "Seiten",
         "Participation": "Beteiligung",
@@ -586,6 +589,7 @@ OC.L10N.register(
         "Rating criteria": "Bewertungskriterien",
         "Rating progress": "Bewertungsfortschritt",
         "Ratings": "Bewertungen",
+        "Ratings (%1$s)": "Bewertungen (%1$s)",
         "Ratings can be entered once the next period opens.": "Bewertungen können eingegeben werden, sobald der nächste Berichtszeitraum beginnt.",
         "Ratings for {period}": "Bewertungen für {period}",
         "Ratings of %1$s against %2$s": "Bewertungen %1$s im Vergleich zu %2$s",
@@ -979,6 +983,10 @@ OC.L10N.register(
         "_Closing {month} freezes %n rating: testers can no longer change it._::_Closing {month} freezes %n ratings: testers can no longer change them._": [
             "Das Schließen von {month} friert %n Bewertung ein: Testende können sie nicht mehr ändern.",
             "Das Schließen von {month} friert %n Bewertungen ein: Testende können sie nicht mehr ändern."
+        ],
+        "_More than %n item_::_More than %n items_": [
+            "Mehr als %n Meldung",
+            "Mehr als %n Meldungen"
         ],
         "_Reminder sent to %n coordinator._::_Reminder sent to %n coordinators._": [
             "Erinnerung an %n koordinierende Person gesendet.",

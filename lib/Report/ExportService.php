@@ -139,7 +139,8 @@ class ExportService {
 				yield $out;
 			}
 		};
-		return new Sheet($l->t('Ratings'), $header, $rows());
+		// a year of a million ratings fills more than one sheet of a spreadsheet (SheetParts)
+		return new Sheet($l->t('Ratings'), $header, $rows(), static fn (int $part): string => $l->t('Ratings (%1$s)', [(string)$part]));
 	}
 
 	/**
@@ -182,7 +183,7 @@ class ExportService {
 				yield $out;
 			}
 		};
-		return new Sheet($l->t('Comments'), $header, $rows());
+		return new Sheet($l->t('Comments'), $header, $rows(), static fn (int $part): string => $l->t('Comments (%1$s)', [(string)$part]));
 	}
 
 	/**
@@ -245,7 +246,7 @@ class ExportService {
 				yield $out;
 			}
 		};
-		return new Sheet($l->t('Items'), $header, $rows());
+		return new Sheet($l->t('Items'), $header, $rows(), static fn (int $part): string => $l->t('Items (%1$s)', [(string)$part]));
 	}
 
 	/** @param list<ConsolidationScope> $scopes */

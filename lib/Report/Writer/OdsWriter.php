@@ -14,6 +14,7 @@ use OCA\PilotFeedback\Report\Model\Workbook;
 use OCA\PilotFeedback\Report\Writer\Support\Odf;
 use OCA\PilotFeedback\Report\Writer\Support\SheetColumns;
 use OCA\PilotFeedback\Report\Writer\Support\SheetNames;
+use OCA\PilotFeedback\Report\Writer\Support\SheetParts;
 use OCA\PilotFeedback\Report\Writer\Support\Text;
 use OCA\PilotFeedback\Report\Writer\Support\ZipPackage;
 use XMLWriter;
@@ -22,11 +23,19 @@ use XMLWriter;
  * OpenDocument spreadsheet (.ods), one table per Sheet. ODF keeps all tables in content.xml,
  * which is written with XMLWriter into a temporary file as the rows come from the generators
  * (flushed every FLUSH_ROWS rows), so memory does not grow with the number of rows. Numbers are
- * float cells; the header row is bold and frozen (settings.xml).
+ * float cells; the header row is bold and frozen (settings.xml). A Sheet with more rows than a
+ * table of LibreOffice Calc holds (1 048 576) goes on over further tables, each with the header
+ * (SheetParts).
  */
 final class OdsWriter implements WorkbookWriter {
 	private const FLUSH_ROWS = 1000;
 	private const MIME = 'application/vnd.oasis.opendocument.spreadsheet';
+
+	/** @param int $maxRows rows per table, the header included (tests lower it) */
+	public function __construct(
+		private int $maxRows = SheetParts::MAX_ROWS,
+	) {
+	}
 
 	public function format(): string {
 		return 'ods';
@@ -68,33 +77,40 @@ final class OdsWriter implements WorkbookWriter {
 		$names = new SheetNames();
 		$titles = [];
 		$sheets = $workbook->sheets === [] ? [new Sheet('Sheet', [], [])] : $workbook->sheets;
-		foreach ($sheets as $sheet) {
-			$titles[] = $title = $names->next($sheet->name);
-			$columns = SheetColumns::of($sheet);
-			$xml->writeRaw('<table:table table:name="' . Odf::attr($title) . '">');
-			foreach ($columns->widths ?: [SheetColumns::MIN] as $chars) {
-				$xml->writeRaw('<table:table-column table:style-name="co' . $chars . '"/>');
+		foreach ($sheets as $whole) {
+			foreach (SheetParts::of($whole, $this->maxRows) as $sheet) {
+				$titles[] = $this->writeTable($xml, $sheet, $names->next($sheet->name));
 			}
-			if ($sheet->header !== []) {
-				$xml->writeRaw('<table:table-header-rows>');
-				$this->writeRow($xml, $sheet->header, ' table:style-name="header"');
-				$xml->writeRaw('</table:table-header-rows>');
-			}
-			$count = 0;
-			foreach ($columns->rows as $row) {
-				$this->writeRow($xml, $row, '');
-				if (++$count % self::FLUSH_ROWS === 0) {
-					$xml->flush();
-				}
-			}
-			if ($count === 0 && $sheet->header === []) {
-				$xml->writeRaw('<table:table-row><table:table-cell/></table:table-row>');
-			}
-			$xml->writeRaw('</table:table>');
 		}
 		$xml->writeRaw('</office:spreadsheet></office:body></office:document-content>');
 		$xml->flush();
 		return $titles;
+	}
+
+	/** Writes one table; returns its name. */
+	private function writeTable(XMLWriter $xml, Sheet $sheet, string $title): string {
+		$columns = SheetColumns::of($sheet);
+		$xml->writeRaw('<table:table table:name="' . Odf::attr($title) . '">');
+		foreach ($columns->widths ?: [SheetColumns::MIN] as $chars) {
+			$xml->writeRaw('<table:table-column table:style-name="co' . $chars . '"/>');
+		}
+		if ($sheet->header !== []) {
+			$xml->writeRaw('<table:table-header-rows>');
+			$this->writeRow($xml, $sheet->header, ' table:style-name="header"');
+			$xml->writeRaw('</table:table-header-rows>');
+		}
+		$count = 0;
+		foreach ($columns->rows as $row) {
+			$this->writeRow($xml, $row, '');
+			if (++$count % self::FLUSH_ROWS === 0) {
+				$xml->flush();
+			}
+		}
+		if ($count === 0 && $sheet->header === []) {
+			$xml->writeRaw('<table:table-row><table:table-cell/></table:table-row>');
+		}
+		$xml->writeRaw('</table:table>');
+		return $title;
 	}
 
 	/** Column styles co{n}: room for n characters of the default 10 pt font. */

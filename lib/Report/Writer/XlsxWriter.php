@@ -14,6 +14,7 @@ use OCA\PilotFeedback\Report\Model\Workbook;
 use OCA\PilotFeedback\Report\Writer\Support\Ooxml;
 use OCA\PilotFeedback\Report\Writer\Support\SheetColumns;
 use OCA\PilotFeedback\Report\Writer\Support\SheetNames;
+use OCA\PilotFeedback\Report\Writer\Support\SheetParts;
 use OCA\PilotFeedback\Report\Writer\Support\Text;
 use OCA\PilotFeedback\Report\Writer\Support\ZipPackage;
 use XMLWriter;
@@ -24,11 +25,19 @@ use XMLWriter;
  * FLUSH_ROWS rows), so memory does not grow with the number of rows. Text goes in inline
  * strings (no shared-string table to hold in memory); numbers are numeric cells. The header
  * row is bold and frozen. The workbook's title and language go into docProps/core.xml.
+ * A Sheet with more rows than a worksheet holds (1 048 576) goes on over further worksheets,
+ * each with the header (SheetParts).
  */
 final class XlsxWriter implements WorkbookWriter {
 	private const FLUSH_ROWS = 1000;
 	private const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 	private const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+	/** @param int $maxRows rows per worksheet, the header included (tests lower it) */
+	public function __construct(
+		private int $maxRows = SheetParts::MAX_ROWS,
+	) {
+	}
 
 	public function format(): string {
 		return 'xlsx';
@@ -44,11 +53,13 @@ final class XlsxWriter implements WorkbookWriter {
 			$names = new SheetNames();
 			$sheets = $workbook->sheets === [] ? [new Sheet('Sheet', [], [])] : $workbook->sheets;
 			$titles = [];
-			foreach ($sheets as $i => $sheet) {
-				$titles[] = $names->next($sheet->name);
-				$path = $zip->newPartFile();
-				$this->writeSheet($sheet, $path);
-				$zip->addFile('xl/worksheets/sheet' . ($i + 1) . '.xml', $path);
+			foreach ($sheets as $sheet) {
+				foreach (SheetParts::of($sheet, $this->maxRows) as $part) {
+					$titles[] = $names->next($part->name);
+					$path = $zip->newPartFile();
+					$this->writeSheet($part, $path);
+					$zip->addFile('xl/worksheets/sheet' . count($titles) . '.xml', $path);
+				}
 			}
 			$zip->addString('[Content_Types].xml', $this->contentTypes(count($titles)));
 			$zip->addString('_rels/.rels', Ooxml::relationships([

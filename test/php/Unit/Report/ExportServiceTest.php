@@ -26,6 +26,7 @@ use OCA\PilotFeedback\Report\Model\Workbook;
 use OCA\PilotFeedback\Report\ReportLabels;
 use OCA\PilotFeedback\Report\ReportRequest;
 use OCA\PilotFeedback\Report\Writer\CsvWriter;
+use OCA\PilotFeedback\Report\Writer\XlsxWriter;
 use OCP\IL10N;
 use OCP\IUserManager;
 use OCP\L10N\IFactory;
@@ -285,6 +286,25 @@ final class ExportServiceTest extends TestCase {
 			'pseudonymised: no user id; the comment as written, a formula neutralised, quoted where it must be',
 		);
 		fclose($stream);
+	}
+
+	public function testRatingsBeyondASpreadsheetsSheetGoOnInNamedPartsWithTheDescriptionStillLast(): void {
+		$this->ratings = array_map(static fn (int $i): array => self::rating('tester' . $i, 40 + $i, 1, $i % 5 + 1), range(1, 12));
+		$workbook = $this->service->workbook(new Actor('bmi', isConsolidator: true), self::request(), null, 'Data export');
+		self::assertSame(['Ratings (2)', 'Comments (3)', 'Items (4)'], [$workbook->sheets[0]->partName(2), $workbook->sheets[1]->partName(3), $workbook->sheets[2]->partName(4)]);
+
+		// 12 ratings at 10 rows a sheet (header included): 9 + 3; the description (7 rows) fits
+		$parts = Samples::unzip(Samples::write(new XlsxWriter(10), $workbook));
+
+		$names = Samples::xpath($parts['xl/workbook.xml'], ['s' => 'http://schemas.openxmlformats.org/spreadsheetml/2006/main']);
+		self::assertSame(
+			['Ratings', 'Ratings (2)', 'Comments', 'Items', 'Results', 'Participation', 'Item counts', 'About this export'],
+			array_map(static fn (\DOMElement $e): string => $e->getAttribute('name'), iterator_to_array($names->query('//s:sheet'))),
+		);
+		self::assertSame(10, substr_count($parts['xl/worksheets/sheet1.xml'], '<row '));
+		self::assertSame(4, substr_count($parts['xl/worksheets/sheet2.xml'], '<row '));
+		self::assertStringContainsString('>Overall score<', $parts['xl/worksheets/sheet2.xml'], 'the second part has the header');
+		self::assertStringContainsString('>T12<', $parts['xl/worksheets/sheet2.xml'], 'the last rating is in it');
 	}
 
 	public function testTheCommentsSheetHasOneRowPerCommentedAssessmentWithThePseudonymsOfTheRatings(): void {
