@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Command;
 
+use OCA\PilotFeedback\Item\RankingWeights;
 use OCA\PilotFeedback\Rating\MonthlyTotals;
 use Symfony\Component\Console\Command\Command;
 use Symfony\Component\Console\Input\InputInterface;
@@ -17,7 +18,8 @@ use Symfony\Component\Console\Output\OutputInterface;
 
 /**
  * occ pilotfeedback:consolidation:verify — recomputes the monthly totals that the consolidation
- * reads from the ratings and reports every difference; --repair then stores the recomputed ones.
+ * reads from the ratings, and the ranking weights of the items (Item\RankingWeights) from their
+ * supporters, and reports every difference; --repair then stores the recomputed ones.
  */
 class VerifyConsolidation extends Command {
 	/** Differences printed at most; the count is always printed. */
@@ -25,17 +27,45 @@ class VerifyConsolidation extends Command {
 
 	public function __construct(
 		private MonthlyTotals $totals,
+		private RankingWeights $weights,
 	) {
 		parent::__construct();
 	}
 
 	protected function configure(): void {
 		$this->setName('pilotfeedback:consolidation:verify')
-			->setDescription('Recomputes the monthly totals of the ratings, which the consolidation and the reports read, from the ratings and reports any difference (exit code 1)')
-			->addOption('repair', null, InputOption::VALUE_NONE, 'Store the recomputed totals when they differ');
+			->setDescription('Recomputes the monthly totals of the ratings, which the consolidation and the reports read, and the ranking weights of the items from the ratings and supporters and reports any difference (exit code 1)')
+			->addOption('repair', null, InputOption::VALUE_NONE, 'Store the recomputed totals and weights when they differ');
 	}
 
 	protected function execute(InputInterface $input, OutputInterface $output): int {
+		$weights = $this->verifyWeights((bool)$input->getOption('repair'), $output);
+		$totals = $this->verifyTotals($input, $output);
+		return $weights === self::SUCCESS ? $totals : self::FAILURE;
+	}
+
+	/** The ranking weights stored on the items (Item\RankingWeights) against those computed from the supporters. */
+	private function verifyWeights(bool $repair, OutputInterface $output): int {
+		$started = microtime(true);
+		$differences = $this->weights->verify($repair);
+		if ($differences === []) {
+			$output->writeln(sprintf('The ranking weights of the items equal their supporters (checked in %.1f s).', microtime(true) - $started));
+			return self::SUCCESS;
+		}
+		foreach (array_slice($differences, 0, self::SHOWN) as $difference) {
+			$output->writeln($difference);
+		}
+		$output->writeln(sprintf('<error>%d ranking weight(s) differ from the supporters.</error>', count($differences)));
+		if (!$repair) {
+			$output->writeln('Run it again with --repair to store the weights computed from the supporters.');
+			return self::FAILURE;
+		}
+		$left = count($this->weights->verify());
+		$output->writeln($left === 0 ? 'Repaired: the ranking weights now equal the supporters.' : sprintf('<error>%d still differ after the repair.</error>', $left));
+		return $left === 0 ? self::SUCCESS : self::FAILURE;
+	}
+
+	private function verifyTotals(InputInterface $input, OutputInterface $output): int {
 		$started = microtime(true);
 		$differences = $this->totals->verify();
 		if ($differences === []) {

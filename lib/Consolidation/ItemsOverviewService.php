@@ -32,6 +32,12 @@ use OCA\PilotFeedback\People\Policy;
 class ItemsOverviewService {
 	/** How many open urgent items and ranked items the overview lists. */
 	public const LIST_LIMIT = 50;
+	/**
+	 * Up to this many organisations' breakdowns (a coordinator's, one organisation asked for)
+	 * are counted apart from the counts across all: two small answers instead of one row per
+	 * organisation and key.
+	 */
+	private const FEW_ORGANISATIONS = 1;
 
 	public function __construct(
 		private Policy $policy,
@@ -46,26 +52,7 @@ class ItemsOverviewService {
 		$start = $bounds[0];
 		$end = $bounds[count($bounds) - 1];
 
-		// One grouped query by organisation gives both the counts over all organisations and
-		// the breakdown of those the viewer may see, in the order of the group keys.
-		$rows = $this->mapper->counts($actor, $scope->pilotId, $start, $end, null, true);
-		usort($rows, static fn (array $a, array $b): int => [$a['componentId'], $a['type'], $a['priority'], $a['status'], $a['organisationId']]
-			<=> [$b['componentId'], $b['type'], $b['priority'], $b['status'], $b['organisationId']]);
-		$totals = [];
-		$byOrg = [];
-		foreach ($rows as $row) {
-			$key = $row['componentId'] . '|' . $row['type'] . '|' . $row['priority'] . '|' . $row['status'];
-			if (isset($totals[$key])) {
-				$totals[$key]['count'] += $row['count'];
-			} else {
-				$totals[$key] = $row;
-			}
-			$byOrg[(int)$row['organisationId']][] = $this->count($row);
-		}
-		$breakdown = [];
-		foreach ($organisationIds as $orgId) {
-			$breakdown[] = ['organisationId' => $orgId, 'counts' => $byOrg[$orgId] ?? []];
-		}
+		[$counts, $breakdown] = $this->counts($actor, $scope->pilotId, $start, $end, $organisationIds);
 
 		$perMonth = $this->mapper->perMonth($actor, $scope->pilotId, $bounds);
 		$months = [];
@@ -87,13 +74,70 @@ class ItemsOverviewService {
 		return [
 			'pilotId' => $scope->pilotId,
 			'range' => ['from' => $scope->range->from, 'to' => $scope->range->to, 'months' => $scope->range->months()],
-			'counts' => array_map($this->count(...), array_values($totals)),
+			'counts' => $counts,
 			'organisations' => $breakdown,
 			'openUrgent' => array_map(self::summary(...), $this->mapper->openUrgent($actor, $scope->pilotId, $end, self::LIST_LIMIT)),
 			'perMonth' => $months,
 			'ranking' => $ranking,
 			'rankingWeights' => $weights,
 		];
+	}
+
+	/**
+	 * The counts filed in [start, end) across all organisations and the breakdown of the given
+	 * ones, each in the order of the group keys (component, type, priority, status). For the
+	 * breakdown of one organisation, two small queries (across all, then its own); for more,
+	 * one grouped by organisation gives both.
+	 *
+	 * @param list<int> $organisationIds
+	 * @return array{0: list<PilotFeedbackItemCount>, 1: list<array{organisationId: int, counts: list<PilotFeedbackItemCount>}>}
+	 */
+	private function counts(Actor $actor, int $pilotId, int $start, int $end, array $organisationIds): array {
+		$few = count($organisationIds) <= self::FEW_ORGANISATIONS;
+		$rows = $this->sorted($this->mapper->counts($actor, $pilotId, $start, $end, $few ? $organisationIds : null, true));
+		$sums = $few ? $this->sorted($this->mapper->counts($actor, $pilotId, $start, $end, null, false)) : [];
+		$wanted = array_flip($organisationIds);
+		$byOrg = [];
+		foreach ($rows as $row) {
+			$orgId = (int)$row['organisationId'];
+			if (!$few) {
+				$key = $row['componentId'] . '|' . $row['type'] . '|' . $row['priority'] . '|' . $row['status'];
+				if (isset($sums[$key])) {
+					$sums[$key]['count'] += $row['count'];
+				} else {
+					$sums[$key] = $row;
+				}
+			}
+			if (isset($wanted[$orgId])) {
+				$byOrg[$orgId][] = $this->count($row);
+			}
+		}
+		$breakdown = [];
+		foreach ($organisationIds as $orgId) {
+			$breakdown[] = ['organisationId' => $orgId, 'counts' => $byOrg[$orgId] ?? []];
+		}
+		return [array_map($this->count(...), array_values($sums)), $breakdown];
+	}
+
+	/**
+	 * The rows in the order of their group keys (component, type, priority, status,
+	 * organisation), sorted column by column in C: tens of thousands of rows at a time.
+	 *
+	 * @template T of array{organisationId: ?int, componentId: int, type: string, priority: int, status: string, count: int}
+	 * @param list<T> $rows
+	 * @return list<T>
+	 */
+	private function sorted(array $rows): array {
+		if ($rows === []) {
+			return [];
+		}
+		$components = array_column($rows, 'componentId');
+		$types = array_column($rows, 'type');
+		$priorities = array_column($rows, 'priority');
+		$statuses = array_column($rows, 'status');
+		$organisations = array_map(static fn (array $row): int => (int)$row['organisationId'], $rows);
+		array_multisort($components, SORT_NUMERIC, $types, SORT_STRING, $priorities, SORT_NUMERIC, $statuses, SORT_STRING, $organisations, SORT_NUMERIC, $rows);
+		return $rows;
 	}
 
 	/**

@@ -48,6 +48,10 @@ use OCP\AppFramework\Db\Entity;
  * @method void setVersion(int $version)
  * @method int getSupportCount()
  * @method void setSupportCount(int $supportCount)
+ * @method int getRankScore()
+ * @method void setRankScore(int $rankScore)
+ * @method int getRankOrgs()
+ * @method void setRankOrgs(int $rankOrgs)
  * @method int getCreatedAt()
  * @method void setCreatedAt(int $createdAt)
  * @method int getUpdatedAt()
@@ -71,11 +75,14 @@ class Item extends Entity {
 	/** Counts the changes of edits, triage, merges and unmerges; starts at 1 (conflict detection). */
 	protected int $version = 1;
 	protected int $supportCount = 0;
+	/** Ranking weight and how many organisations give it (Item\RankingWeights keeps both in step; never written through the entity) */
+	protected int $rankScore = 0;
+	protected int $rankOrgs = 0;
 	protected int $createdAt = 0;
 	protected int $updatedAt = 0;
 
 	public function __construct() {
-		foreach (['componentId', 'pilotId', 'priority', 'consPriority', 'orgId', 'duplicateOf', 'supportCount', 'createdAt', 'updatedAt', 'version'] as $field) {
+		foreach (['componentId', 'pilotId', 'priority', 'consPriority', 'orgId', 'duplicateOf', 'supportCount', 'rankScore', 'rankOrgs', 'createdAt', 'updatedAt', 'version'] as $field) {
 			$this->addType($field, 'integer');
 		}
 		$this->addType('confidential', 'boolean');

@@ -230,71 +230,24 @@ class ItemsOverviewMapper {
 	 * with the priority the supporter chose) or by filing or supporting an item merged into it as its
 	 * duplicate (with that item's priority; see MergeService). Ties break on the number of supporters, then the older item.
 	 *
-	 * The items ranked (alias t) are read from the covering index pf_item_ov, visibility
-	 * included, and only the $limit best are read from the table.
+	 * The score depends on the item, its supporters and duplicates only, not on the range:
+	 * it is stored on the item (rank_score from rank_orgs organisations, kept in step by
+	 * Item\RankingWeights), and the ranking reads the pilot's index pf_item_rank from its top
+	 * until $limit items pass the filters.
 	 *
 	 * @return list<array{id: int, title: string, type: string, priority: int, supportCount: int, score: int, organisations: int}>
 	 */
 	public function ranking(Actor $actor, int $pilotId, int $end, int $limit): array {
 		$qb = $this->db->getQueryBuilder();
-		$pilot = $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT);
-		$before = $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT);
-		$types = $qb->createNamedParameter(['requirement', 'improvement'], IQueryBuilder::PARAM_STR_ARRAY);
-		$open = $qb->createNamedParameter(self::OPEN_STATUSES, IQueryBuilder::PARAM_STR_ARRAY);
-		$ranked = function (IQueryBuilder $sub) use ($actor, $qb, $pilot, $before, $types, $open): void {
-			$sub->andWhere($sub->expr()->eq('t.pilot_id', $pilot))
-				->andWhere($sub->expr()->lt('t.created_at', $before))
-				->andWhere($sub->expr()->in('t.type', $types))
-				->andWhere($sub->expr()->in('t.status', $open));
-			$this->items->restrictToVisible($sub, $actor, 't.', $qb);
-		};
-
-		// (item, organisation, priority, supporters of the item) for the reporter's organisation, supporters, duplicates.
-		$filed = $this->db->getQueryBuilder();
-		$filed->select('t.id', 't.org_id', 't.priority', 't.support_count')->from('pf_items', 't');
-		$ranked($filed);
-		// a supporter gave the priority they chose (s.priority); on a row without one, the
-		// priority of the item supported: the merged duplicate it was moved from (src), else the item
-		$supported = $this->db->getQueryBuilder();
-		$given = $supported->createFunction('COALESCE(' . $supported->getColumnName('s.priority') . ', ' . $supported->getColumnName('src.priority') . ', ' . $supported->getColumnName('t.priority') . ')');
-		$supported->select('t.id', 's.org_id')->selectAlias($given, 'priority')->addSelect('t.support_count')->from('pf_supporters', 's')
-			->innerJoin('s', 'pf_items', 't', $supported->expr()->eq('t.id', 's.item_id'))
-			->leftJoin('s', 'pf_items', 'src', $supported->expr()->eq('src.id', 's.merged_from'))
-			// a row moved from a duplicate that no longer exists does not count
-			->where($supported->expr()->orX($supported->expr()->isNull('s.merged_from'), $supported->expr()->isNotNull('src.id')));
-		$ranked($supported);
-		$duplicates = $this->db->getQueryBuilder();
-		$duplicates->select('t.id', 'd.org_id', 'd.priority', 't.support_count')->from('pf_items', 'd')
-			->innerJoin('d', 'pf_items', 't', $duplicates->expr()->eq('t.id', 'd.duplicate_of'));
-		$ranked($duplicates);
-		$contributions = $filed->getSQL() . ' UNION ALL ' . $supported->getSQL() . ' UNION ALL ' . $duplicates->getSQL();
-
-		// Highest priority per item and organisation, then the weighted sum per item.
-		$perOrg = $this->db->getQueryBuilder();
-		$perOrg->select('c.id', 'c.org_id')
-			->selectAlias($perOrg->func()->max('c.priority'), 'top')
-			->selectAlias($perOrg->func()->max('c.support_count'), 'support')
-			->from($perOrg->createFunction('(' . $contributions . ')'), 'c')
-			->groupBy('c.id', 'c.org_id');
-		$weight = 'CASE';
-		foreach (self::WEIGHTS as $rank => $value) {
-			$weight .= ' WHEN ' . $perOrg->getColumnName('o.top') . ' = ' . $rank . ' THEN ' . $value;
-		}
-		$weight .= ' ELSE 0 END';
-		$scores = $this->db->getQueryBuilder();
-		$scores->select('o.id')
-			->selectAlias($scores->createFunction('SUM(' . $weight . ')'), 'score')
-			->selectAlias($scores->func()->count('*'), 'orgs')
-			->selectAlias($scores->func()->max('o.support'), 'support')
-			->from($scores->createFunction('(' . $perOrg->getSQL() . ')'), 'o')
-			->groupBy('o.id')
-			->orderBy('score', 'DESC')->addOrderBy('support', 'DESC')->addOrderBy('o.id', 'ASC')
-			->setMaxResults($limit);
-
-		$qb->select('i.id', 'i.title', 'i.type', 'i.priority', 'i.support_count', 'r.score', 'r.orgs')
+		$qb->select('i.id', 'i.title', 'i.type', 'i.priority', 'i.support_count', 'i.rank_score', 'i.rank_orgs')
 			->from('pf_items', 'i')
-			->innerJoin('i', $qb->createFunction('(' . $scores->getSQL() . ')'), 'r', $qb->expr()->eq('r.id', 'i.id'))
-			->orderBy('r.score', 'DESC')->addOrderBy('r.support', 'DESC')->addOrderBy('i.id', 'ASC');
+			->where($qb->expr()->eq('i.pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->lt('i.created_at', $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->in('i.type', $qb->createNamedParameter(['requirement', 'improvement'], IQueryBuilder::PARAM_STR_ARRAY)))
+			->andWhere($qb->expr()->in('i.status', $qb->createNamedParameter(self::OPEN_STATUSES, IQueryBuilder::PARAM_STR_ARRAY)))
+			->orderBy('i.rank_score', 'DESC')->addOrderBy('i.support_count', 'DESC')->addOrderBy('i.id', 'ASC')
+			->setMaxResults($limit);
+		$this->items->restrictToVisible($qb, $actor, 'i.');
 		$rows = [];
 		$result = $qb->executeQuery();
 		while ($row = $result->fetch()) {
@@ -304,8 +257,8 @@ class ItemsOverviewMapper {
 				'type' => (string)$row['type'],
 				'priority' => (int)$row['priority'],
 				'supportCount' => (int)$row['support_count'],
-				'score' => (int)$row['score'],
-				'organisations' => (int)$row['orgs'],
+				'score' => (int)$row['rank_score'],
+				'organisations' => (int)$row['rank_orgs'],
 			];
 		}
 		$result->closeCursor();

@@ -37,6 +37,7 @@ class ItemSupport {
 		private TransactionRunner $transactions,
 		private ITimeFactory $time,
 		private IEventDispatcher $dispatcher,
+		private RankingWeights $weights,
 	) {
 	}
 
@@ -63,6 +64,7 @@ class ItemSupport {
 				// supported already: the priority sent replaces the one given before
 				$this->supporters->setPriority($item->getId(), $actor->userId, $rank);
 			}
+			$this->weights->refresh([$item->getId()]);
 			return $changed;
 		}, [DbException::REASON_UNIQUE_CONSTRAINT_VIOLATION]); // the same user twice at once: the next attempt sees the first
 		if ($changed) {

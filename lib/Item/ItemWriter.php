@@ -42,6 +42,7 @@ class ItemWriter {
 		private ITimeFactory $time,
 		private IEventDispatcher $dispatcher,
 		private ItemReader $reader,
+		private RankingWeights $weights,
 	) {
 	}
 
@@ -62,6 +63,7 @@ class ItemWriter {
 			$this->words->insert($saved->getId(), $saved->getTitle());
 			$this->replaceAttachments($saved->getId(), $attachments);
 			$this->history->record($saved->getId(), $actor->userId, 'created', null, $saved->getTitle(), $now);
+			$this->weights->refresh([$saved->getId()]);
 			return $saved;
 		});
 		$this->dispatcher->dispatchTyped(new ItemCreated($saved, $actor));
@@ -128,10 +130,13 @@ class ItemWriter {
 			throw ItemConflictException::stale();
 		}
 		$item->setVersion($version + 1);
+		$wasDuplicateOf = $this->weights->duplicateOf($item->getId());
 		$this->items->update($item);
 		if ($also !== null) {
 			$also($now);
 		}
+		// the priority, organisation or merge changed the ranking weight of the item and of those it counts for
+		$this->weights->refresh($this->weights->around($item->getId(), $wasDuplicateOf));
 		if ($after['title'] !== $before['title']) {
 			$this->words->replace($item->getId(), $item->getTitle());
 		}

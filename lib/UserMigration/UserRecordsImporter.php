@@ -14,6 +14,7 @@ use OCA\PilotFeedback\Db\Report;
 use OCA\PilotFeedback\Db\SupporterMapper;
 use OCA\PilotFeedback\Db\TransactionRunner;
 use OCA\PilotFeedback\Item\CommentService;
+use OCA\PilotFeedback\Item\RankingWeights;
 use OCA\PilotFeedback\Rating\AssessmentPilotAssigner;
 use OCA\PilotFeedback\Rating\MonthlyTotals;
 use OCA\PilotFeedback\Rating\RatingContribution;
@@ -50,6 +51,7 @@ class UserRecordsImporter {
 		private TransactionRunner $transactions,
 		private AssessmentPilotAssigner $pilotAssigner,
 		private MonthlyTotals $totals,
+		private RankingWeights $weights,
 	) {
 	}
 
@@ -287,6 +289,7 @@ class UserRecordsImporter {
 		}
 		foreach (array_keys($touched) as $itemId) {
 			$this->supporters->refreshCount($itemId);
+			$this->weights->refresh($this->weights->around($itemId));
 		}
 	}
 

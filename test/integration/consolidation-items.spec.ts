@@ -3,10 +3,14 @@
  * isolates itself in a pilot of its own (RKI and BSH take part while it runs): it files
  * items of every kind, supports, marks a duplicate and rejects one, computes every count and
  * the ranking itself, and compares them with the server's for each role. No figure may count
- * a security finding the viewer may not see.
+ * a security finding the viewer may not see. The ranking weights, stored on the items, must
+ * follow every change of support, priority and merge, and occ pilotfeedback:consolidation:verify
+ * must find a spoiled one (needs NEXTCLOUD_SERVER_DIR for occ).
  */
 import type { Item, Login, Organisation, Seed } from './setup/fixtures.ts'
 
+import { execFileSync, spawnSync } from 'node:child_process'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, expectApi, seed, uid, withVersion } from './setup/fixtures.ts'
 
@@ -51,6 +55,8 @@ const duplicateOf: Record<string, string> = { bshDupCritical: 'rkiReqLow' }
 const WEIGHT: Record<string, number> = { low: 1, medium: 2, high: 4, critical: 8 }
 const RANK: Record<string, number> = { low: 1, medium: 2, high: 3, critical: 4 }
 const OPEN = ['new', 'in_review', 'accepted', 'forwarded', 'in_progress']
+
+const SERVER_DIR = process.env.NEXTCLOUD_SERVER_DIR ?? ''
 
 let s: Seed
 let pilotId: number
@@ -249,5 +255,75 @@ describe('items overview: who sees what', () => {
 		expect(after.data.message).toMatch(/starts in 2026-05, after it ends in 2026-01/)
 		const unknown = await api('bmi', 'GET', `/consolidation/items?${new URLSearchParams({ pilotId: '999999999', month: range.to })}`)
 		expect(unknown.status).toBe(404)
+	})
+})
+
+describe('items overview: the stored ranking weights follow every change', () => {
+	async function rankOf(key: string): Promise<Overview['ranking'][number] | undefined> {
+		const overview = await expectApi<Overview>(200, 'bmi', 'GET', `/consolidation/items?${query()}`)
+		return overview.ranking.find((r) => r.id === items[key].id)
+	}
+
+	it('a supporter changes the priority they gave, withdraws and supports again', async () => {
+		// BSH supports with the item's priority: RKI high 4 + BSH high 4
+		expect(await rankOf('rkiReqHigh')).toMatchObject({ score: 8, organisations: 2, supportCount: 1 })
+		await expectApi(200, 'bsh-tester2', 'POST', `/items/${items.rkiReqHigh.id}/support`, { priority: 'critical' })
+		expect(await rankOf('rkiReqHigh')).toMatchObject({ score: 12, organisations: 2, supportCount: 1 })
+		await expectApi(200, 'bsh-tester2', 'DELETE', `/items/${items.rkiReqHigh.id}/support`)
+		expect(await rankOf('rkiReqHigh')).toMatchObject({ score: 4, organisations: 1, supportCount: 0 })
+		await expectApi(200, 'bsh-tester2', 'POST', `/items/${items.rkiReqHigh.id}/support`)
+		expect(await rankOf('rkiReqHigh')).toMatchObject({ score: 8, organisations: 2, supportCount: 1 })
+	})
+
+	it('the reporter raises the item\'s priority and lowers it again', async () => {
+		const item = items.rkiReqLow2
+		const edit = { title: item.title, body: item.body, componentId: item.componentId, pilotId: item.pilotId }
+		// RKI alone (reporter low, colleague supporting with low): 1
+		expect(await rankOf('rkiReqLow2')).toMatchObject({ score: 1, organisations: 1 })
+		await expectApi(200, 'rki-tester1', 'PUT', `/items/${item.id}`, await withVersion(item.id, { ...edit, priority: 'high' }))
+		expect(await rankOf('rkiReqLow2')).toMatchObject({ score: 4, organisations: 1 })
+		await expectApi(200, 'rki-tester1', 'PUT', `/items/${item.id}`, await withVersion(item.id, { ...edit, priority: 'low' }))
+		expect(await rankOf('rkiReqLow2')).toMatchObject({ score: 1, organisations: 1 })
+	})
+
+	it('undoing a merge takes the duplicate\'s weight off the original, merging again puts it back', async () => {
+		expect(await rankOf('rkiReqLow')).toMatchObject({ score: 9, organisations: 2 })
+		await expectApi(200, 'bmi', 'PUT', `/items/${items.bshDupCritical.id}/status`, await withVersion(items.bshDupCritical.id, { status: 'in_review' }))
+		expect(await rankOf('rkiReqLow')).toMatchObject({ score: 1, organisations: 1, supportCount: 0 })
+		expect(await rankOf('bshDupCritical')).toMatchObject({ score: 8, organisations: 1 })
+		await expectApi(200, 'bmi', 'PUT', `/items/${items.bshDupCritical.id}/status`, await withVersion(items.bshDupCritical.id, { status: 'duplicate', duplicateOf: items.rkiReqLow.id }))
+		expect(await rankOf('rkiReqLow')).toMatchObject({ score: 9, organisations: 2, supportCount: 1 })
+		expect(await rankOf('bshDupCritical')).toBeUndefined()
+	})
+
+	it('a range that ended before the items were filed ranks none of them', async () => {
+		const before = new Date()
+		before.setUTCDate(1)
+		before.setUTCMonth(before.getUTCMonth() - 2)
+		const month = before.toISOString().slice(0, 7)
+		const overview = await expectApi<Overview>(200, 'bmi', 'GET', `/consolidation/items?${query({ from: month, to: month })}`)
+		expect(overview.ranking).toEqual([])
+	})
+
+	it.skipIf(SERVER_DIR === '')('occ pilotfeedback:consolidation:verify finds a spoiled weight, and --repair mends it', async () => {
+		const verify = (...args: string[]): { status: number | null, output: string } => {
+			const run = spawnSync('php', [join(SERVER_DIR, 'occ'), '--no-interaction', '--no-warnings', 'pilotfeedback:consolidation:verify', ...args], { encoding: 'utf8', timeout: 110_000 })
+			return { status: run.status, output: `${run.stdout}${run.stderr}` }
+		}
+		const spoil = `require ${JSON.stringify(join(SERVER_DIR, 'lib/base.php'))};
+			$qb = \\OCP\\Server::get(\\OCP\\IDBConnection::class)->getQueryBuilder();
+			$qb->update('pf_items')->set('rank_score', $qb->createFunction('rank_score + 5'))
+				->where($qb->expr()->eq('id', $qb->createNamedParameter(${items.rkiReqHigh.id})));
+			echo $qb->executeStatement();`
+		expect(execFileSync('php', ['-r', spoil], { encoding: 'utf8' }).trim()).toBe('1')
+		expect(await rankOf('rkiReqHigh')).toMatchObject({ score: 13 })
+
+		const found = verify()
+		expect(found.status).toBe(1)
+		expect(found.output).toContain(`item ${items.rkiReqHigh.id}: ranking weight 13 from 2 organisation(s) stored, 8 from 2 computed`)
+		const repaired = verify('--repair')
+		expect(repaired.status, repaired.output).toBe(0)
+		expect(repaired.output).toContain('Repaired: the ranking weights now equal the supporters.')
+		expect(await rankOf('rkiReqHigh')).toMatchObject({ score: 8, organisations: 2 })
 	})
 })

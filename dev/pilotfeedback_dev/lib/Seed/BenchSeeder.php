@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedbackDev\Seed;
 
 use OCA\PilotFeedback\Exception\ConflictException;
+use OCA\PilotFeedback\Item\RankingWeights;
 use OCA\PilotFeedback\Rating\MonthlyTotals;
 use OCP\AppFramework\Utility\ITimeFactory;
 
@@ -40,6 +41,7 @@ class BenchSeeder {
 		private ITimeFactory $time,
 		private BenchCleanup $cleanup,
 		private MonthlyTotals $totals,
+		private RankingWeights $weights,
 		private BenchOrganisations $organisations,
 		private BenchCatalogue $catalogue,
 		private BenchAccounts $accounts,
@@ -114,6 +116,8 @@ class BenchSeeder {
 
 		$this->totals->rebuild();
 		$lap('monthly_totals');
+		$this->weights->verify(true);
+		$lap('ranking_weights');
 		$counts['peak_memory_mb'] = (int)ceil(memory_get_peak_usage() / 1048576);
 		return [...$counts, ...$seconds];
 	}

@@ -20,7 +20,8 @@ use PHPUnit\Framework\TestCase;
 
 /**
  * The items overview reads the counts once, grouped by organisation, and derives from them
- * both the counts over all organisations and the breakdown of those the viewer may see.
+ * both the counts over all organisations and the breakdown of those the viewer may see; for
+ * the breakdown of one organisation it reads the counts across all and that organisation's apart.
  * Pilot 7 has organisations 1 and 2; organisation 3 filed items in it too (say it left).
  */
 final class ItemsOverviewServiceTest extends TestCase {
@@ -75,16 +76,25 @@ final class ItemsOverviewServiceTest extends TestCase {
 	}
 
 	public function testACoordinatorSeesTheTotalsButOnlyTheBreakdownOfTheirOrganisation(): void {
-		$this->mapper->method('counts')->willReturn([
-			self::row(1, 5, 'defect', 3, 'new', 2),
-			self::row(2, 5, 'defect', 3, 'new', 4),
-		]);
+		// one organisation's breakdown: the totals across all, then that organisation's counts
+		$this->mapper->expects($this->exactly(2))->method('counts')
+			->willReturnCallback(static fn (Actor $actor, int $pilotId, int $start, int $end, ?array $organisationIds, bool $byOrganisation): array => match (true) {
+				$organisationIds === null && !$byOrganisation => [
+					['organisationId' => null, 'componentId' => 5, 'type' => 'defect', 'priority' => 3, 'status' => 'new', 'count' => 6],
+					['organisationId' => null, 'componentId' => 4, 'type' => 'defect', 'priority' => 3, 'status' => 'new', 'count' => 1],
+				],
+				$organisationIds === [1] && $byOrganisation => [self::row(1, 5, 'defect', 3, 'new', 2)],
+				default => throw new \LogicException('unexpected counts query'),
+			});
 
 		$overview = $this->service->overview(new Actor('rki-coord', false, false, [1], [1]), $this->scope());
 
-		$this->assertSame([['componentId' => 5, 'type' => 'defect', 'priority' => 'high', 'status' => 'new', 'count' => 6]], $overview['counts']);
+		$this->assertSame([
+			['componentId' => 4, 'type' => 'defect', 'priority' => 'high', 'status' => 'new', 'count' => 1],
+			['componentId' => 5, 'type' => 'defect', 'priority' => 'high', 'status' => 'new', 'count' => 6],
+		], $overview['counts']);
 		$this->assertSame([1], array_column($overview['organisations'], 'organisationId'));
-		$this->assertSame(2, $overview['organisations'][0]['counts'][0]['count']);
+		$this->assertSame([['componentId' => 5, 'type' => 'defect', 'priority' => 'high', 'status' => 'new', 'count' => 2]], $overview['organisations'][0]['counts']);
 	}
 
 	public function testAnOrganisationWithoutItemsHasAnEmptyBreakdown(): void {

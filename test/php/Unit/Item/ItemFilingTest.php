@@ -32,6 +32,8 @@ final class ItemFilingTest extends ItemTestCase {
 			$item->setId(42);
 			return $item;
 		});
+		// the new item's ranking weight is computed in the same transaction
+		$this->weights->expects(self::once())->method('refresh')->with([42]);
 		$this->filing->create(self::tester(), self::filing());
 
 		self::assertCount(1, $this->recorded);

@@ -19,6 +19,7 @@ use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Item\ItemPresenter;
 use OCA\PilotFeedback\Item\ItemReader;
 use OCA\PilotFeedback\Item\ItemSupport;
+use OCA\PilotFeedback\Item\RankingWeights;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\People\Policy;
 use OCP\AppFramework\Utility\ITimeFactory;
@@ -33,6 +34,7 @@ final class ItemSupportTest extends TestCase {
 	private const NOW = 1_800_000_000;
 
 	private SupporterMapper&MockObject $supporters;
+	private RankingWeights&MockObject $weights;
 	private ItemSupport $support;
 	/** @var list<object> */
 	private array $dispatched = [];
@@ -62,12 +64,14 @@ final class ItemSupportTest extends TestCase {
 			new TransactionRunner($this->createMock(IDBConnection::class), $this->createMock(LoggerInterface::class)),
 			$time,
 			$dispatcher,
+			$this->weights = $this->createMock(RankingWeights::class),
 		);
 	}
 
 	public function testATesterOfAnotherOrganisationSupportsForTheirOwnOrganisation(): void {
 		$this->supporters->expects(self::once())->method('add')->with(7, 'bsh-tester1', 2, self::NOW)->willReturn(true);
 		$this->supporters->expects(self::once())->method('refreshCount')->with(7);
+		$this->weights->expects(self::once())->method('refresh')->with([7]);
 		$this->support->support(new Actor('bsh-tester1', false, false, [2]), 7, true);
 		self::assertCount(1, $this->dispatched);
 		self::assertInstanceOf(ItemSupported::class, $this->dispatched[0]);

@@ -28,6 +28,7 @@ use OCA\PilotFeedback\Item\ItemReader;
 use OCA\PilotFeedback\Item\ItemTriage;
 use OCA\PilotFeedback\Item\ItemWriter;
 use OCA\PilotFeedback\Item\MergeService;
+use OCA\PilotFeedback\Item\RankingWeights;
 use OCA\PilotFeedback\Item\TransitionRule;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\People\Policy;
@@ -52,6 +53,7 @@ abstract class ItemTestCase extends TestCase {
 	protected ItemMapper&MockObject $items;
 	protected HistoryMapper&MockObject $history;
 	protected MergeService&MockObject $merges;
+	protected RankingWeights&MockObject $weights;
 	protected ItemFiling $filing;
 	protected ItemTriage $triage;
 	/** @var list<HistoryEntry> */
@@ -89,6 +91,7 @@ abstract class ItemTestCase extends TestCase {
 			$time,
 			$this->createMock(IEventDispatcher::class),
 			$reader,
+			$this->weights = $this->createMock(RankingWeights::class),
 		);
 		$this->filing = new ItemFiling(new Policy(), $links, $this->createMock(PilotScope::class), $attachments, $reader, $writer);
 		$this->triage = new ItemTriage(

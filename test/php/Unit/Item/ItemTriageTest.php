@@ -103,6 +103,23 @@ final class ItemTriageTest extends ItemTestCase {
 		$this->triage->triage(self::consolidator(), 7, ['version' => self::VERSION, 'status' => 'in_review']);
 	}
 
+	public function testUnmergingRefreshesTheRankingWeightsAroundTheItemAndItsFormerOriginalAfterTheMerge(): void {
+		$item = $this->stored('duplicate');
+		$item->setDuplicateOf(3);
+		$item->resetUpdatedFields();
+		$steps = [];
+		$this->weights->method('duplicateOf')->with(7)->willReturn(3);
+		$this->merges->method('unmerge')->willReturnCallback(static function () use (&$steps): void {
+			$steps[] = 'unmerge';
+		});
+		$this->weights->expects(self::once())->method('around')->with(7, 3)->willReturn([7, 3]);
+		$this->weights->expects(self::once())->method('refresh')->with([7, 3])->willReturnCallback(static function () use (&$steps): void {
+			$steps[] = 'refresh';
+		});
+		$this->triage->triage(self::consolidator(), 7, ['version' => self::VERSION, 'status' => 'in_review']);
+		self::assertSame(['unmerge', 'refresh'], $steps);
+	}
+
 	public function testAFailedMergeCheckWritesNothing(): void {
 		$this->stored('in_review');
 		$this->stored('duplicate', 'bsh-tester1', false, 3);

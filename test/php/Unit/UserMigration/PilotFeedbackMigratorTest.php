@@ -13,6 +13,7 @@ use OCA\PilotFeedback\Db\ItemWordMapper;
 use OCA\PilotFeedback\Db\SupporterMapper;
 use OCA\PilotFeedback\Db\TransactionRunner;
 use OCA\PilotFeedback\Item\CommentService;
+use OCA\PilotFeedback\Item\RankingWeights;
 use OCA\PilotFeedback\Rating\AssessmentPilotAssigner;
 use OCA\PilotFeedback\Rating\MonthlyTotals;
 use OCA\PilotFeedback\Rating\RatingContribution;
@@ -102,7 +103,7 @@ final class PilotFeedbackMigratorTest extends TestCase {
 		$transactions->method('run')->willReturnCallback(static fn (callable $work): mixed => $work());
 		$l = $this->createMock(IL10N::class);
 		$l->method('t')->willReturnCallback(static fn (string $text, array|string $p = []): string => vsprintf($text, (array)$p));
-		$importer = new UserRecordsImporter($mapper, $words, $supporters, $this->commentsManager(), $this->rootFolder(), $transactions, $this->createMock(AssessmentPilotAssigner::class), $this->totals);
+		$importer = new UserRecordsImporter($mapper, $words, $supporters, $this->commentsManager(), $this->rootFolder(), $transactions, $this->createMock(AssessmentPilotAssigner::class), $this->totals, $this->createMock(RankingWeights::class));
 		$this->migrator = new PilotFeedbackMigrator(new UserRecordsExporter($mapper), $importer, $mapper, $l);
 	}
 
