@@ -126,8 +126,20 @@ class SupporterMapper {
 			->executeStatement() > 0;
 	}
 
-	/** Recounts an item's supporters in SQL and stores the count on the item (for sorting). */
+	/**
+	 * Recounts an item's supporters in SQL and stores the count on the item (for sorting).
+	 * Call inside the transaction that changed the supporters. The item's row is locked first,
+	 * so that of two transactions adding supporters of one item at once the second counts
+	 * after the first committed: counted before that (PostgreSQL's and MariaDB's READ
+	 * COMMITTED), the second would store a count without the first's row, last.
+	 */
 	public function refreshCount(int $itemId): void {
+		$lock = $this->db->getQueryBuilder();
+		$lock->update('pf_items')
+			->set('support_count', 'support_count')
+			->where($lock->expr()->eq('id', $lock->createNamedParameter($itemId, IQueryBuilder::PARAM_INT)))
+			->executeStatement();
+
 		$count = $this->db->getQueryBuilder();
 		$count->select($count->func()->count('*'))->from('pf_supporters')
 			->where($count->expr()->eq('item_id', $count->createNamedParameter($itemId, IQueryBuilder::PARAM_INT)));
