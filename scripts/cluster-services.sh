@@ -5,6 +5,8 @@
 #   cluster_requirements         installs the missing Debian packages (as root; otherwise dies
 #                                with the apt-get command)
 #   start_pg_primary, start_pg_replica, start_redis, start_fpm <a|b>, start_nginx, start_cron
+#   kill_fpm <a|b>               a node dies: its PHP-FPM master and workers are killed (SIGKILL)
+#   launch_fpm <a|b>             starts the PHP-FPM of a node again from its configuration
 #   cluster_stop                 stops them all, newest first
 
 CLUSTER_PACKAGES=(postgresql nginx redis-server php8.2-fpm php8.2-redis php8.2-apcu php8.2-pgsql)
@@ -116,13 +118,12 @@ start_redis() {
 
 # start_fpm <a|b>: one app server, a PHP-FPM master of its own (own APCu, pid, socket, log).
 start_fpm() {
-	local node="$1" dir="$CLUSTER_DIR/node-$1" as_root=()
+	local node="$1" dir="$CLUSTER_DIR/node-$1"
 	rm -rf "$dir" && mkdir -p "$dir"
 	# occ, cron.php and the suites run as this user and the web must write the same files:
 	# as root here, the workers run as root too (a real set-up runs all of them as www-data).
 	local user=''
 	if [[ $(id -u) -eq 0 ]]; then
-		as_root=(--allow-to-run-as-root)
 		user=$'user = root\ngroup = root'
 	fi
 	cat >"$dir/php-fpm.conf" <<-EOF
@@ -155,10 +156,50 @@ start_fpm() {
 		php_admin_value[redis.session.lock_wait_time] = 10000
 	EOF
 	log "App server $node: PHP-FPM $("$PHP_FPM" -v | awk 'NR==1 {print $2}') on $dir/php-fpm.sock"
+	stops+=("stop_fpm $node")
+	launch_fpm "$node"
+}
+
+# fpm_pid <a|b>: prints the pid of the node's PHP-FPM master (from its pid file) if it runs.
+fpm_pid() {
+	local pid
+	pid="$(cat "$CLUSTER_DIR/node-$1/php-fpm.pid" 2>/dev/null)" || return 1
+	[[ "$pid" =~ ^[0-9]+$ ]] && grep -qa "node-$1/php-fpm.conf" "/proc/$pid/cmdline" 2>/dev/null || return 1
+	echo "$pid"
+}
+
+# launch_fpm <a|b>: starts the node's PHP-FPM master from the configuration start_fpm wrote, in
+# a session of its own (so that kill_fpm reaches its workers too, and it outlives the shell that
+# started it), and waits for its socket. The socket a killed master left behind goes first.
+launch_fpm() {
+	local dir="$CLUSTER_DIR/node-$1" as_root=()
+	[[ -f "$dir/php-fpm.conf" ]] || die "node $1 has no $dir/php-fpm.conf: is the cluster in $CLUSTER_DIR running?"
+	! fpm_pid "$1" >/dev/null || die "the PHP-FPM of node $1 runs already (pid $(fpm_pid "$1"))"
+	[[ $(id -u) -ne 0 ]] || as_root=(--allow-to-run-as-root)
+	rm -f "$dir/php-fpm.sock" "$dir/php-fpm.pid"
 	"${NICE[@]}" setsid "$PHP_FPM" --nodaemonize --fpm-config "$dir/php-fpm.conf" "${as_root[@]}" \
 		</dev/null >>"$dir/php-fpm.log" 2>&1 &
-	stops+=("stop_pid $! FPM-$node")
-	wait_for 20 "$dir/php-fpm.log" "PHP-FPM of node $node" test -S "$dir/php-fpm.sock"
+	wait_for 20 "$dir/php-fpm.log" "PHP-FPM of node $1" test -S "$dir/php-fpm.sock"
+}
+
+# kill_fpm <a|b>: the node dies as in a crash: its master and every worker get SIGKILL at once
+# (the whole process group), so requests they were answering end without an answer.
+kill_fpm() {
+	local pid
+	pid="$(fpm_pid "$1")" || die "the PHP-FPM of node $1 does not run"
+	kill -KILL -- "-$pid"
+	for _ in $(seq 50); do
+		pgrep -g "$pid" >/dev/null || return 0
+		sleep 0.1
+	done
+	die "the PHP-FPM of node $1 (process group $pid) did not die"
+}
+
+# stop_fpm <a|b>: stops the node's PHP-FPM if it runs (started by start_fpm or launch_fpm).
+stop_fpm() {
+	local pid
+	pid="$(fpm_pid "$1")" || return 0
+	stop_pid "$pid" "FPM-$1"
 }
 
 # stop_pid <pid> <what>: asks the process to stop, then makes it.
@@ -177,8 +218,8 @@ stop_tree() {
 	stop_pid "$1" "$2"
 }
 
-# The load balancer on $BALANCER_PORT (round robin over both nodes), and each node on a port of
-# its own ($NODE_A_PORT, $NODE_B_PORT) with Nextcloud's documented nginx configuration.
+# The load balancer on $BALANCER_PORT (round robin over both nodes' PHP-FPM), and each node on a
+# port of its own ($NODE_A_PORT, $NODE_B_PORT), all with Nextcloud's documented nginx configuration.
 start_nginx() {
 	local dir="$CLUSTER_DIR/nginx" p
 	for p in "$BALANCER_PORT" "$NODE_A_PORT" "$NODE_B_PORT"; do
@@ -211,32 +252,26 @@ start_nginx() {
 			    server_tokens off;
 			    map \$arg_v \$asset_immutable { "" ""; default ", immutable"; }
 
-			    # Round robin; a node that refuses connections is skipped. Requests already sent
-			    # to a node that dies are retried elsewhere only when they are idempotent (GET, HEAD).
-			    upstream nextcloud_nodes {
-			        server 127.0.0.1:$NODE_A_PORT max_fails=1 fail_timeout=5s;
-			        server 127.0.0.1:$NODE_B_PORT max_fails=1 fail_timeout=5s;
-			        keepalive 8;
+			    # The balancer passes PHP round robin to both nodes' PHP-FPM. A node whose FPM
+			    # refuses connections (dead) is skipped, and for 5 s left out: a request not yet
+			    # sent to it goes to the other node, a POST too. A request that a node was
+			    # answering when it died is sent again to the other node only when nginx counts
+			    # its method idempotent (GET, HEAD, PUT, DELETE; not POST or PATCH), else it
+			    # fails with 502 (fastcgi_next_upstream, in the balancer's server block below).
+			    upstream nextcloud_fpm {
+			        server unix:$CLUSTER_DIR/node-a/php-fpm.sock max_fails=1 fail_timeout=5s;
+			        server unix:$CLUSTER_DIR/node-b/php-fpm.sock max_fails=1 fail_timeout=5s;
 			    }
-			    server {
-			        listen 127.0.0.1:$BALANCER_PORT;
-			        client_max_body_size 512M;
-			        client_body_timeout 300s;
-			        location / {
-			            proxy_pass http://nextcloud_nodes;
-			            proxy_http_version 1.1;
-			            proxy_set_header Connection "";
-			            proxy_set_header Host \$http_host;
-			            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-			            proxy_read_timeout 300s;
-			            proxy_request_buffering off;
-			            proxy_buffering off;
-			            proxy_next_upstream error timeout http_502;
-			        }
+			    # The node that answered (the last one tried), for the header X-Pilotfeedback-Node.
+			    map \$upstream_addr \$pilotfeedback_node {
+			        ~node-a/php-fpm\\.sock\$ a;
+			        ~node-b/php-fpm\\.sock\$ b;
+			        default "";
 			    }
 		EOF
-		nginx_node a "$NODE_A_PORT"
-		nginx_node b "$NODE_B_PORT"
+		nginx_server "$BALANCER_PORT" nextcloud_fpm '$pilotfeedback_node' 'fastcgi_next_upstream error timeout;'
+		nginx_server "$NODE_A_PORT" "unix:$CLUSTER_DIR/node-a/php-fpm.sock" a
+		nginx_server "$NODE_B_PORT" "unix:$CLUSTER_DIR/node-b/php-fpm.sock" b
 		echo '}'
 	} >"$dir/nginx.conf"
 	log "nginx: balancer on 127.0.0.1:$BALANCER_PORT, node a on :$NODE_A_PORT, node b on :$NODE_B_PORT"
@@ -247,18 +282,19 @@ start_nginx() {
 	wait_for 20 "$dir/error.log" "nginx" curl -sf -o /dev/null "http://127.0.0.1:$NODE_B_PORT/status.php"
 }
 
-# nginx_node <a|b> <port>: Nextcloud's documented server block (admin manual, "NGINX
-# configuration", web root variant), without TLS, passing PHP to that node's FPM.
-nginx_node() {
+# nginx_server <port> <fastcgi_pass target> <X-Pilotfeedback-Node value> [more fastcgi directives]:
+# Nextcloud's documented server block (admin manual, "NGINX configuration", web root variant),
+# without TLS, passing PHP to one node's FPM or to the balancer's upstream of both.
+nginx_server() {
 	cat <<-EOF
 		    server {
-		        listen 127.0.0.1:$2;
+		        listen 127.0.0.1:$1;
 		        root $CLUSTER_DIR/nextcloud;
 		        client_max_body_size 512M;
 		        client_body_timeout 300s;
 		        fastcgi_buffers 64 4K;
 		        client_body_buffer_size 512k;
-		        add_header X-Pilotfeedback-Node "$1" always;
+		        add_header X-Pilotfeedback-Node "$3" always;
 		        add_header Referrer-Policy "no-referrer" always;
 		        add_header X-Content-Type-Options "nosniff" always;
 		        add_header X-Frame-Options "SAMEORIGIN" always;
@@ -287,7 +323,8 @@ nginx_node() {
 		            fastcgi_param PATH_INFO \$path_info;
 		            fastcgi_param modHeadersAvailable true;
 		            fastcgi_param front_controller_active true;
-		            fastcgi_pass unix:$CLUSTER_DIR/node-$1/php-fpm.sock;
+		            fastcgi_pass $2;
+		            ${4:-}
 		            fastcgi_intercept_errors on;
 		            fastcgi_request_buffering off;
 		            fastcgi_max_temp_file_size 0;
@@ -296,7 +333,7 @@ nginx_node() {
 		        location ~ \\.(?:css|js|mjs|svg|gif|ico|jpg|png|webp|wasm|tflite|map|ogg|flac)$ {
 		            try_files \$uri /index.php\$request_uri;
 		            add_header Cache-Control "public, max-age=15778463\$asset_immutable";
-		            add_header X-Pilotfeedback-Node "$1" always;
+		            add_header X-Pilotfeedback-Node "$3" always;
 		            access_log off;
 		        }
 		        location ~ \\.(otf|woff2?)$ { try_files \$uri /index.php\$request_uri; expires 7d; access_log off; }

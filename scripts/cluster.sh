@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Usage: scripts/cluster.sh [--run <command...>]
+#        scripts/cluster.sh node <kill|start> <a|b>
 # A Nextcloud cluster on this machine, from Debian's packages, as throwaways in $CLUSTER_DIR
 # (default /tmp/pilotfeedback-cluster, outside the repository), all stopped on exit:
 # - PostgreSQL 15 primary ($PG_PRIMARY_PORT) and one streaming replica ($PG_REPLICA_PORT, hot
@@ -15,13 +16,21 @@
 # command with NEXTCLOUD_URL (the balancer), NODE_A_URL, NODE_B_URL and NEXTCLOUD_SERVER_DIR
 # set, then stops everything and exits with the command's status.
 # Missing Debian packages are installed as root (otherwise the apt-get command is printed).
+# `node kill a` kills node a's PHP-FPM, master and workers, as a crash would, on the cluster
+# running in $PILOTFEEDBACK_CLUSTER_DIR; `node start a` starts it again (the cluster's stop
+# stops it then as well). --run exports PILOTFEEDBACK_CLUSTER_DIR, and NODE_A_PIDFILE and
+# NODE_B_PIDFILE (the FPM masters' pid files), for test/cluster/node-kill.spec.ts.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/db-server.sh"
 source "$(dirname "$0")/cluster-services.sh"
 
 run=()
-if [[ "${1:-}" == --run ]]; then
+node_action=()
+if [[ "${1:-}" == node ]]; then
+	[[ $# -eq 3 && "$2" =~ ^(kill|start)$ && "$3" =~ ^[ab]$ ]] || die "usage: $0 node <kill|start> <a|b>"
+	node_action=("$2" "$3")
+elif [[ "${1:-}" == --run ]]; then
 	shift
 	[[ $# -gt 0 ]] || die "--run needs a command, such as: npx vitest run --config vitest.integration.config.ts"
 	run=("$@")
@@ -38,6 +47,14 @@ NODE_A_PORT="${NODE_A_PORT:-8191}"
 NODE_B_PORT="${NODE_B_PORT:-8192}"
 url="http://127.0.0.1:$BALANCER_PORT"
 server="$CLUSTER_DIR/nextcloud"
+
+if ((${#node_action[@]})); then
+	case "${node_action[0]}" in
+		kill) kill_fpm "${node_action[1]}" && log "Node ${node_action[1]} is dead (its PHP-FPM was killed)" ;;
+		start) launch_fpm "${node_action[1]}" && log "Node ${node_action[1]} runs again (PHP-FPM pid $(fpm_pid "${node_action[1]}"))" ;;
+	esac
+	exit 0
+fi
 
 [[ "$CLUSTER_DIR" == /?*/* && "$CLUSTER_DIR" != "$REPO_DIR"* ]] \
 	|| die "PILOTFEEDBACK_CLUSTER_DIR=$CLUSTER_DIR: choose a folder of its own outside the repository, such as /tmp/pilotfeedback-cluster"
@@ -107,7 +124,8 @@ nodes="$(for _ in 1 2 3 4; do curl -sf -o /dev/null -D - "$url/status.php" | sed
 [[ "$nodes" == ab ]] || die "the balancer did not alternate between the nodes (answered by: '$nodes')"
 
 export NEXTCLOUD_URL="$url" NODE_A_URL="http://127.0.0.1:$NODE_A_PORT" NODE_B_URL="http://127.0.0.1:$NODE_B_PORT"
-export NEXTCLOUD_SERVER_DIR="$server"
+export NEXTCLOUD_SERVER_DIR="$server" PILOTFEEDBACK_CLUSTER_DIR="$CLUSTER_DIR"
+export NODE_A_PIDFILE="$CLUSTER_DIR/node-a/php-fpm.pid" NODE_B_PIDFILE="$CLUSTER_DIR/node-b/php-fpm.pid"
 if ((${#run[@]})); then
 	log "Running through the balancer $url: ${run[*]}"
 	status=0
