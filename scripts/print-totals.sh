@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Usage: scripts/print-totals.sh
 # Prints the totals of every suite of the last `make test`: the Vitest unit tests, PHPUnit,
-# and the integration and browser suites per database (a suite without results says so).
+# the integration and browser suites per database, and the cluster subset (a suite without
+# results says so).
 set -uo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -34,6 +35,14 @@ if [[ -f "$unit/phpunit-documents.xml" ]]; then
 else
 	echo '  Documents:    no results (the stage did not run)'
 fi
+if [[ -f "$unit/vitest-cluster.json" ]]; then
+	node -e '
+		const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))
+		console.log(`  Cluster:      ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped (${r.testResults.length} files through the balancer)`)
+	' "$unit/vitest-cluster.json"
+else
+	echo '  Cluster:      no results (the stage did not run)'
+fi
 if [[ -f "$RUNTIME/results/summary.txt" ]]; then
 	cat "$RUNTIME/results/summary.txt"
 else
@@ -45,7 +54,7 @@ fi
 passed=0
 failed=0
 while IFS= read -r line; do
-	if [[ "$line" =~ ^(\ \ Vitest\ unit:|\ \ PHPUnit:|\ \ Documents:|integration:)\ +([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+	if [[ "$line" =~ ^(\ \ Vitest\ unit:|\ \ Cluster:|\ \ PHPUnit:|\ \ Documents:|integration:)\ +([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
 		passed=$((passed + BASH_REMATCH[2]))
 		failed=$((failed + BASH_REMATCH[3]))
 	elif [[ "$line" =~ ^\ \ [A-Za-z\ ]+:\ +no\ results ]]; then
