@@ -9,6 +9,8 @@ export default defineConfig({
 		environment: 'node',
 		// Suites share one server and its demo data, so files run one after another.
 		fileParallelism: false,
+		// One session per demo user for the whole run (a password check costs ~0.5 s a request)
+		globalSetup: ['test/integration/setup/openSessions.ts'],
 		// occ pilotfeedback:consolidation:verify after every suite
 		setupFiles: ['test/integration/setup/verifyMonthlyTotals.ts'],
 		testTimeout: 60_000,

@@ -1,4 +1,5 @@
 /** HTTP helpers for the integration suites: OCS calls as a given demo user. */
+import { cookieHeader, rememberCookies } from './sessionJar.ts'
 
 /** Base URL of the Nextcloud under test, without a trailing slash. */
 export const NEXTCLOUD_URL = (process.env.NEXTCLOUD_URL ?? '').replace(/\/+$/, '')
@@ -45,7 +46,7 @@ export async function ocs<T = unknown>(
 	const headers: Record<string, string> = {
 		'OCS-APIRequest': 'true',
 		Accept: 'application/json',
-		...(user === null ? {} : basicAuth(user)),
+		...(user === null ? {} : { ...basicAuth(user), Cookie: cookieHeader(user, passwordOf(user)) }),
 	}
 	if (body !== undefined) {
 		headers['Content-Type'] = 'application/json'
@@ -55,6 +56,9 @@ export async function ocs<T = unknown>(
 		headers,
 		body: body === undefined ? undefined : JSON.stringify(body),
 	})
+	if (user !== null) {
+		rememberCookies(user, passwordOf(user), response)
+	}
 	const text = await response.text()
 	const json = text === '' ? null : JSON.parse(text)
 	return { status: response.status, data: json?.ocs?.data ?? null }

@@ -6,6 +6,7 @@ import type { DemoUser } from './client.ts'
 
 import { expect } from 'vitest'
 import { NEXTCLOUD_URL, passwordOf } from './client.ts'
+import { cookieHeader, rememberCookies } from './sessionJar.ts'
 
 /** A login: a demo user, explicit credentials, or null for an anonymous call. */
 export type Login = DemoUser | { user: string, password: string } | null
@@ -34,31 +35,6 @@ function credentials(login: Login): { user: string, password: string } | null {
 }
 
 /**
- * Session cookies per login. Nextcloud checks a basic-auth password (a slow hash) on every
- * request unless the request also carries the session that the first one opened.
- */
-const jars = new Map<string, Map<string, string>>()
-
-function remember(user: string, response: Response): void {
-	const jar = jars.get(user) ?? new Map<string, string>()
-	for (const cookie of response.headers.getSetCookie()) {
-		const [pair, ...attributes] = cookie.split(';')
-		const eq = pair.indexOf('=')
-		const name = pair.slice(0, eq).trim()
-		const value = pair.slice(eq + 1).trim()
-		const expired = value === '' || value === 'deleted'
-			|| attributes.some((a) => /^\s*max-age=0\s*$/i.test(a))
-			|| attributes.some((a) => /^\s*expires=/i.test(a) && Date.parse(a.split('=')[1]) < Date.now())
-		if (expired) {
-			jar.delete(name)
-		} else {
-			jar.set(name, value)
-		}
-	}
-	jars.set(user, jar)
-}
-
-/**
  * Calls `${NEXTCLOUD_URL}${path}` (path starting with /ocs/...) as `login`. A string body
  * is sent as it is (with Content-Type JSON), anything else JSON-encoded.
  */
@@ -67,10 +43,7 @@ export async function call<T = any>(login: Login, method: string, path: string, 
 	const creds = credentials(login)
 	if (creds !== null) {
 		headers.Authorization = `Basic ${Buffer.from(`${creds.user}:${creds.password}`).toString('base64')}`
-		const jar = jars.get(creds.user)
-		if (jar !== undefined && jar.size > 0) {
-			headers.Cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
-		}
+		headers.Cookie = cookieHeader(creds.user, creds.password)
 	}
 	if (body !== undefined) {
 		headers['Content-Type'] = 'application/json'
@@ -81,7 +54,7 @@ export async function call<T = any>(login: Login, method: string, path: string, 
 		body: body === undefined ? undefined : (typeof body === 'string' ? body : JSON.stringify(body)),
 	})
 	if (creds !== null) {
-		remember(creds.user, response)
+		rememberCookies(creds.user, creds.password, response)
 	}
 	const text = await response.text()
 	let json: any
