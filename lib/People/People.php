@@ -14,6 +14,7 @@ use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\Organisation;
 use OCA\PilotFeedback\Db\OrganisationMapper;
 use OCA\PilotFeedback\Settings\SettingsService;
+use OCP\Group\Backend\ISearchableGroupBackend;
 use OCP\IGroupManager;
 
 /** Who holds a role, by user id: for notifications and activity recipients. */
@@ -32,7 +33,7 @@ class People {
 		if ($group === '') {
 			return [];
 		}
-		return array_map('strval', array_keys($this->groupManager->displayNamesInGroup($group)));
+		return $this->memberIds($group);
 	}
 
 	/** @return list<string> the coordinators of an organisation */
@@ -44,7 +45,7 @@ class People {
 	public function members(int $orgId): array {
 		$users = [];
 		foreach ($this->links->rightsByLeft(Link::OrganisationGroups, [$orgId])[$orgId] ?? [] as $groupId) {
-			foreach (array_keys($this->groupManager->displayNamesInGroup((string)$groupId)) as $userId) {
+			foreach ($this->memberIds((string)$groupId) as $userId) {
 				$users[$userId] = true;
 			}
 		}
@@ -69,7 +70,7 @@ class People {
 		foreach ($orgIds as $orgId) {
 			$testers[$orgId] = [];
 			foreach ($groups[$orgId] ?? [] as $groupId) {
-				$members[(string)$groupId] ??= array_map('strval', array_keys($this->groupManager->displayNamesInGroup((string)$groupId)));
+				$members[(string)$groupId] ??= $this->memberIds((string)$groupId);
 				foreach ($members[(string)$groupId] as $userId) {
 					$testers[$orgId][$userId] = true;
 				}
@@ -79,6 +80,29 @@ class People {
 			}
 		}
 		return $testers;
+	}
+
+	/**
+	 * The user ids of a group's members, asked of each group backend directly: one query per
+	 * group with the database backend, where IGroupManager::displayNamesInGroup also looks the
+	 * group up first (a second query) and reads every member's display name, which no caller
+	 * here needs.
+	 *
+	 * @return list<string>
+	 */
+	private function memberIds(string $groupId): array {
+		$ids = [];
+		foreach ($this->groupManager->getBackends() as $backend) {
+			if (!$backend instanceof ISearchableGroupBackend) {
+				// a backend that cannot list a group's users itself: the group manager's way
+				return array_map('strval', array_keys($this->groupManager->displayNamesInGroup($groupId)));
+			}
+			// a backend without the group has no members for it
+			foreach ($backend->searchInGroup($groupId) as $user) {
+				$ids[$user->getUID()] = true;
+			}
+		}
+		return array_map('strval', array_keys($ids));
 	}
 
 	/** @return list<Organisation> the organisations that are not archived */
