@@ -48,6 +48,7 @@ class ItemReader {
 		return [
 			'items' => $this->presenter->list($actor, $page['items']),
 			'total' => $page['total'],
+			'totalCapped' => $page['totalCapped'],
 			'page' => $query->page,
 			'limit' => $query->limit,
 		];

@@ -56,11 +56,11 @@ describe('coordination store: the last answer wins', () => {
 
 	it('keeps the newer items of an organisation loaded again', async () => {
 		const older = deferred<ItemPage>()
-		vi.mocked(fetchItems).mockReturnValueOnce(older.promise).mockResolvedValueOnce({ items: [], total: 4, page: 1, limit: 100 })
+		vi.mocked(fetchItems).mockReturnValueOnce(older.promise).mockResolvedValueOnce({ items: [], total: 4, totalCapped: false, page: 1, limit: 100 })
 		const store = useCoordinationStore()
 		const first = store.loadItems(1)
 		await store.loadItems(1)
-		older.resolve({ items: [], total: 3, page: 1, limit: 100 })
+		older.resolve({ items: [], total: 3, totalCapped: false, page: 1, limit: 100 })
 		await first
 		expect(store.items[1]?.total).toBe(4)
 		expect(store.itemErrors).toEqual({})

@@ -68,7 +68,7 @@ describe('items store', () => {
 	})
 
 	it('loads the page for the filters and counts the pages', async () => {
-		vi.mocked(fetchItems).mockResolvedValue({ items: [], total: 51, page: 2, limit: 25 })
+		vi.mocked(fetchItems).mockResolvedValue({ items: [], total: 51, totalCapped: false, page: 2, limit: 25 })
 		const store = useItemsStore()
 		await store.loadPage({ status: ['new'], page: 2 })
 		expect(fetchItems).toHaveBeenCalledWith({ status: 'new', sort: 'created', order: 'desc', page: 2, limit: ITEMS_PER_PAGE }, expect.any(AbortSignal))
@@ -117,7 +117,7 @@ describe('items store: the last answer wins', () => {
 		vi.resetAllMocks()
 	})
 
-	const pageOf = (page: number): ItemPage => ({ items: [], total: 60, page, limit: ITEMS_PER_PAGE })
+	const pageOf = (page: number): ItemPage => ({ items: [], total: 60, totalCapped: false, page, limit: ITEMS_PER_PAGE })
 
 	it('keeps the newer list when the answer for the previous filters arrives late', async () => {
 		const older = deferred<ItemPage>()

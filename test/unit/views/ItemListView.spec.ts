@@ -9,6 +9,7 @@ import { useItemsStore } from '../../../src/stores/items.ts'
 const page = {
 	items: [{ id: 1, type: 'defect', title: 'Upload stalls', priority: 'high', consolidatedPriority: null, status: 'new', organisationId: 1, componentId: 3, createdAt: 0, supportCount: 0 }],
 	total: 1,
+	totalCapped: false,
 	page: 1,
 	limit: 25,
 }
@@ -19,8 +20,9 @@ const page = {
  * @param path the route with its query
  * @param isConsolidator whether the user is a consolidator
  * @param selected ids selected for bulk triage
+ * @param listPage the page of items the store holds
  */
-async function mountView(path: string, isConsolidator: boolean, selected: number[] = []) {
+async function mountView(path: string, isConsolidator: boolean, selected: number[] = [], listPage = page) {
 	const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/items', component: ItemListView }, { path: '/items/:id', component: { template: '<div />' } }] })
 	await router.push(path)
 	const wrapper = mount(ItemListView, {
@@ -29,7 +31,7 @@ async function mountView(path: string, isConsolidator: boolean, selected: number
 				createSpy: vi.fn,
 				initialState: {
 					'pilotfeedback-me': { me: { userId: isConsolidator ? 'bmi' : 'rki-tester1', isConsolidator, organisations: [] } },
-					'pilotfeedback-items': { page },
+					'pilotfeedback-items': { page: listPage },
 					'pilotfeedback-catalogue': { catalogue: { pilots: [], components: [], criteria: [], organisations: [], periods: [] } },
 					'pilotfeedback-bulk-triage': { selected },
 				},
@@ -71,5 +73,17 @@ describe('ItemListView', () => {
 		await router.push('/items?page=2')
 		await flushPromises()
 		expect(bulk.clear).toHaveBeenCalled()
+	})
+
+	it('says how many items there are, and "more than" when a search stopped counting', async () => {
+		const exact = await mountView('/items', false, [], { ...page, total: 60 })
+		expect(exact.wrapper.find('.item-list-view__total').text()).toBe('60 items')
+
+		const capped = await mountView('/items?q=link', false, [], { ...page, total: 1000, totalCapped: true, limit: 100 })
+		expect(capped.wrapper.find('.item-list-view__total').text()).toBe('More than 1000 items')
+		const pagination = capped.wrapper.find('.item-pagination')
+		expect(pagination.text()).toContain('Page 1 of more than 10')
+		const next = pagination.findAll('button').at(-1)
+		expect(next?.attributes('disabled')).toBeUndefined()
 	})
 })

@@ -31,6 +31,8 @@ use Symfony\Component\Console\Output\OutputInterface;
  */
 class BenchExplain extends Command {
 	private const ENDPOINTS = ['results', 'trend', 'participation', 'items'];
+	/** The item list's text search and the title suggestions, with --q (not in the default set). */
+	private const ITEM_ENDPOINTS = ['search', 'suggestions'];
 
 	public function __construct(
 		private IUserManager $userManager,
@@ -51,7 +53,8 @@ class BenchExplain extends Command {
 			->addOption('to', null, InputOption::VALUE_REQUIRED, 'Last month of a range (with --from)')
 			->addOption('organisation', null, InputOption::VALUE_REQUIRED, 'Only this organisation (organisationId)')
 			->addOption('released-only', null, InputOption::VALUE_NONE, 'Only released feedback (releasedOnly=true)')
-			->addOption('endpoint', null, InputOption::VALUE_REQUIRED, 'Comma-separated: results, trend, participation, items', implode(',', self::ENDPOINTS))
+			->addOption('endpoint', null, InputOption::VALUE_REQUIRED, 'Comma-separated: results, trend, participation, items; or search, suggestions (with --q)', implode(',', self::ENDPOINTS))
+			->addOption('q', null, InputOption::VALUE_REQUIRED, 'The text of search and suggestions (100 items per page for search)', 'sharing link')
 			->addOption('no-analyze', null, InputOption::VALUE_NONE, 'PostgreSQL: plain EXPLAIN (estimates, without running the query)')
 			->addOption('sql', null, InputOption::VALUE_NONE, 'Print each query\'s SQL with its parameters too')
 			->addOption('min-ms', null, InputOption::VALUE_REQUIRED, 'Print only the queries that took at least this many milliseconds (SQLite: run again; PostgreSQL: the execution time of EXPLAIN ANALYZE)', '0');
@@ -65,8 +68,8 @@ class BenchExplain extends Command {
 		}
 		$endpoints = array_values(array_filter(explode(',', (string)$input->getOption('endpoint'))));
 		foreach ($endpoints as $endpoint) {
-			if (!in_array($endpoint, self::ENDPOINTS, true)) {
-				$output->writeln(sprintf('<error>Unknown endpoint %s; use %s.</error>', $endpoint, implode(', ', self::ENDPOINTS)));
+			if (!in_array($endpoint, [...self::ENDPOINTS, ...self::ITEM_ENDPOINTS], true)) {
+				$output->writeln(sprintf('<error>Unknown endpoint %s; use %s.</error>', $endpoint, implode(', ', [...self::ENDPOINTS, ...self::ITEM_ENDPOINTS])));
 				return self::INVALID;
 			}
 		}
@@ -74,6 +77,8 @@ class BenchExplain extends Command {
 		// The services come after the user: ActorFactory reads the session.
 		$consolidation = \OCP\Server::get(ConsolidationService::class);
 		$overview = \OCP\Server::get(ItemsOverviewService::class);
+		$items = \OCP\Server::get(\OCA\PilotFeedback\Item\ItemReader::class);
+		$text = (string)$input->getOption('q');
 		$actor = \OCP\Server::get(\OCA\PilotFeedback\People\ActorFactory::class)->current();
 		$released = $input->getOption('released-only') ? true : null;
 		$args = [$input->getOption('pilot'), $input->getOption('month'), $input->getOption('quarter'), $input->getOption('from'), $input->getOption('to')];
@@ -82,7 +87,11 @@ class BenchExplain extends Command {
 
 		$analyze = !$input->getOption('no-analyze');
 		foreach ($endpoints as $endpoint) {
-			$queries = $this->plans->capture(function () use ($endpoint, $consolidation, $overview, $actor, $args, $released, $organisation): void {
+			$queries = $this->plans->capture(function () use ($endpoint, $consolidation, $overview, $items, $text, $actor, $args, $released, $organisation): void {
+				if (in_array($endpoint, self::ITEM_ENDPOINTS, true)) {
+					$endpoint === 'search' ? $items->list($actor, ['q' => $text, 'limit' => 100]) : $items->suggestions($actor, $text, 5);
+					return;
+				}
 				$scope = $consolidation->scope($actor, ...[...$args, $endpoint === 'items' ? null : $released, $organisation]);
 				match ($endpoint) {
 					'results' => $consolidation->results($actor, $scope),

@@ -36,7 +36,7 @@ final class ItemMapperPageTest extends TestCase {
 		}, $n === 0 ? [] : range(1, $n));
 	}
 
-	/** @return array{items: list<Item>, total: int} */
+	/** @return array{items: list<Item>, total: int, totalCapped: bool} */
 	private function page(int $onPage, int $page, int $limit, bool $counts, int $counted = 999): array {
 		$this->mapper->method('findPage')->willReturn(self::items($onPage));
 		$this->mapper->expects($counts ? $this->once() : $this->never())->method('count')->willReturn($counted);
@@ -59,5 +59,40 @@ final class ItemMapperPageTest extends TestCase {
 
 	public function testAPagePastTheEndIsCounted(): void {
 		$this->assertSame(40, $this->page(0, 5, 25, true, 40)['total']);
+	}
+
+	public function testAListWithoutSearchIsCountedInFull(): void {
+		$result = $this->page(25, 2, 25, true, 5000);
+		$this->assertSame(5000, $result['total']);
+		$this->assertFalse($result['totalCapped']);
+	}
+
+	/** @return array{items: list<Item>, total: int, totalCapped: bool} */
+	private function search(int $page, int $limit, int $expectedBound, int $counted): array {
+		$this->mapper->method('findPage')->willReturn(self::items($limit));
+		$this->mapper->expects($this->once())->method('count')
+			->with($this->anything(), $this->anything(), $expectedBound)
+			->willReturn($counted);
+		return $this->mapper->findPageWithTotal(new Actor('rki-tester1'), new ItemQuery(page: $page, limit: $limit, search: 'sharing link'));
+	}
+
+	public function testASearchCountsNoFurtherThanTheCapPastThePageStart(): void {
+		// page 3 of 100: 200 before it, then 200 more; one beyond tells whether there are more
+		$result = $this->search(3, 100, 401, 401);
+		$this->assertSame(400, $result['total']);
+		$this->assertTrue($result['totalCapped']);
+	}
+
+	public function testASearchWithFewerMatchesThanTheCapIsExact(): void {
+		$result = $this->search(1, 100, 201, 200);
+		$this->assertSame(200, $result['total']);
+		$this->assertFalse($result['totalCapped']);
+	}
+
+	public function testTheCapIsWholePagesSoThatMoreThanNPagesHolds(): void {
+		// 30 per page: 7 pages (210 items) are counted, so "more than 7 pages" is true when capped
+		$result = $this->search(1, 30, 211, 211);
+		$this->assertSame(210, $result['total']);
+		$this->assertTrue($result['totalCapped']);
 	}
 }
