@@ -351,6 +351,7 @@ OC.L10N.register(
         "Left out %1$s records whose pilot, component, criterion, organisation, period or item does not exist on this server.": "%1$s Einträge ausgelassen, deren Erprobung, Komponente, Kriterium, Organisation, Zeitraum oder Meldung es auf diesem Server nicht gibt.",
         "Limit": "Anzahl",
         "Line chart of the mean score (1 to 5) of %1$s per criterion in each month of the quarter. The table after the chart holds the same figures.": "Liniendiagramm des Mittelwerts (1 bis 5) von %1$s je Kriterium in jedem Monat des Quartals. Die Tabelle nach dem Diagramm enthält dieselben Zahlen.",
+        "Loading figures …": "Zahlen werden geladen …",
         "Loading items …": "Meldungen werden geladen …",
         "Loading item …": "Meldung wird geladen …",
         "Loading progress …": "Fortschritt wird geladen …",

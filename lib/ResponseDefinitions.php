@@ -197,7 +197,9 @@ namespace OCA\PilotFeedback;
  * @psalm-type PilotFeedbackItemConflict = array{message: string, current: PilotFeedbackItemDetail}
  * @field-description PilotFeedbackItemConflict.message A sentence a person can act on
  * @field-description PilotFeedbackItemConflict.current The item as it is now, with its current version
- * @psalm-type PilotFeedbackItemPage = array{items: list<PilotFeedbackItem>, total: int, page: int, limit: int}
+ * @psalm-type PilotFeedbackItemPage = array{items: list<PilotFeedbackItem>, total: int, totalCapped: bool, page: int, limit: int}
+ * @field-description PilotFeedbackItemPage.total How many items match; with totalCapped, more than this many
+ * @field-description PilotFeedbackItemPage.totalCapped True when a text search (q) found more matches than it counts (200 past the page's start, rounded up to whole pages): more than total match
  * @psalm-type PilotFeedbackBulkTriageResult = array{ids: list<int>, changed: int, historyEntries: int}
  * @field-description PilotFeedbackBulkTriageResult.ids The items of the request, each once
  * @field-description PilotFeedbackBulkTriageResult.changed How many of them changed (the others had the values already)
@@ -243,7 +245,10 @@ namespace OCA\PilotFeedback;
  * @psalm-type PilotFeedbackItemCount = array{componentId: int, type: PilotFeedbackItemType, priority: PilotFeedbackPriority, status: PilotFeedbackItemStatus, count: int}
  * @psalm-type PilotFeedbackItemSummary = array{id: int, title: string, type: PilotFeedbackItemType, priority: PilotFeedbackPriority, status: PilotFeedbackItemStatus, componentId: int, organisationId: int, createdAt: int}
  * @psalm-type PilotFeedbackRankedItem = array{id: int, title: string, type: PilotFeedbackItemType, priority: PilotFeedbackPriority, supportCount: int, score: int, organisations: int}
- * @psalm-type PilotFeedbackItemsOverview = array{pilotId: int, range: PilotFeedbackConsolidationRange, counts: list<PilotFeedbackItemCount>, organisations: list<array{organisationId: int, counts: list<PilotFeedbackItemCount>}>, openUrgent: list<PilotFeedbackItemSummary>, perMonth: list<array{month: string, filed: int, closed: int}>, ranking: list<PilotFeedbackRankedItem>, rankingWeights: array{low: int, medium: int, high: int, critical: int}}
+ * @psalm-type PilotFeedbackItemsOverview = array{pilotId: int, range: PilotFeedbackConsolidationRange, counts: list<PilotFeedbackItemCount>, organisationIds: list<int>, organisations?: list<array{organisationId: int, counts: list<PilotFeedbackItemCount>}>, openUrgent: list<PilotFeedbackItemSummary>, perMonth: list<array{month: string, filed: int, closed: int}>, ranking: list<PilotFeedbackRankedItem>, rankingWeights: array{low: int, medium: int, high: int, critical: int}}
+ * @field-description PilotFeedbackItemsOverview.counts Across all organisations (every item the caller may see)
+ * @field-description PilotFeedbackItemsOverview.organisationIds The organisations whose breakdown the caller may ask for (organisationId)
+ * @field-description PilotFeedbackItemsOverview.organisations The breakdown of the organisation asked for (organisationId); absent when none was
  * @psalm-type PilotFeedbackReportType = 'monthly'|'quarterly'|'export'
  * @psalm-type PilotFeedbackReportStatus = 'queued'|'running'|'done'|'failed'
  * @psalm-type PilotFeedbackReport = array{

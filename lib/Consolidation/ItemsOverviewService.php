@@ -23,7 +23,9 @@ use OCA\PilotFeedback\People\Policy;
  * component (across all organisations and per organisation), open critical and high items,
  * items filed and closed per month, and the ranking of requirements and improvements.
  * Who sees which breakdown follows the consolidated results (Policy::breakdownOrganisations);
- * every figure counts only items the viewer may see.
+ * every figure counts only items the viewer may see. The breakdown can be left out (the API
+ * gives it only for one organisation asked for): of 50 organisations over two years it runs
+ * to tens of thousands of rows.
  *
  * @psalm-import-type PilotFeedbackItemsOverview from \OCA\PilotFeedback\ResponseDefinitions
  * @psalm-import-type PilotFeedbackItemCount from \OCA\PilotFeedback\ResponseDefinitions
@@ -45,14 +47,20 @@ class ItemsOverviewService {
 	) {
 	}
 
-	/** @return PilotFeedbackItemsOverview */
-	public function overview(Actor $actor, ConsolidationScope $scope): array {
+	/**
+	 * @param bool $withBreakdown whether the answer holds the breakdown (organisations) of the
+	 *                            organisations the viewer may see (of the scope's one organisation when it names one)
+	 * @return PilotFeedbackItemsOverview
+	 */
+	public function overview(Actor $actor, ConsolidationScope $scope, bool $withBreakdown = true): array {
 		$organisationIds = $this->policy->breakdownOrganisations($actor, $scope->organisationIds, $scope->organisationId);
+		// whose breakdown the viewer may ask for, whichever one this scope asks for
+		$pickable = $scope->organisationId === null ? $organisationIds : $this->policy->breakdownOrganisations($actor, $scope->organisationIds, null);
 		$bounds = $scope->range->bounds();
 		$start = $bounds[0];
 		$end = $bounds[count($bounds) - 1];
 
-		[$counts, $breakdown] = $this->counts($actor, $scope->pilotId, $start, $end, $organisationIds);
+		[$counts, $breakdown] = $this->counts($actor, $scope->pilotId, $start, $end, $withBreakdown ? $organisationIds : []);
 
 		$perMonth = $this->mapper->perMonth($actor, $scope->pilotId, $bounds);
 		$months = [];
@@ -71,30 +79,34 @@ class ItemsOverviewService {
 			$weights[Priority::from($rank)->key()] = $weight;
 		}
 
-		return [
+		$overview = [
 			'pilotId' => $scope->pilotId,
 			'range' => ['from' => $scope->range->from, 'to' => $scope->range->to, 'months' => $scope->range->months()],
 			'counts' => $counts,
-			'organisations' => $breakdown,
+			'organisationIds' => $pickable,
 			'openUrgent' => array_map(self::summary(...), $this->mapper->openUrgent($actor, $scope->pilotId, $end, self::LIST_LIMIT)),
 			'perMonth' => $months,
 			'ranking' => $ranking,
 			'rankingWeights' => $weights,
 		];
+		if ($withBreakdown) {
+			$overview['organisations'] = $breakdown;
+		}
+		return $overview;
 	}
 
 	/**
 	 * The counts filed in [start, end) across all organisations and the breakdown of the given
-	 * ones, each in the order of the group keys (component, type, priority, status). For the
-	 * breakdown of one organisation, two small queries (across all, then its own); for more,
-	 * one grouped by organisation gives both.
+	 * ones, each in the order of the group keys (component, type, priority, status). For none or
+	 * one organisation, the query across all (and one for its own); for more, one grouped by
+	 * organisation gives both.
 	 *
 	 * @param list<int> $organisationIds
 	 * @return array{0: list<PilotFeedbackItemCount>, 1: list<array{organisationId: int, counts: list<PilotFeedbackItemCount>}>}
 	 */
 	private function counts(Actor $actor, int $pilotId, int $start, int $end, array $organisationIds): array {
 		$few = count($organisationIds) <= self::FEW_ORGANISATIONS;
-		$rows = $this->sorted($this->mapper->counts($actor, $pilotId, $start, $end, $few ? $organisationIds : null, true));
+		$rows = $organisationIds === [] ? [] : $this->sorted($this->mapper->counts($actor, $pilotId, $start, $end, $few ? $organisationIds : null, true));
 		$sums = $few ? $this->sorted($this->mapper->counts($actor, $pilotId, $start, $end, null, false)) : [];
 		$wanted = array_flip($organisationIds);
 		$byOrg = [];

@@ -124,9 +124,11 @@ class ConsolidationController extends ApiController {
 	}
 
 	/**
-	 * Items overview: counts by type, priority and status per component and organisation, open critical and high items, filed and closed per month, ranking
+	 * Items overview: counts by type, priority and status per component (and of one organisation when asked for), open critical and high items, filed and closed per month, ranking
 	 *
-	 * Counts cover the pilot's items filed in the range, with their current status. The ranking
+	 * Counts cover the pilot's items filed in the range, with their current status: across all
+	 * organisations, and the breakdown (organisations) of the one organisation asked for with
+	 * organisationId only; organisationIds lists those the caller may ask for. The ranking
 	 * lists open requirements and improvements filed until the end of the range by score: each
 	 * supporting organisation (filed it, supported it, or filed a duplicate of it) counts once,
 	 * with the weight of the highest priority it gave (low 1, medium 2, high 4, critical 8);
@@ -138,7 +140,7 @@ class ConsolidationController extends ApiController {
 	 * @param string|null $quarter one quarter, like 2026-Q1
 	 * @param string|null $from first month of a range, like 2026-01 (with to)
 	 * @param string|null $to last month of a range, like 2026-06 (with from)
-	 * @param int|null $organisationId only this organisation's breakdown
+	 * @param int|null $organisationId also this organisation's breakdown
 	 * @return DataResponse<Http::STATUS_OK, PilotFeedbackItemsOverview, array{}>
 	 * @throws ValidationException Missing or malformed range, start after end, more than 36 months
 	 * @throws ForbiddenException Not a consolidator or coordinator, or another organisation's breakdown asked for
@@ -151,6 +153,6 @@ class ConsolidationController extends ApiController {
 	public function items(mixed $pilotId = null, mixed $month = null, mixed $quarter = null, mixed $from = null, mixed $to = null, mixed $organisationId = null): DataResponse {
 		$actor = $this->actors->current();
 		$scope = $this->consolidation->scope($actor, $pilotId, $month, $quarter, $from, $to, null, $organisationId);
-		return new DataResponse($this->itemsOverview->overview($actor, $scope));
+		return new DataResponse($this->itemsOverview->overview($actor, $scope, $scope->organisationId !== null));
 	}
 }

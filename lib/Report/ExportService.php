@@ -303,7 +303,7 @@ class ExportService {
 			foreach ($scopes as $scope) {
 				$overview = $this->itemsOverview->overview($actor, $scope);
 				$groups = $scope->organisationId === null ? [[$l->t('All organisations'), $overview['counts']]] : [];
-				foreach ($overview['organisations'] as $org) {
+				foreach ($overview['organisations'] ?? [] as $org) {
 					$groups[] = [$this->labels->organisation($org['organisationId']), $org['counts']];
 				}
 				foreach ($groups as [$orgName, $counts]) {

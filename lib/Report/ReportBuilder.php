@@ -247,7 +247,7 @@ abstract class ReportBuilder {
 		if ($organisationId === null) {
 			return $overview['counts'];
 		}
-		foreach ($overview['organisations'] as $org) {
+		foreach ($overview['organisations'] ?? [] as $org) {
 			if ($org['organisationId'] === $organisationId) {
 				return $org['counts'];
 			}

@@ -52,7 +52,8 @@ export async function fetchParticipation(params: ConsolidationQuery, signal?: Ab
 }
 
 /**
- * The items overview (released only does not apply to items).
+ * The items overview (released only does not apply to items): the counts across all
+ * organisations, and the breakdown only of the organisation asked for (organisationId).
  *
  * @param params the pilot, months and filters
  * @param signal aborts the request

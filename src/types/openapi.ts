@@ -198,8 +198,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Items overview: counts by type, priority and status per component and organisation, open critical and high items, filed and closed per month, ranking
-         * @description Counts cover the pilot's items filed in the range, with their current status. The ranking lists open requirements and improvements filed until the end of the range by score: each supporting organisation (filed it, supported it, or filed a duplicate of it) counts once, with the weight of the highest priority it gave (low 1, medium 2, high 4, critical 8); ties break on the number of supporters, then the older item. Only items the caller may see count: a confidential security finding of another organisation never does.
+         * Items overview: counts by type, priority and status per component (and of one organisation when asked for), open critical and high items, filed and closed per month, ranking
+         * @description Counts cover the pilot's items filed in the range, with their current status: across all organisations, and the breakdown (organisations) of the one organisation asked for with organisationId only; organisationIds lists those the caller may ask for. The ranking lists open requirements and improvements filed until the end of the range by score: each supporting organisation (filed it, supported it, or filed a duplicate of it) counts once, with the weight of the highest priority it gave (low 1, medium 2, high 4, critical 8); ties break on the number of supporters, then the older item. Only items the caller may see count: a confidential security finding of another organisation never does.
          */
         get: operations["consolidation-items"];
         put?: never;
@@ -1341,8 +1341,13 @@ export interface components {
         };
         ItemPage: {
             items: components["schemas"]["Item"][];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items match; with totalCapped, more than this many
+             */
             total: number;
+            /** @description True when a text search (q) found more matches than it counts (200 past the page's start, rounded up to whole pages): more than total match */
+            totalCapped: boolean;
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -1392,8 +1397,12 @@ export interface components {
             /** Format: int64 */
             pilotId: number;
             range: components["schemas"]["ConsolidationRange"];
+            /** @description Across all organisations (every item the caller may see) */
             counts: components["schemas"]["ItemCount"][];
-            organisations: {
+            /** @description The organisations whose breakdown the caller may ask for (organisationId) */
+            organisationIds: number[];
+            /** @description The breakdown of the organisation asked for (organisationId); absent when none was */
+            organisations?: {
                 /** Format: int64 */
                 organisationId: number;
                 counts: components["schemas"]["ItemCount"][];
@@ -3126,7 +3135,7 @@ export interface operations {
                 from?: string;
                 /** @description last month of a range, like 2026-06 (with from) */
                 to?: string;
-                /** @description only this organisation's breakdown */
+                /** @description also this organisation's breakdown */
                 organisationId?: number;
             };
             header: {

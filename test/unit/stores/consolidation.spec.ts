@@ -18,7 +18,7 @@ const range = { from: '2026-01', to: '2026-03', months: ['2026-01', '2026-02', '
 const results: ConsolidationResults = { pilotId: 1, range, releasedOnly: false, components: [], organisations: [] }
 const trend: ConsolidationTrend = { pilotId: 1, range, releasedOnly: false, organisationId: null, lowRatingThreshold: 3, series: [] }
 const participation: Participation = { pilotId: 1, range, releasedOnly: false, componentsInPilot: 2, rows: [] }
-const items: ItemsOverview = { pilotId: 1, range, counts: [], organisations: [], openUrgent: [], perMonth: [], ranking: [], rankingWeights: { low: 1, medium: 2, high: 4, critical: 8 } }
+const items: ItemsOverview = { pilotId: 1, range, counts: [], organisationIds: [3, 4], openUrgent: [], perMonth: [], ranking: [], rankingWeights: { low: 1, medium: 2, high: 4, critical: 8 } }
 
 describe('consolidation store', () => {
 	beforeEach(() => {
@@ -125,5 +125,69 @@ describe('consolidation store', () => {
 		await first
 		expect(store.results).toBeNull()
 		expect(store.loading).toBe(false)
+	})
+
+	describe('items overview of one organisation', () => {
+		const filters = { pilotId: 1, kind: 'month' as const, from: '2026-02', to: '2026-02', releasedOnly: false }
+		const count = { componentId: 5, type: 'defect' as const, priority: 'high' as const, status: 'new' as const, count: 2 }
+		const ofOrganisation = (organisationId: number): ItemsOverview => ({ ...items, organisations: [{ organisationId, counts: [count] }] })
+
+		it('asks for the breakdown of the organisation picked, and for none across all', async () => {
+			const store = useConsolidationStore()
+			await store.load(filters)
+			expect(fetchItemsOverview).toHaveBeenCalledExactlyOnceWith({ pilotId: 1, month: '2026-02' }, expect.any(AbortSignal))
+			vi.mocked(fetchItemsOverview).mockResolvedValueOnce(ofOrganisation(3))
+			await store.pickItemsOrganisation(3)
+			expect(fetchItemsOverview).toHaveBeenLastCalledWith({ pilotId: 1, month: '2026-02', organisationId: 3 }, expect.any(AbortSignal))
+			expect(store.itemsOrganisationId).toBe(3)
+			expect(store.items?.organisations).toEqual([{ organisationId: 3, counts: [count] }])
+			// all organisations: the counts across all are in the overview already
+			await store.pickItemsOrganisation(0)
+			expect(fetchItemsOverview).toHaveBeenCalledTimes(2)
+			expect(store.itemsOrganisationId).toBe(0)
+		})
+
+		it('asks again for the picked organisation when the filters change, and forgets one the pilot does not have', async () => {
+			const store = useConsolidationStore()
+			await store.load(filters)
+			vi.mocked(fetchItemsOverview).mockResolvedValueOnce(ofOrganisation(4))
+			await store.pickItemsOrganisation(4)
+			vi.mocked(fetchItemsOverview).mockResolvedValueOnce(items).mockResolvedValueOnce(ofOrganisation(4))
+			await store.load({ ...filters, from: '2026-03', to: '2026-03' })
+			expect(vi.mocked(fetchItemsOverview).mock.calls.slice(2).map((call) => call[0])).toEqual([
+				{ pilotId: 1, month: '2026-03' },
+				{ pilotId: 1, month: '2026-03', organisationId: 4 },
+			])
+			expect(store.items?.organisations?.[0]?.organisationId).toBe(4)
+
+			vi.mocked(fetchItemsOverview).mockResolvedValueOnce({ ...items, pilotId: 2, organisationIds: [7] })
+			await store.load({ ...filters, pilotId: 2 })
+			expect(fetchItemsOverview).toHaveBeenCalledTimes(5)
+			expect(store.itemsOrganisationId).toBe(0)
+		})
+
+		it('keeps the counts across all with the message when the organisation\'s cannot be loaded', async () => {
+			const store = useConsolidationStore()
+			await store.load(filters)
+			vi.mocked(fetchItemsOverview).mockRejectedValueOnce(new Error('Network Error'))
+			await store.pickItemsOrganisation(3)
+			expect(store.itemsOrganisationId).toBe(0)
+			expect(store.items).toEqual(items)
+			expect(store.error).toBe('Could not load the consolidated results.')
+		})
+
+		it('drops an organisation\'s counts that arrive after newer filters', async () => {
+			const store = useConsolidationStore()
+			await store.load(filters)
+			const late = deferred<ItemsOverview>()
+			vi.mocked(fetchItemsOverview).mockReturnValueOnce(late.promise)
+			const picking = store.pickItemsOrganisation(3)
+			vi.mocked(fetchItemsOverview).mockResolvedValueOnce({ ...items, pilotId: 2 }).mockResolvedValueOnce({ ...ofOrganisation(3), pilotId: 2 })
+			await store.load({ ...filters, pilotId: 2 })
+			late.resolve(ofOrganisation(3))
+			await picking
+			expect(store.items?.pilotId).toBe(2)
+			expect(store.items?.organisations?.[0]?.organisationId).toBe(3)
+		})
 	})
 })

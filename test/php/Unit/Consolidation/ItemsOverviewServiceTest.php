@@ -21,7 +21,8 @@ use PHPUnit\Framework\TestCase;
 /**
  * The items overview reads the counts once, grouped by organisation, and derives from them
  * both the counts over all organisations and the breakdown of those the viewer may see; for
- * the breakdown of one organisation it reads the counts across all and that organisation's apart.
+ * the breakdown of one organisation it reads the counts across all and that organisation's apart;
+ * without a breakdown, only the counts across all.
  * Pilot 7 has organisations 1 and 2; organisation 3 filed items in it too (say it left).
  */
 final class ItemsOverviewServiceTest extends TestCase {
@@ -73,6 +74,28 @@ final class ItemsOverviewServiceTest extends TestCase {
 				['componentId' => 5, 'type' => 'defect', 'priority' => 'high', 'status' => 'new', 'count' => 4],
 			]],
 		], $overview['organisations']);
+		$this->assertSame([1, 2], $overview['organisationIds']);
+	}
+
+	public function testWithoutTheBreakdownReadsOnlyTheCountsAcrossAllAndListsWhichMayBeAskedFor(): void {
+		// one query per overview (two overviews below), never grouped by organisation
+		$this->mapper->expects($this->exactly(2))->method('counts')
+			->with($this->anything(), 7, MonthRange::startOf('2026-07'), MonthRange::endOf('2026-09'), null, false)
+			->willReturn([
+				['organisationId' => null, 'componentId' => 5, 'type' => 'defect', 'priority' => 3, 'status' => 'new', 'count' => 6],
+				['organisationId' => null, 'componentId' => 4, 'type' => 'defect', 'priority' => 3, 'status' => 'new', 'count' => 1],
+			]);
+
+		$overview = $this->service->overview(new Actor('rki-coord', false, false, [1], [1]), $this->scope(), false);
+
+		$this->assertSame([
+			['componentId' => 4, 'type' => 'defect', 'priority' => 'high', 'status' => 'new', 'count' => 1],
+			['componentId' => 5, 'type' => 'defect', 'priority' => 'high', 'status' => 'new', 'count' => 6],
+		], $overview['counts']);
+		$this->assertArrayNotHasKey('organisations', $overview);
+		// a coordinator may ask for the breakdown of their organisation only, a consolidator for each
+		$this->assertSame([1], $overview['organisationIds']);
+		$this->assertSame([1, 2], $this->service->overview(new Actor('bmi', false, true), $this->scope(), false)['organisationIds']);
 	}
 
 	public function testACoordinatorSeesTheTotalsButOnlyTheBreakdownOfTheirOrganisation(): void {
@@ -93,8 +116,18 @@ final class ItemsOverviewServiceTest extends TestCase {
 			['componentId' => 4, 'type' => 'defect', 'priority' => 'high', 'status' => 'new', 'count' => 1],
 			['componentId' => 5, 'type' => 'defect', 'priority' => 'high', 'status' => 'new', 'count' => 6],
 		], $overview['counts']);
-		$this->assertSame([1], array_column($overview['organisations'], 'organisationId'));
-		$this->assertSame([['componentId' => 5, 'type' => 'defect', 'priority' => 'high', 'status' => 'new', 'count' => 2]], $overview['organisations'][0]['counts']);
+		$this->assertSame([1], array_column($overview['organisations'] ?? [], 'organisationId'));
+		$this->assertSame([1], $overview['organisationIds']);
+		$this->assertSame([['componentId' => 5, 'type' => 'defect', 'priority' => 'high', 'status' => 'new', 'count' => 2]], $overview['organisations'][0]['counts'] ?? null);
+	}
+
+	public function testOneOrganisationAskedForStillListsEveryOrganisationThatMayBeAskedFor(): void {
+		$this->mapper->method('counts')->willReturn([]);
+
+		$overview = $this->service->overview(new Actor('bmi', false, true), $this->scope(2));
+
+		$this->assertSame([['organisationId' => 2, 'counts' => []]], $overview['organisations'] ?? null);
+		$this->assertSame([1, 2], $overview['organisationIds']);
 	}
 
 	public function testAnOrganisationWithoutItemsHasAnEmptyBreakdown(): void {
@@ -102,7 +135,7 @@ final class ItemsOverviewServiceTest extends TestCase {
 
 		$overview = $this->service->overview(new Actor('bmi', false, true), $this->scope());
 
-		$this->assertSame(['organisationId' => 1, 'counts' => []], $overview['organisations'][0]);
+		$this->assertSame(['organisationId' => 1, 'counts' => []], $overview['organisations'][0] ?? null);
 		$this->assertSame(4, $overview['counts'][0]['count']);
 	}
 }

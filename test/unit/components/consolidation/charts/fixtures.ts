@@ -51,6 +51,7 @@ export const overview: ItemsOverview = {
 	pilotId: 1,
 	range: { from: '2026-01', to: '2026-02', months: ['2026-01', '2026-02'] },
 	counts: [{ componentId: 3, type: 'defect', priority: 'high', status: 'new', count: 2 }],
+	organisationIds: [10],
 	organisations: [{ organisationId: 10, counts: [{ componentId: 3, type: 'defect', priority: 'high', status: 'new', count: 1 }] }],
 	openUrgent: [],
 	perMonth: [{ month: '2026-01', filed: 5, closed: 1 }, { month: '2026-02', filed: 0, closed: 3 }],
