@@ -14,8 +14,8 @@ use OCA\PilotFeedback\Common\Validator;
 use OCA\PilotFeedback\Db\PilotMapper;
 use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
+use OCA\PilotFeedback\Settings\FreshAppConfig;
 use OCA\PilotFeedback\Settings\SettingsService;
-use OCP\IAppConfig;
 use OCP\IGroupManager;
 
 /**
@@ -36,7 +36,7 @@ class ReportCadenceService {
 	public const DOCUMENT_FORMATS = ['odt', 'docx'];
 
 	public function __construct(
-		private IAppConfig $appConfig,
+		private FreshAppConfig $appConfig,
 		private PilotMapper $pilots,
 		private SettingsService $settings,
 		private IGroupManager $groupManager,
@@ -45,7 +45,7 @@ class ReportCadenceService {
 
 	/** @return PilotFeedbackReportCadence */
 	public function get(): array {
-		$stored = $this->appConfig->getValueArray(Application::APP_ID, self::KEY, []);
+		$stored = $this->appConfig->read()->getValueArray(Application::APP_ID, self::KEY, []);
 		$pilotIds = isset($stored['pilotIds']) && is_array($stored['pilotIds']) ? array_values(array_filter($stored['pilotIds'], 'is_int')) : [];
 		return [
 			'monthly' => isset($stored['monthly']) && $stored['monthly'] === true,
@@ -97,7 +97,7 @@ class ReportCadenceService {
 		if (($settings['monthly'] || $settings['quarterly']) && $settings['consolidator'] === '') {
 			throw new ValidationException('Choose the consolidator whose Files receive the reports before you switch the cadence on.');
 		}
-		$this->appConfig->setValueArray(Application::APP_ID, self::KEY, $settings);
+		$this->appConfig->write()->setValueArray(Application::APP_ID, self::KEY, $settings);
 		return $settings;
 	}
 

@@ -12,7 +12,6 @@ namespace OCA\PilotFeedback\Settings;
 use OCA\PilotFeedback\AppInfo\Application;
 use OCA\PilotFeedback\Common\Validator;
 use OCA\PilotFeedback\Exception\ValidationException;
-use OCP\IAppConfig;
 
 /**
  * The accessibility statement (Erklärung zur Barrierefreiheit) that BITV 2.0 requires of a
@@ -28,8 +27,9 @@ class AccessibilityStatement {
 	private const KEY_TEXT = 'accessibility_statement_';
 	private const KEY_CONTACT = 'accessibility_contact';
 
+	/** Read fresh in a cluster: a statement saved through one server holds on all at once (see FreshAppConfig). */
 	public function __construct(
-		private IAppConfig $appConfig,
+		private FreshAppConfig $appConfig,
 	) {
 	}
 
@@ -72,13 +72,14 @@ class AccessibilityStatement {
 			'en' => $statementEn === null ? null : Validator::optionalText($statementEn, 'Accessibility statement (English)'),
 		];
 		$contactValue = $contact === null ? null : self::validContact($contact);
+		$config = $this->appConfig->write();
 		foreach ($texts as $language => $text) {
 			if ($text !== null) {
-				$this->appConfig->setValueString(Application::APP_ID, self::KEY_TEXT . $language, $text);
+				$config->setValueString(Application::APP_ID, self::KEY_TEXT . $language, $text);
 			}
 		}
 		if ($contactValue !== null) {
-			$this->appConfig->setValueString(Application::APP_ID, self::KEY_CONTACT, $contactValue);
+			$config->setValueString(Application::APP_ID, self::KEY_CONTACT, $contactValue);
 		}
 		return $this->settings();
 	}
@@ -90,11 +91,11 @@ class AccessibilityStatement {
 	}
 
 	private function text(string $language): string {
-		return $this->appConfig->getValueString(Application::APP_ID, self::KEY_TEXT . $language, '');
+		return $this->appConfig->read()->getValueString(Application::APP_ID, self::KEY_TEXT . $language, '');
 	}
 
 	private function contact(): string {
-		return $this->appConfig->getValueString(Application::APP_ID, self::KEY_CONTACT, '');
+		return $this->appConfig->read()->getValueString(Application::APP_ID, self::KEY_CONTACT, '');
 	}
 
 	/** An e-mail address or an https URL where a barrier is reported; empty for none. */

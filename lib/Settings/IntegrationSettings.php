@@ -11,7 +11,6 @@ namespace OCA\PilotFeedback\Settings;
 
 use OCA\PilotFeedback\AppInfo\Application;
 use OCA\PilotFeedback\Common\Validator;
-use OCP\IAppConfig;
 
 /**
  * The administrator's choices for the Nextcloud integrations: how many days before a period
@@ -27,19 +26,20 @@ class IntegrationSettings {
 	public const MAX_REMINDER_DAYS = 31;
 	public const MAX_PSEUDONYMISE_MONTHS = 120;
 
+	/** Read fresh in a cluster (see FreshAppConfig). */
 	public function __construct(
-		private IAppConfig $appConfig,
+		private FreshAppConfig $appConfig,
 	) {
 	}
 
 	/** Days before a period closes on which testers who have not rated everything are reminded; 0 switches reminders off. */
 	public function reminderDays(): int {
-		return $this->appConfig->getValueInt(Application::APP_ID, self::KEY_REMINDER_DAYS, self::DEFAULT_REMINDER_DAYS);
+		return $this->appConfig->read()->getValueInt(Application::APP_ID, self::KEY_REMINDER_DAYS, self::DEFAULT_REMINDER_DAYS);
 	}
 
 	/** Months after which the reporters of closed items are pseudonymised; 0 (the default) never. */
 	public function pseudonymiseAfterMonths(): int {
-		return $this->appConfig->getValueInt(Application::APP_ID, self::KEY_PSEUDONYMISE_MONTHS, 0);
+		return $this->appConfig->read()->getValueInt(Application::APP_ID, self::KEY_PSEUDONYMISE_MONTHS, 0);
 	}
 
 	/** @return PilotFeedbackIntegrationSettings */
@@ -55,11 +55,12 @@ class IntegrationSettings {
 	public function update(mixed $reminderDays, mixed $pseudonymiseAfterMonths): array {
 		$days = $reminderDays === null ? null : Validator::intInRange($reminderDays, 'Reminder days', 0, self::MAX_REMINDER_DAYS);
 		$months = $pseudonymiseAfterMonths === null ? null : Validator::intInRange($pseudonymiseAfterMonths, 'Pseudonymise after months', 0, self::MAX_PSEUDONYMISE_MONTHS);
+		$config = $this->appConfig->write();
 		if ($days !== null) {
-			$this->appConfig->setValueInt(Application::APP_ID, self::KEY_REMINDER_DAYS, $days);
+			$config->setValueInt(Application::APP_ID, self::KEY_REMINDER_DAYS, $days);
 		}
 		if ($months !== null) {
-			$this->appConfig->setValueInt(Application::APP_ID, self::KEY_PSEUDONYMISE_MONTHS, $months);
+			$config->setValueInt(Application::APP_ID, self::KEY_PSEUDONYMISE_MONTHS, $months);
 		}
 		return $this->get();
 	}

@@ -12,8 +12,6 @@ namespace OCA\PilotFeedback\Settings;
 use OCA\PilotFeedback\AppInfo\Application;
 use OCA\PilotFeedback\Common\Validator;
 use OCA\PilotFeedback\Exception\ValidationException;
-use OCP\AppFramework\Utility\ITimeFactory;
-use OCP\IAppConfig;
 use OCP\IGroupManager;
 
 /**
@@ -37,44 +35,31 @@ class SettingsService {
 	/** A mean from this (and below green) is amber, unless the administrator chose otherwise; below it is red. */
 	public const DEFAULT_LIGHT_AMBER = 3.0;
 	/**
-	 * Seconds the consolidator group read fresh is used again. A request reads it once, however
-	 * often it decides a role; a process that lives longer (cron, occ) reads it again after this.
+	 * Seconds a setting read fresh is used again. A request reads the settings once, however
+	 * often it decides a role; a process that lives longer (cron, occ) reads them again after this.
 	 */
-	public const CONSOLIDATOR_GROUP_MAX_AGE = 5;
+	public const CONSOLIDATOR_GROUP_MAX_AGE = FreshAppConfig::MAX_AGE;
 
-	/** @var array{group: string, readAt: int}|null the consolidator group as read fresh by this instance */
-	private ?array $consolidatorGroup = null;
-
-	/**
-	 * Nextcloud's container makes one instance per process, and a PHP-FPM process serves one
-	 * request at a time with a fresh container: the memo below lives for one request. In a
-	 * process that runs many jobs (cron.php) it lives CONSOLIDATOR_GROUP_MAX_AGE seconds.
-	 */
+	/** Every setting is read fresh in a cluster, the consolidator group above all: it grants a role (see FreshAppConfig). */
 	public function __construct(
-		private IAppConfig $appConfig,
+		private FreshAppConfig $appConfig,
 		private IGroupManager $groupManager,
-		private ITimeFactory $time,
 	) {
 	}
 
 	/**
 	 * The Nextcloud group whose members consolidate (BMI); empty when none is chosen.
 	 *
-	 * Read fresh from the database, as it grants a role (see fresh()), but at most once per
-	 * request: every role check of a request asks, and each fresh read costs a query.
+	 * Read fresh from the database, as it grants a role, but at most once per request: every
+	 * role check of a request asks, and each fresh read costs a query.
 	 */
 	public function consolidatorGroup(): string {
-		$now = $this->time->getTime();
-		if ($this->consolidatorGroup === null || $now - $this->consolidatorGroup['readAt'] >= self::CONSOLIDATOR_GROUP_MAX_AGE || $now < $this->consolidatorGroup['readAt']) {
-			$this->fresh();
-			$this->consolidatorGroup = ['group' => $this->appConfig->getValueString(Application::APP_ID, self::KEY_CONSOLIDATOR_GROUP, ''), 'readAt' => $now];
-		}
-		return $this->consolidatorGroup['group'];
+		return $this->appConfig->read()->getValueString(Application::APP_ID, self::KEY_CONSOLIDATOR_GROUP, '');
 	}
 
 	/** Months whose figure rests on fewer ratings than this are flagged in trends. */
 	public function lowRatingThreshold(): int {
-		return $this->appConfig->getValueInt(Application::APP_ID, self::KEY_LOW_RATING_THRESHOLD, self::DEFAULT_LOW_RATING_THRESHOLD);
+		return $this->appConfig->read()->getValueInt(Application::APP_ID, self::KEY_LOW_RATING_THRESHOLD, self::DEFAULT_LOW_RATING_THRESHOLD);
 	}
 
 	/**
@@ -85,8 +70,8 @@ class SettingsService {
 	 */
 	public function trafficLight(): array {
 		return [
-			'green' => $this->appConfig->getValueFloat(Application::APP_ID, self::KEY_LIGHT_GREEN, self::DEFAULT_LIGHT_GREEN),
-			'amber' => $this->appConfig->getValueFloat(Application::APP_ID, self::KEY_LIGHT_AMBER, self::DEFAULT_LIGHT_AMBER),
+			'green' => $this->appConfig->read()->getValueFloat(Application::APP_ID, self::KEY_LIGHT_GREEN, self::DEFAULT_LIGHT_GREEN),
+			'amber' => $this->appConfig->read()->getValueFloat(Application::APP_ID, self::KEY_LIGHT_AMBER, self::DEFAULT_LIGHT_AMBER),
 		];
 	}
 
@@ -109,8 +94,8 @@ class SettingsService {
 	 * @throws ValidationException a value out of range, an unknown group, or green not above amber
 	 */
 	public function update(mixed $consolidatorGroup, mixed $lowRatingThreshold = null, mixed $trafficLightGreen = null, mixed $trafficLightAmber = null): array {
-		// Compare with what the database holds, not with this node's cache: see fresh().
-		$this->fresh();
+		// Compare with what the database holds, not with this server's cache: see FreshAppConfig.
+		$config = $this->appConfig->write();
 		$threshold = $lowRatingThreshold === null ? null : Validator::intInRange($lowRatingThreshold, 'Low rating threshold', 1, self::MAX_LOW_RATING_THRESHOLD);
 		$light = $this->checkedTrafficLight($trafficLightGreen, $trafficLightAmber);
 		if ($consolidatorGroup !== null) {
@@ -118,34 +103,16 @@ class SettingsService {
 			if ($group !== '' && !$this->groupManager->groupExists($group)) {
 				throw new ValidationException('The group "%1$s" does not exist. Pick an existing Nextcloud group.', [$group]);
 			}
-			$this->appConfig->setValueString(Application::APP_ID, self::KEY_CONSOLIDATOR_GROUP, $group);
-			// read again from what was just written, not from the memo of before the change
-			$this->consolidatorGroup = null;
+			$config->setValueString(Application::APP_ID, self::KEY_CONSOLIDATOR_GROUP, $group);
 		}
 		if ($threshold !== null) {
-			$this->appConfig->setValueInt(Application::APP_ID, self::KEY_LOW_RATING_THRESHOLD, $threshold);
+			$config->setValueInt(Application::APP_ID, self::KEY_LOW_RATING_THRESHOLD, $threshold);
 		}
 		if ($light !== null) {
-			$this->appConfig->setValueFloat(Application::APP_ID, self::KEY_LIGHT_GREEN, $light['green']);
-			$this->appConfig->setValueFloat(Application::APP_ID, self::KEY_LIGHT_AMBER, $light['amber']);
+			$config->setValueFloat(Application::APP_ID, self::KEY_LIGHT_GREEN, $light['green']);
+			$config->setValueFloat(Application::APP_ID, self::KEY_LIGHT_AMBER, $light['amber']);
 		}
 		return $this->get();
-	}
-
-	/**
-	 * Drops Nextcloud's app-config cache, so that the next read comes from the database.
-	 *
-	 * In a cluster each app server keeps the app config in its local cache (APCu) for a few
-	 * seconds (3 s in Nextcloud 34's OC\AppConfig). Read from there, a consolidator group
-	 * changed through another server would still grant or withhold the role on this one; and a
-	 * set whose value that stale cache already holds writes nothing, so changing the group back
-	 * through this server right after a change on another one would be lost for good. A role
-	 * must hold on every server from the next request: one small query more per request that
-	 * decides a role.
-	 */
-	private function fresh(): void {
-		$this->appConfig->clearCache();
-		$this->consolidatorGroup = null;
 	}
 
 	/**

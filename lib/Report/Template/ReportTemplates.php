@@ -18,13 +18,13 @@ use OCA\PilotFeedback\Report\Model\Paragraph;
 use OCA\PilotFeedback\Report\Model\Table;
 use OCA\PilotFeedback\Report\Model\TitlePage;
 use OCA\PilotFeedback\Report\Writer\WriterRegistry;
+use OCA\PilotFeedback\Settings\FreshAppConfig;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\Files\File;
 use OCP\Files\IAppData;
 use OCP\Files\IRootFolder;
 use OCP\Files\NotFoundException as FileNotFoundException;
 use OCP\Files\SimpleFS\ISimpleFolder;
-use OCP\IAppConfig;
 use Psr\Log\LoggerInterface;
 
 /**
@@ -45,7 +45,7 @@ class ReportTemplates {
 	public function __construct(
 		private IRootFolder $rootFolder,
 		private IAppData $appData,
-		private IAppConfig $appConfig,
+		private FreshAppConfig $appConfig,
 		private WriterRegistry $writers,
 		private ITimeFactory $time,
 		private LoggerInterface $logger,
@@ -84,14 +84,14 @@ class ReportTemplates {
 
 		$this->folder()->newFile($format . '.template', $bytes);
 		$info = ['format' => $format, 'name' => $node->getName(), 'size' => strlen($bytes), 'chosenBy' => $userId, 'chosenAt' => $this->time->getTime()];
-		$this->appConfig->setValueArray(Application::APP_ID, self::KEY . $format, $info);
+		$this->appConfig->write()->setValueArray(Application::APP_ID, self::KEY . $format, $info);
 		return $info;
 	}
 
 	/** @return PilotFeedbackReportTemplates */
 	public function remove(mixed $format): array {
 		$format = self::format($format);
-		$this->appConfig->deleteKey(Application::APP_ID, self::KEY . $format);
+		$this->appConfig->write()->deleteKey(Application::APP_ID, self::KEY . $format);
 		try {
 			$this->folder()->getFile($format . '.template')->delete();
 		} catch (FileNotFoundException) {
@@ -157,7 +157,7 @@ class ReportTemplates {
 
 	/** @return PilotFeedbackReportTemplate|null */
 	private function info(string $format): ?array {
-		$info = $this->appConfig->getValueArray(Application::APP_ID, self::KEY . $format);
+		$info = $this->appConfig->read()->getValueArray(Application::APP_ID, self::KEY . $format);
 		if (!isset($info['name'], $info['size'], $info['chosenBy'], $info['chosenAt'])) {
 			return null;
 		}

@@ -11,6 +11,8 @@ namespace OCA\PilotFeedback\Tests\Unit\Settings;
 
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Settings\AccessibilityStatement;
+use OCA\PilotFeedback\Settings\FreshAppConfig;
+use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\IAppConfig;
 use PHPUnit\Framework\TestCase;
 
@@ -29,7 +31,7 @@ final class AccessibilityStatementTest extends TestCase {
 				return true;
 			},
 		);
-		return new AccessibilityStatement($config);
+		return new AccessibilityStatement(new FreshAppConfig($config, $this->createMock(ITimeFactory::class)));
 	}
 
 	public function testTheTemplateOfTheReadersLanguageUntilTheAdminWritesOne(): void {

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Tests\Unit\Settings;
 
+use OCA\PilotFeedback\Settings\FreshAppConfig;
 use OCA\PilotFeedback\Settings\SettingsService;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\IAppConfig;
@@ -89,6 +90,6 @@ final class ConsolidatorGroupInClusterTest extends TestCase {
 		// every request in the same second: only a new request may see a change from elsewhere
 		$time = $this->createMock(ITimeFactory::class);
 		$time->method('getTime')->willReturn(1_796_000_000);
-		return static fn (): SettingsService => new SettingsService($appConfig, $groups, $time);
+		return static fn (): SettingsService => new SettingsService(new FreshAppConfig($appConfig, $time), $groups);
 	}
 }

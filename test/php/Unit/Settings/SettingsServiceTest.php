@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Tests\Unit\Settings;
 
 use OCA\PilotFeedback\Exception\ValidationException;
+use OCA\PilotFeedback\Settings\FreshAppConfig;
 use OCA\PilotFeedback\Settings\SettingsService;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\IAppConfig;
@@ -36,7 +37,7 @@ final class SettingsServiceTest extends TestCase {
 			$this->config[$key] = $value;
 			return true;
 		});
-		$this->service = new SettingsService($appConfig, $this->createMock(IGroupManager::class), $this->createMock(ITimeFactory::class));
+		$this->service = new SettingsService(new FreshAppConfig($appConfig, $this->createMock(ITimeFactory::class)), $this->createMock(IGroupManager::class));
 	}
 
 	public function testTheDefaultsAreFourAndThree(): void {
