@@ -42,11 +42,27 @@ class AppLinks {
 		return $this->urls->getAbsoluteURL($this->urls->imagePath('pilotfeedback', $dark ? 'app-dark.svg' : 'app.svg'));
 	}
 
-	/** The item id in an app URL such as https://host/index.php/apps/pilotfeedback/items/12 (also with #/items/12), or null. */
+	/**
+	 * The item id in an app URL such as https://host/index.php/apps/pilotfeedback/items/12 (also
+	 * with #/items/12), or null. With or without "/index.php" whichever form this server writes
+	 * its own links in: both open the app on a server with pretty URLs (front controller).
+	 */
 	public function itemIdIn(string $url): ?int {
-		$home = preg_quote(rtrim($this->urls->linkToRouteAbsolute('pilotfeedback.page.index'), '/'), '~');
-		$homeNoIndex = str_replace('/index\.php', '', $home);
-		if (preg_match('~^(?:' . $home . '|' . $homeNoIndex . ')/(?:#/)?items/(\d{1,18})/?(?:[?#].*)?$~', $url, $m) !== 1) {
+		// "/apps/pilotfeedback", wherever the server lives, with its web root and "/index.php" cut off.
+		$path = rtrim($this->urls->linkToRoute('pilotfeedback.page.index'), '/');
+		$webroot = $this->urls->getWebroot();
+		if ($webroot !== '' && str_starts_with($path, $webroot)) {
+			$path = substr($path, strlen($webroot));
+		}
+		$path = preg_replace('~^/index\.php(?=/)~', '', $path) ?? $path;
+		$home = rtrim($this->urls->linkToRouteAbsolute('pilotfeedback.page.index'), '/');
+		$home = preg_replace('~/index\.php(?=' . preg_quote($path, '~') . '$)~', '', $home) ?? $home;
+		if (!str_ends_with($home, $path)) {
+			return null;
+		}
+		$base = substr($home, 0, strlen($home) - strlen($path));
+		$pattern = '~^' . preg_quote($base, '~') . '(?:/index\.php)?' . preg_quote($path, '~') . '/(?:#/)?items/(\d{1,18})/?(?:[?#].*)?$~';
+		if (preg_match($pattern, $url, $m) !== 1) {
 			return null;
 		}
 		return (int)$m[1];
