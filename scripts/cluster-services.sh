@@ -141,8 +141,15 @@ start_fpm() {
 		pm.start_servers = 1
 		pm.min_spare_servers = 1
 		pm.max_spare_servers = 2
-		clear_env = no
 		catch_workers_output = yes
+		; As Nextcloud's documented PHP-FPM pool: the workers get a cleared environment
+		; (clear_env, FPM's default) and only these variables, so that what runs here runs
+		; under a real deployment's environment too (soffice found without the shell's PATH).
+		env[HOSTNAME] = $(hostname)
+		env[PATH] = /usr/local/bin:/usr/bin:/bin
+		env[TMP] = /tmp
+		env[TMPDIR] = /tmp
+		env[TEMP] = /tmp
 		env[PILOTFEEDBACK_NODE] = $node
 		php_admin_value[memory_limit] = 512M
 		php_admin_value[error_log] = $dir/php-error.log
@@ -319,6 +326,10 @@ nginx_server() {
 		            set \$path_info \$fastcgi_path_info;
 		            try_files \$fastcgi_script_name =404;
 		            include /etc/nginx/fastcgi_params;
+		            # Debian's fastcgi_params (a security update) passes HTTP_HOST as \$host, without
+		            # the port, so that Nextcloud would write its links to port 80; the port these
+		            # servers listen on, not the client's Host header.
+		            fastcgi_param HTTP_HOST \$host:\$server_port;
 		            fastcgi_param SCRIPT_FILENAME \$document_root\$fastcgi_script_name;
 		            fastcgi_param PATH_INFO \$path_info;
 		            fastcgi_param modHeadersAvailable true;

@@ -36,6 +36,25 @@ function occ(...args: string[]): { status: number, stdout: string, stderr: strin
 	return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr }
 }
 
+/**
+ * Waits until the server offers PDF (or no longer does) in several answers in a row. An app
+ * enabled or disabled with occ is seen by a running app server only once its cached app config
+ * expires (Nextcloud keeps it 3 s per server, in APCu); behind a balancer consecutive answers
+ * come from each of the servers.
+ */
+async function untilPdfOffered(offered: boolean): Promise<void> {
+	const deadline = Date.now() + 20_000
+	let inARow = 0
+	while (inARow < 4) {
+		const documents = (await expectApi<{ documents: string[] }>(200, 'bmi', 'GET', '/reports/formats')).documents
+		inARow = documents.includes('pdf') === offered ? inARow + 1 : 0
+		if (inARow === 0) {
+			expect(Date.now(), `PDF ${offered ? 'still not offered' : 'still offered'}: ${documents.join(', ')}`).toBeLessThan(deadline)
+			await new Promise((resolve) => setTimeout(resolve, 250))
+		}
+	}
+}
+
 /** Asks for a report as bmi and waits until it is made (running the queued job with occ when it is queued). */
 async function make(body: Record<string, unknown>): Promise<Report> {
 	let report = await expectApi<Report>(200, 'bmi', 'POST', '/reports', { pilotId, language: 'en', ...body })
@@ -63,6 +82,7 @@ beforeAll(async () => {
 		occ('config:system:set', 'ratelimit_overwrite', 'pilotfeedback.report.create', 'user', key, `--value=${value}`, '--type=integer')
 	}
 	occ('app:disable', APP)
+	await untilPdfOffered(false)
 	s = await seed()
 	const pilot = s.activePilots[0]!
 	pilotId = pilot.id
@@ -100,10 +120,11 @@ describe.skipIf(SERVER_DIR === '')('PDF through Nextcloud\'s file conversion', (
 	})
 
 	describe('with a provider (the fixture app pf_test_conversion, LibreOffice headless)', () => {
-		beforeAll(() => {
+		beforeAll(async () => {
 			cpSync(new URL(`../fixtures/apps/${APP}`, import.meta.url), join(SERVER_DIR, 'custom_apps', APP), { recursive: true })
 			const enabled = occ('app:enable', APP)
 			expect(enabled.status, enabled.stdout + enabled.stderr).toBe(0)
+			await untilPdfOffered(true)
 		})
 
 		it('PDF is offered for reports, not for exports', async () => {
