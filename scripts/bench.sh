@@ -23,7 +23,7 @@
 # BENCH_PORT        port of the server with BENCH_DB (default 8190 for sqlite, 8191 for pgsql)
 # BENCH_RUNTIME     folder for the PostgreSQL data and logs, outside the repository and
 #                   reachable by the user postgres (default /tmp/pilotfeedback-bench)
-# PGSQL_PORT        port of that PostgreSQL (default 55492); a server that answers there is used
+# PGSQL_PORT        port of that PostgreSQL (default 25492); a server that answers there is used
 #                   as it is
 # BENCH_PG_DIR      its folder (default $BENCH_RUNTIME/pgsql-$PGSQL_PORT)
 # BENCH_KEEP        1: leave the server and database this script started running (default:
@@ -92,7 +92,7 @@ if [[ -n "$db" ]]; then
 	server="$instance/nextcloud"
 	if [[ "$db" == pgsql ]]; then
 		source "$REPO_DIR/scripts/db-server.sh"
-		export PGSQL_PORT="${PGSQL_PORT:-55492}"
+		export PGSQL_PORT="${PGSQL_PORT:-25492}"
 		pg_dir="${BENCH_PG_DIR:-${BENCH_RUNTIME:-/tmp/pilotfeedback-bench}/pgsql-$PGSQL_PORT}"
 		pg_bin="$(pg_bindir)"
 		[[ -n "$pg_bin" ]] || die "$(db_available pgsql)"

@@ -9,7 +9,9 @@
 #   db_available pgsql|mysql     exits 0 when the server's programs are installed, otherwise
 #                                prints why not
 #
-# PGSQL_PORT (default 55432) and MYSQL_PORT (default 53306) pick the ports; PG_BINDIR the
+# PGSQL_PORT (default 25432) and MYSQL_PORT (default 23306) pick the ports, below Linux's
+# ephemeral range (32768-60999): a port in it can be held by a client connection of the suites
+# run before, and the server then fails with "Address already in use". PG_BINDIR the
 # PostgreSQL programs (default: the newest /usr/lib/postgresql/*/bin). As root, the servers
 # run as the system users postgres and mysql (PostgreSQL refuses root), so <dir> must be
 # reachable by them: choose a PILOTFEEDBACK_RUNTIME outside /root, such as /tmp/pilotfeedback.
@@ -118,7 +120,7 @@ db_start() {
 }
 
 pg_start() {
-	local bin port="${PGSQL_PORT:-55432}"
+	local bin port="${PGSQL_PORT:-25432}"
 	bin="$(pg_bindir)"
 	port_free "$port" PGSQL_PORT
 	prepare_dir "$db_dir" postgres
@@ -145,7 +147,7 @@ pg_start() {
 }
 
 mysql_start() {
-	local port="${MYSQL_PORT:-53306}"
+	local port="${MYSQL_PORT:-23306}"
 	port_free "$port" MYSQL_PORT
 	prepare_dir "$db_dir" mysql
 	db_running=yes

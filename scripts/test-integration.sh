@@ -7,8 +7,8 @@
 # - DB=sqlite|pgsql|mysql (or a comma-separated list) picks the databases; unset, every one
 #   whose server is installed runs, and the others are named with the reason. In CI (CI=true)
 #   a database that cannot run is a failure, never a skip.
-# - PostgreSQL and MariaDB run as throwaway servers in $RUNTIME/db-<db> on PGSQL_PORT (55432)
-#   and MYSQL_PORT (53306), stopped afterwards, also on failure (scripts/db-server.sh).
+# - PostgreSQL and MariaDB run as throwaway servers in $RUNTIME/db-<db> on PGSQL_PORT (25432)
+#   and MYSQL_PORT (23306), stopped afterwards, also on failure (scripts/db-server.sh).
 # - Each instance is served on http://127.0.0.1:${TEST_PORT:-8081} for its run.
 # - Only NEXTCLOUD_URL set: runs once against that server, which must hold the demo data.
 # - None of them (outside CI): skips, saying how to run them.
