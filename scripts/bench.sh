@@ -35,6 +35,9 @@
 #                   organisations, 12 months) or 1m (1 000 000 assessments, 200 000 items,
 #                   2 000 testers in 50 organisations, 24 months); each number can be set alone:
 # BENCH_ASSESSMENTS, BENCH_ITEMS, BENCH_USERS, BENCH_ORGS, BENCH_MONTHS
+# BENCH_COMPONENTS  components each tester can rate a month, at least (default 0: as many as
+#                   the assessments need); to compare 100 000 with 1 000 000 on one catalogue,
+#                   seed both with BENCH_SCALE=1m BENCH_COMPONENTS=21 and set BENCH_ASSESSMENTS
 # BENCH_RESEED      1: delete the bench data and seed again (occ pilotfeedback:bench:seed --force)
 #
 # Measuring (passed to test/bench/bench.mjs, which documents more):
@@ -183,6 +186,7 @@ else
 	[[ "${BENCH_RESEED:-0}" == 1 ]] && force=(--force)
 	nice -n 10 php "$server/occ" --no-interaction --no-warnings pilotfeedback:bench:seed -v "${force[@]}" \
 		--assessments "$assessments" --items "$items" --users "$users" --organisations "$orgs" --months "$months" \
+		--components "${BENCH_COMPONENTS:-0}" \
 		|| die "seeding failed"
 	restore_seeding_config
 fi

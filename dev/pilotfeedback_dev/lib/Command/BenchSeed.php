@@ -32,6 +32,7 @@ class BenchSeed extends Command {
 			->addOption('users', null, InputOption::VALUE_REQUIRED, 'Number of testers (accounts bench-user-NNNN), split evenly between the organisations', '200')
 			->addOption('organisations', null, InputOption::VALUE_REQUIRED, 'Number of organisations: RKI and BSH, then synthetic ones (Bench organisation NN) in the pilots of RKI', '2')
 			->addOption('months', null, InputOption::VALUE_REQUIRED, 'Number of closed past months the assessments are spread over', '12')
+			->addOption('components', null, InputOption::VALUE_REQUIRED, 'Components each tester can rate a month, at least; 0 (default): as many as --assessments need. Give two sizes the same number to compare them on one catalogue', '0')
 			->addOption('check', null, InputOption::VALUE_NONE, 'Only print how much bench data exists; exit code 0 if some does, 1 if none')
 			->addOption('force', null, InputOption::VALUE_NONE, 'Delete the bench data of an earlier run and seed again');
 	}
@@ -44,7 +45,7 @@ class BenchSeed extends Command {
 		}
 		$started = microtime(true);
 		$numbers = [];
-		foreach (['items' => 0, 'assessments' => 0, 'users' => 1, 'months' => 1, 'organisations' => 1] as $name => $min) {
+		foreach (['items' => 0, 'assessments' => 0, 'users' => 1, 'months' => 1, 'organisations' => 1, 'components' => 0] as $name => $min) {
 			$value = (string)$input->getOption($name);
 			if (!ctype_digit($value) || (int)$value < $min) {
 				$output->writeln(sprintf('<error>--%s must be a whole number of at least %d.</error>', $name, $min));
@@ -64,6 +65,7 @@ class BenchSeed extends Command {
 				},
 				$numbers['months'],
 				$numbers['organisations'],
+				$numbers['components'],
 			);
 		} catch (ConflictException $e) {
 			$output->writeln('<error>' . $e->getMessage() . '</error>');

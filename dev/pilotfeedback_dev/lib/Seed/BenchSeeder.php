@@ -61,10 +61,12 @@ class BenchSeeder {
 
 	/**
 	 * @param ?callable(string): void $progress
+	 * @param int $components components each user can rate a month, at least (0: as many as
+	 *                        the assessments need); the same number gives two sizes one catalogue
 	 * @return BenchCounts what was inserted, by table, and seconds_* per step
 	 * @throws ConflictException when bench data exists and $force is false
 	 */
-	public function seed(int $items, int $assessments, int $users, bool $force, ?callable $progress = null, int $months = 12, int $organisations = 2): array {
+	public function seed(int $items, int $assessments, int $users, bool $force, ?callable $progress = null, int $months = 12, int $organisations = 2, int $components = 0): array {
 		$progress ??= static function (string $line): void {
 		};
 		$seconds = [];
@@ -98,7 +100,7 @@ class BenchSeeder {
 		$lap('accounts');
 
 		$spread = BenchPlan::spread($assessments, $months, count($userOrgs));
-		$counts['pf_components'] = $this->catalogue->ensureComponents($spread['perUser'], $catalogue);
+		$counts['pf_components'] = $this->catalogue->ensureComponents(max($spread['perUser'], $components), $catalogue);
 		if ($counts['pf_components'] > 0) {
 			$catalogue = $this->catalogue->load($orgIds);
 		}
