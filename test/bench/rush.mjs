@@ -25,6 +25,7 @@
 import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { NodeSession } from '../cluster/nodeSession.mjs'
 
 const env = process.env
 const BALANCER = (env.NEXTCLOUD_URL ?? '').replace(/\/+$/, '')
@@ -40,71 +41,11 @@ const SECONDS = Number(env.RUSH_SECONDS ?? 30)
 const PHASES = (env.RUSH_PHASES ?? 'a,both,a,both').split(',')
 const PASSWORD = env.RUSH_PASSWORD ?? 'Rush-Tester-2026!'
 const ADMIN_PASSWORD = env.ADMIN_PASSWORD ?? 'admin'
-const API = '/ocs/v2.php/apps/pilotfeedback/api/v1'
 /** Names this run's items and comments apart from an earlier run's. */
 const RUN = Date.now().toString(36)
 
 // ---------------------------------------------------------------------------------------------
-// HTTP with cookie sessions
-
-class Session {
-	cookies = new Map([['cookie_test', 'test']])
-
-	constructor(user, password) {
-		this.user = user
-		this.password = password
-	}
-
-	async open(base = BALANCER) {
-		const answer = await this.send(base, 'GET', '/ocs/v2.php/cloud/user?format=json', undefined, {
-			Authorization: `Basic ${Buffer.from(`${this.user}:${this.password}`).toString('base64')}`,
-		})
-		if (answer.status !== 200) {
-			throw new Error(`login of ${this.user}: HTTP ${answer.status} ${answer.text.slice(0, 200)}`)
-		}
-		return this
-	}
-
-	async send(base, method, path, body, extra = {}) {
-		const headers = {
-			'OCS-APIRequest': 'true',
-			Accept: 'application/json',
-			Cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-			...extra,
-		}
-		if (body !== undefined) {
-			headers['Content-Type'] = 'application/json'
-		}
-		let response
-		try {
-			response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-		} catch (e) {
-			return { status: 0, text: String(e), data: null }
-		}
-		for (const line of response.headers.getSetCookie()) {
-			const pair = line.split(';')[0]
-			const at = pair.indexOf('=')
-			const value = pair.slice(at + 1).trim()
-			if (value === '' || value === 'deleted') {
-				this.cookies.delete(pair.slice(0, at).trim())
-			} else {
-				this.cookies.set(pair.slice(0, at).trim(), value)
-			}
-		}
-		const text = await response.text()
-		let data = null
-		try {
-			data = JSON.parse(text)?.ocs?.data ?? null
-		} catch {
-			// not JSON
-		}
-		return { status: response.status, text, data }
-	}
-
-	api(base, method, path, body) {
-		return this.send(base, method, `${API}${path}`, body)
-	}
-}
+// HTTP with cookie sessions (NodeSession: log in once, then only cookies; status 0 without an answer)
 
 async function expectOk(promise, what) {
 	const answer = await promise
@@ -191,7 +132,7 @@ function cpuNow() {
 // ---------------------------------------------------------------------------------------------
 // Set-up: the testers, their organisations' pilots, a period of the rush's own
 
-const admin = await new Session('admin', ADMIN_PASSWORD).open()
+const admin = await new NodeSession('admin', ADMIN_PASSWORD).open(BALANCER)
 const organisations = await expectOk(admin.api(BALANCER, 'GET', '/organisations'), 'organisations')
 const catalogue = await expectOk(admin.api(BALANCER, 'GET', '/catalogue'), 'catalogue')
 const orgs = ['RKI', 'BSH'].map((short) => organisations.find((o) => o.shortName === short && o.groupIds.length > 0))
@@ -237,7 +178,7 @@ try {
 		if (created.status !== 200 && !/already exists/i.test(created.text)) {
 			throw new Error(`creating ${user}: HTTP ${created.status} ${created.text.slice(0, 200)}`)
 		}
-		const session = await new Session(user, PASSWORD).open()
+		const session = await new NodeSession(user, PASSWORD).open(BALANCER)
 		return { user, session, targets: targetsOf(org), saves: 0, items: 0 }
 	})
 	console.log(`${TESTERS} testers ready (created or found, logged in) in ${((Date.now() - started) / 1000).toFixed(1)} s; period ${month}`)

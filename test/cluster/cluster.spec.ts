@@ -23,37 +23,23 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { basicAuth, NEXTCLOUD_URL, passwordOf } from '../integration/setup/client.ts'
 import { expectApi, freshPeriod, seed, setPeriodStatus } from '../integration/setup/fixtures.ts'
+import { NodeSession } from './nodeSession.mjs'
 
 const SERVER_DIR = process.env.NEXTCLOUD_SERVER_DIR ?? ''
 const NODE_A = (process.env.NODE_A_URL ?? '').replace(/\/+$/, '')
 const NODE_B = (process.env.NODE_B_URL ?? '').replace(/\/+$/, '')
 const IN_CLUSTER = NODE_A !== '' && NODE_B !== ''
-const API = '/ocs/v2.php/apps/pilotfeedback/api/v1'
 if (!IN_CLUSTER) {
 	console.warn('cluster.spec.ts SKIPPED: it needs a cluster; NODE_A_URL and NODE_B_URL name its two app servers (make test-cluster sets them)')
 }
 
-interface Answer { status: number, data: any, text: string, node: string | null }
 interface Me { isConsolidator: boolean, organisations: { id: number, isCoordinator: boolean }[] }
 interface Assessment { componentId: number, pilotId: number, overall: number | null, comment: string, version: number }
 
-/** A user's session, opened once; its cookies authenticate on every node. */
-class Session {
-	private cookies = new Map<string, string>([['cookie_test', 'test']])
-
-	constructor(readonly user: DemoUser) {}
-
-	/** Logs in with basic auth through the balancer; later requests carry only the cookies. */
-	async open(): Promise<this> {
-		const basic = Buffer.from(`${this.user}:${passwordOf(this.user)}`).toString('base64')
-		const answer = await this.send(NEXTCLOUD_URL, 'GET', '/ocs/v2.php/cloud/user?format=json', undefined, { Authorization: `Basic ${basic}` })
-		expect(answer.status, `login of ${this.user}: ${answer.text.slice(0, 300)}`).toBe(200)
-		return this
-	}
-
-	/** A call of the app's API on one node (`base`), as this user. */
-	api(base: string, method: string, path: string, body?: unknown): Promise<Answer> {
-		return this.send(base, method, `${API}${path}`, body)
+/** A user's session, opened once through the balancer; its cookies authenticate on every node. */
+class Session extends NodeSession {
+	constructor(override readonly user: DemoUser) {
+		super(user, passwordOf(user))
 	}
 
 	/** Like api(), but fails unless the status is the expected one; checks which node answered. */
@@ -62,37 +48,6 @@ class Session {
 		expect(answer.status, `${method} ${path} as ${this.user} on ${base}: ${answer.text.slice(0, 300)}`).toBe(status)
 		expect(answer.node, `the answer of ${base} names its node`).toBe(base === NODE_A ? 'a' : 'b')
 		return answer.data as T
-	}
-
-	private async send(base: string, method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Answer> {
-		const headers: Record<string, string> = {
-			'OCS-APIRequest': 'true',
-			Accept: 'application/json',
-			Cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-			...extra,
-		}
-		if (body !== undefined) {
-			headers['Content-Type'] = 'application/json'
-		}
-		const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-		for (const line of response.headers.getSetCookie()) {
-			const pair = line.split(';')[0]!
-			const at = pair.indexOf('=')
-			const value = pair.slice(at + 1).trim()
-			if (value === '' || value === 'deleted') {
-				this.cookies.delete(pair.slice(0, at).trim())
-			} else {
-				this.cookies.set(pair.slice(0, at).trim(), value)
-			}
-		}
-		const text = await response.text()
-		let data: any = null
-		try {
-			data = JSON.parse(text)?.ocs?.data ?? null
-		} catch {
-			// Not JSON: the test shows the text.
-		}
-		return { status: response.status, data, text, node: response.headers.get('X-Pilotfeedback-Node') }
 	}
 }
 
@@ -110,9 +65,9 @@ describe.skipIf(!IN_CLUSTER)(`across the nodes of a cluster${IN_CLUSTER ? '' : '
 	beforeAll(async () => {
 		s = await seed()
 		period = await freshPeriod()
-		admin = await new Session('admin').open()
-		bmi = await new Session('bmi').open()
-		tester = await new Session('rki-tester2').open()
+		admin = await new Session('admin').open(NEXTCLOUD_URL)
+		bmi = await new Session('bmi').open(NEXTCLOUD_URL)
+		tester = await new Session('rki-tester2').open(NEXTCLOUD_URL)
 		consolidatorGroup = (await admin.expect<{ consolidatorGroup: string }>(200, NODE_A, 'GET', '/settings')).consolidatorGroup
 		expect(consolidatorGroup, 'the demo data names a consolidator group').not.toBe('')
 		rki = s.rki

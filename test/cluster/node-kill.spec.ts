@@ -22,6 +22,7 @@
  */
 import type { DemoUser } from '../integration/setup/client.ts'
 import type { Period, Seed } from '../integration/setup/fixtures.ts'
+import type { Answer } from './nodeSession.mjs'
 
 import { execFileSync } from 'node:child_process'
 import { readFileSync, statSync } from 'node:fs'
@@ -29,75 +30,23 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { basicAuth, NEXTCLOUD_URL, passwordOf } from '../integration/setup/client.ts'
 import { freshPeriod, seed, setPeriodStatus } from '../integration/setup/fixtures.ts'
+import { API, NodeSession } from './nodeSession.mjs'
 
 const SERVER_DIR = process.env.NEXTCLOUD_SERVER_DIR ?? ''
 const NODE_A = (process.env.NODE_A_URL ?? '').replace(/\/+$/, '')
 const NODE_B = (process.env.NODE_B_URL ?? '').replace(/\/+$/, '')
 const CLUSTER_DIR = process.env.PILOTFEEDBACK_CLUSTER_DIR ?? ''
 const IN_CLUSTER = NODE_A !== '' && NODE_B !== '' && CLUSTER_DIR !== ''
-const API = '/ocs/v2.php/apps/pilotfeedback/api/v1'
 const TESTERS: DemoUser[] = ['rki-tester1', 'rki-tester2', 'bsh-tester1', 'bsh-tester2']
 /** What a request that was in flight on the dead node may get from the balancer. */
 const GATEWAY_ERRORS = [502, 503, 504]
 
-interface Answer { status: number, data: any, text: string, node: string | null }
 interface Assessment { id: number, pilotId: number, componentId: number, overall: number | null, comment: string, version: number }
 interface Report { id: number, status: 'queued' | 'running' | 'done' | 'failed', path: string | null, error: string | null }
 interface Save { user: DemoUser, pilotId: number, componentId: number, overall: number, comment: string }
 
 /** A login's cookies (the session is in Redis: it holds on every node); answers carry their node. */
-class Session {
-	private cookies = new Map<string, string>([['cookie_test', 'test']])
-
-	constructor(readonly user: DemoUser) {}
-
-	async open(): Promise<this> {
-		const basic = Buffer.from(`${this.user}:${passwordOf(this.user)}`).toString('base64')
-		const answer = await this.send(NEXTCLOUD_URL, 'GET', '/ocs/v2.php/cloud/user?format=json', undefined, { Authorization: `Basic ${basic}` })
-		expect(answer.status, `login of ${this.user}: ${answer.text.slice(0, 300)}`).toBe(200)
-		return this
-	}
-
-	api(base: string, method: string, path: string, body?: unknown): Promise<Answer> {
-		return this.send(base, method, `${API}${path}`, body)
-	}
-
-	private async send(base: string, method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Answer> {
-		const headers: Record<string, string> = {
-			'OCS-APIRequest': 'true',
-			Accept: 'application/json',
-			Cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-			...extra,
-		}
-		if (body !== undefined) {
-			headers['Content-Type'] = 'application/json'
-		}
-		let response: Response
-		try {
-			response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-		} catch (e) {
-			return { status: 0, data: null, text: String(e), node: null } // no answer at all
-		}
-		for (const line of response.headers.getSetCookie()) {
-			const pair = line.split(';')[0]!
-			const at = pair.indexOf('=')
-			const value = pair.slice(at + 1).trim()
-			if (value === '' || value === 'deleted') {
-				this.cookies.delete(pair.slice(0, at).trim())
-			} else {
-				this.cookies.set(pair.slice(0, at).trim(), value)
-			}
-		}
-		const text = await response.text()
-		let data: any = null
-		try {
-			data = JSON.parse(text)?.ocs?.data ?? null
-		} catch {
-			// not JSON (a gateway error page): the test shows the text
-		}
-		return { status: response.status, data, text, node: response.headers.get('X-Pilotfeedback-Node') }
-	}
-}
+const login = (user: DemoUser): Promise<NodeSession> => new NodeSession(user, passwordOf(user)).open(NEXTCLOUD_URL)
 
 function occ(...args: string[]): string {
 	return execFileSync('php', [join(SERVER_DIR, 'occ'), '--no-interaction', '--no-warnings', ...args], { encoding: 'utf8', stdio: 'pipe', timeout: 120_000 })
@@ -113,17 +62,17 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 describe.skipIf(!IN_CLUSTER)(`node A dies${IN_CLUSTER ? '' : ' (SKIPPED: run through scripts/cluster.sh --run, as make test-cluster does)'}`, () => {
 	let s: Seed
 	let period: Period
-	const sessions = new Map<DemoUser, Session>()
-	let bmi: Session
+	const sessions = new Map<DemoUser, NodeSession>()
+	let bmi: NodeSession
 	let killed = false
 
 	beforeAll(async () => {
 		s = await seed()
 		period = await freshPeriod()
 		for (const user of TESTERS) {
-			sessions.set(user, await new Session(user).open())
+			sessions.set(user, await login(user))
 		}
-		bmi = await new Session('bmi').open()
+		bmi = await login('bmi')
 		// A run older than 2 s counts as dead for StaleReportsJob (default 15 minutes).
 		occ('config:app:set', 'pilotfeedback', 'report_stale_after', '--value=2', '--type=integer')
 	}, 120_000)

@@ -7,6 +7,7 @@
 import type { DemoUser } from './client.ts'
 
 import { NEXTCLOUD_URL, passwordOf } from './client.ts'
+import { cookieHeaderOf, rememberSetCookies } from './setCookies.mjs'
 
 /** What a raw request answered. */
 export interface RawResponse {
@@ -54,7 +55,7 @@ export class CookieSession {
 			},
 		})
 		await response.text()
-		session.remember(response)
+		rememberSetCookies(session.cookies, response)
 		if (response.status !== 200) {
 			throw new Error(`Logging in as ${user} failed: HTTP ${response.status}`)
 		}
@@ -67,24 +68,7 @@ export class CookieSession {
 	}
 
 	private header(): string {
-		return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
-	}
-
-	private remember(response: Response): void {
-		for (const line of response.headers.getSetCookie()) {
-			const [pair, ...attributes] = line.split(';')
-			const at = pair.indexOf('=')
-			const name = pair.slice(0, at).trim()
-			const value = pair.slice(at + 1).trim()
-			const expired = value === '' || value === 'deleted'
-				|| attributes.some((a) => /^\s*max-age=0\s*$/i.test(a))
-				|| attributes.some((a) => /^\s*expires=/i.test(a) && Date.parse(a.split('=')[1]) < Date.now())
-			if (expired) {
-				this.cookies.delete(name)
-			} else {
-				this.cookies.set(name, value)
-			}
-		}
+		return cookieHeaderOf(this.cookies)
 	}
 
 	/** Sends a request with the session's cookies (none for an anonymous session). */
@@ -102,7 +86,7 @@ export class CookieSession {
 			body: request.body,
 			redirect: 'manual',
 		})
-		this.remember(response)
+		rememberSetCookies(this.cookies, response)
 		const text = await response.text()
 		let data: any = null
 		try {

@@ -11,6 +11,7 @@
  * open theirs on their first request.
  */
 import { inject } from 'vitest'
+import { cookieHeaderOf, rememberSetCookies } from './setCookies.mjs'
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -39,26 +40,13 @@ export function cookieHeader(user: string, password: string): string {
 		// Tells Nextcloud that this client keeps cookies, so that it opens a session.
 		return 'cookie_test=test'
 	}
-	return [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+	return cookieHeaderOf(jar)
 }
 
 /** Keeps the cookies that `response` set or cleared for the login. */
 export function rememberCookies(user: string, password: string, response: Response): void {
 	const key = sessionKey(user, password)
 	const jar = jars().get(key) ?? new Map<string, string>()
-	for (const cookie of response.headers.getSetCookie()) {
-		const [pair, ...attributes] = cookie.split(';')
-		const eq = pair.indexOf('=')
-		const name = pair.slice(0, eq).trim()
-		const value = pair.slice(eq + 1).trim()
-		const expired = value === '' || value === 'deleted'
-			|| attributes.some((a) => /^\s*max-age=0\s*$/i.test(a))
-			|| attributes.some((a) => /^\s*expires=/i.test(a) && Date.parse(a.split('=')[1]) < Date.now())
-		if (expired) {
-			jar.delete(name)
-		} else {
-			jar.set(name, value)
-		}
-	}
+	rememberSetCookies(jar, response)
 	jars().set(key, jar)
 }

@@ -39,6 +39,8 @@ use ZipArchive;
  * Run: composer run test:unit -- --testsuite libreoffice  (make test-documents)
  */
 final class LibreOfficeTest extends TestCase {
+	use ReadsCsv;
+
 	private const COMPONENTS = ['Anmeldung', 'Übersicht', 'Suche'];
 	private const CRITERIA = ['Bedienbarkeit', 'Stabilität', 'Barrierefreiheit', 'Leistung'];
 	private const MONTHS = ['2026-10', '2026-11', '2026-12'];
@@ -172,18 +174,6 @@ final class LibreOfficeTest extends TestCase {
 			throw new RuntimeException("$command failed ($code): " . implode("\n", $output));
 		}
 		return implode("\n", $output);
-	}
-
-	/** @return list<list<string>> */
-	private static function readCsv(string $path): array {
-		$rows = [];
-		$handle = fopen($path, 'rb');
-		\assert($handle !== false);
-		while (($row = fgetcsv($handle, null, ',', '"', '')) !== false) {
-			$rows[] = array_map(static fn ($cell): string => (string)$cell, $row);
-		}
-		fclose($handle);
-		return $rows;
 	}
 
 	/** @return array{0: string, 1: int} the PDF's text and its number of pages */

@@ -25,6 +25,8 @@ use RuntimeException;
  * description is still the last sheet. (No file of a million rows is written.)
  */
 final class SheetRowLimitTest extends TestCase {
+	use ReadsCsv;
+
 	private const LIMIT = 5;
 	private const RATINGS = 12;
 	private const HEADER = ['Nr.', 'Komponente', 'Punkte'];
@@ -63,18 +65,6 @@ final class SheetRowLimitTest extends TestCase {
 		$writer->write(self::workbook(), $stream);
 		fclose($stream);
 		return $path;
-	}
-
-	/** @return list<list<string>> */
-	private static function readCsv(string $path): array {
-		$rows = [];
-		$handle = fopen($path, 'rb');
-		\assert($handle !== false);
-		while (($row = fgetcsv($handle, null, ',', '"', '')) !== false) {
-			$rows[] = array_map(static fn ($cell): string => (string)$cell, $row);
-		}
-		fclose($handle);
-		return $rows;
 	}
 
 	public function testLibreOfficeOpensEverySheetWithinTheLimitAndNoRowIsLost(): void {
