@@ -12,7 +12,10 @@ namespace OCA\PilotFeedback\Db;
 use OCP\DB\QueryBuilder\IQueryBuilder;
 use OCP\IDBConnection;
 
-/** Who supports ("concerns us too") which item, and the item's cached count of them. */
+/**
+ * Who supports ("concerns us too") which item. The count stored on the item (support_count)
+ * is kept by Item\RankingWeights::refresh, which the writer calls after changing the rows.
+ */
 class SupporterMapper {
 	public function __construct(
 		private IDBConnection $db,
@@ -124,33 +127,5 @@ class SupporterMapper {
 			->where($qb->expr()->eq('item_id', $qb->createNamedParameter($itemId, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->eq('user_id', $qb->createNamedParameter($userId)))
 			->executeStatement() > 0;
-	}
-
-	/**
-	 * Recounts an item's supporters in SQL and stores the count on the item (for sorting).
-	 * Call inside the transaction that changed the supporters. The item's row is locked first,
-	 * so that of two transactions adding supporters of one item at once the second counts
-	 * after the first committed: counted before that (PostgreSQL's and MariaDB's READ
-	 * COMMITTED), the second would store a count without the first's row, last.
-	 */
-	public function refreshCount(int $itemId): void {
-		$lock = $this->db->getQueryBuilder();
-		$lock->update('pf_items')
-			->set('support_count', 'support_count')
-			->where($lock->expr()->eq('id', $lock->createNamedParameter($itemId, IQueryBuilder::PARAM_INT)))
-			->executeStatement();
-
-		$count = $this->db->getQueryBuilder();
-		$count->select($count->func()->count('*'))->from('pf_supporters')
-			->where($count->expr()->eq('item_id', $count->createNamedParameter($itemId, IQueryBuilder::PARAM_INT)));
-		$result = $count->executeQuery();
-		$total = (int)$result->fetchOne();
-		$result->closeCursor();
-
-		$update = $this->db->getQueryBuilder();
-		$update->update('pf_items')
-			->set('support_count', $update->createNamedParameter($total, IQueryBuilder::PARAM_INT))
-			->where($update->expr()->eq('id', $update->createNamedParameter($itemId, IQueryBuilder::PARAM_INT)))
-			->executeStatement();
 	}
 }

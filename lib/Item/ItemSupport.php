@@ -58,12 +58,11 @@ class ItemSupport {
 			$changed = $supports
 				? $this->supporters->add($item->getId(), $actor->userId, $orgId, $this->time->getTime(), null, $rank ?? $item->getPriority())
 				: $this->supporters->remove($item->getId(), $actor->userId);
-			if ($changed) {
-				$this->supporters->refreshCount($item->getId());
-			} elseif ($rank !== null) {
+			if (!$changed && $rank !== null) {
 				// supported already: the priority sent replaces the one given before
 				$this->supporters->setPriority($item->getId(), $actor->userId, $rank);
 			}
+			// recounts the supporters and the weight, under the item's lock
 			$this->weights->refresh([$item->getId()]);
 			return $changed;
 		}, [DbException::REASON_UNIQUE_CONSTRAINT_VIOLATION]); // the same user twice at once: the next attempt sees the first

@@ -32,6 +32,7 @@ use OCA\PilotFeedback\Model\Priority;
  *
  * Call merge and unmerge inside the transaction of the triage (ItemTriage::triage): they
  * raise A's version first, which holds A's row until the commit, and check the rules after.
+ * The triage's RankingWeights::refresh then recounts A's supporters and its weight.
  */
 class MergeService {
 	public function __construct(
@@ -95,7 +96,6 @@ class MergeService {
 			// a supporter of B keeps the priority they gave; B's reporter counts with B's
 			$this->supporters->add($targetId, $row['userId'], $row['organisationId'], $now, $duplicate->getId(), $row['priority']);
 		}
-		$this->supporters->refreshCount($targetId);
 		$this->history->record($targetId, $userId, 'merged', null, (string)$duplicate->getId(), $now);
 	}
 
@@ -126,7 +126,6 @@ class MergeService {
 				$this->supporters->remove($targetId, $row['userId']);
 			}
 		}
-		$this->supporters->refreshCount($targetId);
 		$this->history->record($targetId, $userId, 'unmerged', (string)$duplicate->getId(), null, $now);
 	}
 

@@ -25,8 +25,9 @@ use OCP\IDBConnection;
  *
  * The weight depends only on the item, its supporters and its duplicates, never on the status
  * or on time, so it is the same for every range. Every writer refreshes the items a change
- * touches (around()) in its own transaction; verify() recomputes all and reports (and
- * repairs) any difference.
+ * touches (around()) in its own transaction, which also recounts their supporters
+ * (pf_items.support_count); verify() recomputes all weights and reports (and repairs) any
+ * difference.
  */
 class RankingWeights {
 	/** Items per UPDATE batch and per IN list. */
@@ -79,8 +80,9 @@ class RankingWeights {
 	}
 
 	/**
-	 * Recomputes the weights of these items and stores those that changed. Call inside the
-	 * writer's transaction, after its changes to supporters and items.
+	 * Recomputes the weights and supporter counts of these items and stores those that
+	 * changed. Call inside the writer's transaction, after its changes to supporters and items;
+	 * it opens none of its own.
 	 *
 	 * @param list<int> $itemIds
 	 */
@@ -88,22 +90,23 @@ class RankingWeights {
 		$itemIds = array_values(array_unique($itemIds));
 		sort($itemIds);
 		foreach (array_chunk($itemIds, self::BATCH) as $chunk) {
-			// Lock the items' rows first (in the order of their ids): a concurrent writer of the
-			// same item waits until this transaction ends and then computes with its rows.
+			// Lock the items' rows first (in the order of their ids), so that of two transactions
+			// changing the supporters of one item at once the second counts after the first
+			// committed: counted before that (PostgreSQL's and MariaDB's READ COMMITTED), it would
+			// store a count and weight without the first's rows, last.
 			$lock = $this->db->getQueryBuilder();
 			$lock->update('pf_items')->set('rank_orgs', 'rank_orgs')
 				->where($lock->expr()->in('id', $lock->createNamedParameter($chunk, IQueryBuilder::PARAM_INT_ARRAY)))
 				->executeStatement();
 			$stored = $this->stored($chunk);
 			$computed = $this->compute($chunk);
-			$changed = [];
-			foreach ($stored as $id => $weight) {
-				$new = $computed[$id] ?? ['score' => 0, 'orgs' => 0];
-				if ($new !== $weight) {
-					$changed[$id] = $new;
+			$supporters = $this->supporterCounts($chunk);
+			foreach ($stored as $id => $row) {
+				$new = ($computed[$id] ?? ['score' => 0, 'orgs' => 0]) + ['supporters' => $supporters[$id] ?? 0];
+				if ($new !== $row) {
+					$this->update($id, $new);
 				}
 			}
-			$this->store($changed);
 		}
 	}
 
@@ -143,7 +146,7 @@ class RankingWeights {
 				}
 			}
 			if ($repair) {
-				$this->store($changed);
+				$this->storeInBatches($changed);
 			}
 			$lastId = $upTo;
 		} while (true);
@@ -151,35 +154,56 @@ class RankingWeights {
 	}
 
 	/**
+	 * The weights and supporter counts stored on these items.
+	 *
 	 * @param list<int> $itemIds
-	 * @return array<int, array{score: int, orgs: int}>
+	 * @return array<int, array{score: int, orgs: int, supporters: int}>
 	 */
 	private function stored(array $itemIds): array {
 		$qb = $this->db->getQueryBuilder();
-		$qb->select('id', 'rank_score', 'rank_orgs')->from('pf_items')
+		$qb->select('id', 'rank_score', 'rank_orgs', 'support_count')->from('pf_items')
 			->where($qb->expr()->in('id', $qb->createNamedParameter($itemIds, IQueryBuilder::PARAM_INT_ARRAY)));
 		$result = $qb->executeQuery();
-		$weights = [];
+		$rows = [];
 		while ($row = $result->fetch()) {
-			$weights[(int)$row['id']] = ['score' => (int)$row['rank_score'], 'orgs' => (int)$row['rank_orgs']];
+			$rows[(int)$row['id']] = ['score' => (int)$row['rank_score'], 'orgs' => (int)$row['rank_orgs'], 'supporters' => (int)$row['support_count']];
 		}
 		$result->closeCursor();
-		return $weights;
+		return $rows;
 	}
 
-	/** @param array<int, array{score: int, orgs: int}> $weights */
-	private function store(array $weights): void {
+	/**
+	 * How many supporter rows each of these items has (items without any are missing).
+	 *
+	 * @param list<int> $itemIds
+	 * @return array<int, int>
+	 */
+	private function supporterCounts(array $itemIds): array {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('item_id')->selectAlias($qb->func()->count('*'), 'supporters')->from('pf_supporters')
+			->where($qb->expr()->in('item_id', $qb->createNamedParameter($itemIds, IQueryBuilder::PARAM_INT_ARRAY)))
+			->groupBy('item_id');
+		$result = $qb->executeQuery();
+		$counts = [];
+		while ($row = $result->fetch()) {
+			$counts[(int)$row['item_id']] = (int)$row['supporters'];
+		}
+		$result->closeCursor();
+		return $counts;
+	}
+
+	/**
+	 * Stores repaired weights (verify()), a transaction per batch, so that a repair of many
+	 * items neither holds all their rows locked nor loses every batch to one failure.
+	 *
+	 * @param array<int, array{score: int, orgs: int}> $weights
+	 */
+	private function storeInBatches(array $weights): void {
 		foreach (array_chunk($weights, self::BATCH, true) as $chunk) {
-			// a batch per transaction (nested in the writer's transaction when there is one)
 			$this->db->beginTransaction();
 			try {
 				foreach ($chunk as $id => $weight) {
-					$qb = $this->db->getQueryBuilder();
-					$qb->update('pf_items')
-						->set('rank_score', $qb->createNamedParameter($weight['score'], IQueryBuilder::PARAM_INT))
-						->set('rank_orgs', $qb->createNamedParameter($weight['orgs'], IQueryBuilder::PARAM_INT))
-						->where($qb->expr()->eq('id', $qb->createNamedParameter($id, IQueryBuilder::PARAM_INT)))
-						->executeStatement();
+					$this->update($id, $weight);
 				}
 				$this->db->commit();
 			} catch (\Throwable $e) {
@@ -187,6 +211,23 @@ class RankingWeights {
 				throw $e;
 			}
 		}
+	}
+
+	/**
+	 * Stores an item's weight, and its supporter count when given.
+	 *
+	 * @param array{score: int, orgs: int, supporters?: int} $weight
+	 */
+	private function update(int $id, array $weight): void {
+		$qb = $this->db->getQueryBuilder();
+		$qb->update('pf_items')
+			->set('rank_score', $qb->createNamedParameter($weight['score'], IQueryBuilder::PARAM_INT))
+			->set('rank_orgs', $qb->createNamedParameter($weight['orgs'], IQueryBuilder::PARAM_INT))
+			->where($qb->expr()->eq('id', $qb->createNamedParameter($id, IQueryBuilder::PARAM_INT)));
+		if (isset($weight['supporters'])) {
+			$qb->set('support_count', $qb->createNamedParameter($weight['supporters'], IQueryBuilder::PARAM_INT));
+		}
+		$qb->executeStatement();
 	}
 
 	/**

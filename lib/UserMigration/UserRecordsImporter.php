@@ -11,7 +11,6 @@ namespace OCA\PilotFeedback\UserMigration;
 
 use OCA\PilotFeedback\Db\ItemWordMapper;
 use OCA\PilotFeedback\Db\Report;
-use OCA\PilotFeedback\Db\SupporterMapper;
 use OCA\PilotFeedback\Db\TransactionRunner;
 use OCA\PilotFeedback\Item\CommentService;
 use OCA\PilotFeedback\Item\RankingWeights;
@@ -45,7 +44,6 @@ class UserRecordsImporter {
 	public function __construct(
 		private UserRecordsMapper $mapper,
 		private ItemWordMapper $words,
-		private SupporterMapper $supporters,
 		private ICommentsManager $comments,
 		private IRootFolder $rootFolder,
 		private TransactionRunner $transactions,
@@ -288,7 +286,7 @@ class UserRecordsImporter {
 			$counts['supports']++;
 		}
 		foreach (array_keys($touched) as $itemId) {
-			$this->supporters->refreshCount($itemId);
+			// recounts the supporters as well
 			$this->weights->refresh($this->weights->around($itemId));
 		}
 	}

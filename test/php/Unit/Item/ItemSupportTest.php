@@ -70,7 +70,7 @@ final class ItemSupportTest extends TestCase {
 
 	public function testATesterOfAnotherOrganisationSupportsForTheirOwnOrganisation(): void {
 		$this->supporters->expects(self::once())->method('add')->with(7, 'bsh-tester1', 2, self::NOW)->willReturn(true);
-		$this->supporters->expects(self::once())->method('refreshCount')->with(7);
+		// one refresh recounts the supporters and the weight, under one lock of the item
 		$this->weights->expects(self::once())->method('refresh')->with([7]);
 		$this->support->support(new Actor('bsh-tester1', false, false, [2]), 7, true);
 		self::assertCount(1, $this->dispatched);
@@ -84,14 +84,14 @@ final class ItemSupportTest extends TestCase {
 
 	public function testSupportThatWasThereAlreadyChangesAndAnnouncesNothing(): void {
 		$this->supporters->method('add')->willReturn(false);
-		$this->supporters->expects(self::never())->method('refreshCount');
+		$this->supporters->expects(self::never())->method('setPriority');
 		$this->support->support(new Actor('bsh-tester1', false, false, [2]), 7, true);
 		self::assertSame([], $this->dispatched);
 	}
 
 	public function testWithdrawingRemovesTheSupport(): void {
 		$this->supporters->expects(self::once())->method('remove')->with(7, 'bsh-tester1')->willReturn(true);
-		$this->supporters->expects(self::once())->method('refreshCount')->with(7);
+		$this->weights->expects(self::once())->method('refresh')->with([7]);
 		$this->support->support(new Actor('bsh-tester1', false, false, [2]), 7, false);
 		self::assertCount(1, $this->dispatched);
 	}
@@ -125,7 +125,7 @@ final class ItemSupportTest extends TestCase {
 	public function testSupportingAgainChangesThePriorityAndAnnouncesNoNewSupport(): void {
 		$this->supporters->method('add')->willReturn(false);
 		$this->supporters->expects(self::once())->method('setPriority')->with(7, 'bsh-tester1', 1)->willReturn(true);
-		$this->supporters->expects(self::never())->method('refreshCount');
+		$this->weights->expects(self::once())->method('refresh')->with([7]);
 		$this->support->support(new Actor('bsh-tester1', false, false, [2]), 7, true, 'low');
 		self::assertSame([], $this->dispatched);
 	}

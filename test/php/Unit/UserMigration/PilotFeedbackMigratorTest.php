@@ -10,7 +10,6 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Tests\Unit\UserMigration;
 
 use OCA\PilotFeedback\Db\ItemWordMapper;
-use OCA\PilotFeedback\Db\SupporterMapper;
 use OCA\PilotFeedback\Db\TransactionRunner;
 use OCA\PilotFeedback\Item\CommentService;
 use OCA\PilotFeedback\Item\RankingWeights;
@@ -94,16 +93,20 @@ final class PilotFeedbackMigratorTest extends TestCase {
 		$words->method('insert')->willReturnCallback(function (int $itemId): void {
 			$this->indexed[] = $itemId;
 		});
-		$supporters = $this->createMock(SupporterMapper::class);
-		$supporters->method('refreshCount')->willReturnCallback(function (int $itemId): void {
-			$this->recounted[] = $itemId;
-			$this->tables['pf_items'][$itemId]['support_count'] = count(array_filter($this->tables['pf_supporters'], static fn (array $s): bool => (int)$s['item_id'] === $itemId));
+		// RankingWeights::refresh recounts the supporters of the items around each touched one
+		$weights = $this->createMock(RankingWeights::class);
+		$weights->method('around')->willReturnCallback(static fn (int $itemId): array => [$itemId]);
+		$weights->method('refresh')->willReturnCallback(function (array $itemIds): void {
+			foreach ($itemIds as $itemId) {
+				$this->recounted[] = $itemId;
+				$this->tables['pf_items'][$itemId]['support_count'] = count(array_filter($this->tables['pf_supporters'], static fn (array $s): bool => (int)$s['item_id'] === $itemId));
+			}
 		});
 		$transactions = $this->createMock(TransactionRunner::class);
 		$transactions->method('run')->willReturnCallback(static fn (callable $work): mixed => $work());
 		$l = $this->createMock(IL10N::class);
 		$l->method('t')->willReturnCallback(static fn (string $text, array|string $p = []): string => vsprintf($text, (array)$p));
-		$importer = new UserRecordsImporter($mapper, $words, $supporters, $this->commentsManager(), $this->rootFolder(), $transactions, $this->createMock(AssessmentPilotAssigner::class), $this->totals, $this->createMock(RankingWeights::class));
+		$importer = new UserRecordsImporter($mapper, $words, $this->commentsManager(), $this->rootFolder(), $transactions, $this->createMock(AssessmentPilotAssigner::class), $this->totals, $weights);
 		$this->migrator = new PilotFeedbackMigrator(new UserRecordsExporter($mapper), $importer, $mapper, $l);
 	}
 
