@@ -36,6 +36,7 @@ import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import process from 'node:process'
+import { cookieHeaderOf, rememberSetCookies } from '../integration/setup/setCookies.mjs'
 
 const BASE = (process.env.NEXTCLOUD_URL ?? '').replace(/\/+$/, '')
 if (BASE === '') {
@@ -83,23 +84,11 @@ class Session {
 	}
 
 	header() {
-		return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+		return cookieHeaderOf(this.cookies)
 	}
 
 	remember(response) {
-		for (const line of response.headers.getSetCookie()) {
-			const [pair, ...attributes] = line.split(';')
-			const at = pair.indexOf('=')
-			const name = pair.slice(0, at).trim()
-			const value = pair.slice(at + 1).trim()
-			const expired = value === 'deleted' || attributes.some((a) => /^\s*max-age=0\s*$/i.test(a))
-				|| attributes.some((a) => /^\s*expires=/i.test(a) && Date.parse(a.split('=')[1]) < Date.now())
-			if (expired) {
-				this.cookies.delete(name)
-			} else {
-				this.cookies.set(name, value)
-			}
-		}
+		rememberSetCookies(this.cookies, response)
 	}
 
 	/** GET with the session cookies only (no Authorization header). */

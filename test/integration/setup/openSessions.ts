@@ -6,6 +6,7 @@
 import type { TestProject } from 'vitest/node'
 
 import { sessionKey } from './sessionJar.ts'
+import { rememberSetCookies } from './setCookies.mjs'
 
 const DEMO_USERS = ['admin', 'bmi', 'rki-coord', 'rki-tester1', 'rki-tester2', 'bsh-coord', 'bsh-tester1', 'bsh-tester2']
 
@@ -22,16 +23,9 @@ async function openSession(url: string, user: string, password: string): Promise
 	if (response.status !== 200) {
 		return null
 	}
-	const cookies: Record<string, string> = { cookie_test: 'test' }
-	for (const line of response.headers.getSetCookie()) {
-		const pair = line.split(';')[0]
-		const eq = pair.indexOf('=')
-		const value = pair.slice(eq + 1).trim()
-		if (value !== '' && value !== 'deleted') {
-			cookies[pair.slice(0, eq).trim()] = value
-		}
-	}
-	return cookies
+	const jar = new Map([['cookie_test', 'test']])
+	rememberSetCookies(jar, response)
+	return Object.fromEntries(jar)
 }
 
 export default async function setup(project: TestProject): Promise<void> {
