@@ -22,6 +22,7 @@ use OCA\PilotFeedback\Event\ItemUpdated;
 use OCA\PilotFeedback\Event\PeriodClosed;
 use OCA\PilotFeedback\Event\PeriodReleased;
 use OCA\PilotFeedback\Event\ReportGenerated;
+use OCA\PilotFeedback\Listener\GroupMembershipListener;
 use OCA\PilotFeedback\Listener\NotificationListener;
 use OCA\PilotFeedback\Listener\PageVisitListener;
 use OCA\PilotFeedback\Listener\PreviousVisitListener;
@@ -94,6 +95,9 @@ class Application extends App implements IBootstrap {
 
 		$context->registerEventListener(BeforeUserDeletedEvent::class, UserDeletedListener::class);
 		$context->registerEventListener(UserDeletedEvent::class, UserDeletedListener::class);
+		foreach (GroupMembershipListener::EVENTS as $groupEvent) {
+			$context->registerEventListener($groupEvent, GroupMembershipListener::class);
+		}
 		// A user's records in the user_migration app's export and import.
 		$context->registerUserMigrator(PilotFeedbackMigrator::class);
 

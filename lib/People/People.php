@@ -24,6 +24,7 @@ class People {
 		private OrganisationMapper $organisations,
 		private SettingsService $settings,
 		private IGroupManager $groupManager,
+		private GroupMemberCache $memberCache,
 	) {
 	}
 
@@ -54,7 +55,9 @@ class People {
 
 	/**
 	 * The testers of several organisations: the members of their groups without their
-	 * coordinators, with one lookup of the organisations' groups and coordinators for all.
+	 * coordinators, with one lookup of the organisations' groups and coordinators for all. The
+	 * groups' members come from GroupMemberCache: this is what participation counts, on every
+	 * request, for every organisation.
 	 *
 	 * @param list<int> $orgIds
 	 * @return array<int, array<string, true>> organisation id => user id => true
@@ -70,7 +73,7 @@ class People {
 		foreach ($orgIds as $orgId) {
 			$testers[$orgId] = [];
 			foreach ($groups[$orgId] ?? [] as $groupId) {
-				$members[(string)$groupId] ??= $this->memberIds((string)$groupId);
+				$members[(string)$groupId] ??= $this->memberCache->memberIds((string)$groupId, fn (): array => $this->memberIds((string)$groupId));
 				foreach ($members[(string)$groupId] as $userId) {
 					$testers[$orgId][$userId] = true;
 				}

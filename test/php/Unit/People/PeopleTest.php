@@ -12,10 +12,13 @@ namespace OCA\PilotFeedback\Tests\Unit\People;
 use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Db\OrganisationMapper;
+use OCA\PilotFeedback\People\GroupMemberCache;
 use OCA\PilotFeedback\People\People;
 use OCA\PilotFeedback\Settings\SettingsService;
 use OCP\Group\Backend\ISearchableGroupBackend;
 use OCP\GroupInterface;
+use OCP\ICache;
+use OCP\ICacheFactory;
 use OCP\IGroupManager;
 use OCP\IUser;
 use PHPUnit\Framework\TestCase;
@@ -47,7 +50,14 @@ final class PeopleTest extends TestCase {
 		$groups->expects($this->never())->method('displayNamesInGroup');
 		$settings = $this->createMock(SettingsService::class);
 		$settings->method('consolidatorGroup')->willReturn($consolidatorGroup);
-		return new People($links, $this->createMock(OrganisationMapper::class), $settings, $groups);
+		return new People($links, $this->createMock(OrganisationMapper::class), $settings, $groups, $this->noCache());
+	}
+
+	/** The cache Nextcloud hands out without a distributed cache configured: it keeps nothing. */
+	private function noCache(): GroupMemberCache {
+		$factory = $this->createMock(ICacheFactory::class);
+		$factory->method('createDistributed')->willReturn($this->createMock(ICache::class));
+		return new GroupMemberCache($factory);
 	}
 
 	private function user(string|int $uid): IUser {
@@ -63,7 +73,7 @@ final class PeopleTest extends TestCase {
 		$groups->method('displayNamesInGroup')->with('bmi-group')->willReturn(['bmi' => 'BMI', 7 => 'Seven']);
 		$settings = $this->createMock(SettingsService::class);
 		$settings->method('consolidatorGroup')->willReturn('bmi-group');
-		$people = new People($this->createMock(LinkMapper::class), $this->createMock(OrganisationMapper::class), $settings, $groups);
+		$people = new People($this->createMock(LinkMapper::class), $this->createMock(OrganisationMapper::class), $settings, $groups, $this->noCache());
 		$this->assertSame(['bmi', '7'], $people->consolidators());
 	}
 
