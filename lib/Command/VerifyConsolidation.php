@@ -47,20 +47,20 @@ class VerifyConsolidation extends Command {
 	/** The ranking weights stored on the items (Item\RankingWeights) against those computed from the supporters. */
 	private function verifyWeights(bool $repair, OutputInterface $output): int {
 		$started = microtime(true);
-		$differences = $this->weights->verify($repair);
-		if ($differences === []) {
+		$verified = $this->weights->verify($repair, self::SHOWN);
+		if ($verified['differ'] === 0) {
 			$output->writeln(sprintf('The ranking weights of the items equal their supporters (checked in %.1f s).', microtime(true) - $started));
 			return self::SUCCESS;
 		}
-		foreach (array_slice($differences, 0, self::SHOWN) as $difference) {
+		foreach ($verified['described'] as $difference) {
 			$output->writeln($difference);
 		}
-		$output->writeln(sprintf('<error>%d ranking weight(s) differ from the supporters.</error>', count($differences)));
+		$output->writeln(sprintf('<error>%d ranking weight(s) differ from the supporters.</error>', $verified['differ']));
 		if (!$repair) {
 			$output->writeln('Run it again with --repair to store the weights computed from the supporters.');
 			return self::FAILURE;
 		}
-		$left = count($this->weights->verify());
+		$left = $this->weights->verify(false, 0)['differ'];
 		$output->writeln($left === 0 ? 'Repaired: the ranking weights now equal the supporters.' : sprintf('<error>%d still differ after the repair.</error>', $left));
 		return $left === 0 ? self::SUCCESS : self::FAILURE;
 	}

@@ -111,13 +111,16 @@ class RankingWeights {
 	}
 
 	/**
-	 * Recomputes the weights of all items and lists each that differs from the stored one;
-	 * with $repair, stores the recomputed ones.
+	 * Recomputes the weights of all items and counts those that differ from the stored ones,
+	 * describing the first $describe of them; with $repair, stores the recomputed ones. Only a
+	 * few are described, so that memory stays bounded however many differ (a seeder's first
+	 * run: every item).
 	 *
-	 * @return list<string>
+	 * @return array{differ: int, described: list<string>}
 	 */
-	public function verify(bool $repair = false): array {
-		$differences = [];
+	public function verify(bool $repair = false, int $describe = 20): array {
+		$differ = 0;
+		$described = [];
 		$lastId = 0;
 		do {
 			// a window of items at a time, so that memory stays bounded on any number of items
@@ -140,8 +143,10 @@ class RankingWeights {
 			foreach ($stored as $id => $weight) {
 				$new = $computed[$id] ?? ['score' => 0, 'orgs' => 0];
 				if ($new !== $weight) {
-					$differences[] = sprintf('item %d: ranking weight %d from %d organisation(s) stored, %d from %d computed',
-						$id, $weight['score'], $weight['orgs'], $new['score'], $new['orgs']);
+					if (++$differ <= $describe) {
+						$described[] = sprintf('item %d: ranking weight %d from %d organisation(s) stored, %d from %d computed',
+							$id, $weight['score'], $weight['orgs'], $new['score'], $new['orgs']);
+					}
 					$changed[$id] = $new;
 				}
 			}
@@ -150,7 +155,7 @@ class RankingWeights {
 			}
 			$lastId = $upTo;
 		} while (true);
-		return $differences;
+		return ['differ' => $differ, 'described' => $described];
 	}
 
 	/**

@@ -49,7 +49,7 @@ class Version000403Date20261207000001 extends SimpleMigrationStep {
 	}
 
 	public function postSchemaChange(IOutput $output, Closure $schemaClosure, array $options): void {
-		$differences = count($this->weights->verify(true));
+		$differences = $this->weights->verify(true, 0)['differ'];
 		if ($differences > 0) {
 			$output->info(sprintf('Computed the ranking weight of %d item(s).', $differences));
 		}

@@ -118,7 +118,7 @@ class BenchSeeder {
 
 		$this->totals->rebuild();
 		$lap('monthly_totals');
-		$this->weights->verify(true);
+		$this->weights->verify(true, 0);
 		$lap('ranking_weights');
 		$counts['peak_memory_mb'] = (int)ceil(memory_get_peak_usage() / 1048576);
 		return [...$counts, ...$seconds];

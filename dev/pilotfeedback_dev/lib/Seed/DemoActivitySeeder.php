@@ -73,7 +73,7 @@ class DemoActivitySeeder {
 				$added['items'] += $this->item($item) ? 1 : 0;
 			}
 			// the items went in directly too: their ranking weights follow them
-			$this->weights->verify(true);
+			$this->weights->verify(true, 0);
 			$this->db->commit();
 		} catch (\Throwable $e) {
 			$this->db->rollBack();
