@@ -10,6 +10,9 @@
  *   changed through A holds on B in the next request, and changing it back through B 0.3 s
  *   later is not lost.
  * - A coordinator added or removed through A holds on B in the next request.
+ * - A tester added to an organisation's group through A is counted in its participation on B
+ *   in the next request, and no longer once removed through B (the groups' members are kept
+ *   in the shared cache, dropped by Nextcloud's group events).
  * - A report asked for through A, made by the background job (occ, with NEXTCLOUD_SERVER_DIR),
  *   downloads through B as through A (one data directory).
  *
@@ -22,7 +25,7 @@ import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { basicAuth, NEXTCLOUD_URL, passwordOf } from '../integration/setup/client.ts'
-import { expectApi, freshPeriod, seed, setPeriodStatus } from '../integration/setup/fixtures.ts'
+import { createUser, deleteUser, expectApi, freshPeriod, seed, setPeriodStatus } from '../integration/setup/fixtures.ts'
 import { NodeSession } from './nodeSession.mjs'
 
 const SERVER_DIR = process.env.NEXTCLOUD_SERVER_DIR ?? ''
@@ -148,6 +151,32 @@ describe.skipIf(!IN_CLUSTER)(`across the nodes of a cluster${IN_CLUSTER ? '' : '
 		await admin.expect(200, NODE_B, 'PUT', `/organisations/${rki.id}`, organisationBody(rki.coordinatorIds))
 		expect(await isCoordinator(NODE_A)).toBe(false)
 		expect((await tester.api(NODE_A, 'GET', `/organisations/${rki.id}/progress?periodId=${period.id}`)).status).toBe(403)
+	})
+
+	it('a tester added to a group through node A counts in participation on node B in the next request', async () => {
+		const pilotId = s.activePilots[0]!.id
+		const testers = async (node: string): Promise<number> => {
+			const path = `/consolidation/participation?pilotId=${pilotId}&month=${period.month}&organisationId=${rki.id}`
+			const answer = await bmi.expect<{ rows: { organisationId: number, testers: number }[] }>(200, node, 'GET', path)
+			return answer.rows.find((row) => row.organisationId === rki.id)!.testers
+		}
+		// Both nodes have counted (and so cached) the group's members.
+		const before = await testers(NODE_A)
+		expect(await testers(NODE_B)).toBe(before)
+
+		const newcomer = await createUser('pf-cluster-member')
+		try {
+			const groupPath = `/ocs/v2.php/cloud/users/${encodeURIComponent(newcomer.user)}/groups`
+			const added = await admin.send(NODE_A, 'POST', groupPath, { groupid: rki.groupIds[0] })
+			expect(added.status, added.text.slice(0, 300)).toBe(200)
+			expect(await testers(NODE_B), 'the newcomer counts on B at once').toBe(before + 1)
+
+			const removed = await admin.send(NODE_B, 'DELETE', `${groupPath}?groupid=${encodeURIComponent(rki.groupIds[0]!)}`)
+			expect(removed.status, removed.text.slice(0, 300)).toBe(200)
+			expect(await testers(NODE_A), 'and no longer on A once removed through B').toBe(before)
+		} finally {
+			await deleteUser(newcomer.user)
+		}
 	})
 
 	it('a report asked for through node A downloads through node B as through node A', async () => {
