@@ -121,9 +121,21 @@ if [[ -n "$db" ]]; then
 		log "Installing a $db instance in $instance for $url"
 		"$REPO_DIR/scripts/install-instance.sh" --db "$db" "$instance" "$url"
 	fi
+	if php "$server/occ" status --output=json 2>/dev/null | grep -q '"needsDbUpgrade":true'; then
+		log "Upgrading $instance to this tree's version of the app"
+		php "$server/occ" --no-interaction --no-warnings upgrade >/dev/null || die "occ upgrade failed in $server"
+	fi
+	# Configured as Nextcloud recommends for production: APCu as the local cache (and, with no
+	# distributed cache set, as that too). php -S is PHP's CLI, where APCu is off unless enabled;
+	# occ keeps running without it (Nextcloud falls back to no cache on the command line).
+	apcu=()
+	if php -r 'exit(extension_loaded("apcu") ? 0 : 1);'; then
+		php "$server/occ" --no-warnings config:system:set memcache.local --value='\OC\Memcache\APCu' >/dev/null
+		apcu=(-d apc.enable_cli=1 -d apc.shm_size=128M)
+	fi
 	if ! curl -fsS -o /dev/null "$url/status.php" 2>/dev/null; then
-		log "Serving $server on $url (php -S, 4 workers; log $instance/server.log)"
-		PHP_CLI_SERVER_WORKERS=4 setsid php -S "127.0.0.1:$port" -t "$server" >"$instance/server.log" 2>&1 &
+		log "Serving $server on $url (php -S, 4 workers${apcu:+, APCu}; log $instance/server.log)"
+		PHP_CLI_SERVER_WORKERS=4 setsid php "${apcu[@]}" -S "127.0.0.1:$port" -t "$server" >"$instance/server.log" 2>&1 &
 		started_server=$!
 		for _ in $(seq 50); do
 			curl -fsS -o /dev/null "$url/status.php" 2>/dev/null && break
