@@ -137,6 +137,9 @@ class ItemMapper extends QBMapper {
 	 */
 	public const SEARCH_COUNT_CAP = 200;
 
+	/** How many of the best and newest title matches the suggestions rank by support (findSimilar). */
+	public const SUGGESTION_CANDIDATES = 500;
+
 	/**
 	 * One page of the items the actor may see and how many match in all. A page that is not
 	 * full (and not past the end) is the end of the list, so the total follows from it
@@ -195,6 +198,12 @@ class ItemMapper extends QBMapper {
 	 * alone; for one or two, at all words. If visibility leaves fewer than $limit, the bar is
 	 * lowered one word at a time.
 	 *
+	 * Of the items at the bar, only the SUGGESTION_CANDIDATES that match most words and were
+	 * filed last are ranked by support: a common word can match tens of thousands of titles,
+	 * and looking each up in the items to read its support cost more than the rest of the
+	 * request (10 023 items for "sharing link" at 200 000 items on PostgreSQL: 85 ms; the
+	 * newest 500 of them: 19 ms). Typing a further word narrows the matches below the cap.
+	 *
 	 * @param list<string> $words lower-case words of at least TitleWords::MIN_LENGTH characters
 	 * @return list<Item>
 	 */
@@ -212,7 +221,7 @@ class ItemMapper extends QBMapper {
 		while (true) {
 			$qb = $this->db->getQueryBuilder();
 			$qb->select('i.*')
-				->from($qb->createFunction('(' . $this->wordMatches($qb, $words, $bar)->getSQL() . ')'), 'm')
+				->from($qb->createFunction('(' . $this->newestMatches($qb, $words, $bar)->getSQL() . ')'), 'm')
 				->innerJoin('m', $this->getTableName(), 'i', $qb->expr()->eq('i.id', 'm.item_id'));
 			$this->restrictToVisible($qb, $actor, 'i.');
 			$qb->orderBy('m.matches', 'DESC')
@@ -226,6 +235,19 @@ class ItemMapper extends QBMapper {
 			}
 			$bar--;
 		}
+	}
+
+	/**
+	 * The SUGGESTION_CANDIDATES items matching most of the words (at least $atLeast), the
+	 * last filed first among those matching as many.
+	 *
+	 * @param list<string> $words
+	 */
+	private function newestMatches(IQueryBuilder $outer, array $words, int $atLeast): IQueryBuilder {
+		return $this->wordMatches($outer, $words, $atLeast)
+			->orderBy('matches', 'DESC')
+			->addOrderBy('u.item_id', 'DESC')
+			->setMaxResults(self::SUGGESTION_CANDIDATES);
 	}
 
 	/**
