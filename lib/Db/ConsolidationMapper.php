@@ -298,21 +298,33 @@ class ConsolidationMapper {
 		$periods->select('rp.id')->from('pf_periods', 'rp')
 			->where($periods->expr()->gte('rp.month', $qb->createNamedParameter($range->from)))
 			->andWhere($periods->expr()->lte('rp.month', $qb->createNamedParameter($range->to)));
+		// The organisations as a list of ids too, not a join with pf_org_pilots: PostgreSQL
+		// expected a few rows of a released range and looked each of its 38 400 raters up in
+		// pf_org_pilots (30 of 58 ms); a list is checked within the index.
+		$taking = $this->organisationsOf($pilotId);
+		$organisationIds = $organisationIds === null ? $taking : array_values(array_intersect($organisationIds, $taking));
 		$qb->innerJoin('t', 'pf_periods', 'p', $qb->expr()->eq('p.id', 't.period_id'))
-			->innerJoin('t', 'pf_org_pilots', 'op', $qb->expr()->andX(
-				$qb->expr()->eq('op.org_id', 't.org_id'),
-				$qb->expr()->eq('op.pilot_id', $pilot),
-			))
 			->where($qb->expr()->eq('t.pilot_id', $pilot))
-			->andWhere($qb->expr()->in('t.period_id', $qb->createFunction($periods->getSQL())));
+			->andWhere($qb->expr()->in('t.period_id', $qb->createFunction($periods->getSQL())))
+			// no organisation takes part: no row (an empty IN list is no valid SQL)
+			->andWhere($qb->expr()->in('t.org_id', $qb->createNamedParameter($organisationIds === [] ? [-1] : $organisationIds, IQueryBuilder::PARAM_INT_ARRAY)));
 		if ($releasedOnly) {
 			$qb->innerJoin('t', 'pf_releases', 'r', $qb->expr()->andX(
 				$qb->expr()->eq('r.org_id', 't.org_id'),
 				$qb->expr()->eq('r.period_id', 't.period_id'),
 			));
 		}
-		if ($organisationIds !== null) {
-			$qb->andWhere($qb->expr()->in('t.org_id', $qb->createNamedParameter($organisationIds, IQueryBuilder::PARAM_INT_ARRAY)));
-		}
+	}
+
+	/** @return list<int> the organisations taking part in the pilot */
+	private function organisationsOf(int $pilotId): array {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('org_id')->from('pf_org_pilots')
+			->where($qb->expr()->eq('pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
+			->orderBy('org_id');
+		$result = $qb->executeQuery();
+		$ids = array_map('intval', $result->fetchAll(\PDO::FETCH_COLUMN));
+		$result->closeCursor();
+		return $ids;
 	}
 }
