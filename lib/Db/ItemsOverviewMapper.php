@@ -199,15 +199,16 @@ class ItemsOverviewMapper {
 			->selectAlias($closed->createFunction('COUNT(DISTINCT ' . $closed->getColumnName('h.item_id') . ')'), 'n')
 			->from('pf_history', 'h');
 		if ($this->db->getDatabaseProvider() === IDBConnection::PLATFORM_SQLITE) {
-			// SQLite, without statistics, would read every status change of the range (of all
-			// pilots) and look each item up; from the pilot's visible items (covering index
-			// pf_item_ov) into their history (pf_hist_item) it reads only theirs. The DISTINCT
-			// keeps SQLite from flattening the subquery into a join it would reorder.
-			$pilotItems = $this->db->getQueryBuilder();
-			$pilotItems->selectDistinct('i.id')->from('pf_items', 'i')
-				->where($pilotItems->expr()->eq('i.pilot_id', $closed->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)));
-			$this->items->restrictToVisible($pilotItems, $actor, 'i.', $closed);
-			$closed->innerJoin('h', $closed->createFunction('(' . $pilotItems->getSQL() . ')'), 'v', $closed->expr()->eq('v.id', 'h.item_id'));
+			// SQLite, without statistics, reads the range's status changes (pf_hist_field) and
+			// looks each item up by its key: a cost that follows the range. Joined with the
+			// pilot's items instead, it started from all of them, whatever the range (200 000
+			// items: 79 ms for a month, now 15 ms). EXISTS keeps it from reordering the join.
+			$pilotItem = $this->db->getQueryBuilder();
+			$pilotItem->select('i.id')->from('pf_items', 'i')
+				->where($pilotItem->expr()->eq('i.id', 'h.item_id'))
+				->andWhere($pilotItem->expr()->eq('i.pilot_id', $closed->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)));
+			$this->items->restrictToVisible($pilotItem, $actor, 'i.', $closed);
+			$closed->where($closed->createFunction('EXISTS (' . $pilotItem->getSQL() . ')'));
 		} else {
 			// PostgreSQL (with statistics) and the others join the items to the range's changes themselves
 			$closed->innerJoin('h', 'pf_items', 'i', $closed->expr()->eq('i.id', 'h.item_id'))
