@@ -26,6 +26,8 @@
 # PGSQL_PORT        port of that PostgreSQL (default 25492); a server that answers there is used
 #                   as it is
 # BENCH_PG_DIR      its folder (default $BENCH_RUNTIME/pgsql-$PGSQL_PORT)
+# BENCH_APCU        0: serve without APCu as memcache.local (default 1: with it where the
+#                   extension is installed, as Nextcloud recommends for production)
 # BENCH_KEEP        1: leave the server and database this script started running (default:
 #                   stop them at the end); the instance and its data always stay
 # NEXTCLOUD_URL     the server to measure without BENCH_DB (default http://127.0.0.1:8080)
@@ -128,8 +130,11 @@ if [[ -n "$db" ]]; then
 	# Configured as Nextcloud recommends for production: APCu as the local cache (and, with no
 	# distributed cache set, as that too). php -S is PHP's CLI, where APCu is off unless enabled;
 	# occ keeps running without it (Nextcloud falls back to no cache on the command line).
+	# BENCH_APCU=0 serves without it (as before 0.4.4), to compare with older figures.
 	apcu=()
-	if php -r 'exit(extension_loaded("apcu") ? 0 : 1);'; then
+	if [[ "${BENCH_APCU:-1}" == 0 ]]; then
+		php "$server/occ" --no-warnings config:system:delete memcache.local >/dev/null
+	elif php -r 'exit(extension_loaded("apcu") ? 0 : 1);'; then
 		php "$server/occ" --no-warnings config:system:set memcache.local --value='\OC\Memcache\APCu' >/dev/null
 		apcu=(-d apc.enable_cli=1 -d apc.shm_size=128M)
 	fi
