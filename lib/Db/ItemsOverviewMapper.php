@@ -240,10 +240,16 @@ class ItemsOverviewMapper {
 	 */
 	public function ranking(Actor $actor, int $pilotId, int $end, int $limit): array {
 		$qb = $this->db->getQueryBuilder();
+		// SQLite, without statistics, preferred pf_item_ov for (pilot_id, created_at) and sorted
+		// all the pilot's items (200 000 items: 61 ms); with created_at out of its reach it reads
+		// pf_item_rank from the top (1 ms), as PostgreSQL does by itself.
+		$filedBefore = $this->db->getDatabaseProvider() === IDBConnection::PLATFORM_SQLITE
+			? $qb->createFunction($qb->getColumnName('i.created_at') . ' + 0')
+			: 'i.created_at';
 		$qb->select('i.id', 'i.title', 'i.type', 'i.priority', 'i.support_count', 'i.rank_score', 'i.rank_orgs')
 			->from('pf_items', 'i')
 			->where($qb->expr()->eq('i.pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
-			->andWhere($qb->expr()->lt('i.created_at', $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->lt($filedBefore, $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->in('i.type', $qb->createNamedParameter(['requirement', 'improvement'], IQueryBuilder::PARAM_STR_ARRAY)))
 			->andWhere($qb->expr()->in('i.status', $qb->createNamedParameter(self::OPEN_STATUSES, IQueryBuilder::PARAM_STR_ARRAY)))
 			->orderBy('i.rank_score', 'DESC')->addOrderBy('i.support_count', 'DESC')->addOrderBy('i.id', 'ASC')
