@@ -45,7 +45,7 @@ class ConsolidationParticipation {
 		$organisationIds = $this->policy->breakdownOrganisations($actor, $scope->organisationIds, $scope->organisationId);
 		[$componentIds] = $this->dimensions->of($scope);
 		$counts = [];
-		foreach ($this->mapper->participation($scope->pilotId, $scope->range, $scope->releasedOnly, $organisationIds) as $row) {
+		foreach ($this->mapper->participation($scope, $organisationIds) as $row) {
 			$counts[$row['organisationId']][$row['month']] = $row;
 		}
 		$releases = [];
@@ -62,13 +62,13 @@ class ConsolidationParticipation {
 		// Raters who are members count among the members already: only the others (former
 		// members, deleted accounts, coordinators who rated) are read month by month.
 		$others = [];
-		foreach ($this->mapper->raterIds($scope->pilotId, $scope->range, $scope->releasedOnly, $organisationIds) as $row) {
+		foreach ($this->mapper->raterIds($scope, $organisationIds) as $row) {
 			if (!isset($members[$row['organisationId']][$row['userId']])) {
 				$others[$row['userId']] = true;
 			}
 		}
 		$raters = [];
-		foreach ($this->mapper->raters($scope->pilotId, $scope->range, $scope->releasedOnly, $organisationIds, array_map('strval', array_keys($others))) as $row) {
+		foreach ($this->mapper->raters($scope, $organisationIds, array_map('strval', array_keys($others))) as $row) {
 			$raters[$row['organisationId']][$row['month']][$row['userId']] = true;
 		}
 		$deleted = [];

@@ -45,8 +45,8 @@ class ConsolidationResults {
 		// One query per kind, grouped by organisation over all of them: the figure across all
 		// organisations is the sum of their groups, so the ratings are read once (the
 		// breakdown of an organisation the actor may not see is summed, never shown).
-		$overallRows = $this->mapper->ratingStats($scope->pilotId, $scope->range, $scope->releasedOnly, organisationIds: null, overall: true, byOrganisation: true);
-		$scoreRows = $this->mapper->ratingStats($scope->pilotId, $scope->range, $scope->releasedOnly, organisationIds: null, overall: false, byOrganisation: true);
+		$overallRows = $this->mapper->ratingStats($scope, organisationIds: null, overall: true, byOrganisation: true);
+		$scoreRows = $this->mapper->ratingStats($scope, organisationIds: null, overall: false, byOrganisation: true);
 		$all = $this->components($componentIds, $criterionIds, $this->acrossOrganisations($overallRows), $this->acrossOrganisations($scoreRows));
 		$overallByOrg = $this->byOrganisation($overallRows);
 		$scoresByOrg = $this->byOrganisation($scoreRows);

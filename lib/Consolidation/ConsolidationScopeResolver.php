@@ -66,16 +66,19 @@ class ConsolidationScopeResolver {
 				throw new NotFoundException('No organisation with id %1$s exists.', [(string)$orgId]);
 			}
 		}
-		return new ConsolidationScope($pilotId, $range, $released, $orgId, $this->pilotOrganisations($pilotId));
+		// Read once per request: every query of the figures is restricted to these.
+		$takingPart = $this->links->leftsForRights(Link::OrganisationPilots, [$pilotId]);
+		sort($takingPart);
+		return new ConsolidationScope($pilotId, $range, $released, $orgId, $this->listed($takingPart), $takingPart);
 	}
 
 	/**
-	 * The organisations taking part in a pilot (not archived), by name.
+	 * Of the organisations taking part in a pilot, those not archived, by name.
 	 *
+	 * @param list<int> $takingPart
 	 * @return list<int>
 	 */
-	private function pilotOrganisations(int $pilotId): array {
-		$ids = $this->links->leftsForRights(Link::OrganisationPilots, [$pilotId]);
-		return array_map(static fn (Organisation $o): int => $o->getId(), $this->organisations->findByIds($ids, false));
+	private function listed(array $takingPart): array {
+		return array_map(static fn (Organisation $o): int => $o->getId(), $this->organisations->findByIds($takingPart, false));
 	}
 }

@@ -47,8 +47,8 @@ class ConsolidationTrend {
 		[$componentIds, $criterionIds] = $this->dimensions->of($scope);
 		$threshold = $this->settings->lowRatingThreshold();
 		$rows = [
-			...$this->mapper->monthlyScores($scope->pilotId, $scope->range, $scope->releasedOnly, $organisationIds, overall: true),
-			...$this->mapper->monthlyScores($scope->pilotId, $scope->range, $scope->releasedOnly, $organisationIds, overall: false),
+			...$this->mapper->monthlyScores($scope, $organisationIds, overall: true),
+			...$this->mapper->monthlyScores($scope, $organisationIds, overall: false),
 		];
 		$byKey = [];
 		foreach ($rows as $row) {

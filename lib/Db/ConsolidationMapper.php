@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Db;
 
+use OCA\PilotFeedback\Model\ConsolidationScope;
 use OCA\PilotFeedback\Model\MonthRange;
 use OCA\PilotFeedback\Rating\RatingContribution;
 use OCP\DB\QueryBuilder\IQueryBuilder;
@@ -19,6 +20,11 @@ use OCP\IDBConnection;
  * totals (MonthTotalsMapper: per period, pilot, organisation, component and criterion, kept in
  * step with every save), so that their cost follows the months and the catalogue, not the
  * number of ratings: a year is twelve months of small rows (docs/performance.md).
+ *
+ * Each query covers a scope's pilot, months and release filter, and the ratings of the
+ * organisations taking part in the pilot as the scope lists them (takingPartIds, archived ones
+ * included); narrowing to some organisations (the scope's organisation, what the viewer may
+ * see) is the caller's, through $organisationIds.
  *
  * Only integers leave the database (SUM of counts): AVG answers with a different type on
  * SQLite, PostgreSQL and MariaDB, so the mean is sum / n, computed once in PHP.
@@ -39,11 +45,11 @@ class ConsolidationMapper {
 	 * @param list<int>|null $organisationIds only these organisations' ratings (null: all)
 	 * @return list<RatingRow>
 	 */
-	public function ratingStats(int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds, bool $overall, bool $byOrganisation): array {
+	public function ratingStats(ConsolidationScope $scope, ?array $organisationIds, bool $overall, bool $byOrganisation): array {
 		if ($organisationIds === []) {
 			return [];
 		}
-		$qb = $this->totals($pilotId, $range, $releasedOnly, $organisationIds, $overall);
+		$qb = $this->totals($scope, $organisationIds, $overall);
 		if ($byOrganisation) {
 			$qb->addSelect('t.org_id')->addGroupBy('t.org_id');
 		}
@@ -75,11 +81,11 @@ class ConsolidationMapper {
 	 * @param list<int>|null $organisationIds only these organisations' ratings (null: all)
 	 * @return list<array{componentId: int, criterionId: ?int, month: string, n: int, sum: int}>
 	 */
-	public function monthlyScores(int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds, bool $overall): array {
+	public function monthlyScores(ConsolidationScope $scope, ?array $organisationIds, bool $overall): array {
 		if ($organisationIds === []) {
 			return [];
 		}
-		$qb = $this->totals($pilotId, $range, $releasedOnly, $organisationIds, $overall);
+		$qb = $this->totals($scope, $organisationIds, $overall);
 		$qb->addSelect('p.month')->addGroupBy('p.month');
 		self::sum($qb, ScoreDistribution::COLUMNS);
 		$rows = [];
@@ -107,10 +113,10 @@ class ConsolidationMapper {
 	 *
 	 * @param list<int>|null $organisationIds
 	 */
-	private function totals(int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds, bool $overall): IQueryBuilder {
+	private function totals(ConsolidationScope $scope, ?array $organisationIds, bool $overall): IQueryBuilder {
 		$qb = $this->db->getQueryBuilder();
 		$qb->from(MonthTotalsMapper::TOTALS, 't');
-		$this->scope($qb, $pilotId, $range, $releasedOnly, $organisationIds);
+		$this->scope($qb, $scope, $organisationIds);
 		$overallId = $qb->createNamedParameter(RatingContribution::OVERALL, IQueryBuilder::PARAM_INT);
 		$qb->andWhere($overall ? $qb->expr()->eq('t.criterion_id', $overallId) : $qb->expr()->neq('t.criterion_id', $overallId))
 			// rows whose ratings were all withdrawn stay at 0
@@ -140,12 +146,12 @@ class ConsolidationMapper {
 	 * @param list<int> $organisationIds
 	 * @return list<array{organisationId: int, month: string, raters: int, components: int, assessments: int}>
 	 */
-	public function participation(int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds): array {
+	public function participation(ConsolidationScope $scope, array $organisationIds): array {
 		if ($organisationIds === []) {
 			return [];
 		}
 		$rows = [];
-		$qb = $this->totals($pilotId, $range, $releasedOnly, $organisationIds, true);
+		$qb = $this->totals($scope, $organisationIds, true);
 		// per organisation and month instead of per component
 		$qb->select('t.org_id', 'p.month')->groupBy('t.org_id', 'p.month')
 			->selectAlias($qb->createFunction('COUNT(DISTINCT ' . $qb->getColumnName('t.component_id') . ')'), 'components')
@@ -156,7 +162,7 @@ class ConsolidationMapper {
 			$rows[$key] = ['organisationId' => (int)$row['org_id'], 'month' => (string)$row['month'], 'raters' => 0, 'components' => (int)$row['components'], 'assessments' => (int)$row['assessments']];
 		}
 		$result->closeCursor();
-		$raters = $this->ratersQuery($pilotId, $range, $releasedOnly, $organisationIds);
+		$raters = $this->ratersQuery($scope, $organisationIds);
 		$raters->select('t.org_id', 'p.month')->groupBy('t.org_id', 'p.month')
 			->selectAlias($raters->func()->count('*'), 'raters');
 		$result = $raters->executeQuery();
@@ -176,11 +182,11 @@ class ConsolidationMapper {
 	 * @param list<int> $organisationIds
 	 * @return list<array{organisationId: int, userId: string}>
 	 */
-	public function raterIds(int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds): array {
+	public function raterIds(ConsolidationScope $scope, array $organisationIds): array {
 		if ($organisationIds === []) {
 			return [];
 		}
-		$qb = $this->ratersQuery($pilotId, $range, $releasedOnly, $organisationIds);
+		$qb = $this->ratersQuery($scope, $organisationIds);
 		$qb->selectDistinct(['t.org_id', 't.user_id']);
 		$rows = [];
 		$result = $qb->executeQuery();
@@ -198,14 +204,14 @@ class ConsolidationMapper {
 	 * @param list<string> $userIds
 	 * @return list<array{organisationId: int, month: string, userId: string}>
 	 */
-	public function raters(int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds, array $userIds): array {
+	public function raters(ConsolidationScope $scope, array $organisationIds, array $userIds): array {
 		$rows = [];
 		if ($organisationIds === []) {
 			return $rows;
 		}
 		// in chunks: some databases take at most 1 000 values in a list
 		foreach (array_chunk($userIds, 1000) as $chunk) {
-			$qb = $this->ratersQuery($pilotId, $range, $releasedOnly, $organisationIds);
+			$qb = $this->ratersQuery($scope, $organisationIds);
 			$qb->select('t.org_id', 'p.month', 't.user_id')
 				->andWhere($qb->expr()->in('t.user_id', $qb->createNamedParameter($chunk, IQueryBuilder::PARAM_STR_ARRAY)));
 			$result = $qb->executeQuery();
@@ -223,10 +229,10 @@ class ConsolidationMapper {
 	 *
 	 * @param list<int> $organisationIds
 	 */
-	private function ratersQuery(int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds): IQueryBuilder {
+	private function ratersQuery(ConsolidationScope $scope, array $organisationIds): IQueryBuilder {
 		$qb = $this->db->getQueryBuilder();
 		$qb->from(MonthTotalsMapper::RATERS, 't');
-		$this->scope($qb, $pilotId, $range, $releasedOnly, $organisationIds);
+		$this->scope($qb, $scope, $organisationIds);
 		$qb->andWhere($qb->expr()->gt('t.ratings', $qb->createNamedParameter(0, IQueryBuilder::PARAM_INT)));
 		return $qb;
 	}
@@ -283,14 +289,15 @@ class ConsolidationMapper {
 	}
 
 	/**
-	 * Restricts a query over monthly totals or raters (alias t) to the pilot (each rating counts
-	 * in its own pilot only), the organisations taking part in it, the months of the range (the
-	 * periods joined as p), optionally released feedback and some organisations.
+	 * Restricts a query over monthly totals or raters (alias t) to the scope's pilot (each rating
+	 * counts in its own pilot only), the organisations taking part in it (archived ones too:
+	 * their ratings still count), the months of the range (the periods joined as p), optionally
+	 * released feedback and some organisations.
 	 *
 	 * @param list<int>|null $organisationIds
 	 */
-	private function scope(IQueryBuilder $qb, int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds): void {
-		$pilot = $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT);
+	private function scope(IQueryBuilder $qb, ConsolidationScope $scope, ?array $organisationIds): void {
+		$range = $scope->range;
 		// The range's periods as a list that the index (pilot_id, period_id, …) is searched
 		// with: filtering on the joined p.month instead made SQLite read every month of the
 		// pilot (docs/performance.md).
@@ -298,33 +305,22 @@ class ConsolidationMapper {
 		$periods->select('rp.id')->from('pf_periods', 'rp')
 			->where($periods->expr()->gte('rp.month', $qb->createNamedParameter($range->from)))
 			->andWhere($periods->expr()->lte('rp.month', $qb->createNamedParameter($range->to)));
-		// The organisations as a list of ids too, not a join with pf_org_pilots: PostgreSQL
-		// expected a few rows of a released range and looked each of its 38 400 raters up in
-		// pf_org_pilots (30 of 58 ms); a list is checked within the index.
-		$taking = $this->organisationsOf($pilotId);
+		// The organisations as a list of ids too (read once per request with the scope), not a
+		// join with pf_org_pilots: PostgreSQL expected a few rows of a released range and
+		// looked each of its 38 400 raters up in pf_org_pilots (30 of 58 ms); a list is
+		// checked within the index.
+		$taking = $scope->takingPartIds;
 		$organisationIds = $organisationIds === null ? $taking : array_values(array_intersect($organisationIds, $taking));
 		$qb->innerJoin('t', 'pf_periods', 'p', $qb->expr()->eq('p.id', 't.period_id'))
-			->where($qb->expr()->eq('t.pilot_id', $pilot))
+			->where($qb->expr()->eq('t.pilot_id', $qb->createNamedParameter($scope->pilotId, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->in('t.period_id', $qb->createFunction($periods->getSQL())))
 			// no organisation takes part: no row (an empty IN list is no valid SQL)
 			->andWhere($qb->expr()->in('t.org_id', $qb->createNamedParameter($organisationIds === [] ? [-1] : $organisationIds, IQueryBuilder::PARAM_INT_ARRAY)));
-		if ($releasedOnly) {
+		if ($scope->releasedOnly) {
 			$qb->innerJoin('t', 'pf_releases', 'r', $qb->expr()->andX(
 				$qb->expr()->eq('r.org_id', 't.org_id'),
 				$qb->expr()->eq('r.period_id', 't.period_id'),
 			));
 		}
-	}
-
-	/** @return list<int> the organisations taking part in the pilot */
-	private function organisationsOf(int $pilotId): array {
-		$qb = $this->db->getQueryBuilder();
-		$qb->select('org_id')->from('pf_org_pilots')
-			->where($qb->expr()->eq('pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
-			->orderBy('org_id');
-		$result = $qb->executeQuery();
-		$ids = array_map('intval', $result->fetchAll(\PDO::FETCH_COLUMN));
-		$result->closeCursor();
-		return $ids;
 	}
 }

@@ -18,7 +18,8 @@ use OCP\Migration\SimpleMigrationStep;
  * Covering indexes for the monthly totals, so that a range's sums are read from the index
  * alone. Through the unique keys, each of a range's rows cost a visit to the table (24 months
  * of 50 organisations: 63 648 rows, 74 939 pages, 159 ms on PostgreSQL); from these, an index-only
- * scan (67 ms). The unique keys stay: they are what the in-step updates insert against.
+ * scan (36 ms, 28 ms on an idle machine; docs/performance.md). The unique keys stay: they are
+ * what the in-step updates insert against.
  */
 class Version000404Date20261208000001 extends SimpleMigrationStep {
 	/** The columns of each index: the unique key, then what the consolidation reads. */

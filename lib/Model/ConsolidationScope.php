@@ -12,7 +12,11 @@ namespace OCA\PilotFeedback\Model;
 /** What a consolidated figure covers, checked: a pilot, a range of months and the filters. */
 final class ConsolidationScope {
 	/**
-	 * @param list<int> $organisationIds the organisations taking part in the pilot
+	 * @param list<int> $organisationIds the organisations taking part in the pilot that are not
+	 *                                   archived, by name: those a breakdown lists
+	 * @param list<int> $takingPartIds all organisations taking part in the pilot, archived ones
+	 *                                 included, by id: those whose ratings count in the figures
+	 *                                 (an archived organisation's ratings still do)
 	 */
 	public function __construct(
 		public readonly int $pilotId,
@@ -22,6 +26,7 @@ final class ConsolidationScope {
 		/** One organisation asked for, or null for all the viewer may see. */
 		public readonly ?int $organisationId,
 		public readonly array $organisationIds,
+		public readonly array $takingPartIds,
 	) {
 	}
 }

@@ -14,14 +14,21 @@ use OCP\ICacheFactory;
 
 /**
  * The member ids of the organisations' groups, for the participation counts, kept in
- * Nextcloud's distributed cache (one for all nodes of a cluster). Asking the group backends
- * costs a query with two joins per group: 60–130 ms a request for 50 organisations, whatever
- * the range.
+ * Nextcloud's distributed cache (with Redis, one for all nodes of a cluster). Asking the group
+ * backends costs a query with two joins per group: 60–130 ms a request for 50 organisations,
+ * whatever the range.
  *
  * Nextcloud's events for a member added or removed and a group deleted drop the group's entry
- * at once (GroupMembershipListener); the lifetime bounds how long a change that a backend makes
- * without them (an LDAP directory) goes unseen. Without a distributed cache configured,
- * Nextcloud hands out a cache that keeps nothing, and every call asks the backends.
+ * at once (GroupMembershipListener) from the cache that the process they happen in sees; the
+ * lifetime (TTL, 5 minutes) bounds how long a change goes unseen that a backend makes without
+ * them (an LDAP directory), or whose entry sits in a cache that process cannot reach (below).
+ *
+ * Without `memcache.distributed`, Nextcloud uses the `memcache.local` cache in its place
+ * (OC\Memcache\Factory). With APCu that is one cache per server: a change made on another
+ * server, or with occ (the CLI has no APCu, Nextcloud then uses a NullCache there; with
+ * apc.enable_cli, an APCu of its own), leaves the web server's entries as they are until they
+ * run out. Only with no cache configured at all (a NullCache, an ArrayCache while not
+ * installed) does every call ask the backends.
  */
 class GroupMemberCache {
 	/** Seconds an entry lives. */

@@ -55,6 +55,6 @@ final class ConsolidationDimensionsTest extends TestCase {
 	}
 
 	private static function scope(): ConsolidationScope {
-		return new ConsolidationScope(9, MonthRange::between('2026-01', '2026-01'), false, null, [1]);
+		return new ConsolidationScope(9, MonthRange::between('2026-01', '2026-01'), false, null, [1], [1]);
 	}
 }

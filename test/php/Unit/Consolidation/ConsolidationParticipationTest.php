@@ -34,7 +34,7 @@ final class ConsolidationParticipationTest extends TestCase {
 
 	protected function setUp(): void {
 		$mapper = $this->createMock(ConsolidationMapper::class);
-		$mapper->method('participation')->willReturnCallback(static fn (int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds): array => array_values(array_filter([
+		$mapper->method('participation')->willReturnCallback(static fn (ConsolidationScope $scope, array $organisationIds): array => array_values(array_filter([
 			['organisationId' => 1, 'month' => '2026-01', 'raters' => 3, 'components' => 2, 'assessments' => 5],
 			['organisationId' => 2, 'month' => '2026-02', 'raters' => 1, 'components' => 1, 'assessments' => 1],
 		], static fn (array $row): bool => in_array($row['organisationId'], $organisationIds, true))));
@@ -47,11 +47,11 @@ final class ConsolidationParticipationTest extends TestCase {
 			['organisationId' => 1, 'month' => '2026-01', 'userId' => 'rki-coord'],
 			['organisationId' => 1, 'month' => '2026-01', 'userId' => 'gone'],
 		];
-		$mapper->method('raterIds')->willReturnCallback(static fn (int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds): array => in_array(1, $organisationIds, true)
+		$mapper->method('raterIds')->willReturnCallback(static fn (ConsolidationScope $scope, array $organisationIds): array => in_array(1, $organisationIds, true)
 			? array_map(static fn (array $row): array => ['organisationId' => $row['organisationId'], 'userId' => $row['userId']], $rated)
 			: []);
 		// Only raters who are not among the testers in the groups today are read month by month.
-		$mapper->method('raters')->willReturnCallback(function (int $pilotId, MonthRange $range, bool $releasedOnly, array $organisationIds, array $userIds) use ($rated): array {
+		$mapper->method('raters')->willReturnCallback(function (ConsolidationScope $scope, array $organisationIds, array $userIds) use ($rated): array {
 			$this->askedForRaters[] = $userIds;
 			return array_values(array_filter($rated, static fn (array $row): bool => in_array($row['organisationId'], $organisationIds, true) && in_array($row['userId'], $userIds, true)));
 		});
@@ -107,6 +107,6 @@ final class ConsolidationParticipationTest extends TestCase {
 	}
 
 	private static function scope(?int $organisationId): ConsolidationScope {
-		return new ConsolidationScope(9, MonthRange::between('2026-01', '2026-02'), false, $organisationId, [1, 2]);
+		return new ConsolidationScope(9, MonthRange::between('2026-01', '2026-02'), false, $organisationId, [1, 2], [1, 2]);
 	}
 }

@@ -31,7 +31,7 @@ final class ConsolidationResultsTest extends TestCase {
 
 	protected function setUp(): void {
 		$this->mapper = $this->createMock(ConsolidationMapper::class);
-		$this->mapper->method('ratingStats')->willReturnCallback(static fn (int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds, bool $overall, bool $byOrganisation): array => $overall
+		$this->mapper->method('ratingStats')->willReturnCallback(static fn (ConsolidationScope $scope, ?array $organisationIds, bool $overall, bool $byOrganisation): array => $overall
 			? [self::row(10, null, 1, [0, 0, 1, 1, 0], 1), self::row(10, null, 2, [0, 0, 0, 0, 1], 0)]
 			: [self::row(10, 20, 1, [1, 0, 0, 1, 0], 0), self::row(10, 20, 2, [0, 1, 0, 0, 0], 1), self::row(10, 22, 2, [0, 0, 1, 0, 0], 0)]);
 		$dimensions = $this->createMock(ConsolidationDimensions::class);
@@ -87,20 +87,22 @@ final class ConsolidationResultsTest extends TestCase {
 	public function testTheRatingsAreReadOnceGroupedByOrganisation(): void {
 		$calls = [];
 		$this->mapper = $this->createMock(ConsolidationMapper::class);
-		$this->mapper->method('ratingStats')->willReturnCallback(static function (int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds, bool $overall, bool $byOrganisation) use (&$calls): array {
-			$calls[] = [$pilotId, $releasedOnly, $organisationIds, $overall, $byOrganisation];
+		$this->mapper->method('ratingStats')->willReturnCallback(static function (ConsolidationScope $scope, ?array $organisationIds, bool $overall, bool $byOrganisation) use (&$calls): array {
+			$calls[] = [$scope, $organisationIds, $overall, $byOrganisation];
 			return [];
 		});
 		$dimensions = $this->createMock(ConsolidationDimensions::class);
 		$dimensions->method('of')->willReturn([[10], [20]]);
-		$results = (new ConsolidationResults(new Policy(), $this->mapper, $dimensions))->results(new Actor('bmi', false, true), self::scope(1, true));
-		self::assertSame([[9, true, null, true, true], [9, true, null, false, true]], $calls);
+		$scope = self::scope(1, true);
+		$results = (new ConsolidationResults(new Policy(), $this->mapper, $dimensions))->results(new Actor('bmi', false, true), $scope);
+		// the scope itself: the mapper counts the organisations taking part that it lists
+		self::assertSame([[$scope, null, true, true], [$scope, null, false, true]], $calls);
 		self::assertTrue($results['releasedOnly']);
 		self::assertSame([1], array_column($results['organisations'], 'organisationId'));
 	}
 
 	private static function scope(?int $organisationId, bool $releasedOnly = false): ConsolidationScope {
-		return new ConsolidationScope(9, MonthRange::between('2026-02', '2026-02'), $releasedOnly, $organisationId, [1, 2]);
+		return new ConsolidationScope(9, MonthRange::between('2026-02', '2026-02'), $releasedOnly, $organisationId, [1, 2], [1, 2]);
 	}
 
 	/**

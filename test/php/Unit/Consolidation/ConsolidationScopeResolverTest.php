@@ -28,8 +28,8 @@ use PHPUnit\Framework\MockObject\MockObject;
 use PHPUnit\Framework\TestCase;
 
 /**
- * A request for consolidated figures checked and resolved. Pilot 9 exists and has the
- * organisations 3 and 1 (by name); organisations 1 to 3 exist; the periods are 2026-01 to 2026-03.
+ * A request for consolidated figures checked and resolved. Pilot 9 exists; organisations 1 to 3
+ * exist and take part in it, 2 is archived (3 and 1 by name); the periods are 2026-01 to 2026-03.
  */
 final class ConsolidationScopeResolverTest extends TestCase {
 	private PilotMapper&MockObject $pilots;
@@ -46,9 +46,9 @@ final class ConsolidationScopeResolverTest extends TestCase {
 		$this->pilots->method('get')->willReturnCallback(static fn (int $id): Pilot => $id === 9 ? new Pilot() : throw new NotFoundException('No pilot.'));
 		$organisations = $this->createMock(OrganisationMapper::class);
 		$organisations->method('get')->willReturnCallback(static fn (int $id): Organisation => $id <= 3 ? new Organisation() : throw new NotFoundException('No organisation.'));
-		$organisations->method('findByIds')->with([1, 3], false)->willReturn([self::organisation(3), self::organisation(1)]);
+		$organisations->method('findByIds')->with([1, 2, 3], false)->willReturn([self::organisation(3), self::organisation(1)]);
 		$links = $this->createMock(LinkMapper::class);
-		$links->method('leftsForRights')->with(Link::OrganisationPilots, [9])->willReturn([1, 3]);
+		$links->method('leftsForRights')->with(Link::OrganisationPilots, [9])->willReturn([3, 1, 2]);
 		$this->resolver = new ConsolidationScopeResolver(new Policy(), $mapper, $this->pilots, $organisations, $links);
 	}
 
@@ -59,6 +59,13 @@ final class ConsolidationScopeResolverTest extends TestCase {
 		self::assertTrue($scope->releasedOnly);
 		self::assertSame(2, $scope->organisationId);
 		self::assertSame([3, 1], $scope->organisationIds);
+	}
+
+	public function testTheOrganisationsWhoseRatingsCountIncludeTheArchivedOnes(): void {
+		$scope = $this->resolver->resolve(self::consolidator(), 9, '2026-02', null, null, null, null, null);
+		// an archived organisation is listed in no breakdown, but its ratings still count
+		self::assertSame([3, 1], $scope->organisationIds);
+		self::assertSame([1, 2, 3], $scope->takingPartIds);
 	}
 
 	public function testWithoutFiltersTheScopeCoversAllOrganisationsAndEveryRating(): void {

@@ -23,7 +23,7 @@ use PHPUnit\Framework\TestCase;
 final class ConsolidationServiceTest extends TestCase {
 	public function testEachFigureComesFromItsPart(): void {
 		$actor = new Actor('bmi', false, true);
-		$scope = new ConsolidationScope(9, MonthRange::between('2026-01', '2026-01'), true, 2, [1, 2]);
+		$scope = new ConsolidationScope(9, MonthRange::between('2026-01', '2026-01'), true, 2, [1, 2], [1, 2]);
 		$range = ['from' => '2026-01', 'to' => '2026-01', 'months' => ['2026-01']];
 		$scopes = $this->createMock(ConsolidationScopeResolver::class);
 		$scopes->expects(self::once())->method('resolve')->with($actor, '9', '2026-01', null, null, null, 'true', '2')->willReturn($scope);

@@ -33,7 +33,7 @@ final class ConsolidationTrendTest extends TestCase {
 
 	protected function setUp(): void {
 		$this->mapper = $this->createMock(ConsolidationMapper::class);
-		$this->mapper->method('monthlyScores')->willReturnCallback(function (int $pilotId, MonthRange $range, bool $releasedOnly, ?array $organisationIds, bool $overall): array {
+		$this->mapper->method('monthlyScores')->willReturnCallback(function (ConsolidationScope $scope, ?array $organisationIds, bool $overall): array {
 			$this->calls[] = [$organisationIds, $overall];
 			return $overall
 				? [['componentId' => 10, 'criterionId' => null, 'month' => '2026-01', 'n' => 3, 'sum' => 10], ['componentId' => 10, 'criterionId' => null, 'month' => '2026-03', 'n' => 2, 'sum' => 9]]
@@ -89,6 +89,6 @@ final class ConsolidationTrendTest extends TestCase {
 	}
 
 	private static function scope(?int $organisationId): ConsolidationScope {
-		return new ConsolidationScope(9, MonthRange::between('2026-01', '2026-03'), false, $organisationId, [1, 2]);
+		return new ConsolidationScope(9, MonthRange::between('2026-01', '2026-03'), false, $organisationId, [1, 2], [1, 2]);
 	}
 }

@@ -43,7 +43,7 @@ final class ItemsOverviewServiceTest extends TestCase {
 	}
 
 	private function scope(?int $organisationId = null): ConsolidationScope {
-		return new ConsolidationScope(7, MonthRange::between('2026-07', '2026-09'), false, $organisationId, [1, 2]);
+		return new ConsolidationScope(7, MonthRange::between('2026-07', '2026-09'), false, $organisationId, [1, 2], [1, 2]);
 	}
 
 	public function testSumsOrganisationsIntoTheTotalsInTheOrderOfTheGroupKeys(): void {

@@ -11,6 +11,7 @@ namespace OCA\PilotFeedback\Tests\Unit\Db;
 
 use OCA\PilotFeedback\Db\ConsolidationMapper;
 use OCA\PilotFeedback\Db\ScoreDistribution;
+use OCA\PilotFeedback\Model\ConsolidationScope;
 use OCA\PilotFeedback\Model\MonthRange;
 use OCP\DB\IResult;
 use OCP\DB\QueryBuilder\IExpressionBuilder;
@@ -54,11 +55,15 @@ final class ScoreDistributionTest extends TestCase {
 		return new ConsolidationMapper($db);
 	}
 
+	private static function scope(): ConsolidationScope {
+		return new ConsolidationScope(1, MonthRange::between('2026-10', '2026-12'), false, null, [2, 5], [2, 5]);
+	}
+
 	public function testRatingStatsDerivesNSumAndNotAssessedFromTheDistribution(): void {
 		$rows = $this->mapper([
 			['component_id' => '3', 'criterion_id' => '8', 'org_id' => '2', 'ratings' => '10', 's1' => '1', 's2' => '0', 's3' => '2', 's4' => '3', 's5' => '1'],
 			['component_id' => 4, 'criterion_id' => 9, 'org_id' => 5, 'ratings' => 2, 's1' => 0, 's2' => 0, 's3' => 0, 's4' => 0, 's5' => 0],
-		])->ratingStats(1, MonthRange::between('2026-10', '2026-12'), false, null, false, true);
+		])->ratingStats(self::scope(), null, false, true);
 
 		$this->assertSame([
 			['componentId' => 3, 'criterionId' => 8, 'organisationId' => 2, 'total' => 10, 'n' => 7, 'sum' => 1 + 6 + 12 + 5, 'distribution' => [1, 0, 2, 3, 1], 'notAssessed' => 3],
@@ -71,7 +76,7 @@ final class ScoreDistributionTest extends TestCase {
 			['component_id' => '3', 'month' => '2026-10', 's1' => '0', 's2' => '1', 's3' => '0', 's4' => '2', 's5' => '0'],
 			['component_id' => '3', 'month' => '2026-11', 's1' => '0', 's2' => '0', 's3' => '0', 's4' => '0', 's5' => '0'],
 			['component_id' => '3', 'month' => '2026-12', 's1' => 0, 's2' => 0, 's3' => 0, 's4' => 0, 's5' => 4],
-		])->monthlyScores(1, MonthRange::between('2026-10', '2026-12'), false, null, true);
+		])->monthlyScores(self::scope(), null, true);
 
 		$this->assertSame([
 			['componentId' => 3, 'criterionId' => null, 'month' => '2026-10', 'n' => 3, 'sum' => 2 + 8],

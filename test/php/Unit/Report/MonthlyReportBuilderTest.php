@@ -66,7 +66,7 @@ final class MonthlyReportBuilderTest extends TestCase {
 			if ($from === '2026-10') {
 				throw new NotFoundException('There is no reporting period from %1$s to %2$s.', [$from, $to]);
 			}
-			return new ConsolidationScope($pilotId, MonthRange::between($from, $to), $releasedOnly, null, [1, 2]);
+			return new ConsolidationScope($pilotId, MonthRange::between($from, $to), $releasedOnly, null, [1, 2], [1, 2]);
 		});
 		$this->consolidation->method('participation')->willReturn([
 			'pilotId' => 7,

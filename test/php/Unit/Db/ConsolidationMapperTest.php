@@ -1,0 +1,96 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Pilot Feedback contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\PilotFeedback\Tests\Unit\Db;
+
+use OCA\PilotFeedback\Db\ConsolidationMapper;
+use OCA\PilotFeedback\Model\ConsolidationScope;
+use OCA\PilotFeedback\Model\MonthRange;
+use OCP\DB\IResult;
+use OCP\DB\QueryBuilder\IExpressionBuilder;
+use OCP\DB\QueryBuilder\IFunctionBuilder;
+use OCP\DB\QueryBuilder\IQueryBuilder;
+use OCP\IDBConnection;
+use PHPUnit\Framework\TestCase;
+
+/**
+ * Whose ratings the consolidation queries count: the organisations the scope lists as taking
+ * part in the pilot (archived ones too), narrowed to those asked for. The list comes with the
+ * scope; the mapper reads no link table itself. Pilot 1: organisations 2, 5 and 7 (7 archived).
+ */
+final class ConsolidationMapperTest extends TestCase {
+	/** @var list<string> the tables each query read from */
+	private array $tables = [];
+	/** @var list<list<int>> the organisation id lists the queries were bound to */
+	private array $organisationLists = [];
+
+	private function mapper(): ConsolidationMapper {
+		$result = $this->createMock(IResult::class);
+		$result->method('fetch')->willReturn(false);
+		$qb = $this->createMock(IQueryBuilder::class);
+		foreach (['select', 'addSelect', 'selectAlias', 'selectDistinct', 'where', 'andWhere', 'groupBy', 'addGroupBy', 'innerJoin'] as $method) {
+			$qb->method($method)->willReturnSelf();
+		}
+		$qb->method('from')->willReturnCallback(function (string $table) use ($qb): IQueryBuilder {
+			$this->tables[] = $table;
+			return $qb;
+		});
+		$qb->method('createNamedParameter')->willReturnCallback(function (mixed $value, mixed $type = IQueryBuilder::PARAM_STR): string {
+			if ($type === IQueryBuilder::PARAM_INT_ARRAY) {
+				$this->organisationLists[] = $value;
+			}
+			return ':param';
+		});
+		$qb->method('expr')->willReturn($this->createMock(IExpressionBuilder::class));
+		$qb->method('func')->willReturn($this->createMock(IFunctionBuilder::class));
+		$qb->method('executeQuery')->willReturn($result);
+		$db = $this->createMock(IDBConnection::class);
+		$db->method('getQueryBuilder')->willReturn($qb);
+		return new ConsolidationMapper($db);
+	}
+
+	/** @param list<int> $takingPart */
+	private static function scope(array $takingPart = [2, 5, 7]): ConsolidationScope {
+		// the breakdown lists 2 and 5 only: 7 is archived
+		return new ConsolidationScope(1, MonthRange::between('2026-10', '2026-12'), false, null, [2, 5], $takingPart);
+	}
+
+	public function testAcrossAllOrganisationsEveryOrganisationTakingPartCountsTheArchivedToo(): void {
+		$mapper = $this->mapper();
+		$mapper->ratingStats(self::scope(), null, false, true);
+		$mapper->monthlyScores(self::scope(), null, true);
+		self::assertSame([[2, 5, 7], [2, 5, 7]], $this->organisationLists);
+	}
+
+	public function testOrganisationsAskedForCountOnlyIfTheyTakePart(): void {
+		$mapper = $this->mapper();
+		$mapper->monthlyScores(self::scope(), [5, 7, 9], false);
+		$mapper->raterIds(self::scope(), [9, 2]);
+		self::assertSame([[5, 7], [2]], $this->organisationLists);
+	}
+
+	public function testParticipationReadsTheTotalsAndTheRatersOfTheOrganisationsTakingPart(): void {
+		$this->mapper()->participation(self::scope(), [7, 8]);
+		self::assertSame([[7], [7]], $this->organisationLists);
+		self::assertSame(['pf_month_totals', 'pf_periods', 'pf_month_raters', 'pf_periods'], $this->tables);
+	}
+
+	public function testWhenNoOrganisationTakesPartNoRowMatches(): void {
+		$this->mapper()->ratingStats(self::scope([]), null, true, false);
+		self::assertSame([[-1]], $this->organisationLists);
+	}
+
+	public function testTheOrganisationsTakingPartAreNotReadAgain(): void {
+		$mapper = $this->mapper();
+		$mapper->ratingStats(self::scope(), null, true, true);
+		$mapper->raters(self::scope(), [2], ['rki-tester1']);
+		self::assertNotContains('pf_org_pilots', $this->tables);
+		self::assertSame(['pf_month_totals', 'pf_periods', 'pf_month_raters', 'pf_periods'], $this->tables);
+	}
+}
