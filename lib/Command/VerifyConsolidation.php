@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\PilotFeedback\Command;
 
+use OCA\PilotFeedback\Item\ItemMonthTotals;
 use OCA\PilotFeedback\Item\RankingWeights;
 use OCA\PilotFeedback\Rating\MonthlyTotals;
 use Symfony\Component\Console\Command\Command;
@@ -18,7 +19,8 @@ use Symfony\Component\Console\Output\OutputInterface;
 
 /**
  * occ pilotfeedback:consolidation:verify — recomputes the monthly totals that the consolidation
- * reads from the ratings, and the ranking weights of the items (Item\RankingWeights) from their
+ * reads from the ratings, the monthly item totals (Item\ItemMonthTotals) from the items and
+ * their history, and the ranking weights of the items (Item\RankingWeights) from their
  * supporters, and reports every difference; --repair then stores the recomputed ones.
  */
 class VerifyConsolidation extends Command {
@@ -28,20 +30,23 @@ class VerifyConsolidation extends Command {
 	public function __construct(
 		private MonthlyTotals $totals,
 		private RankingWeights $weights,
+		private ItemMonthTotals $itemTotals,
 	) {
 		parent::__construct();
 	}
 
 	protected function configure(): void {
 		$this->setName('pilotfeedback:consolidation:verify')
-			->setDescription('Recomputes the monthly totals of the ratings, which the consolidation and the reports read, and the ranking weights of the items from the ratings and supporters and reports any difference (exit code 1)')
+			->setDescription('Recomputes the monthly totals of the ratings and of the items, which the consolidation and the reports read, and the ranking weights of the items from the ratings, items and supporters and reports any difference (exit code 1)')
 			->addOption('repair', null, InputOption::VALUE_NONE, 'Store the recomputed totals and weights when they differ');
 	}
 
 	protected function execute(InputInterface $input, OutputInterface $output): int {
-		$weights = $this->verifyWeights((bool)$input->getOption('repair'), $output);
+		$repair = (bool)$input->getOption('repair');
+		$weights = $this->verifyWeights($repair, $output);
 		$totals = $this->verifyTotals($input, $output);
-		return $weights === self::SUCCESS ? $totals : self::FAILURE;
+		$itemTotals = $this->verifyItemTotals($repair, $output);
+		return $weights === self::SUCCESS && $totals === self::SUCCESS ? $itemTotals : self::FAILURE;
 	}
 
 	/** The ranking weights stored on the items (Item\RankingWeights) against those computed from the supporters. */
@@ -83,6 +88,28 @@ class VerifyConsolidation extends Command {
 		$this->totals->rebuild();
 		$left = count($this->totals->verify());
 		$output->writeln($left === 0 ? 'Repaired: the monthly totals now equal the ratings.' : sprintf('<error>%d still differ after the repair.</error>', $left));
+		return $left === 0 ? self::SUCCESS : self::FAILURE;
+	}
+
+	/** The monthly item totals (Item\ItemMonthTotals) against those counted from the items. */
+	private function verifyItemTotals(bool $repair, OutputInterface $output): int {
+		$started = microtime(true);
+		$differences = $this->itemTotals->verify();
+		if ($differences === []) {
+			$output->writeln(sprintf('The monthly item totals equal the items (checked in %.1f s).', microtime(true) - $started));
+			return self::SUCCESS;
+		}
+		foreach (array_slice($differences, 0, self::SHOWN) as $difference) {
+			$output->writeln($difference);
+		}
+		$output->writeln(sprintf('<error>%d monthly item total(s) differ from the items.</error>', count($differences)));
+		if (!$repair) {
+			$output->writeln('Run it again with --repair to store the totals counted from the items.');
+			return self::FAILURE;
+		}
+		$this->itemTotals->rebuild();
+		$left = count($this->itemTotals->verify());
+		$output->writeln($left === 0 ? 'Repaired: the monthly item totals now equal the items.' : sprintf('<error>%d still differ after the repair.</error>', $left));
 		return $left === 0 ? self::SUCCESS : self::FAILURE;
 	}
 }

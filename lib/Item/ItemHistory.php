@@ -17,11 +17,13 @@ use OCA\PilotFeedback\Model\Priority;
 /**
  * The one writer of an item's history (pf_history): who changed which field from what to
  * what, when. Filing, editing, triage, bulk triage and merges all record here, inside the
- * transaction of their change.
+ * transaction of their change, and through it the monthly item totals (ItemMonthTotals)
+ * follow every filing, closing and move.
  */
 class ItemHistory {
 	public function __construct(
 		private HistoryMapper $history,
+		private ItemMonthTotals $monthTotals,
 	) {
 	}
 
@@ -48,8 +50,12 @@ class ItemHistory {
 		];
 	}
 
-	/** Writes one history entry. */
+	/**
+	 * Writes one history entry, and changes the monthly item totals by what it means (filed,
+	 * closed, moved to another pilot).
+	 */
 	public function record(int $itemId, string $userId, string $field, ?string $old, ?string $new, int $now): void {
+		$this->monthTotals->beforeEntry($itemId, $field, $old, $new, $now);
 		$entry = new HistoryEntry();
 		$entry->setItemId($itemId);
 		$entry->setUserId($userId);

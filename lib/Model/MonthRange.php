@@ -114,6 +114,26 @@ final class MonthRange {
 		return self::monthStart(self::index($month));
 	}
 
+	/** 00:00 UTC on the 1st of the month a Unix time falls in. */
+	public static function startContaining(int $time): int {
+		return self::startOf(gmdate('Y-m', $time));
+	}
+
+	/**
+	 * The start of every month from the one $first falls in to the one $last falls in, and the
+	 * end of that one: bounds() of any span, however long.
+	 *
+	 * @return non-empty-list<int>
+	 */
+	public static function boundsSpanning(int $first, int $last): array {
+		$bounds = [self::startContaining($first)];
+		$end = self::startContaining($last);
+		do {
+			$bounds[] = self::endOf(gmdate('Y-m', $bounds[count($bounds) - 1]));
+		} while ($bounds[count($bounds) - 1] <= $end);
+		return $bounds;
+	}
+
 	/** 00:00 UTC on the 1st of the month after a month (YYYY-MM, already checked): the exclusive end. */
 	public static function endOf(string $month): int {
 		return self::monthStart(self::index($month) + 1);

@@ -13,6 +13,7 @@ use OCA\PilotFeedback\Db\ItemWordMapper;
 use OCA\PilotFeedback\Db\Report;
 use OCA\PilotFeedback\Db\TransactionRunner;
 use OCA\PilotFeedback\Item\CommentService;
+use OCA\PilotFeedback\Item\ItemMonthTotals;
 use OCA\PilotFeedback\Item\RankingWeights;
 use OCA\PilotFeedback\Rating\AssessmentPilotAssigner;
 use OCA\PilotFeedback\Rating\MonthlyTotals;
@@ -50,6 +51,7 @@ class UserRecordsImporter {
 		private AssessmentPilotAssigner $pilotAssigner,
 		private MonthlyTotals $totals,
 		private RankingWeights $weights,
+		private ItemMonthTotals $itemTotals,
 	) {
 	}
 
@@ -107,6 +109,8 @@ class UserRecordsImporter {
 	private function items(string $userId, array $document, array $catalogue, array &$counts): array {
 		$own = [];
 		$duplicates = [];
+		$itemsBefore = $counts['items'];
+		$historyAdded = false;
 		foreach (Fields::rows($document, 'items') as $row) {
 			$pilotId = $catalogue['pilots'][Fields::int($row, 'pilotId')] ?? null;
 			$componentId = $catalogue['components'][Fields::int($row, 'componentId')] ?? null;
@@ -163,7 +167,12 @@ class UserRecordsImporter {
 			$entry = ['item_id' => $itemId, 'user_id' => $userId, 'field' => Fields::string($row, 'field'), 'created_at' => Fields::int($row, 'createdAt')];
 			if ($this->mapper->findId('pf_history', $entry) === null) {
 				$this->mapper->insert('pf_history', $entry + ['old_value' => Fields::stringOrNull($row, 'oldValue'), 'new_value' => Fields::stringOrNull($row, 'newValue')]);
+				$historyAdded = true;
 			}
+		}
+		if ($counts['items'] > $itemsBefore || $historyAdded) {
+			// items and their history went in directly, with the times of the export: count again
+			$this->itemTotals->rebuild();
 		}
 		return $items;
 	}

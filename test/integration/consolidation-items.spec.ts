@@ -352,3 +352,63 @@ describe('items overview: the stored ranking weights follow every change', () =>
 		expect(await rankOf('rkiReqHigh')).toMatchObject({ score: 8, organisations: 2 })
 	})
 })
+
+describe('items overview: filed and closed per month follow every change', () => {
+	const now = new Date().toISOString().slice(0, 7)
+	async function thisMonth(pilot: number = pilotId): Promise<{ filed: number, closed: number }> {
+		const overview = await expectApi<Overview>(200, 'bmi', 'GET', `/consolidation/items?${new URLSearchParams({ pilotId: String(pilot), from: now, to: now })}`)
+		const month = overview.perMonth.find((m) => m.month === now)!
+		return { filed: month.filed, closed: month.closed }
+	}
+
+	it('an item closed, reopened and closed again in a month counts once in it', async () => {
+		const before = await thisMonth()
+		expect(status.bshDefectHigh).toBe('rejected')
+		await expectApi(200, 'bmi', 'PUT', `/items/${items.bshDefectHigh.id}/status`, await withVersion(items.bshDefectHigh.id, { status: 'in_review' }))
+		expect(await thisMonth()).toEqual(before)
+		await expectApi(200, 'bmi', 'PUT', `/items/${items.bshDefectHigh.id}/status`, await withVersion(items.bshDefectHigh.id, { status: 'rejected' }))
+		expect(await thisMonth()).toEqual(before)
+		// a newly closed item counts
+		await expectApi(200, 'bmi', 'PUT', `/items/${items.rkiImpLow.id}/status`, await withVersion(items.rkiImpLow.id, { status: 'rejected' }))
+		status.rkiImpLow = 'rejected'
+		expect(await thisMonth()).toEqual({ filed: before.filed, closed: before.closed + 1 })
+	})
+
+	it('an item moved to another pilot counts there, filed and closed, and no longer here', async () => {
+		const item = items.rkiImpLow
+		// a pilot of the seed that RKI takes part in
+		const other = s.activePilots.find((p) => p.id !== pilotId)
+		expect(other, 'a second pilot of RKI').toBeDefined()
+		const [hereBefore, thereBefore] = [await thisMonth(), await thisMonth(other!.id)]
+		const edit = { title: item.title, body: item.body, priority: 'low' }
+		await expectApi(200, 'rki-coord', 'PUT', `/items/${item.id}`, await withVersion(item.id, { ...edit, pilotId: other!.id, componentId: other!.componentIds[0] }))
+		expect(await thisMonth()).toEqual({ filed: hereBefore.filed - 1, closed: hereBefore.closed - 1 })
+		expect(await thisMonth(other!.id)).toEqual({ filed: thereBefore.filed + 1, closed: thereBefore.closed + 1 })
+		await expectApi(200, 'rki-coord', 'PUT', `/items/${item.id}`, await withVersion(item.id, { ...edit, pilotId, componentId: components[1] }))
+		expect(await thisMonth()).toEqual(hereBefore)
+		expect(await thisMonth(other!.id)).toEqual(thereBefore)
+	})
+
+	it.skipIf(SERVER_DIR === '')('occ pilotfeedback:consolidation:verify finds a spoiled item total, and --repair mends it', async () => {
+		const before = await thisMonth()
+		const spoil = `require ${JSON.stringify(join(SERVER_DIR, 'lib/base.php'))};
+			$qb = \\OCP\\Server::get(\\OCP\\IDBConnection::class)->getQueryBuilder();
+			$qb->update('pf_item_months')->set('filed', $qb->createFunction('filed + 3'))
+				->where($qb->expr()->eq('pilot_id', $qb->createNamedParameter(${pilotId})))
+				->andWhere($qb->expr()->eq('org_id', $qb->createNamedParameter(${s.bsh.id})))
+				->andWhere($qb->expr()->eq('confidential', $qb->createNamedParameter(0)));
+			echo $qb->executeStatement();`
+		expect(execFileSync('php', ['-r', spoil], { encoding: 'utf8' }).trim()).toBe('1')
+		expect(await thisMonth()).toEqual({ filed: before.filed + 3, closed: before.closed })
+
+		const run = (...args: string[]) => spawnSync('php', [join(SERVER_DIR, 'occ'), '--no-interaction', '--no-warnings', 'pilotfeedback:consolidation:verify', ...args], { encoding: 'utf8', timeout: 110_000 })
+		const found = run()
+		expect(found.status).toBe(1)
+		expect(found.stdout).toContain(`Items of pilot/organisation/month ${pilotId}/${s.bsh.id}/${now}/open: `)
+		expect(found.stdout).toContain('1 monthly item total(s) differ from the items.')
+		const repaired = run('--repair')
+		expect(repaired.status, repaired.stdout + repaired.stderr).toBe(0)
+		expect(repaired.stdout).toContain('Repaired: the monthly item totals now equal the items.')
+		expect(await thisMonth()).toEqual(before)
+	})
+})

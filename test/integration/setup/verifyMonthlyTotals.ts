@@ -1,8 +1,10 @@
 /**
  * After every suite: the monthly totals that the consolidation reads must equal what the
- * ratings give, whatever the suite saved, withdrew, released or deleted
- * (occ pilotfeedback:consolidation:verify recomputes them from the ratings; exit code 1 and
- * the differences when they differ). A difference fails the suite that caused it.
+ * ratings give, the monthly item totals of the items overview what the items and their history
+ * give, and the stored ranking weights what the supporters give, whatever the suite saved,
+ * withdrew, filed, triaged, moved, released or deleted (occ pilotfeedback:consolidation:verify
+ * recomputes them all; exit code 1 and the differences when they differ). A difference fails
+ * the suite that caused it.
  */
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'

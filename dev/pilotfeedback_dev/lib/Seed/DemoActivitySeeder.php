@@ -11,6 +11,7 @@ namespace OCA\PilotFeedbackDev\Seed;
 
 use OCA\PilotFeedback\Db\ItemWordMapper;
 use OCA\PilotFeedback\Exception\ConflictException;
+use OCA\PilotFeedback\Item\ItemMonthTotals;
 use OCA\PilotFeedback\Item\RankingWeights;
 use OCA\PilotFeedback\Rating\MonthlyTotals;
 use OCP\AppFramework\Utility\ITimeFactory;
@@ -37,6 +38,7 @@ class DemoActivitySeeder {
 		private ItemWordMapper $words,
 		private MonthlyTotals $totals,
 		private RankingWeights $weights,
+		private ItemMonthTotals $itemTotals,
 	) {
 	}
 
@@ -72,8 +74,9 @@ class DemoActivitySeeder {
 			foreach ($plan['items'] as $item) {
 				$added['items'] += $this->item($item) ? 1 : 0;
 			}
-			// the items went in directly too: their ranking weights follow them
+			// the items went in directly too: their ranking weights and monthly totals follow them
 			$this->weights->verify(true, 0);
+			$this->itemTotals->rebuild();
 			$this->db->commit();
 		} catch (\Throwable $e) {
 			$this->db->rollBack();

@@ -20,6 +20,7 @@ use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Item\BulkTriageService;
 use OCA\PilotFeedback\Item\ItemHistory;
+use OCA\PilotFeedback\Item\ItemMonthTotals;
 use OCA\PilotFeedback\Item\TransitionRule;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\Priority;
@@ -85,7 +86,7 @@ final class BulkTriageServiceTest extends TestCase {
 		$this->service = new BulkTriageService(
 			new Policy(),
 			$this->items,
-			new ItemHistory($history),
+			new ItemHistory($history, $this->createMock(ItemMonthTotals::class)),
 			new TransactionRunner($this->db, $this->createMock(LoggerInterface::class)),
 			$time,
 			new TransitionRule(new Policy(), $l10n),

@@ -13,6 +13,7 @@ use OCA\PilotFeedback\Db\HistoryEntry;
 use OCA\PilotFeedback\Db\HistoryMapper;
 use OCA\PilotFeedback\Db\Item;
 use OCA\PilotFeedback\Item\ItemHistory;
+use OCA\PilotFeedback\Item\ItemMonthTotals;
 use OCA\PilotFeedback\Model\Priority;
 use PHPUnit\Framework\TestCase;
 
@@ -23,6 +24,8 @@ final class ItemHistoryTest extends TestCase {
 	/** @var list<HistoryEntry> */
 	private array $recorded = [];
 	private ItemHistory $history;
+	/** @var list<array{int, string, ?string, ?string, int, int}> what the monthly item totals were told, and how many entries were written by then */
+	private array $totalsSaw = [];
 
 	protected function setUp(): void {
 		$mapper = $this->createMock(HistoryMapper::class);
@@ -30,7 +33,11 @@ final class ItemHistoryTest extends TestCase {
 			$this->recorded[] = $entry;
 			return $entry;
 		});
-		$this->history = new ItemHistory($mapper);
+		$totals = $this->createMock(ItemMonthTotals::class);
+		$totals->method('beforeEntry')->willReturnCallback(function (int $itemId, string $field, ?string $old, ?string $new, int $now): void {
+			$this->totalsSaw[] = [$itemId, $field, $old, $new, $now, count($this->recorded)];
+		});
+		$this->history = new ItemHistory($mapper, $totals);
 	}
 
 	private static function item(): Item {
@@ -52,6 +59,17 @@ final class ItemHistoryTest extends TestCase {
 	public function testRecordWritesOneEntryWithWhoWhatAndWhen(): void {
 		$this->history->record(7, 'bmi', 'merged', null, '3', self::NOW);
 		self::assertSame([[7, 'bmi', 'merged', null, '3', self::NOW]], $this->entries());
+	}
+
+	public function testEveryEntryReachesTheMonthlyItemTotalsBeforeItIsWritten(): void {
+		$before = ItemHistory::tracked(self::item());
+		$item = self::item();
+		$item->setStatus('done');
+		$item->setPilotId(11);
+		$this->history->recordChanges(7, 'bmi', $before, ItemHistory::tracked($item), self::NOW);
+		// the move first, then the closing (tracked() order), each before its own entry
+		self::assertSame([[7, 'pilotId', '10', '11', self::NOW, 0], [7, 'status', 'new', 'done', self::NOW, 1]], $this->totalsSaw);
+		self::assertCount(2, $this->recorded);
 	}
 
 	public function testTheTrackedFieldsAreTextAndEmptyValuesKeepTheirForm(): void {

@@ -23,6 +23,7 @@ use OCA\PilotFeedback\Exception\NotFoundException;
 use OCA\PilotFeedback\Item\AttachmentService;
 use OCA\PilotFeedback\Item\ItemFiling;
 use OCA\PilotFeedback\Item\ItemHistory;
+use OCA\PilotFeedback\Item\ItemMonthTotals;
 use OCA\PilotFeedback\Item\ItemPresenter;
 use OCA\PilotFeedback\Item\ItemReader;
 use OCA\PilotFeedback\Item\ItemTriage;
@@ -86,7 +87,7 @@ abstract class ItemTestCase extends TestCase {
 			$this->items,
 			$this->createMock(ItemWordMapper::class),
 			$this->createMock(AttachmentMapper::class),
-			new ItemHistory($this->history),
+			new ItemHistory($this->history, $this->createMock(ItemMonthTotals::class)),
 			new TransactionRunner($this->createMock(IDBConnection::class), $this->createMock(LoggerInterface::class)),
 			$time,
 			$this->createMock(IEventDispatcher::class),

@@ -16,6 +16,7 @@ use OCA\PilotFeedback\Db\ItemMapper;
 use OCA\PilotFeedback\Db\SupporterMapper;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Item\ItemHistory;
+use OCA\PilotFeedback\Item\ItemMonthTotals;
 use OCA\PilotFeedback\Item\MergeService;
 use PHPUnit\Framework\TestCase;
 
@@ -78,7 +79,7 @@ final class MergeServiceTest extends TestCase {
 			$this->recorded[] = $e;
 			return $e;
 		});
-		$this->service = new MergeService($items, $supporters, new ItemHistory($history));
+		$this->service = new MergeService($items, $supporters, new ItemHistory($history, $this->createMock(ItemMonthTotals::class)));
 	}
 
 	private function item(int $id, string $reporter, int $orgId, int $priority = 2, string $status = 'in_review', bool $confidential = false, ?int $duplicateOf = null): Item {

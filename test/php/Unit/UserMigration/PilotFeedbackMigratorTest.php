@@ -12,6 +12,7 @@ namespace OCA\PilotFeedback\Tests\Unit\UserMigration;
 use OCA\PilotFeedback\Db\ItemWordMapper;
 use OCA\PilotFeedback\Db\TransactionRunner;
 use OCA\PilotFeedback\Item\CommentService;
+use OCA\PilotFeedback\Item\ItemMonthTotals;
 use OCA\PilotFeedback\Item\RankingWeights;
 use OCA\PilotFeedback\Rating\AssessmentPilotAssigner;
 use OCA\PilotFeedback\Rating\MonthlyTotals;
@@ -106,7 +107,7 @@ final class PilotFeedbackMigratorTest extends TestCase {
 		$transactions->method('run')->willReturnCallback(static fn (callable $work): mixed => $work());
 		$l = $this->createMock(IL10N::class);
 		$l->method('t')->willReturnCallback(static fn (string $text, array|string $p = []): string => vsprintf($text, (array)$p));
-		$importer = new UserRecordsImporter($mapper, $words, $this->commentsManager(), $this->rootFolder(), $transactions, $this->createMock(AssessmentPilotAssigner::class), $this->totals, $weights);
+		$importer = new UserRecordsImporter($mapper, $words, $this->commentsManager(), $this->rootFolder(), $transactions, $this->createMock(AssessmentPilotAssigner::class), $this->totals, $weights, $this->createMock(ItemMonthTotals::class));
 		$this->migrator = new PilotFeedbackMigrator(new UserRecordsExporter($mapper), $importer, $mapper, $l);
 	}
 
