@@ -75,7 +75,7 @@ class ConsolidationParticipation {
 		foreach ($this->formerTesters->deletedIn($organisationIds, $scope->range) as $row) {
 			$deleted[$row['organisationId']][$row['lastMonth']][$row['userId']] = true;
 		}
-		$periods = $this->mapper->periodsIn($scope->range);
+		$periods = $scope->periodIds;
 		$rows = [];
 		foreach ($organisationIds as $orgId) {
 			foreach ($scope->range->months() as $month) {

@@ -54,7 +54,8 @@ class ConsolidationScopeResolver {
 			throw new NotFoundException('No pilot with id %1$s exists.', [(string)$pilotId]);
 		}
 		$range = MonthRange::fromRequest($month, $quarter, $from, $to);
-		if ($this->mapper->periodsIn($range) === []) {
+		$periods = $this->mapper->periodsIn($range);
+		if ($periods === []) {
 			throw new NotFoundException('There is no reporting period from %1$s to %2$s. Choose months that have a reporting period.', [$range->from, $range->to]);
 		}
 		$released = Validator::flag($releasedOnly, 'Released only');
@@ -69,7 +70,7 @@ class ConsolidationScopeResolver {
 		// Read once per request: every query of the figures is restricted to these.
 		$takingPart = $this->links->leftsForRights(Link::OrganisationPilots, [$pilotId]);
 		sort($takingPart);
-		return new ConsolidationScope($pilotId, $range, $released, $orgId, $this->listed($takingPart), $takingPart);
+		return new ConsolidationScope($pilotId, $range, $released, $orgId, $this->listed($takingPart), $takingPart, $periods);
 	}
 
 	/**

@@ -17,6 +17,7 @@ final class ConsolidationScope {
 	 * @param list<int> $takingPartIds all organisations taking part in the pilot, archived ones
 	 *                                 included, by id: those whose ratings count in the figures
 	 *                                 (an archived organisation's ratings still do)
+	 * @param non-empty-array<string, int> $periodIds the reporting periods of the range: month => period id
 	 */
 	public function __construct(
 		public readonly int $pilotId,
@@ -27,6 +28,7 @@ final class ConsolidationScope {
 		public readonly ?int $organisationId,
 		public readonly array $organisationIds,
 		public readonly array $takingPartIds,
+		public readonly array $periodIds,
 	) {
 	}
 }

@@ -18,6 +18,7 @@ use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
 use OCA\PilotFeedback\Model\ConsolidationScope;
 use OCA\PilotFeedback\Model\MonthRange;
+use OCA\PilotFeedback\Tests\Unit\ScopePeriods;
 use PHPUnit\Framework\TestCase;
 
 /** What the figures of pilot 9 are broken down by: its components and the criteria, not archived, in catalogue order. */
@@ -55,6 +56,6 @@ final class ConsolidationDimensionsTest extends TestCase {
 	}
 
 	private static function scope(): ConsolidationScope {
-		return new ConsolidationScope(9, MonthRange::between('2026-01', '2026-01'), false, null, [1], [1]);
+		return new ConsolidationScope(9, MonthRange::between('2026-01', '2026-01'), false, null, [1], [1], ScopePeriods::of(MonthRange::between('2026-01', '2026-01')));
 	}
 }

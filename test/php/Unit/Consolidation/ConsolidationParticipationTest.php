@@ -20,6 +20,7 @@ use OCA\PilotFeedback\Model\MonthRange;
 use OCA\PilotFeedback\People\People;
 use OCA\PilotFeedback\People\Policy;
 use OCA\PilotFeedback\People\UserNames;
+use OCA\PilotFeedback\Tests\Unit\ScopePeriods;
 use PHPUnit\Framework\TestCase;
 
 /**
@@ -55,7 +56,6 @@ final class ConsolidationParticipationTest extends TestCase {
 			$this->askedForRaters[] = $userIds;
 			return array_values(array_filter($rated, static fn (array $row): bool => in_array($row['organisationId'], $organisationIds, true) && in_array($row['userId'], $userIds, true)));
 		});
-		$mapper->method('periodsIn')->willReturn(['2026-01' => 5, '2026-02' => 6]);
 		$formerTesters = $this->createMock(FormerTesterMapper::class);
 		// gone's account was deleted in February; left never rated.
 		$formerTesters->method('deletedIn')->willReturnCallback(static fn (array $organisationIds, MonthRange $range): array => in_array(1, $organisationIds, true)
@@ -82,11 +82,11 @@ final class ConsolidationParticipationTest extends TestCase {
 		self::assertSame([['rki-coord', 'gone']], $this->askedForRaters, 'the testers in the groups are counted without reading their months');
 		self::assertSame([
 			// Members without the coordinator (2), and the coordinator and gone, who rated.
-			['organisationId' => 1, 'month' => '2026-01', 'periodId' => 5, 'testers' => 4, 'testersWithAssessment' => 3, 'componentsRated' => 2, 'assessments' => 5, 'release' => ['userId' => 'rki-coord', 'displayName' => 'RKI Koordination', 'releasedAt' => 1767900000]],
+			['organisationId' => 1, 'month' => '2026-01', 'periodId' => 101, 'testers' => 4, 'testersWithAssessment' => 3, 'componentsRated' => 2, 'assessments' => 5, 'release' => ['userId' => 'rki-coord', 'displayName' => 'RKI Koordination', 'releasedAt' => 1767900000]],
 			// Members without the coordinator (2), and gone and left, deleted that month.
-			['organisationId' => 1, 'month' => '2026-02', 'periodId' => 6, 'testers' => 4, 'testersWithAssessment' => 0, 'componentsRated' => 0, 'assessments' => 0, 'release' => null],
-			['organisationId' => 2, 'month' => '2026-01', 'periodId' => 5, 'testers' => 1, 'testersWithAssessment' => 0, 'componentsRated' => 0, 'assessments' => 0, 'release' => null],
-			['organisationId' => 2, 'month' => '2026-02', 'periodId' => 6, 'testers' => 1, 'testersWithAssessment' => 1, 'componentsRated' => 1, 'assessments' => 1, 'release' => null],
+			['organisationId' => 1, 'month' => '2026-02', 'periodId' => 102, 'testers' => 4, 'testersWithAssessment' => 0, 'componentsRated' => 0, 'assessments' => 0, 'release' => null],
+			['organisationId' => 2, 'month' => '2026-01', 'periodId' => 101, 'testers' => 1, 'testersWithAssessment' => 0, 'componentsRated' => 0, 'assessments' => 0, 'release' => null],
+			['organisationId' => 2, 'month' => '2026-02', 'periodId' => 102, 'testers' => 1, 'testersWithAssessment' => 1, 'componentsRated' => 1, 'assessments' => 1, 'release' => null],
 		], $participation['rows']);
 	}
 
@@ -107,6 +107,6 @@ final class ConsolidationParticipationTest extends TestCase {
 	}
 
 	private static function scope(?int $organisationId): ConsolidationScope {
-		return new ConsolidationScope(9, MonthRange::between('2026-01', '2026-02'), false, $organisationId, [1, 2], [1, 2]);
+		return new ConsolidationScope(9, MonthRange::between('2026-01', '2026-02'), false, $organisationId, [1, 2], [1, 2], ScopePeriods::of(MonthRange::between('2026-01', '2026-02')));
 	}
 }

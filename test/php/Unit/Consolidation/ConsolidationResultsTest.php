@@ -17,6 +17,7 @@ use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ConsolidationScope;
 use OCA\PilotFeedback\Model\MonthRange;
 use OCA\PilotFeedback\People\Policy;
+use OCA\PilotFeedback\Tests\Unit\ScopePeriods;
 use PHPUnit\Framework\MockObject\MockObject;
 use PHPUnit\Framework\TestCase;
 
@@ -102,7 +103,7 @@ final class ConsolidationResultsTest extends TestCase {
 	}
 
 	private static function scope(?int $organisationId, bool $releasedOnly = false): ConsolidationScope {
-		return new ConsolidationScope(9, MonthRange::between('2026-02', '2026-02'), $releasedOnly, $organisationId, [1, 2], [1, 2]);
+		return new ConsolidationScope(9, MonthRange::between('2026-02', '2026-02'), $releasedOnly, $organisationId, [1, 2], [1, 2], ScopePeriods::of(MonthRange::between('2026-02', '2026-02')));
 	}
 
 	/**

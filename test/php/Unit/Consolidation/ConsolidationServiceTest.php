@@ -17,13 +17,14 @@ use OCA\PilotFeedback\Consolidation\ConsolidationTrend;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ConsolidationScope;
 use OCA\PilotFeedback\Model\MonthRange;
+use OCA\PilotFeedback\Tests\Unit\ScopePeriods;
 use PHPUnit\Framework\TestCase;
 
 /** The one door to the consolidated figures hands each question to the part that answers it. */
 final class ConsolidationServiceTest extends TestCase {
 	public function testEachFigureComesFromItsPart(): void {
 		$actor = new Actor('bmi', false, true);
-		$scope = new ConsolidationScope(9, MonthRange::between('2026-01', '2026-01'), true, 2, [1, 2], [1, 2]);
+		$scope = new ConsolidationScope(9, MonthRange::between('2026-01', '2026-01'), true, 2, [1, 2], [1, 2], ScopePeriods::of(MonthRange::between('2026-01', '2026-01')));
 		$range = ['from' => '2026-01', 'to' => '2026-01', 'months' => ['2026-01']];
 		$scopes = $this->createMock(ConsolidationScopeResolver::class);
 		$scopes->expects(self::once())->method('resolve')->with($actor, '9', '2026-01', null, null, null, 'true', '2')->willReturn($scope);

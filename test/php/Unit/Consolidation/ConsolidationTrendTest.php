@@ -18,6 +18,7 @@ use OCA\PilotFeedback\Model\ConsolidationScope;
 use OCA\PilotFeedback\Model\MonthRange;
 use OCA\PilotFeedback\People\Policy;
 use OCA\PilotFeedback\Settings\SettingsService;
+use OCA\PilotFeedback\Tests\Unit\ScopePeriods;
 use PHPUnit\Framework\MockObject\MockObject;
 use PHPUnit\Framework\TestCase;
 
@@ -89,6 +90,6 @@ final class ConsolidationTrendTest extends TestCase {
 	}
 
 	private static function scope(?int $organisationId): ConsolidationScope {
-		return new ConsolidationScope(9, MonthRange::between('2026-01', '2026-03'), false, $organisationId, [1, 2], [1, 2]);
+		return new ConsolidationScope(9, MonthRange::between('2026-01', '2026-03'), false, $organisationId, [1, 2], [1, 2], ScopePeriods::of(MonthRange::between('2026-01', '2026-03')));
 	}
 }

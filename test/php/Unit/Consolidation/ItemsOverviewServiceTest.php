@@ -15,6 +15,7 @@ use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ConsolidationScope;
 use OCA\PilotFeedback\Model\MonthRange;
 use OCA\PilotFeedback\People\Policy;
+use OCA\PilotFeedback\Tests\Unit\ScopePeriods;
 use PHPUnit\Framework\MockObject\MockObject;
 use PHPUnit\Framework\TestCase;
 
@@ -43,7 +44,7 @@ final class ItemsOverviewServiceTest extends TestCase {
 	}
 
 	private function scope(?int $organisationId = null): ConsolidationScope {
-		return new ConsolidationScope(7, MonthRange::between('2026-07', '2026-09'), false, $organisationId, [1, 2], [1, 2]);
+		return new ConsolidationScope(7, MonthRange::between('2026-07', '2026-09'), false, $organisationId, [1, 2], [1, 2], ScopePeriods::of(MonthRange::between('2026-07', '2026-09')));
 	}
 
 	public function testSumsOrganisationsIntoTheTotalsInTheOrderOfTheGroupKeys(): void {

@@ -12,6 +12,7 @@ namespace OCA\PilotFeedback\Tests\Unit\Db;
 use OCA\PilotFeedback\Db\ConsolidationMapper;
 use OCA\PilotFeedback\Model\ConsolidationScope;
 use OCA\PilotFeedback\Model\MonthRange;
+use OCA\PilotFeedback\Tests\Unit\ScopePeriods;
 use OCP\DB\IResult;
 use OCP\DB\QueryBuilder\IExpressionBuilder;
 use OCP\DB\QueryBuilder\IFunctionBuilder;
@@ -22,13 +23,19 @@ use PHPUnit\Framework\TestCase;
 /**
  * Whose ratings the consolidation queries count: the organisations the scope lists as taking
  * part in the pilot (archived ones too), narrowed to those asked for. The list comes with the
- * scope; the mapper reads no link table itself. Pilot 1: organisations 2, 5 and 7 (7 archived).
+ * scope; the mapper reads no link table itself, and the range's periods come with it too.
+ * Pilot 1: organisations 2, 5 and 7 (7 archived).
  */
 final class ConsolidationMapperTest extends TestCase {
+	/** The period ids of the scope's range, 2026-10 to 2026-12 (ScopePeriods). */
+	private const PERIODS = [101, 102, 103];
+
 	/** @var list<string> the tables each query read from */
 	private array $tables = [];
 	/** @var list<list<int>> the organisation id lists the queries were bound to */
 	private array $organisationLists = [];
+	/** @var list<list<int>> the period id lists the queries were bound to */
+	private array $periodLists = [];
 
 	private function mapper(): ConsolidationMapper {
 		$result = $this->createMock(IResult::class);
@@ -42,7 +49,9 @@ final class ConsolidationMapperTest extends TestCase {
 			return $qb;
 		});
 		$qb->method('createNamedParameter')->willReturnCallback(function (mixed $value, mixed $type = IQueryBuilder::PARAM_STR): string {
-			if ($type === IQueryBuilder::PARAM_INT_ARRAY) {
+			if ($type === IQueryBuilder::PARAM_INT_ARRAY && $value === self::PERIODS) {
+				$this->periodLists[] = $value;
+			} elseif ($type === IQueryBuilder::PARAM_INT_ARRAY) {
 				$this->organisationLists[] = $value;
 			}
 			return ':param';
@@ -58,7 +67,7 @@ final class ConsolidationMapperTest extends TestCase {
 	/** @param list<int> $takingPart */
 	private static function scope(array $takingPart = [2, 5, 7]): ConsolidationScope {
 		// the breakdown lists 2 and 5 only: 7 is archived
-		return new ConsolidationScope(1, MonthRange::between('2026-10', '2026-12'), false, null, [2, 5], $takingPart);
+		return new ConsolidationScope(1, MonthRange::between('2026-10', '2026-12'), false, null, [2, 5], $takingPart, ScopePeriods::of(MonthRange::between('2026-10', '2026-12')));
 	}
 
 	public function testAcrossAllOrganisationsEveryOrganisationTakingPartCountsTheArchivedToo(): void {
@@ -78,7 +87,7 @@ final class ConsolidationMapperTest extends TestCase {
 	public function testParticipationReadsTheTotalsAndTheRatersOfTheOrganisationsTakingPart(): void {
 		$this->mapper()->participation(self::scope(), [7, 8]);
 		self::assertSame([[7], [7]], $this->organisationLists);
-		self::assertSame(['pf_month_totals', 'pf_periods', 'pf_month_raters', 'pf_periods'], $this->tables);
+		self::assertSame(['pf_month_totals', 'pf_month_raters'], $this->tables);
 	}
 
 	public function testWhenNoOrganisationTakesPartNoRowMatches(): void {
@@ -91,6 +100,15 @@ final class ConsolidationMapperTest extends TestCase {
 		$mapper->ratingStats(self::scope(), null, true, true);
 		$mapper->raters(self::scope(), [2], ['rki-tester1']);
 		self::assertNotContains('pf_org_pilots', $this->tables);
-		self::assertSame(['pf_month_totals', 'pf_periods', 'pf_month_raters', 'pf_periods'], $this->tables);
+		self::assertSame(['pf_month_totals', 'pf_month_raters'], $this->tables);
+	}
+
+	public function testTheRangesPeriodsAreBoundAsAListAndNoPeriodIsReadAgain(): void {
+		$mapper = $this->mapper();
+		$mapper->ratingStats(self::scope(), null, false, false);
+		$mapper->monthlyScores(self::scope(), null, true);
+		$mapper->participation(self::scope(), [2]);
+		self::assertSame([self::PERIODS, self::PERIODS, self::PERIODS, self::PERIODS], $this->periodLists);
+		self::assertNotContains('pf_periods', $this->tables);
 	}
 }

@@ -13,6 +13,7 @@ use OCA\PilotFeedback\Db\ConsolidationMapper;
 use OCA\PilotFeedback\Db\ScoreDistribution;
 use OCA\PilotFeedback\Model\ConsolidationScope;
 use OCA\PilotFeedback\Model\MonthRange;
+use OCA\PilotFeedback\Tests\Unit\ScopePeriods;
 use OCP\DB\IResult;
 use OCP\DB\QueryBuilder\IExpressionBuilder;
 use OCP\DB\QueryBuilder\IFunctionBuilder;
@@ -56,7 +57,7 @@ final class ScoreDistributionTest extends TestCase {
 	}
 
 	private static function scope(): ConsolidationScope {
-		return new ConsolidationScope(1, MonthRange::between('2026-10', '2026-12'), false, null, [2, 5], [2, 5]);
+		return new ConsolidationScope(1, MonthRange::between('2026-10', '2026-12'), false, null, [2, 5], [2, 5], ScopePeriods::of(MonthRange::between('2026-10', '2026-12')));
 	}
 
 	public function testRatingStatsDerivesNSumAndNotAssessedFromTheDistribution(): void {
@@ -73,9 +74,9 @@ final class ScoreDistributionTest extends TestCase {
 
 	public function testMonthlyScoresGivesNAndSumPerMonthAndLeavesOutMonthsWithoutScores(): void {
 		$rows = $this->mapper([
-			['component_id' => '3', 'month' => '2026-10', 's1' => '0', 's2' => '1', 's3' => '0', 's4' => '2', 's5' => '0'],
-			['component_id' => '3', 'month' => '2026-11', 's1' => '0', 's2' => '0', 's3' => '0', 's4' => '0', 's5' => '0'],
-			['component_id' => '3', 'month' => '2026-12', 's1' => 0, 's2' => 0, 's3' => 0, 's4' => 0, 's5' => 4],
+			['component_id' => '3', 'period_id' => '101', 's1' => '0', 's2' => '1', 's3' => '0', 's4' => '2', 's5' => '0'],
+			['component_id' => '3', 'period_id' => '102', 's1' => '0', 's2' => '0', 's3' => '0', 's4' => '0', 's5' => '0'],
+			['component_id' => '3', 'period_id' => 103, 's1' => 0, 's2' => 0, 's3' => 0, 's4' => 0, 's5' => 4],
 		])->monthlyScores(self::scope(), null, true);
 
 		$this->assertSame([

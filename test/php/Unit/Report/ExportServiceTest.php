@@ -27,6 +27,7 @@ use OCA\PilotFeedback\Report\ReportLabels;
 use OCA\PilotFeedback\Report\ReportRequest;
 use OCA\PilotFeedback\Report\Writer\CsvWriter;
 use OCA\PilotFeedback\Report\Writer\XlsxWriter;
+use OCA\PilotFeedback\Tests\Unit\ScopePeriods;
 use OCP\IL10N;
 use OCP\IUserManager;
 use OCP\L10N\IFactory;
@@ -245,7 +246,7 @@ final class ExportServiceTest extends TestCase {
 			if ($pilotId === 7) {
 				throw new NotFoundException('There is no reporting period from %1$s to %2$s.', [$from, $to]);
 			}
-			return new ConsolidationScope($pilotId, MonthRange::between($from, $to), false, $organisationId, [1], [1]);
+			return new ConsolidationScope($pilotId, MonthRange::between($from, $to), false, $organisationId, [1], [1], ScopePeriods::of(MonthRange::between($from, $to)));
 		});
 		$this->consolidation->method('participation')->willReturn([
 			'pilotId' => 8, 'range' => ['from' => '2026-10', 'to' => '2026-12', 'months' => ['2026-10', '2026-11', '2026-12']], 'releasedOnly' => false, 'componentsInPilot' => 3,

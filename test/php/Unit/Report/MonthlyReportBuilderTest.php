@@ -29,6 +29,7 @@ use OCA\PilotFeedback\Report\MonthlyReportBuilder;
 use OCA\PilotFeedback\Report\ReportLabels;
 use OCA\PilotFeedback\Report\ReportRequest;
 use OCA\PilotFeedback\Settings\SettingsService;
+use OCA\PilotFeedback\Tests\Unit\ScopePeriods;
 use OCP\App\IAppManager;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\IL10N;
@@ -66,7 +67,7 @@ final class MonthlyReportBuilderTest extends TestCase {
 			if ($from === '2026-10') {
 				throw new NotFoundException('There is no reporting period from %1$s to %2$s.', [$from, $to]);
 			}
-			return new ConsolidationScope($pilotId, MonthRange::between($from, $to), $releasedOnly, null, [1, 2], [1, 2]);
+			return new ConsolidationScope($pilotId, MonthRange::between($from, $to), $releasedOnly, null, [1, 2], [1, 2], ScopePeriods::of(MonthRange::between($from, $to)));
 		});
 		$this->consolidation->method('participation')->willReturn([
 			'pilotId' => 7,

@@ -28,6 +28,7 @@ use OCA\PilotFeedback\Report\QuarterlyReportBuilder;
 use OCA\PilotFeedback\Report\ReportLabels;
 use OCA\PilotFeedback\Report\ReportRequest;
 use OCA\PilotFeedback\Settings\SettingsService;
+use OCA\PilotFeedback\Tests\Unit\ScopePeriods;
 use OCP\App\IAppManager;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\IL10N;
@@ -43,7 +44,7 @@ final class QuarterlyReportBuilderTest extends TestCase {
 	public function testSummaryAgainstThePreviousQuarterAndCommentsBesideTheTrend(): void {
 		$actor = new Actor('bmi', isConsolidator: true);
 		$consolidation = $this->createMock(ConsolidationService::class);
-		$consolidation->method('scope')->willReturnCallback(static fn (Actor $a, int $pilotId, mixed $m, mixed $q, string $from, string $to, bool $released): ConsolidationScope => new ConsolidationScope($pilotId, MonthRange::between($from, $to), $released, null, [1], [1]));
+		$consolidation->method('scope')->willReturnCallback(static fn (Actor $a, int $pilotId, mixed $m, mixed $q, string $from, string $to, bool $released): ConsolidationScope => new ConsolidationScope($pilotId, MonthRange::between($from, $to), $released, null, [1], [1], ScopePeriods::of(MonthRange::between($from, $to))));
 		$result = static fn (int $id, ?float $mean, int $n): array => ['componentId' => $id, 'assessments' => $n, 'overall' => ['mean' => $mean, 'n' => $n, 'sum' => 0, 'distribution' => [0, 0, 0, 0, 0], 'notAssessed' => 0], 'criteria' => []];
 		$consolidation->method('results')->willReturnCallback(static fn (Actor $a, ConsolidationScope $scope): array => [
 			'pilotId' => 7, 'range' => ['from' => $scope->range->from, 'to' => $scope->range->to, 'months' => $scope->range->months()], 'releasedOnly' => false, 'organisations' => [],
