@@ -70,7 +70,8 @@ class ConsolidationScopeResolver {
 		// Read once per request: every query of the figures is restricted to these.
 		$takingPart = $this->links->leftsForRights(Link::OrganisationPilots, [$pilotId]);
 		sort($takingPart);
-		return new ConsolidationScope($pilotId, $range, $released, $orgId, $this->listed($takingPart), $takingPart, $periods);
+		$releasedPeriods = $released ? $this->mapper->releasedPeriods(array_values($periods)) : [];
+		return new ConsolidationScope($pilotId, $range, $released, $orgId, $this->listed($takingPart), $takingPart, $periods, $releasedPeriods);
 	}
 
 	/**

@@ -18,6 +18,8 @@ final class ConsolidationScope {
 	 *                                 included, by id: those whose ratings count in the figures
 	 *                                 (an archived organisation's ratings still do)
 	 * @param non-empty-array<string, int> $periodIds the reporting periods of the range: month => period id
+	 * @param array<int, list<int>> $releasedPeriodIds with releasedOnly, the periods of the range
+	 *                                                 each organisation released: organisation id => period ids
 	 */
 	public function __construct(
 		public readonly int $pilotId,
@@ -29,6 +31,7 @@ final class ConsolidationScope {
 		public readonly array $organisationIds,
 		public readonly array $takingPartIds,
 		public readonly array $periodIds,
+		public readonly array $releasedPeriodIds = [],
 	) {
 	}
 }

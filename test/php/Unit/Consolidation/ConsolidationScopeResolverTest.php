@@ -42,6 +42,7 @@ final class ConsolidationScopeResolverTest extends TestCase {
 			static fn (string $month): bool => $month >= $range->from && $month <= $range->to,
 			ARRAY_FILTER_USE_KEY,
 		));
+		$mapper->method('releasedPeriods')->willReturnCallback(static fn (array $periodIds): array => [1 => array_values(array_intersect([5, 7], $periodIds)), 3 => array_values(array_intersect([6], $periodIds))]);
 		$this->pilots = $this->createMock(PilotMapper::class);
 		$this->pilots->method('get')->willReturnCallback(static fn (int $id): Pilot => $id === 9 ? new Pilot() : throw new NotFoundException('No pilot.'));
 		$organisations = $this->createMock(OrganisationMapper::class);
@@ -59,6 +60,9 @@ final class ConsolidationScopeResolverTest extends TestCase {
 		self::assertTrue($scope->releasedOnly);
 		self::assertSame(2, $scope->organisationId);
 		self::assertSame([3, 1], $scope->organisationIds);
+		// the range's periods, and which of them each organisation released
+		self::assertSame(['2026-01' => 5, '2026-02' => 6, '2026-03' => 7], $scope->periodIds);
+		self::assertSame([1 => [5, 7], 3 => [6]], $scope->releasedPeriodIds);
 	}
 
 	public function testTheOrganisationsWhoseRatingsCountIncludeTheArchivedOnes(): void {
@@ -73,6 +77,9 @@ final class ConsolidationScopeResolverTest extends TestCase {
 		self::assertSame(['2026-02', '2026-02'], [$scope->range->from, $scope->range->to]);
 		self::assertFalse($scope->releasedOnly);
 		self::assertNull($scope->organisationId);
+		self::assertSame(['2026-02' => 6], $scope->periodIds);
+		// every rating counts: no release is read
+		self::assertSame([], $scope->releasedPeriodIds);
 	}
 
 	public function testATesterIsRefusedBeforeTheInputIsLookedAt(): void {

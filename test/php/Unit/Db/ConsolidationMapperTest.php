@@ -111,4 +111,20 @@ final class ConsolidationMapperTest extends TestCase {
 		self::assertSame([self::PERIODS, self::PERIODS, self::PERIODS, self::PERIODS], $this->periodLists);
 		self::assertNotContains('pf_periods', $this->tables);
 	}
+
+	public function testReleasedOnlyKeepsTheReleasedOrganisationMonthsWithoutJoiningTheReleases(): void {
+		$range = MonthRange::between('2026-10', '2026-12');
+		// organisation 2 released October and December, 5 November; k = 104 (above period 103)
+		$scope = new ConsolidationScope(1, $range, true, null, [2, 5], [2, 5], ScopePeriods::of($range), [2 => [101, 103], 5 => [102]]);
+		$this->mapper()->ratingStats($scope, null, false, true);
+		self::assertSame([[2, 5], [2 * 104 + 101, 2 * 104 + 103, 5 * 104 + 102]], $this->organisationLists);
+		self::assertSame(['pf_month_totals'], $this->tables);
+	}
+
+	public function testReleasedOnlyWithNothingReleasedMatchesNoRow(): void {
+		$range = MonthRange::between('2026-10', '2026-12');
+		$scope = new ConsolidationScope(1, $range, true, null, [2, 5], [2, 5], ScopePeriods::of($range), []);
+		$this->mapper()->ratingStats($scope, null, false, true);
+		self::assertSame([[2, 5], [-1]], $this->organisationLists);
+	}
 }
