@@ -29,7 +29,10 @@ class ItemMapper extends QBMapper {
 	/** @use FindsById<Item> */
 	use FindsById;
 
-	public function __construct(IDBConnection $db) {
+	public function __construct(
+		IDBConnection $db,
+		private ItemMonthsMapper $months,
+	) {
 		parent::__construct($db, 'pf_items', Item::class);
 	}
 
@@ -154,6 +157,9 @@ class ItemMapper extends QBMapper {
 		if ($onPage < $query->limit && ($onPage > 0 || $query->offset() === 0)) {
 			return ['items' => $items, 'total' => $query->offset() + $onPage, 'totalCapped' => false];
 		}
+		if ($query->filtersOnlyByPilotOrOrganisation()) {
+			return ['items' => $items, 'total' => $this->countFromTotals($actor, $query), 'totalCapped' => false];
+		}
 		if ($query->search === null) {
 			return ['items' => $items, 'total' => $this->count($actor, $query), 'totalCapped' => false];
 		}
@@ -161,6 +167,43 @@ class ItemMapper extends QBMapper {
 		$cap = $query->offset() + $query->limit * (int)ceil(self::SEARCH_COUNT_CAP / $query->limit);
 		$total = $this->count($actor, $query, $cap + 1);
 		return ['items' => $items, 'total' => min($total, $cap), 'totalCapped' => $total > $cap];
+	}
+
+	/**
+	 * How many items the actor may see, optionally of one pilot and organisation: the list as
+	 * everyone first opens it. Counting them read every visible item (a tester at 200 000 items
+	 * on PostgreSQL: a parallel sequential scan, 25 ms of a 66 ms request); the monthly item
+	 * totals give the same number from a few rows per month. Only the viewer's own confidential
+	 * items of organisations they do not coordinate, which the totals cannot tell apart, and
+	 * items without a pilot (of versions before pilots, not in the totals) are counted here.
+	 */
+	public function countFromTotals(Actor $actor, ItemQuery $query): int {
+		$count = $this->months->visibleCount($actor, $query->pilotId, $query->organisationId);
+		$rest = $this->db->getQueryBuilder();
+		$rest->select($rest->func()->count('*'))->from($this->getTableName());
+		$elsewhere = [$rest->expr()->lte('pilot_id', $rest->createNamedParameter(0, IQueryBuilder::PARAM_INT))];
+		if (!$actor->isConsolidator) {
+			$own = $rest->expr()->andX(
+				$rest->expr()->eq('reporter_id', $rest->createNamedParameter($actor->userId)),
+				$rest->expr()->eq('confidential', $rest->createNamedParameter(true, IQueryBuilder::PARAM_BOOL)),
+			);
+			if ($actor->coordinatorOrgIds !== []) {
+				$own->add($rest->expr()->notIn('org_id', $rest->createNamedParameter($actor->coordinatorOrgIds, IQueryBuilder::PARAM_INT_ARRAY)));
+			}
+			$elsewhere[] = $own;
+		}
+		$rest->where($rest->expr()->orX(...$elsewhere));
+		$this->restrictToVisible($rest, $actor);
+		if ($query->pilotId !== null) {
+			$rest->andWhere($rest->expr()->eq('pilot_id', $rest->createNamedParameter($query->pilotId, IQueryBuilder::PARAM_INT)));
+		}
+		if ($query->organisationId !== null) {
+			$rest->andWhere($rest->expr()->eq('org_id', $rest->createNamedParameter($query->organisationId, IQueryBuilder::PARAM_INT)));
+		}
+		$result = $rest->executeQuery();
+		$count += (int)$result->fetchOne();
+		$result->closeCursor();
+		return $count;
 	}
 
 	/**

@@ -78,13 +78,7 @@ class ItemMonthsMapper {
 			->andWhere($qb->expr()->gte('month_start', $qb->createNamedParameter($start, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->lt('month_start', $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT)))
 			->groupBy('month_start');
-		if (!$actor->isConsolidator) {
-			$visible = [$qb->expr()->eq('confidential', $qb->createNamedParameter(0, IQueryBuilder::PARAM_INT))];
-			if ($actor->coordinatorOrgIds !== []) {
-				$visible[] = $qb->expr()->in('org_id', $qb->createNamedParameter($actor->coordinatorOrgIds, IQueryBuilder::PARAM_INT_ARRAY));
-			}
-			$qb->andWhere($qb->expr()->orX(...$visible));
-		}
+		$this->restrictToWholeRows($qb, $actor);
 		$sums = [];
 		$result = $qb->executeQuery();
 		while ($row = $result->fetch()) {
@@ -92,6 +86,38 @@ class ItemMonthsMapper {
 		}
 		$result->closeCursor();
 		return $sums;
+	}
+
+	/**
+	 * How many items were filed in all, of the rows the viewer may see whole (as visibleSums()),
+	 * optionally of one pilot and one organisation.
+	 */
+	public function visibleCount(Actor $actor, ?int $pilotId, ?int $orgId): int {
+		$qb = $this->db->getQueryBuilder();
+		$qb->selectAlias($qb->func()->sum('filed'), 'filed')->from(self::TABLE);
+		if ($pilotId !== null) {
+			$qb->andWhere($qb->expr()->eq('pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)));
+		}
+		if ($orgId !== null) {
+			$qb->andWhere($qb->expr()->eq('org_id', $qb->createNamedParameter($orgId, IQueryBuilder::PARAM_INT)));
+		}
+		$this->restrictToWholeRows($qb, $actor);
+		$result = $qb->executeQuery();
+		$row = $result->fetch();
+		$result->closeCursor();
+		return $row === false ? 0 : (int)$row['filed'];
+	}
+
+	/** The rows the viewer may count whole: all for a consolidator, else those not confidential or of an organisation they coordinate. */
+	private function restrictToWholeRows(IQueryBuilder $qb, Actor $actor): void {
+		if ($actor->isConsolidator) {
+			return;
+		}
+		$visible = [$qb->expr()->eq('confidential', $qb->createNamedParameter(0, IQueryBuilder::PARAM_INT))];
+		if ($actor->coordinatorOrgIds !== []) {
+			$visible[] = $qb->expr()->in('org_id', $qb->createNamedParameter($actor->coordinatorOrgIds, IQueryBuilder::PARAM_INT_ARRAY));
+		}
+		$qb->andWhere($qb->expr()->orX(...$visible));
 	}
 
 	/**

@@ -89,6 +89,15 @@ final class ItemQuery {
 		);
 	}
 
+	/**
+	 * Whether the query filters on nothing but the pilot and the organisation, the keys of the
+	 * monthly item totals (Db\ItemMonthsMapper): how many items it matches can be summed from them.
+	 */
+	public function filtersOnlyByPilotOrOrganisation(): bool {
+		return $this->types === [] && $this->componentId === null && $this->priorities === [] && $this->statuses === []
+			&& !$this->mine && $this->search === null && !$this->open && $this->filed === null && $this->closed === null;
+	}
+
 	public function offset(): int {
 		return ($this->page - 1) * $this->limit;
 	}

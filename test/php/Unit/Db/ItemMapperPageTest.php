@@ -24,7 +24,7 @@ final class ItemMapperPageTest extends TestCase {
 	private ItemMapper&MockObject $mapper;
 
 	protected function setUp(): void {
-		$this->mapper = $this->createPartialMock(ItemMapper::class, ['findPage', 'count']);
+		$this->mapper = $this->createPartialMock(ItemMapper::class, ['findPage', 'count', 'countFromTotals']);
 	}
 
 	/** @return list<Item> */
@@ -40,7 +40,8 @@ final class ItemMapperPageTest extends TestCase {
 	private function page(int $onPage, int $page, int $limit, bool $counts, int $counted = 999): array {
 		$this->mapper->method('findPage')->willReturn(self::items($onPage));
 		$this->mapper->expects($counts ? $this->once() : $this->never())->method('count')->willReturn($counted);
-		return $this->mapper->findPageWithTotal(new Actor('rki-tester1'), new ItemQuery(page: $page, limit: $limit));
+		$this->mapper->expects($this->never())->method('countFromTotals');
+		return $this->mapper->findPageWithTotal(new Actor('rki-tester1'), new ItemQuery(types: ['defect'], page: $page, limit: $limit));
 	}
 
 	public function testAPageThatIsNotFullGivesTheTotalWithoutCounting(): void {
@@ -65,6 +66,23 @@ final class ItemMapperPageTest extends TestCase {
 		$result = $this->page(25, 2, 25, true, 5000);
 		$this->assertSame(5000, $result['total']);
 		$this->assertFalse($result['totalCapped']);
+	}
+
+	public function testAListFilteredByPilotAndOrganisationAloneIsCountedFromTheMonthlyTotals(): void {
+		$this->mapper->method('findPage')->willReturn(self::items(25));
+		$this->mapper->expects($this->never())->method('count');
+		$query = new ItemQuery(organisationId: 2, page: 2, limit: 25, pilotId: 4);
+		$this->mapper->expects($this->once())->method('countFromTotals')->with($this->anything(), $query)->willReturn(180_000);
+		$result = $this->mapper->findPageWithTotal(new Actor('rki-tester1'), $query);
+		$this->assertSame(180_000, $result['total']);
+		$this->assertFalse($result['totalCapped']);
+	}
+
+	public function testEveryOtherFilterIsCountedFromTheItems(): void {
+		foreach ([new ItemQuery(componentId: 3), new ItemQuery(priorities: [4]), new ItemQuery(statuses: ['new']), new ItemQuery(mine: true), new ItemQuery(open: true), new ItemQuery(search: 'x')] as $query) {
+			$this->assertFalse($query->filtersOnlyByPilotOrOrganisation());
+		}
+		$this->assertTrue((new ItemQuery(sortColumn: 'support_count', ascending: true))->filtersOnlyByPilotOrOrganisation());
 	}
 
 	/** @return array{items: list<Item>, total: int, totalCapped: bool} */
