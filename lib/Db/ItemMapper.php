@@ -14,6 +14,7 @@ use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\Model\ItemQuery;
 use OCA\PilotFeedback\Model\TitleWords;
 use OCP\AppFramework\Db\QBMapper;
+use OCP\DB\QueryBuilder\ICompositeExpression;
 use OCP\DB\QueryBuilder\IQueryBuilder;
 use OCP\DB\QueryBuilder\IQueryFunction;
 use OCP\IDBConnection;
@@ -124,6 +125,16 @@ class ItemMapper extends QBMapper {
 		$result = $qb->executeQuery();
 		$ids = array_map(static fn (mixed $id): int => (int)$id, $result->fetchAll(\PDO::FETCH_COLUMN));
 		$result->closeCursor();
+		return $this->findInOrder($ids);
+	}
+
+	/**
+	 * The items of these ids, in this order; an item deleted in between is left out.
+	 *
+	 * @param list<int> $ids
+	 * @return list<Item>
+	 */
+	public function findInOrder(array $ids): array {
 		$byId = [];
 		foreach ($this->findByIds($ids) as $item) {
 			$byId[$item->getId()] = $item;
@@ -183,14 +194,7 @@ class ItemMapper extends QBMapper {
 		$rest->select($rest->func()->count('*'))->from($this->getTableName());
 		$elsewhere = [$rest->expr()->lte('pilot_id', $rest->createNamedParameter(0, IQueryBuilder::PARAM_INT))];
 		if (!$actor->isConsolidator) {
-			$own = $rest->expr()->andX(
-				$rest->expr()->eq('reporter_id', $rest->createNamedParameter($actor->userId)),
-				$rest->expr()->eq('confidential', $rest->createNamedParameter(true, IQueryBuilder::PARAM_BOOL)),
-			);
-			if ($actor->coordinatorOrgIds !== []) {
-				$own->add($rest->expr()->notIn('org_id', $rest->createNamedParameter($actor->coordinatorOrgIds, IQueryBuilder::PARAM_INT_ARRAY)));
-			}
-			$elsewhere[] = $own;
+			$elsewhere[] = $this->ownConfidentialUncounted($rest, $actor);
 		}
 		$rest->where($rest->expr()->orX(...$elsewhere));
 		$this->restrictToVisible($rest, $actor);
@@ -461,6 +465,23 @@ class ItemMapper extends QBMapper {
 			$visible[] = $qb->expr()->in($prefix . 'org_id', $params->createNamedParameter($actor->coordinatorOrgIds, IQueryBuilder::PARAM_INT_ARRAY));
 		}
 		$qb->andWhere($qb->expr()->orX(...$visible));
+	}
+
+	/**
+	 * The condition for the viewer's own confidential items that only they see, those of
+	 * organisations they do not coordinate: the part of what a viewer sees that the monthly
+	 * item totals (ItemMonthsMapper::visibleSums, visibleCount) leave out, because a row there
+	 * holds many reporters' items.
+	 */
+	public function ownConfidentialUncounted(IQueryBuilder $qb, Actor $actor, string $prefix = ''): ICompositeExpression {
+		$own = $qb->expr()->andX(
+			$qb->expr()->eq($prefix . 'reporter_id', $qb->createNamedParameter($actor->userId)),
+			$qb->expr()->eq($prefix . 'confidential', $qb->createNamedParameter(true, IQueryBuilder::PARAM_BOOL)),
+		);
+		if ($actor->coordinatorOrgIds !== []) {
+			$own->add($qb->expr()->notIn($prefix . 'org_id', $qb->createNamedParameter($actor->coordinatorOrgIds, IQueryBuilder::PARAM_INT_ARRAY)));
+		}
+		return $own;
 	}
 
 	/**
