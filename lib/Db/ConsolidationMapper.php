@@ -119,12 +119,17 @@ class ConsolidationMapper {
 		$qb->from(MonthTotalsMapper::TOTALS, 't');
 		$this->scope($qb, $scope, $organisationIds);
 		$overallId = $qb->createNamedParameter(RatingContribution::OVERALL, IQueryBuilder::PARAM_INT);
-		$qb->andWhere($overall ? $qb->expr()->eq('t.criterion_id', $overallId) : $qb->expr()->neq('t.criterion_id', $overallId))
+		// criterion ids are above the overall score's 0: "> 0" is a range an index can read, "<> 0" is not
+		$qb->andWhere($overall ? $qb->expr()->eq('t.criterion_id', $overallId) : $qb->expr()->gt('t.criterion_id', $overallId))
 			// rows whose ratings were all withdrawn stay at 0
 			->andWhere($qb->expr()->gt('t.ratings', $qb->createNamedParameter(0, IQueryBuilder::PARAM_INT)))
-			->select('t.component_id')->groupBy('t.component_id');
-		if (!$overall) {
-			$qb->addSelect('t.criterion_id')->addGroupBy('t.criterion_id');
+			->select('t.component_id');
+		// criterion first, then component, as pf_mtot_res and pf_mtot_trend hold them: the rows
+		// come grouped from the index, and SQLite need not sort them (callers add further keys)
+		if ($overall) {
+			$qb->groupBy('t.component_id');
+		} else {
+			$qb->addSelect('t.criterion_id')->groupBy('t.criterion_id')->addGroupBy('t.component_id');
 		}
 		return $qb;
 	}

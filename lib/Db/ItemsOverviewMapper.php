@@ -88,15 +88,17 @@ class ItemsOverviewMapper {
 		if ($organisationIds === []) {
 			return [];
 		}
+		// Grouped by both priorities, in the order of pf_item_counts, so that the rows come
+		// grouped from the index; the priority shown (the consolidated one where set, else the
+		// reporter's) is folded in PHP. Grouped by COALESCE(cons_priority, priority), which no
+		// index holds, SQLite sorted the range's items first (24 months of 200 000: 80 ms, now
+		// 18 ms; docs/performance.md).
 		$qb = $this->db->getQueryBuilder();
-		// grouped by the priority shown (consolidated, else the reporter's), as the list filters by it
-		$priority = $this->items->shownPriority($qb, 'i.');
-		$qb->select('i.component_id', 'i.type', 'i.status')
-			->selectAlias($priority, 'shown_priority')
+		$qb->select('i.component_id', 'i.type', 'i.status', 'i.cons_priority', 'i.priority')
 			->selectAlias($qb->func()->count('*'), 'n')
 			->from('pf_items', 'i')
 			->where($qb->expr()->eq('i.pilot_id', $qb->createNamedParameter($pilotId, IQueryBuilder::PARAM_INT)))
-			->groupBy('i.component_id', 'i.type', $priority, 'i.status');
+			->groupBy('i.component_id', 'i.type', 'i.status', 'i.cons_priority', 'i.priority');
 		$inPeriod($qb);
 		if ($byOrganisation) {
 			$qb->addSelect('i.org_id')->addGroupBy('i.org_id');
@@ -108,17 +110,17 @@ class ItemsOverviewMapper {
 		$rows = [];
 		$result = $qb->executeQuery();
 		while ($row = $result->fetch()) {
-			$rows[] = [
-				'organisationId' => $byOrganisation ? (int)$row['org_id'] : null,
-				'componentId' => (int)$row['component_id'],
-				'type' => (string)$row['type'],
-				'priority' => (int)$row['shown_priority'],
-				'status' => (string)$row['status'],
-				'count' => (int)$row['n'],
-			];
+			$organisationId = $byOrganisation ? (int)$row['org_id'] : null;
+			$componentId = (int)$row['component_id'];
+			$type = (string)$row['type'];
+			$priority = (int)($row['cons_priority'] ?? $row['priority']);
+			$status = (string)$row['status'];
+			$key = sprintf('%d|%d|%s|%d|%s', $organisationId ?? 0, $componentId, $type, $priority, $status);
+			$rows[$key] ??= ['organisationId' => $organisationId, 'componentId' => $componentId, 'type' => $type, 'priority' => $priority, 'status' => $status, 'count' => 0];
+			$rows[$key]['count'] += (int)$row['n'];
 		}
 		$result->closeCursor();
-		return $rows;
+		return array_values($rows);
 	}
 
 	/**
