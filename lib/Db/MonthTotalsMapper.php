@@ -19,18 +19,25 @@ use OCP\IDBConnection;
  * - pf_month_totals: per period, pilot, organisation, component and criterion (0: the overall
  *   score) the number of rated assessments counted and how many gave each score 1–5; the rest
  *   were "not assessed";
+ * - pf_quarter_totals: the same per quarter (TotalsSlice::quarterOf), the sum of its months'
+ *   rows, so that a long range reads a third of the rows (TotalsSlice::split);
  * - pf_month_raters: per period, pilot, organisation and person the number of rated assessments.
  *
  * A save changes them by the difference it makes (RatingContribution), in the save's
- * transaction; rebuild() computes them from the ratings, verify (MonthlyTotals) compares.
+ * transaction, the month's rows and then its quarter's; rebuild() computes them from the
+ * ratings, verify (MonthlyTotals) compares.
  * Whether feedback is released is not kept here: the queries join pf_releases, so releasing,
  * reopening and closing a month change no total.
  */
 class MonthTotalsMapper {
 	public const TOTALS = 'pf_month_totals';
 	public const RATERS = 'pf_month_raters';
+	public const QUARTERS = 'pf_quarter_totals';
 	/** The counted columns of pf_month_totals, in the order of RatingContribution's deltas. */
 	public const COUNTS = ['ratings', 's1', 's2', 's3', 's4', 's5'];
+
+	/** @var array<int, int> period id => its quarter, read once per request */
+	private array $quarters = [];
 
 	public function __construct(
 		private IDBConnection $db,
@@ -44,9 +51,12 @@ class MonthTotalsMapper {
 	 * @param array{totals: array<string, array{orgId: int, criterionId: int, delta: list<int>}>, raters: array<int, int>} $difference
 	 */
 	public function add(int $periodId, int $pilotId, int $componentId, string $userId, array $difference): void {
-		foreach ($difference['totals'] as $row) {
-			$key = ['period_id' => $periodId, 'pilot_id' => $pilotId, 'org_id' => $row['orgId'], 'component_id' => $componentId, 'criterion_id' => $row['criterionId']];
-			$this->addTo(self::TOTALS, $key, array_combine(self::COUNTS, $row['delta']));
+		// the month's rows first, then the quarter's, each in criterion order (lock order)
+		foreach ([[self::TOTALS, 'period_id', $periodId], [self::QUARTERS, 'quarter', $difference['totals'] === [] ? 0 : $this->quarterOf($periodId)]] as [$table, $column, $id]) {
+			foreach ($difference['totals'] as $row) {
+				$key = [$column => $id, 'pilot_id' => $pilotId, 'org_id' => $row['orgId'], 'component_id' => $componentId, 'criterion_id' => $row['criterionId']];
+				$this->addTo($table, $key, array_combine(self::COUNTS, $row['delta']));
+			}
 		}
 		ksort($difference['raters']);
 		foreach ($difference['raters'] as $orgId => $change) {
@@ -105,6 +115,102 @@ class MonthTotalsMapper {
 		$this->insertFrom(self::TOTALS, ['period_id', 'pilot_id', 'org_id', 'component_id', 'criterion_id', ...self::COUNTS], $this->overallFromRatings($periodIds));
 		$this->insertFrom(self::TOTALS, ['period_id', 'pilot_id', 'org_id', 'component_id', 'criterion_id', ...self::COUNTS], $this->criteriaFromRatings($periodIds));
 		$this->insertFrom(self::RATERS, ['period_id', 'pilot_id', 'org_id', 'user_id', 'ratings'], $this->ratersFromRatings($periodIds));
+		// the quarter rows come with migration 000407; an older migration rebuilds before them
+		if ($this->db->tableExists(self::QUARTERS)) {
+			$this->rebuildQuarters($periodIds);
+		}
+	}
+
+	/**
+	 * Recomputes the quarter rows from the monthly ones: of the quarters of the given periods,
+	 * or of all (null).
+	 *
+	 * @param list<int>|null $periodIds
+	 */
+	public function rebuildQuarters(?array $periodIds): void {
+		$quarters = $this->quarterPeriods();
+		if ($periodIds !== null) {
+			$touched = array_flip(array_map(fn (int $id): int => $this->quarterOf($id), $periodIds));
+			$quarters = array_intersect_key($quarters, $touched);
+		}
+		$delete = $this->db->getQueryBuilder();
+		$delete->delete(self::QUARTERS);
+		if ($periodIds !== null) {
+			if ($quarters === []) {
+				return;
+			}
+			$delete->where($delete->expr()->in('quarter', $delete->createNamedParameter(array_keys($quarters), IQueryBuilder::PARAM_INT_ARRAY)));
+		}
+		$delete->executeStatement();
+		foreach ($quarters as $quarter => $quarterPeriodIds) {
+			$this->insertFrom(self::QUARTERS, ['quarter', 'pilot_id', 'org_id', 'component_id', 'criterion_id', ...self::COUNTS], $this->quarterFromMonths($quarter, $quarterPeriodIds));
+		}
+	}
+
+	/**
+	 * A quarter's rows summed from its months' stored rows, in the columns of pf_quarter_totals:
+	 * quarter, pilot_id, org_id, component_id, criterion_id, ratings, s1…s5.
+	 *
+	 * @param list<int> $periodIds the quarter's periods
+	 */
+	public function quarterFromMonths(int $quarter, array $periodIds): IQueryBuilder {
+		$qb = $this->db->getQueryBuilder();
+		// the quarter as a literal: a bound parameter in the select list has no type on PostgreSQL
+		$qb->selectAlias($qb->createFunction((string)$quarter), 'quarter')
+			->addSelect('pilot_id', 'org_id', 'component_id', 'criterion_id')
+			->from(self::TOTALS)
+			->where($qb->expr()->in('period_id', $qb->createNamedParameter($periodIds, IQueryBuilder::PARAM_INT_ARRAY)))
+			->groupBy('pilot_id', 'org_id', 'component_id', 'criterion_id')
+			->having($qb->expr()->gt($qb->func()->sum('ratings'), $qb->createNamedParameter(0, IQueryBuilder::PARAM_INT)));
+		foreach (self::COUNTS as $column) {
+			$qb->selectAlias($qb->func()->sum($column), $column);
+		}
+		return $qb;
+	}
+
+	/** The stored rows of one quarter in the shape of quarterFromMonths() (rows of ratings 0 left out). */
+	public function storedQuarter(int $quarter): IQueryBuilder {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('quarter', 'pilot_id', 'org_id', 'component_id', 'criterion_id', ...self::COUNTS)
+			->from(self::QUARTERS)
+			->where($qb->expr()->eq('quarter', $qb->createNamedParameter($quarter, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->gt('ratings', $qb->createNamedParameter(0, IQueryBuilder::PARAM_INT)));
+		return $qb;
+	}
+
+	/**
+	 * Every quarter with a reporting period, and its periods.
+	 *
+	 * @return array<int, list<int>> quarter => period ids
+	 */
+	public function quarterPeriods(): array {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('id', 'month')->from('pf_periods')->orderBy('month');
+		$result = $qb->executeQuery();
+		$quarters = [];
+		while ($row = $result->fetch()) {
+			$this->quarters[(int)$row['id']] = TotalsSlice::quarterOf((string)$row['month']);
+			$quarters[$this->quarters[(int)$row['id']]][] = (int)$row['id'];
+		}
+		$result->closeCursor();
+		return $quarters;
+	}
+
+	/** The quarter of a reporting period. */
+	private function quarterOf(int $periodId): int {
+		if (!isset($this->quarters[$periodId])) {
+			$qb = $this->db->getQueryBuilder();
+			$qb->select('month')->from('pf_periods')
+				->where($qb->expr()->eq('id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)));
+			$result = $qb->executeQuery();
+			$month = (string)$result->fetchOne();
+			$result->closeCursor();
+			if ($month === '') {
+				throw new \InvalidArgumentException('No reporting period ' . $periodId);
+			}
+			$this->quarters[$periodId] = TotalsSlice::quarterOf($month);
+		}
+		return $this->quarters[$periodId];
 	}
 
 	/** @param list<string> $columns in the order the query selects them */

@@ -78,9 +78,17 @@ class MonthlyTotals {
 		});
 	}
 
+	/** Recomputes the quarter rows from the monthly ones (when the quarter rows were added). */
+	public function rebuildQuarters(): void {
+		$this->transactions->run(function (): void {
+			$this->totals->rebuildQuarters(null);
+		});
+	}
+
 	/**
 	 * Recomputes the totals of every period from the ratings and compares them with the stored
-	 * ones, a period at a time (PHP holds one period's totals, never the ratings).
+	 * ones, a period at a time (PHP holds one period's totals, never the ratings); then each
+	 * quarter's rows with the sums of its months' rows.
 	 *
 	 * @return list<string> the differences, one line each (empty: the totals are right)
 	 */
@@ -94,11 +102,28 @@ class MonthlyTotals {
 			foreach ($checks as $table => [$keyColumns, $computed, $stored]) {
 				$expected = $this->keyed($keyColumns, $computed);
 				$actual = $this->keyed($keyColumns, $stored);
-				foreach ($expected + $actual as $key => $_) {
-					if (($expected[$key] ?? null) !== ($actual[$key] ?? null)) {
-						$differences[] = sprintf('%s of %s: from the ratings %s, stored %s', $table, $key, $expected[$key] ?? 'none', $actual[$key] ?? 'none');
-					}
-				}
+				$differences = [...$differences, ...$this->compare($table, 'from the ratings', $expected, $actual)];
+			}
+		}
+		// the quarter rows against the sums of the monthly rows just checked
+		foreach ($this->totals->quarterPeriods() as $quarter => $periodIds) {
+			$expected = $this->keyed(5, [$this->totals->quarterFromMonths($quarter, $periodIds)]);
+			$actual = $this->keyed(5, [$this->totals->storedQuarter($quarter)]);
+			$differences = [...$differences, ...$this->compare('quarter totals', 'from the months', $expected, $actual)];
+		}
+		return $differences;
+	}
+
+	/**
+	 * @param array<string, string> $expected
+	 * @param array<string, string> $actual
+	 * @return list<string>
+	 */
+	private function compare(string $table, string $source, array $expected, array $actual): array {
+		$differences = [];
+		foreach ($expected + $actual as $key => $_) {
+			if (($expected[$key] ?? null) !== ($actual[$key] ?? null)) {
+				$differences[] = sprintf('%s of %s: %s %s, stored %s', $table, $key, $source, $expected[$key] ?? 'none', $actual[$key] ?? 'none');
 			}
 		}
 		return $differences;

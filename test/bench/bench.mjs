@@ -25,7 +25,7 @@
  * Environment: NEXTCLOUD_URL (required), BENCH_REQUESTS (30; p95 needs at least 20),
  * BENCH_WARMUP (3), BENCH_USERS (rki-tester1,bmi), BENCH_CONSOLIDATORS (bmi),
  * BENCH_PASSWORD (the demo password), BENCH_MONTHS (12: the closed months seeded, for the
- * "all months" range), BENCH_RANGES (month,quarter,12m,all), BENCH_SCOPES (all,org,released),
+ * "all months" range), BENCH_RANGES (month,quarter,12m,year,all), BENCH_SCOPES (all,org,released),
  * BENCH_ROWS (a regular expression: measure only the rows whose name matches; the floor
  * always), BENCH_REPORT (1: measure the quarterly report; 0: not), BENCH_JSON (a file to
  * write the rows to as JSON, for test/bench/compare.mjs), NEXTCLOUD_SERVER_DIR (the server
@@ -46,7 +46,7 @@ if (BASE === '') {
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30)
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3)
 const MONTHS = Number(process.env.BENCH_MONTHS ?? 12)
-const RANGES = (process.env.BENCH_RANGES ?? 'month,quarter,12m,all').split(',').filter(Boolean)
+const RANGES = (process.env.BENCH_RANGES ?? 'month,quarter,12m,year,all').split(',').filter(Boolean)
 const SCOPES = (process.env.BENCH_SCOPES ?? 'all,org,released').split(',').filter(Boolean)
 const ROW_FILTER = process.env.BENCH_ROWS ? new RegExp(process.env.BENCH_ROWS) : null
 const REPORT = (process.env.BENCH_REPORT ?? '1') !== '0'
@@ -258,17 +258,29 @@ function lastQuarter() {
 	}
 }
 
-/** The ranges as query parameters: the last closed month, the last ended quarter, the last 12 and all seeded months (the same as 12 when 12 were seeded: then left out). */
+/** The newest calendar year whose months were all seeded, or null. */
+function lastWholeYear() {
+	const year = Number(monthBefore(1).slice(0, 4)) - 1
+	return `${year}-01` >= monthBefore(MONTHS) ? year : null
+}
+
+/**
+ * The ranges as query parameters: the last closed month, the last ended quarter, the last 12
+ * months, the last whole calendar year (four quarters: left out when not all seeded) and all
+ * seeded months (the same as 12 when 12 were seeded: then left out).
+ */
 function ranges() {
+	const year = lastWholeYear()
 	const all = {
 		month: { label: 'month', query: `month=${monthBefore(1)}` },
 		quarter: { label: 'quarter', query: `quarter=${lastQuarter()}` },
 		'12m': { label: '12 months', query: `from=${monthBefore(12)}&to=${monthBefore(1)}` },
+		year: { label: `year ${year}`, query: `from=${year}-01&to=${year}-12` },
 		all: { label: `all ${MONTHS} months`, query: `from=${monthBefore(MONTHS)}&to=${monthBefore(1)}` },
 	}
-	return RANGES.filter((key) => !(key === 'all' && MONTHS === 12 && RANGES.includes('12m'))).map((key) => {
+	return RANGES.filter((key) => !(key === 'all' && MONTHS === 12 && RANGES.includes('12m')) && !(key === 'year' && year === null)).map((key) => {
 		if (!all[key]) {
-			throw new Error(`BENCH_RANGES: unknown range ${key}; use month, quarter, 12m, all`)
+			throw new Error(`BENCH_RANGES: unknown range ${key}; use month, quarter, 12m, year, all`)
 		}
 		return all[key]
 	})

@@ -416,3 +416,40 @@ describe('bad input gets a 4xx with a message', () => {
 		refused(await get({ pilotId, month: month(0), releasedOnly: 'maybe' }), 400, /Released only must be true or false/)
 	})
 })
+
+describe('released only over a whole quarter (read from the quarter rows while each quarter is released in full or not at all)', () => {
+	const BSH_RELEASED = [0, 1, 2]
+	const fromRatings = (bshMonths: number[], rkiMonths: number[]): Rating[] => RATINGS.filter((r) => (ORG_OF[r.user] === 'bsh' ? bshMonths : rkiMonths).includes(r.month))
+
+	async function expectReleased(ratings: Rating[], where: string): Promise<void> {
+		for (const range of [{ quarter: `${year}-Q1` }, { from: month(0), to: month(3) }]) {
+			const results = await expectApi<Results>(200, 'bmi', 'GET', `/consolidation/results?${query({ ...range, releasedOnly: 1 })}`)
+			expectComponents(results.components, ratings, `${where} ${JSON.stringify(range)}`)
+			const bsh = results.organisations.find((o) => o.organisationId === s.bsh.id)
+			expectComponents(bsh!.components, ratings.filter((r) => ORG_OF[r.user] === 'bsh'), `${where}, BSH ${JSON.stringify(range)}`)
+		}
+	}
+
+	afterAll(async () => {
+		for (const m of BSH_RELEASED) {
+			await api('bsh-coord', 'DELETE', `/organisations/${s.bsh.id}/releases/${periods[m].id}`)
+		}
+		await api('rki-coord', 'POST', `/organisations/${s.rki.id}/releases`, { periodId: periods[RELEASED.month].id })
+	})
+
+	it('every month released counts, whichever rows it is read from', async () => {
+		for (const m of BSH_RELEASED) {
+			await expectApi(201, 'bsh-coord', 'POST', `/organisations/${s.bsh.id}/releases`, { periodId: periods[m].id })
+		}
+		// RKI released January alone: part of its quarter
+		await expectReleased(fromRatings(BSH_RELEASED, [RELEASED.month]), 'BSH January to March, RKI January')
+
+		// RKI takes January back: BSH released the whole quarter, RKI none of it
+		await expectApi(200, 'rki-coord', 'DELETE', `/organisations/${s.rki.id}/releases/${periods[RELEASED.month].id}`)
+		await expectReleased(fromRatings(BSH_RELEASED, []), 'BSH January to March')
+
+		// BSH takes February back: part of its quarter again
+		await expectApi(200, 'bsh-coord', 'DELETE', `/organisations/${s.bsh.id}/releases/${periods[1].id}`)
+		await expectReleased(fromRatings([0, 2], []), 'BSH January and March')
+	})
+})

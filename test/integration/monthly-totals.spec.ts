@@ -126,4 +126,25 @@ describe('occ pilotfeedback:consolidation:verify', () => {
 		expect(repaired.output).toContain('Repaired')
 		expect(verify().status).toBe(0)
 	})
+	it('finds a quarter\'s total that differs from its months, and --repair mends it', () => {
+		const [year, m] = period.month.split('-').map(Number)
+		const quarter = year * 10 + Math.floor((m - 1) / 3) + 1
+		const spoil = `require ${JSON.stringify(join(SERVER_DIR, 'lib/base.php'))};
+			$db = \\OCP\\Server::get(\\OCP\\IDBConnection::class);
+			$qb = $db->getQueryBuilder();
+			$qb->update('pf_quarter_totals')->set('s3', $qb->createFunction('s3 + 1'))
+				->where($qb->expr()->eq('quarter', $qb->createNamedParameter(${quarter})))
+				->andWhere($qb->expr()->eq('pilot_id', $qb->createNamedParameter(${pilotId})))
+				->andWhere($qb->expr()->eq('criterion_id', $qb->createNamedParameter(0)));
+			echo $qb->executeStatement();`
+		expect(execFileSync('php', ['-r', spoil], { encoding: 'utf8' }).trim()).not.toBe('0')
+
+		const found = verify()
+		expect(found.status).toBe(1)
+		expect(found.output).toContain(`quarter totals of ${quarter}/${pilotId}/${s.rki.id}/${componentId}/0: from the months`)
+
+		const repaired = verify('--repair')
+		expect(repaired.status, repaired.output).toBe(0)
+		expect(verify().status).toBe(0)
+	})
 })

@@ -36,6 +36,8 @@ final class ConsolidationMapperTest extends TestCase {
 	private array $organisationLists = [];
 	/** @var list<list<int>> the period id lists the queries were bound to */
 	private array $periodLists = [];
+	/** @var list<list<int>> the quarter lists the queries were bound to (2026-Q4: 20264) */
+	private array $quarterLists = [];
 
 	private function mapper(): ConsolidationMapper {
 		$result = $this->createMock(IResult::class);
@@ -51,6 +53,8 @@ final class ConsolidationMapperTest extends TestCase {
 		$qb->method('createNamedParameter')->willReturnCallback(function (mixed $value, mixed $type = IQueryBuilder::PARAM_STR): string {
 			if ($type === IQueryBuilder::PARAM_INT_ARRAY && $value === self::PERIODS) {
 				$this->periodLists[] = $value;
+			} elseif ($type === IQueryBuilder::PARAM_INT_ARRAY && $value === [20264]) {
+				$this->quarterLists[] = $value;
 			} elseif ($type === IQueryBuilder::PARAM_INT_ARRAY) {
 				$this->organisationLists[] = $value;
 			}
@@ -91,8 +95,9 @@ final class ConsolidationMapperTest extends TestCase {
 	}
 
 	public function testWhenNoOrganisationTakesPartNoRowMatches(): void {
+		$this->mapper()->monthlyScores(self::scope([]), null, true);
 		$this->mapper()->ratingStats(self::scope([]), null, true, false);
-		self::assertSame([[-1]], $this->organisationLists);
+		self::assertSame([[-1], [-1]], $this->organisationLists);
 	}
 
 	public function testTheOrganisationsTakingPartAreNotReadAgain(): void {
@@ -100,16 +105,31 @@ final class ConsolidationMapperTest extends TestCase {
 		$mapper->ratingStats(self::scope(), null, true, true);
 		$mapper->raters(self::scope(), [2], ['rki-tester1']);
 		self::assertNotContains('pf_org_pilots', $this->tables);
-		self::assertSame(['pf_month_totals', 'pf_month_raters'], $this->tables);
+		self::assertSame(['pf_quarter_totals', 'pf_month_raters'], $this->tables);
 	}
 
 	public function testTheRangesPeriodsAreBoundAsAListAndNoPeriodIsReadAgain(): void {
 		$mapper = $this->mapper();
-		$mapper->ratingStats(self::scope(), null, false, false);
 		$mapper->monthlyScores(self::scope(), null, true);
 		$mapper->participation(self::scope(), [2]);
-		self::assertSame([self::PERIODS, self::PERIODS, self::PERIODS, self::PERIODS], $this->periodLists);
+		self::assertSame([self::PERIODS, self::PERIODS, self::PERIODS], $this->periodLists);
 		self::assertNotContains('pf_periods', $this->tables);
+	}
+
+	public function testResultsReadAWholeQuarterFromItsQuarterRowsAndAnyOtherRangeFromTheMonthlyOnes(): void {
+		$mapper = $this->mapper();
+		$mapper->ratingStats(self::scope(), null, false, false);
+		self::assertSame([[20264]], $this->quarterLists);
+		self::assertSame(['pf_quarter_totals'], $this->tables);
+
+		// September to December (periods 101…104): every month from the monthly rows
+		$this->tables = [];
+		$this->organisationLists = [];
+		$range = MonthRange::between('2026-09', '2026-12');
+		$mapper->ratingStats(new ConsolidationScope(1, $range, false, null, [2, 5], [2, 5], ScopePeriods::of($range)), null, false, false);
+		self::assertSame(['pf_month_totals'], $this->tables);
+		self::assertSame([[20264]], $this->quarterLists);
+		self::assertSame([[101, 102, 103, 104], [2, 5]], $this->organisationLists);
 	}
 
 	public function testReleasedOnlyKeepsTheReleasedOrganisationMonthsWithoutJoiningTheReleases(): void {
@@ -121,10 +141,21 @@ final class ConsolidationMapperTest extends TestCase {
 		self::assertSame(['pf_month_totals'], $this->tables);
 	}
 
+	public function testReleasedOnlyReadsTheQuarterRowsOfTheOrganisationsThatReleasedTheWholeQuarter(): void {
+		$range = MonthRange::between('2026-10', '2026-12');
+		// organisation 2 released the whole quarter, 5 nothing; k = 20265
+		$scope = new ConsolidationScope(1, $range, true, null, [2, 5], [2, 5], ScopePeriods::of($range), [2 => [101, 102, 103]]);
+		$this->mapper()->ratingStats($scope, null, false, true);
+		self::assertSame(['pf_quarter_totals'], $this->tables);
+		self::assertSame([[2, 5], [2 * 20265 + 20264]], $this->organisationLists);
+	}
+
 	public function testReleasedOnlyWithNothingReleasedMatchesNoRow(): void {
 		$range = MonthRange::between('2026-10', '2026-12');
 		$scope = new ConsolidationScope(1, $range, true, null, [2, 5], [2, 5], ScopePeriods::of($range), []);
-		$this->mapper()->ratingStats($scope, null, false, true);
-		self::assertSame([[2, 5], [-1]], $this->organisationLists);
+		$mapper = $this->mapper();
+		$mapper->ratingStats($scope, null, false, true);
+		$mapper->monthlyScores($scope, null, true);
+		self::assertSame([[2, 5], [-1], [2, 5], [-1]], $this->organisationLists);
 	}
 }
