@@ -296,7 +296,10 @@ class ItemsOverviewMapper {
 			->andWhere($qb->expr()->lt($filedBefore, $qb->createNamedParameter($end, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->in('i.type', $qb->createNamedParameter(['requirement', 'improvement'], IQueryBuilder::PARAM_STR_ARRAY)))
 			->andWhere($qb->expr()->in('i.status', $qb->createNamedParameter(self::OPEN_STATUSES, IQueryBuilder::PARAM_STR_ARRAY)))
-			->orderBy('i.rank_score', 'DESC')->addOrderBy('i.support_count', 'DESC')->addOrderBy('i.id', 'ASC')
+			// all three descending, as the item list sorted by support breaks its ties: MariaDB
+			// then reads pf_item_rank backwards from the top (2 ms); with the newest last it
+			// sorted all the pilot's items (200 000 items: 105 ms)
+			->orderBy('i.rank_score', 'DESC')->addOrderBy('i.support_count', 'DESC')->addOrderBy('i.id', 'DESC')
 			->setMaxResults($limit);
 		$this->items->restrictToVisible($qb, $actor, 'i.');
 		$rows = [];

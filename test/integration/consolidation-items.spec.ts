@@ -127,7 +127,7 @@ function expectedRanking(): { id: number, score: number, organisations: number, 
 			const score = [...top.values()].reduce((sum, rank) => sum + WEIGHT[Object.keys(RANK).find((p) => RANK[p] === rank)!], 0)
 			return { id: items[key].id, score, organisations: top.size, supportCount: supporters.size }
 		})
-	return ranked.sort((a, b) => b.score - a.score || b.supportCount - a.supportCount || a.id - b.id)
+	return ranked.sort((a, b) => b.score - a.score || b.supportCount - a.supportCount || b.id - a.id)
 }
 
 function query(params: Record<string, string | number | undefined> = {}): string {
