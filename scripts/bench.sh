@@ -12,20 +12,22 @@
 #
 # Which Nextcloud:
 # BENCH_DB          unset: a running server (NEXTCLOUD_URL, BENCH_INSTANCE; default the one of
-#                   make dev). sqlite or pgsql: an instance of its own, installed when missing
+#                   make dev). sqlite, pgsql or mysql: an instance of its own, installed when missing
 #                   (scripts/install-instance.sh --db), served by `php -S` with
 #                   PHP_CLI_SERVER_WORKERS=4 unless something answers at its URL already; for
-#                   pgsql with a throwaway PostgreSQL (scripts/db-server.sh, run as the system
-#                   user postgres) whose data lives in BENCH_RUNTIME and is started again from
-#                   there when it is stopped
+#                   pgsql and mysql with a throwaway PostgreSQL or MariaDB (scripts/db-server.sh,
+#                   run as the system user postgres or mysql) whose data lives in BENCH_RUNTIME
+#                   and is started again from there when it is stopped
 # BENCH_INSTANCE    the instance directory holding nextcloud/ (default: the one of make dev, or
 #                   $PILOTFEEDBACK_RUNTIME/bench-<db> with BENCH_DB)
-# BENCH_PORT        port of the server with BENCH_DB (default 8190 for sqlite, 8191 for pgsql)
+# BENCH_PORT        port of the server with BENCH_DB (default 8190 for sqlite, 8191 for pgsql,
+#                   8192 for mysql)
 # BENCH_RUNTIME     folder for the PostgreSQL data and logs, outside the repository and
 #                   reachable by the user postgres (default /tmp/pilotfeedback-bench)
 # PGSQL_PORT        port of that PostgreSQL (default 25492); a server that answers there is used
 #                   as it is
 # BENCH_PG_DIR      its folder (default $BENCH_RUNTIME/pgsql-$PGSQL_PORT)
+# MYSQL_PORT, BENCH_MYSQL_DIR   the same for MariaDB (default 25493, $BENCH_RUNTIME/mysql-$MYSQL_PORT)
 # BENCH_APCU        0: serve without APCu as memcache.local (default 1: with it where the
 #                   extension is installed, as Nextcloud recommends for production)
 # BENCH_KEEP        1: leave the server and database this script started running (default:
@@ -89,35 +91,41 @@ if [[ -n "$db" ]]; then
 	case "$db" in
 		sqlite) default_port=8190 ;;
 		pgsql) default_port=8191 ;;
-		*) die "BENCH_DB=$db: use sqlite or pgsql" ;;
+		mysql) default_port=8192 ;;
+		*) die "BENCH_DB=$db: use sqlite, pgsql or mysql" ;;
 	esac
 	port="${BENCH_PORT:-$default_port}"
 	url="http://127.0.0.1:$port"
 	instance="${BENCH_INSTANCE:-$RUNTIME/bench-$db}"
 	server="$instance/nextcloud"
-	if [[ "$db" == pgsql ]]; then
+	if [[ "$db" != sqlite ]]; then
 		source "$REPO_DIR/scripts/db-server.sh"
-		export PGSQL_PORT="${PGSQL_PORT:-25492}"
-		pg_dir="${BENCH_PG_DIR:-${BENCH_RUNTIME:-/tmp/pilotfeedback-bench}/pgsql-$PGSQL_PORT}"
-		pg_bin="$(pg_bindir)"
-		[[ -n "$pg_bin" ]] || die "$(db_available pgsql)"
-		if "$pg_bin/pg_isready" --quiet --host=127.0.0.1 --port="$PGSQL_PORT"; then
-			log "PostgreSQL already answers on port $PGSQL_PORT; using it"
-		elif [[ -f "$pg_dir/data/PG_VERSION" && -f "$server/config/config.php" ]]; then
-			log "Starting the PostgreSQL of $pg_dir again"
-			as_user postgres "$pg_bin/pg_ctl" --pgdata="$pg_dir/data" --log="$pg_dir/server.log" --silent \
-				-o "-c listen_addresses=127.0.0.1 -c port=$PGSQL_PORT -c unix_socket_directories=$pg_dir/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-				start >/dev/null 2>&1 || true
-			wait_for 30 "$pg_dir/server.log" "PostgreSQL on port $PGSQL_PORT" "$pg_bin/pg_isready" --quiet --host=127.0.0.1 --port="$PGSQL_PORT"
-			db_kind=pgsql db_dir="$pg_dir" db_running=yes
+		why="$(db_available "$db")" || die "cannot benchmark on $db: $why"
+		if [[ "$db" == pgsql ]]; then
+			export PGSQL_PORT="${PGSQL_PORT:-25492}"
+			db_port="$PGSQL_PORT"
+			db_dir_here="${BENCH_PG_DIR:-${BENCH_RUNTIME:-/tmp/pilotfeedback-bench}/pgsql-$PGSQL_PORT}"
+			answers() { "$(pg_bindir)/pg_isready" --quiet --host=127.0.0.1 --port="$PGSQL_PORT"; }
+			initialised="$db_dir_here/data/PG_VERSION"
+		else
+			export MYSQL_PORT="${MYSQL_PORT:-25493}"
+			db_port="$MYSQL_PORT"
+			db_dir_here="${BENCH_MYSQL_DIR:-${BENCH_RUNTIME:-/tmp/pilotfeedback-bench}/mysql-$MYSQL_PORT}"
+			answers() { mariadb --no-defaults --host=127.0.0.1 --port="$MYSQL_PORT" --user="$DB_ADMIN_USER" --password="$DB_ADMIN_PASS" -e 'SELECT 1' >/dev/null 2>&1; }
+			initialised="$db_dir_here/data/mysql"
+		fi
+		if answers; then
+			log "$db already answers on port $db_port; using it"
+		elif [[ -e "$initialised" && -f "$server/config/config.php" ]]; then
+			db_restart "$db" "$db_dir_here"
 			started_db=yes
 		else
 			# A new, empty database: the instance must be installed into it afresh.
-			db_start pgsql "$pg_dir"
+			db_start "$db" "$db_dir_here"
 			started_db=yes
 			rm -rf "$instance"
 		fi
-		export DB_HOST=127.0.0.1 DB_PORT="$PGSQL_PORT" DB_NAME DB_ADMIN_USER DB_ADMIN_PASS
+		export DB_HOST=127.0.0.1 DB_PORT="$db_port" DB_NAME DB_ADMIN_USER DB_ADMIN_PASS
 	fi
 	if [[ ! -f "$server/config/config.php" ]] || ! php "$server/occ" status --output=json 2>/dev/null | grep -q '"installed":true'; then
 		log "Installing a $db instance in $instance for $url"

@@ -5,6 +5,9 @@
 #                                and an empty database for Nextcloud and sets DB_HOST, DB_PORT,
 #                                DB_NAME, DB_ADMIN_USER, DB_ADMIN_PASS; dies with what went
 #                                wrong and how to fix it
+#   db_restart pgsql|mysql <dir> starts again a server that db_start initialised in <dir>
+#                                earlier and that was stopped since (its data kept), on the
+#                                same port variables; sets DB_HOST and DB_PORT
 #   db_stop                      stops the server that db_start started (call it from a trap)
 #   db_available pgsql|mysql     exits 0 when the server's programs are installed, otherwise
 #                                prints why not
@@ -134,12 +137,7 @@ pg_start() {
 		--auth-local=trust --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >"$db_dir/initdb.log" 2>&1 \
 		|| { tail -n 20 "$db_dir/initdb.log" >&2; die "initdb failed (log: $db_dir/initdb.log)"; }
 	rm -f "$pwfile"
-	# Throwaway data: durability off for speed.
-	as_user postgres "$bin/pg_ctl" --pgdata="$data" --log="$db_dir/server.log" --silent \
-		-o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$sock -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-		start >/dev/null 2>&1 || true
-	wait_for 30 "$db_dir/server.log" "PostgreSQL on port $port" \
-		"$bin/pg_isready" --quiet --host=127.0.0.1 --port="$port"
+	pg_run "$bin" "$port"
 	as_user postgres "$bin/psql" --quiet --host="$sock" --port="$port" --username="$DB_ADMIN_USER" --dbname=postgres \
 		--command="CREATE DATABASE $DB_NAME OWNER $DB_ADMIN_USER" || die "could not create the PostgreSQL database $DB_NAME"
 	DB_HOST='127.0.0.1'
@@ -157,13 +155,7 @@ mysql_start() {
 	as_user mysql mariadb-install-db --no-defaults --datadir="$data" --auth-root-authentication-method=normal \
 		--skip-test-db >"$db_dir/install-db.log" 2>&1 \
 		|| { tail -n 20 "$db_dir/install-db.log" >&2; die "mariadb-install-db failed (log: $db_dir/install-db.log)"; }
-	# Throwaway data: durability off for speed.
-	as_user mysql setsid mariadbd --no-defaults --datadir="$data" --socket="$sock" --pid-file="$db_dir/mariadbd.pid" \
-		--port="$port" --bind-address=127.0.0.1 --skip-name-resolve --log-error="$db_dir/server.log" \
-		--innodb-buffer-pool-size=128M --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 \
-		--character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci </dev/null >/dev/null 2>&1 &
-	wait_for 30 "$db_dir/server.log" "MariaDB on port $port" \
-		mariadb --no-defaults --socket="$sock" --user=root -e 'SELECT 1'
+	mysql_run "$port"
 	# Nextcloud's installer needs an account that may create its database and its own user.
 	mariadb --no-defaults --socket="$sock" --user=root -e "
 		CREATE USER '$DB_ADMIN_USER'@'127.0.0.1' IDENTIFIED BY '$DB_ADMIN_PASS';
@@ -172,6 +164,48 @@ mysql_start() {
 		FLUSH PRIVILEGES;" || die "could not create the MariaDB administrator $DB_ADMIN_USER"
 	DB_HOST='127.0.0.1'
 	DB_PORT="$port"
+}
+
+# pg_run <bindir> <port>: starts the PostgreSQL of $db_dir and waits until it answers.
+pg_run() {
+	local bin="$1" port="$2"
+	# Throwaway data: durability off for speed.
+	as_user postgres "$bin/pg_ctl" --pgdata="$db_dir/data" --log="$db_dir/server.log" --silent \
+		-o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$db_dir/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+		start >/dev/null 2>&1 || true
+	wait_for 30 "$db_dir/server.log" "PostgreSQL on port $port" \
+		"$bin/pg_isready" --quiet --host=127.0.0.1 --port="$port"
+}
+
+# mysql_run <port>: starts the MariaDB of $db_dir and waits until it answers.
+mysql_run() {
+	local port="$1" sock="$db_dir/mysqld.sock"
+	# Throwaway data: durability off for speed.
+	as_user mysql setsid mariadbd --no-defaults --datadir="$db_dir/data" --socket="$sock" --pid-file="$db_dir/mariadbd.pid" \
+		--port="$port" --bind-address=127.0.0.1 --skip-name-resolve --log-error="$db_dir/server.log" \
+		--innodb-buffer-pool-size=128M --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 \
+		--character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci </dev/null >/dev/null 2>&1 &
+	wait_for 30 "$db_dir/server.log" "MariaDB on port $port" \
+		mariadb --no-defaults --socket="$sock" --user=root -e 'SELECT 1'
+}
+
+db_restart() {
+	db_kind="$1"
+	db_dir="$2"
+	db_running=yes
+	log "Starting the $db_kind server of $db_dir again"
+	case "$db_kind" in
+		pgsql)
+			DB_PORT="${PGSQL_PORT:-25432}"
+			pg_run "$(pg_bindir)" "$DB_PORT"
+			;;
+		mysql)
+			DB_PORT="${MYSQL_PORT:-23306}"
+			mysql_run "$DB_PORT"
+			;;
+		*) die "db_restart: unknown database $db_kind" ;;
+	esac
+	DB_HOST='127.0.0.1'
 }
 
 db_stop() {
