@@ -126,8 +126,8 @@ test-cluster-subset: build
 
 ## Seed 20 000 items and 100 000 assessments into the dev server (once) and print the API's
 ## median and 95th-percentile times next to Nextcloud's /cloud/user floor; NEXTCLOUD_URL
-## and BENCH_INSTANCE pick another server, BENCH_DB=sqlite|pgsql an instance of its own
-## (PostgreSQL: a throwaway server), BENCH_SCALE=1m a million assessments (see scripts/bench.sh)
+## and BENCH_INSTANCE pick another server, BENCH_DB=sqlite|pgsql|mysql an instance of its own
+## (PostgreSQL, MariaDB: a throwaway server), BENCH_SCALE=1m a million assessments (see scripts/bench.sh)
 bench: bench-exports
 	scripts/bench.sh
 

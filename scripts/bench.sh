@@ -27,7 +27,7 @@
 # PGSQL_PORT        port of that PostgreSQL (default 25492); a server that answers there is used
 #                   as it is
 # BENCH_PG_DIR      its folder (default $BENCH_RUNTIME/pgsql-$PGSQL_PORT)
-# MYSQL_PORT, BENCH_MYSQL_DIR   the same for MariaDB (default 25493, $BENCH_RUNTIME/mysql-$MYSQL_PORT)
+# MYSQL_PORT, BENCH_MYSQL_DIR   the same for MariaDB (default 25494, $BENCH_RUNTIME/mysql-$MYSQL_PORT)
 # BENCH_APCU        0: serve without APCu as memcache.local (default 1: with it where the
 #                   extension is installed, as Nextcloud recommends for production)
 # BENCH_KEEP        1: leave the server and database this script started running (default:
@@ -108,7 +108,7 @@ if [[ -n "$db" ]]; then
 			answers() { "$(pg_bindir)/pg_isready" --quiet --host=127.0.0.1 --port="$PGSQL_PORT"; }
 			initialised="$db_dir_here/data/PG_VERSION"
 		else
-			export MYSQL_PORT="${MYSQL_PORT:-25493}"
+			export MYSQL_PORT="${MYSQL_PORT:-25494}"
 			db_port="$MYSQL_PORT"
 			db_dir_here="${BENCH_MYSQL_DIR:-${BENCH_RUNTIME:-/tmp/pilotfeedback-bench}/mysql-$MYSQL_PORT}"
 			answers() { mariadb --no-defaults --host=127.0.0.1 --port="$MYSQL_PORT" --user="$DB_ADMIN_USER" --password="$DB_ADMIN_PASS" -e 'SELECT 1' >/dev/null 2>&1; }

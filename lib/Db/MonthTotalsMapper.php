@@ -19,15 +19,15 @@ use OCP\IDBConnection;
  * - pf_month_totals: per period, pilot, organisation, component and criterion (0: the overall
  *   score) the number of rated assessments counted and how many gave each score 1–5; the rest
  *   were "not assessed";
- * - pf_quarter_totals: the same per quarter (TotalsSlice::quarterOf), the sum of its months'
- *   rows, so that a long range reads a third of the rows (TotalsSlice::split);
+ * - pf_quarter_totals: the same per quarter (TotalsSlice::quarterOf), the sums of its months'
+ *   rows, so that a range of whole quarters reads a third of the rows (TotalsSlice::forResults);
  * - pf_month_raters: per period, pilot, organisation and person the number of rated assessments.
  *
  * A save changes them by the difference it makes (RatingContribution), in the save's
  * transaction, the month's rows and then its quarter's; rebuild() computes them from the
  * ratings, verify (MonthlyTotals) compares.
- * Whether feedback is released is not kept here: the queries join pf_releases, so releasing,
- * reopening and closing a month change no total.
+ * Whether feedback is released is not kept here: the queries filter by the releases read
+ * with the scope, so releasing, reopening and closing a month change no total.
  */
 class MonthTotalsMapper {
 	public const TOTALS = 'pf_month_totals';
