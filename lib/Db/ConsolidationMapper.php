@@ -124,8 +124,9 @@ class ConsolidationMapper {
 			// rows whose ratings were all withdrawn stay at 0
 			->andWhere($qb->expr()->gt('t.ratings', $qb->createNamedParameter(0, IQueryBuilder::PARAM_INT)))
 			->select('t.component_id');
-		// criterion first, then component, as pf_mtot_res, pf_mtot_trend and pf_qtot_res hold them: the rows
-		// come grouped from the index, and SQLite need not sort them (callers add further keys)
+		// criterion first, then component, as pf_mtot_res, pf_mtot_trend and pf_qtot_res hold
+		// them: the rows come grouped from the index, and SQLite need not sort them (callers add
+		// further keys)
 		if ($overall) {
 			$qb->groupBy('t.component_id');
 		} else {

@@ -18,7 +18,8 @@ use OCA\PilotFeedback\Model\ConsolidationScope;
  * A range of whole quarters (a quarter, a calendar year) is read from the quarter rows: a third
  * of the rows (forResults()). Any other range is read from the monthly rows alone: reading its
  * whole quarters from the quarter rows and the months around them from the monthly ones cost
- * more than the monthly rows alone, on SQLite and PostgreSQL (docs/performance.md, round five).
+ * as much as the monthly rows alone or more, on SQLite and PostgreSQL (docs/performance.md,
+ * round five).
  * With "released only", the quarter rows serve only while every organisation released each
  * quarter in full or not at all.
  */
