@@ -51,11 +51,13 @@ class MonthTotalsMapper {
 	 * @param array{totals: array<string, array{orgId: int, criterionId: int, delta: list<int>}>, raters: array<int, int>} $difference
 	 */
 	public function add(int $periodId, int $pilotId, int $componentId, string $userId, array $difference): void {
-		// the month's rows first, then the quarter's, each in criterion order (lock order)
-		foreach ([[self::TOTALS, 'period_id', $periodId], [self::QUARTERS, 'quarter', $difference['totals'] === [] ? 0 : $this->quarterOf($periodId)]] as [$table, $column, $id]) {
-			foreach ($difference['totals'] as $row) {
-				$key = [$column => $id, 'pilot_id' => $pilotId, 'org_id' => $row['orgId'], 'component_id' => $componentId, 'criterion_id' => $row['criterionId']];
-				$this->addTo($table, $key, array_combine(self::COUNTS, $row['delta']));
+		if ($difference['totals'] !== []) {
+			// the month's rows first, then the quarter's, each in criterion order (lock order)
+			foreach ([[self::TOTALS, 'period_id', $periodId], [self::QUARTERS, 'quarter', $this->quarterOf($periodId)]] as [$table, $column, $id]) {
+				foreach ($difference['totals'] as $row) {
+					$key = [$column => $id, 'pilot_id' => $pilotId, 'org_id' => $row['orgId'], 'component_id' => $componentId, 'criterion_id' => $row['criterionId']];
+					$this->addTo($table, $key, array_combine(self::COUNTS, $row['delta']));
+				}
 			}
 		}
 		ksort($difference['raters']);
