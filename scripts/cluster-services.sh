@@ -11,6 +11,9 @@
 
 CLUSTER_PACKAGES=(postgresql nginx redis-server php8.2-fpm php8.2-redis php8.2-apcu php8.2-pgsql)
 PHP_FPM="${PHP_FPM:-/usr/sbin/php-fpm8.2}"
+# Seconds a session lock lives at most (redis.session.lock_expire), so that a dead node's
+# lock frees its session again.
+SESSION_LOCK_EXPIRE="${SESSION_LOCK_EXPIRE:-30}"
 # The replica's name, which the primary waits for (synchronous_standby_names).
 PG_REPLICA_NAME='replica1'
 # Throwaway servers on a shared 2-core machine: below the foreground's priority.
@@ -155,12 +158,16 @@ start_fpm() {
 		php_admin_value[error_log] = $dir/php-error.log
 		php_admin_value[apc.enabled] = 1
 		php_admin_value[apc.shm_size] = 64M
-		; Sessions in Redis as well, so that a login holds on both nodes.
+		; Sessions in Redis as well, so that a login holds on both nodes, locked as Nextcloud's
+		; manual sets it. A lock outlives a worker killed while holding it until it expires:
+		; by default after max_execution_time, which Nextcloud raises to 3600 s, and the
+		; session's requests wait that long (docs/deployment.md).
 		php_admin_value[session.save_handler] = redis
 		php_admin_value[session.save_path] = "tcp://127.0.0.1:$REDIS_PORT?database=1"
 		php_admin_value[redis.session.locking_enabled] = 1
 		php_admin_value[redis.session.lock_retries] = -1
 		php_admin_value[redis.session.lock_wait_time] = 10000
+		php_admin_value[redis.session.lock_expire] = $SESSION_LOCK_EXPIRE
 	EOF
 	log "App server $node: PHP-FPM $("$PHP_FPM" -v | awk 'NR==1 {print $2}') on $dir/php-fpm.sock"
 	stops+=("stop_fpm $node")

@@ -19,7 +19,8 @@
 # `node kill a` kills node a's PHP-FPM, master and workers, as a crash would, on the cluster
 # running in $PILOTFEEDBACK_CLUSTER_DIR; `node start a` starts it again (the cluster's stop
 # stops it then as well). --run exports PILOTFEEDBACK_CLUSTER_DIR, and NODE_A_PIDFILE and
-# NODE_B_PIDFILE (the FPM masters' pid files), for test/cluster/node-kill.spec.ts.
+# NODE_B_PIDFILE (the FPM masters' pid files), for test/cluster/node-kill.spec.ts, and
+# REDIS_PORT and SESSION_LOCK_EXPIRE, for test/cluster/session-lock.spec.ts.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/db-server.sh"
@@ -126,6 +127,7 @@ nodes="$(for _ in 1 2 3 4; do curl -sf -o /dev/null -D - "$url/status.php" | sed
 export NEXTCLOUD_URL="$url" NODE_A_URL="http://127.0.0.1:$NODE_A_PORT" NODE_B_URL="http://127.0.0.1:$NODE_B_PORT"
 export NEXTCLOUD_SERVER_DIR="$server" PILOTFEEDBACK_CLUSTER_DIR="$CLUSTER_DIR"
 export NODE_A_PIDFILE="$CLUSTER_DIR/node-a/php-fpm.pid" NODE_B_PIDFILE="$CLUSTER_DIR/node-b/php-fpm.pid"
+export REDIS_PORT SESSION_LOCK_EXPIRE
 if ((${#run[@]})); then
 	log "Running through the balancer $url: ${run[*]}"
 	status=0

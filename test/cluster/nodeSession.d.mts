@@ -20,6 +20,8 @@ export class NodeSession {
 	constructor(user: string, password: string)
 	/** Logs in with basic auth through `base`; throws unless Nextcloud answers 200. */
 	open(base: string): Promise<this>
+	/** The value of one of the session's cookies, if it has it. */
+	cookie(name: string): string | undefined
 	/** A JSON call of the app's API (`path` relative to /api/v1) on `base`. */
 	api(base: string, method: string, path: string, body?: unknown): Promise<Answer>
 	/** A request with the session's cookies to `base` + `path`; `body` is sent as JSON. */

@@ -47,6 +47,16 @@ export class NodeSession {
 	}
 
 	/**
+	 * The value of one of the session's cookies, if it has it.
+	 *
+	 * @param {string} name
+	 * @return {string | undefined}
+	 */
+	cookie(name) {
+		return this.cookies.get(name)
+	}
+
+	/**
 	 * A JSON call of the app's API (`path` relative to /api/v1) on `base`.
 	 *
 	 * @param {string} base
