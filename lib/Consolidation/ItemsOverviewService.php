@@ -214,7 +214,7 @@ class ItemsOverviewService {
 			'id' => $item->getId(),
 			'title' => $item->getTitle(),
 			'type' => ItemType::from($item->getType())->value,
-			'priority' => Priority::from($item->getConsPriority() ?? $item->getPriority())->key(),
+			'priority' => Priority::from($item->shownPriority())->key(),
 			'status' => ItemStatus::from($item->getStatus())->value,
 			'componentId' => $item->getComponentId(),
 			'organisationId' => $item->getOrgId(),

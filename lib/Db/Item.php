@@ -87,4 +87,12 @@ class Item extends Entity {
 		}
 		$this->addType('confidential', 'boolean');
 	}
+
+	/**
+	 * The priority the item is shown and counted with: the consolidated one, else the
+	 * reporter's (ItemMapper::shownPriority says the same in SQL).
+	 */
+	public function shownPriority(): int {
+		return $this->getConsPriority() ?? $this->getPriority();
+	}
 }

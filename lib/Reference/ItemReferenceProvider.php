@@ -77,7 +77,7 @@ class ItemReferenceProvider extends ADiscoverableReferenceProvider implements IS
 			return null;
 		}
 		$type = Labels::type($this->l10n, $item->getType());
-		$priority = Labels::priority($this->l10n, $item->getConsPriority() ?? $item->getPriority());
+		$priority = Labels::priority($this->l10n, $item->shownPriority());
 		$status = Labels::status($this->l10n, $item->getStatus());
 		$supporters = $this->l10n->n('%n supporter', '%n supporters', $item->getSupportCount());
 
@@ -91,7 +91,7 @@ class ItemReferenceProvider extends ADiscoverableReferenceProvider implements IS
 			'title' => $item->getTitle(),
 			'type' => $item->getType(),
 			'typeLabel' => $type,
-			'priority' => $item->getConsPriority() ?? $item->getPriority(),
+			'priority' => $item->shownPriority(),
 			'priorityLabel' => $priority,
 			'status' => $item->getStatus(),
 			'statusLabel' => $status,

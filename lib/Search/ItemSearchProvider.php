@@ -104,7 +104,7 @@ class ItemSearchProvider implements IFilteringProvider {
 			'#' . $item->getId(),
 			Labels::type($this->l10n, $item->getType()),
 			Labels::status($this->l10n, $item->getStatus()),
-			Labels::priority($this->l10n, $item->getConsPriority() ?? $item->getPriority()),
+			Labels::priority($this->l10n, $item->shownPriority()),
 		]);
 		$entry = new SearchResultEntry('', $item->getTitle(), $subline, $this->links->item($item->getId()), $this->links->icon());
 		$entry->addAttribute('itemId', (string)$item->getId());
