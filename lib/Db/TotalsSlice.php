@@ -15,13 +15,13 @@ use OCA\PilotFeedback\Model\ConsolidationScope;
  * Which rows of one totals table a consolidation scope reads: the months of pf_month_totals
  * (or pf_month_raters), or the quarters of pf_quarter_totals.
  *
- * A range of whole quarters (a quarter, a calendar year) is read from the quarter rows: a third
- * of the rows (forResults()). Any other range is read from the monthly rows alone: reading its
- * whole quarters from the quarter rows and the months around them from the monthly ones cost
- * as much as the monthly rows alone or more, on SQLite and PostgreSQL (docs/performance.md,
- * round five).
+ * Results read the range's whole quarters (a quarter, a calendar year) from the quarter rows, a
+ * third of the rows, and the months around them from the monthly rows; the two slices are summed
+ * each on its own index and added up in one query (forResults(), ConsolidationMapper; on
+ * PostgreSQL the mapper reads the monthly rows alone then, as fast). Trend and participation are
+ * per month and read the monthly rows only.
  * With "released only", the quarter rows serve only while every organisation released each
- * quarter in full or not at all.
+ * whole quarter in full or not at all; otherwise every month is read from the monthly rows.
  */
 final class TotalsSlice {
 	/**
@@ -44,29 +44,48 @@ final class TotalsSlice {
 		return new self($table, 'period_id', array_values($scope->periodIds), $scope->releasedPeriodIds);
 	}
 
-	/** The rating totals of the scope: its quarters where it is whole quarters, else its months. */
-	public static function forResults(ConsolidationScope $scope): self {
+	/**
+	 * The rating totals of the scope: its whole quarters from the quarter rows and the months
+	 * around them from the monthly rows, or every month from the monthly rows.
+	 *
+	 * @return non-empty-list<self> one slice, or the quarters' and then the months'
+	 */
+	public static function forResults(ConsolidationScope $scope): array {
 		$quarters = [];
+		$months = [];
 		foreach ($scope->periodIds as $month => $periodId) {
 			$quarter = self::quarterOf($month);
-			if (strcmp(self::firstMonth($quarter), $scope->range->from) < 0 || strcmp(self::lastMonth($quarter), $scope->range->to) > 0) {
-				return self::months($scope);
+			if (strcmp(self::firstMonth($quarter), $scope->range->from) >= 0 && strcmp(self::lastMonth($quarter), $scope->range->to) <= 0) {
+				$quarters[$quarter][] = $periodId;
+			} else {
+				$months[] = $periodId;
 			}
-			$quarters[$quarter][] = $periodId;
 		}
-		$released = [];
+		if ($quarters === []) {
+			return [self::months($scope)];
+		}
+		$releasedQuarters = [];
+		$releasedMonths = [];
 		foreach ($scope->releasedPeriodIds as $orgId => $periodIds) {
 			foreach ($quarters as $quarter => $quarterPeriods) {
 				$releasedOfQuarter = count(array_intersect($quarterPeriods, $periodIds));
 				if ($releasedOfQuarter === count($quarterPeriods)) {
-					$released[$orgId][] = $quarter;
+					$releasedQuarters[$orgId][] = $quarter;
 				} elseif ($releasedOfQuarter > 0) {
 					// part of a quarter released: only its months can tell which ratings count
-					return self::months($scope);
+					return [self::months($scope)];
 				}
 			}
+			$releasedAround = array_values(array_intersect($periodIds, $months));
+			if ($releasedAround !== []) {
+				$releasedMonths[$orgId] = $releasedAround;
+			}
 		}
-		return new self(MonthTotalsMapper::QUARTERS, 'quarter', array_keys($quarters), $released);
+		$slices = [new self(MonthTotalsMapper::QUARTERS, 'quarter', array_keys($quarters), $releasedQuarters)];
+		if ($months !== []) {
+			$slices[] = new self(MonthTotalsMapper::TOTALS, 'period_id', $months, $releasedMonths);
+		}
+		return $slices;
 	}
 
 	/** The quarter a month (YYYY-MM) lies in, as stored in pf_quarter_totals: year × 10 + 1…4. */

@@ -201,6 +201,16 @@ describe('results: every figure equals the one computed from the ratings sent', 
 		}
 	})
 
+	it('a whole quarter and the month after it add up (the quarter\'s rows and the month\'s, in one query)', async () => {
+		const results = await expectApi<Results>(200, 'bmi', 'GET', `/consolidation/results?${query({ from: month(0), to: month(3) })}`)
+		expect(results.range.months).toEqual([month(0), month(1), month(2), month(3)])
+		expectComponents(results.components, select({ months: [0, 1, 2, 3] }), 'quarter and April')
+		for (const short of ['rki', 'bsh'] as const) {
+			const breakdown = results.organisations.find((o) => o.organisationId === org(short).id)!
+			expectComponents(breakdown.components, select({ months: [0, 1, 2, 3], org: short }), `quarter and April ${short}`)
+		}
+	})
+
 	it('released feedback only: just RKI\'s released month counts', async () => {
 		const results = await expectApi<Results>(200, 'bmi', 'GET', `/consolidation/results?${query({ from: month(0), to: month(3), releasedOnly: 1 })}`)
 		expect(results.releasedOnly).toBe(true)
@@ -422,11 +432,12 @@ describe('released only over a whole quarter (read from the quarter rows while e
 	const fromRatings = (bshMonths: number[], rkiMonths: number[]): Rating[] => RATINGS.filter((r) => (ORG_OF[r.user] === 'bsh' ? bshMonths : rkiMonths).includes(r.month))
 
 	async function expectReleased(ratings: Rating[], where: string): Promise<void> {
-		for (const range of [{ quarter: `${year}-Q1` }, { from: month(0), to: month(3) }]) {
+		for (const [range, months] of [[{ quarter: `${year}-Q1` }, [0, 1, 2]], [{ from: month(0), to: month(3) }, [0, 1, 2, 3]]] as const) {
 			const results = await expectApi<Results>(200, 'bmi', 'GET', `/consolidation/results?${query({ ...range, releasedOnly: 1 })}`)
-			expectComponents(results.components, ratings, `${where} ${JSON.stringify(range)}`)
+			const inRange = ratings.filter((r) => (months as readonly number[]).includes(r.month))
+			expectComponents(results.components, inRange, `${where} ${JSON.stringify(range)}`)
 			const bsh = results.organisations.find((o) => o.organisationId === s.bsh.id)
-			expectComponents(bsh!.components, ratings.filter((r) => ORG_OF[r.user] === 'bsh'), `${where}, BSH ${JSON.stringify(range)}`)
+			expectComponents(bsh!.components, inRange.filter((r) => ORG_OF[r.user] === 'bsh'), `${where}, BSH ${JSON.stringify(range)}`)
 		}
 	}
 
@@ -447,6 +458,11 @@ describe('released only over a whole quarter (read from the quarter rows while e
 		// RKI takes January back: BSH released the whole quarter, RKI none of it
 		await expectApi(200, 'rki-coord', 'DELETE', `/organisations/${s.rki.id}/releases/${periods[RELEASED.month].id}`)
 		await expectReleased(fromRatings(BSH_RELEASED, []), 'BSH January to March')
+
+		// RKI releases April, after the quarter: BSH's quarter rows and RKI's April add up
+		await expectApi(201, 'rki-coord', 'POST', `/organisations/${s.rki.id}/releases`, { periodId: periods[3].id })
+		await expectReleased(fromRatings(BSH_RELEASED, [3]), 'BSH January to March, RKI April')
+		await expectApi(200, 'rki-coord', 'DELETE', `/organisations/${s.rki.id}/releases/${periods[3].id}`)
 
 		// BSH takes February back: part of its quarter again
 		await expectApi(200, 'bsh-coord', 'DELETE', `/organisations/${s.bsh.id}/releases/${periods[1].id}`)

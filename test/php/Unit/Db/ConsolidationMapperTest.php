@@ -17,6 +17,7 @@ use OCP\DB\IResult;
 use OCP\DB\QueryBuilder\IExpressionBuilder;
 use OCP\DB\QueryBuilder\IFunctionBuilder;
 use OCP\DB\QueryBuilder\IQueryBuilder;
+use OCP\DB\QueryBuilder\IQueryFunction;
 use OCP\IDBConnection;
 use PHPUnit\Framework\TestCase;
 
@@ -39,15 +40,16 @@ final class ConsolidationMapperTest extends TestCase {
 	/** @var list<list<int>> the quarter lists the queries were bound to (2026-Q4: 20264) */
 	private array $quarterLists = [];
 
-	private function mapper(): ConsolidationMapper {
+	private function mapper(string $database = IDBConnection::PLATFORM_SQLITE): ConsolidationMapper {
 		$result = $this->createMock(IResult::class);
 		$result->method('fetch')->willReturn(false);
 		$qb = $this->createMock(IQueryBuilder::class);
 		foreach (['select', 'addSelect', 'selectAlias', 'selectDistinct', 'where', 'andWhere', 'groupBy', 'addGroupBy', 'innerJoin'] as $method) {
 			$qb->method($method)->willReturnSelf();
 		}
-		$qb->method('from')->willReturnCallback(function (string $table) use ($qb): IQueryBuilder {
-			$this->tables[] = $table;
+		$qb->method('from')->willReturnCallback(function (string|IQueryFunction $table) use ($qb): IQueryBuilder {
+			// a table, or the sum of several slices' queries (UNION ALL)
+			$this->tables[] = is_string($table) ? $table : 'union';
 			return $qb;
 		});
 		$qb->method('createNamedParameter')->willReturnCallback(function (mixed $value, mixed $type = IQueryBuilder::PARAM_STR): string {
@@ -60,11 +62,13 @@ final class ConsolidationMapperTest extends TestCase {
 			}
 			return ':param';
 		});
+		$qb->method('createFunction')->willReturn($this->createMock(IQueryFunction::class));
 		$qb->method('expr')->willReturn($this->createMock(IExpressionBuilder::class));
 		$qb->method('func')->willReturn($this->createMock(IFunctionBuilder::class));
 		$qb->method('executeQuery')->willReturn($result);
 		$db = $this->createMock(IDBConnection::class);
 		$db->method('getQueryBuilder')->willReturn($qb);
+		$db->method('getDatabaseProvider')->willReturn($database);
 		return new ConsolidationMapper($db);
 	}
 
@@ -122,13 +126,29 @@ final class ConsolidationMapperTest extends TestCase {
 		self::assertSame([[20264]], $this->quarterLists);
 		self::assertSame(['pf_quarter_totals'], $this->tables);
 
-		// September to December (periods 101…104): every month from the monthly rows
+		// September to December (periods 101…104): the fourth quarter from its quarter rows,
+		// September from the monthly ones, added up in one query
 		$this->tables = [];
 		$this->organisationLists = [];
 		$range = MonthRange::between('2026-09', '2026-12');
 		$mapper->ratingStats(new ConsolidationScope(1, $range, false, null, [2, 5], [2, 5], ScopePeriods::of($range)), null, false, false);
+		self::assertSame(['pf_quarter_totals', 'pf_month_totals', 'union'], $this->tables);
+		self::assertSame([[20264], [20264]], $this->quarterLists);
+		self::assertSame([[2, 5], [101], [2, 5]], $this->organisationLists);
+
+		// on PostgreSQL from the monthly rows alone, which it sums as fast
+		$this->tables = [];
+		$this->organisationLists = [];
+		$this->mapper(IDBConnection::PLATFORM_POSTGRES)->ratingStats(new ConsolidationScope(1, $range, false, null, [2, 5], [2, 5], ScopePeriods::of($range)), null, false, false);
 		self::assertSame(['pf_month_totals'], $this->tables);
-		self::assertSame([[20264]], $this->quarterLists);
+		self::assertSame([[101, 102, 103, 104], [2, 5]], $this->organisationLists);
+
+		// August to November: no whole quarter, every month from the monthly rows
+		$this->tables = [];
+		$this->organisationLists = [];
+		$range = MonthRange::between('2026-08', '2026-11');
+		$mapper->ratingStats(new ConsolidationScope(1, $range, false, null, [2, 5], [2, 5], ScopePeriods::of($range)), null, false, false);
+		self::assertSame(['pf_month_totals'], $this->tables);
 		self::assertSame([[101, 102, 103, 104], [2, 5]], $this->organisationLists);
 	}
 
