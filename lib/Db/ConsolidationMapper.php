@@ -19,7 +19,8 @@ use OCP\IDBConnection;
  * The aggregate queries behind consolidated results and participation. They sum the monthly
  * totals (MonthTotalsMapper: per period, pilot, organisation, component and criterion, kept in
  * step with every save), so that their cost follows the months and the catalogue, not the
- * number of ratings: a year is twelve months of small rows (docs/performance.md).
+ * number of ratings: a year is twelve months of small rows, or four quarters' for results
+ * (TotalsSlice, docs/performance.md).
  *
  * Each query covers a scope's pilot, months and release filter, and the ratings of the
  * organisations taking part in the pilot as the scope lists them (takingPartIds, archived ones
