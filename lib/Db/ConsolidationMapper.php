@@ -61,7 +61,6 @@ class ConsolidationMapper {
 		$qb = $this->db->getQueryBuilder();
 		if (count($slices) === 1) {
 			$this->totals($qb, $qb, $scope, $slices[0], $organisationIds, $overall, $keys);
-			self::sum($qb, MonthTotalsMapper::COUNTS);
 		} else {
 			// whole quarters and the months around them: each slice summed on its own index,
 			// the sums added up here (one query, one answer to fetch)
@@ -74,8 +73,8 @@ class ConsolidationMapper {
 			}
 			$qb->from($qb->createFunction('(' . implode(' UNION ALL ', $parts) . ')'), 't');
 			self::group($qb, $overall, $keys);
-			self::sum($qb, MonthTotalsMapper::COUNTS);
 		}
+		self::sum($qb, MonthTotalsMapper::COUNTS);
 		$rows = [];
 		$result = $qb->executeQuery();
 		while ($row = $result->fetch()) {
