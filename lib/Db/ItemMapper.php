@@ -105,27 +105,26 @@ class ItemMapper extends QBMapper {
 	 * @return list<Item>
 	 */
 	public function findPage(Actor $actor, ItemQuery $query): array {
+		return $this->findInOrder($this->findPageIds($actor, $query, $query->limit));
+	}
+
+	/**
+	 * The ids of at most $count items from the page's start on, in the list's order.
+	 *
+	 * @return list<int>
+	 */
+	public function findPageIds(Actor $actor, ItemQuery $query, int $count): array {
 		$qb = $this->db->getQueryBuilder();
 		$qb->select('id')->from($this->getTableName());
 		$this->applyFilters($qb, $actor, $query);
 		$qb->orderBy($this->sortExpression($qb, $query->sortColumn), $query->ascending ? 'ASC' : 'DESC')
 			->addOrderBy('id', $query->ascending ? 'ASC' : 'DESC')
 			->setFirstResult($query->offset())
-			->setMaxResults($query->limit);
-		return $this->findInOrderOf($qb);
-	}
-
-	/**
-	 * The items whose ids a query selects (one column), in the query's order; an item deleted
-	 * in between is left out. For pages whose ids come from an index alone.
-	 *
-	 * @return list<Item>
-	 */
-	public function findInOrderOf(IQueryBuilder $qb): array {
+			->setMaxResults($count);
 		$result = $qb->executeQuery();
 		$ids = array_map(static fn (mixed $id): int => (int)$id, $result->fetchAll(\PDO::FETCH_COLUMN));
 		$result->closeCursor();
-		return $this->findInOrder($ids);
+		return $ids;
 	}
 
 	/**
@@ -163,6 +162,9 @@ class ItemMapper extends QBMapper {
 	 * @return array{items: list<Item>, total: int, totalCapped: bool}
 	 */
 	public function findPageWithTotal(Actor $actor, ItemQuery $query): array {
+		if ($query->search !== null) {
+			return $this->findSearchPageWithTotal($actor, $query);
+		}
 		$items = $this->findPage($actor, $query);
 		$onPage = count($items);
 		if ($onPage < $query->limit && ($onPage > 0 || $query->offset() === 0)) {
@@ -171,13 +173,30 @@ class ItemMapper extends QBMapper {
 		if ($query->filtersOnlyByPilotOrOrganisation()) {
 			return ['items' => $items, 'total' => $this->countFromTotals($actor, $query), 'totalCapped' => false];
 		}
-		if ($query->search === null) {
-			return ['items' => $items, 'total' => $this->count($actor, $query), 'totalCapped' => false];
-		}
+		return ['items' => $items, 'total' => $this->count($actor, $query), 'totalCapped' => false];
+	}
+
+	/**
+	 * A page of a text search and its bounded total from one query: the ids of the page and
+	 * of the matches after it up to the bound, in the list's order. Matching reads the items
+	 * one by one (LIKE on title and body), so a second query that counts them reads the same
+	 * rows again (PostgreSQL, 200 000 items, a tester's "sharing link": page 7 ms and count
+	 * 13 ms, against 13–17 ms for both at once). Only a page past the end counts from the start.
+	 *
+	 * @return array{items: list<Item>, total: int, totalCapped: bool}
+	 */
+	private function findSearchPageWithTotal(Actor $actor, ItemQuery $query): array {
 		// whole pages, so that "more than N pages" holds when the bound is passed
 		$cap = $query->offset() + $query->limit * (int)ceil(self::SEARCH_COUNT_CAP / $query->limit);
-		$total = $this->count($actor, $query, $cap + 1);
-		return ['items' => $items, 'total' => min($total, $cap), 'totalCapped' => $total > $cap];
+		$ids = $this->findPageIds($actor, $query, $cap + 1 - $query->offset());
+		$total = $ids === [] && $query->offset() > 0
+			? $this->count($actor, $query, $cap + 1)
+			: $query->offset() + count($ids);
+		return [
+			'items' => $this->findInOrder(array_slice($ids, 0, $query->limit)),
+			'total' => min($total, $cap),
+			'totalCapped' => $total > $cap,
+		];
 	}
 
 	/**

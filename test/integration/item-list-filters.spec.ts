@@ -151,6 +151,21 @@ describe('each filter selects exactly the items computed from what the suite fil
 		expect((await list('rki-tester2', { q: 'Token leak' })).total).toBe(1)
 	})
 
+	it('a search is paged: every page, and a page past the end, has the exact total', async () => {
+		for (const login of ['bmi', 'rki-tester1'] as const) {
+			const want = expected(login, () => true)
+			const seen: number[] = []
+			for (let page = 1; page <= Math.ceil(want.length / 2) + 1; page++) {
+				const got = await expectApi<{ items: Item[], total: number, totalCapped: boolean }>(200, login, 'GET', `/items?pilotId=${own.pilotId}&q=${tag}&limit=2&page=${page}`)
+				expect(got.total, `${login}, page ${page}`).toBe(want.length)
+				expect(got.totalCapped).toBe(false)
+				expect(got.items.length, `${login}, page ${page}`).toBe(Math.max(0, Math.min(2, want.length - (page - 1) * 2)))
+				seen.push(...got.items.map((item) => item.id))
+			}
+			expect([...seen].sort((a, b) => a - b), login).toEqual(want)
+		}
+	})
+
 	it('sorting by priority follows the priority shown', async () => {
 		const { items: sorted } = await listAll('bmi', { pilotId: own.pilotId, sort: 'priority', order: 'desc' })
 		const rank: Record<string, number> = { low: 1, medium: 2, high: 3, critical: 4 }

@@ -24,16 +24,25 @@ final class ItemMapperPageTest extends TestCase {
 	private ItemMapper&MockObject $mapper;
 
 	protected function setUp(): void {
-		$this->mapper = $this->createPartialMock(ItemMapper::class, ['findPage', 'count', 'countFromTotals']);
+		$this->mapper = $this->createPartialMock(ItemMapper::class, ['findPage', 'findPageIds', 'findInOrder', 'count', 'countFromTotals']);
+		$this->mapper->method('findInOrder')->willReturnCallback(static fn (array $ids): array => self::withIds($ids));
 	}
 
 	/** @return list<Item> */
 	private static function items(int $n): array {
+		return self::withIds($n === 0 ? [] : range(1, $n));
+	}
+
+	/**
+	 * @param list<int> $ids
+	 * @return list<Item>
+	 */
+	private static function withIds(array $ids): array {
 		return array_map(static function (int $id): Item {
 			$item = new Item();
 			$item->setId($id);
 			return $item;
-		}, $n === 0 ? [] : range(1, $n));
+		}, $ids);
 	}
 
 	/** @return array{items: list<Item>, total: int, totalCapped: bool} */
@@ -85,32 +94,62 @@ final class ItemMapperPageTest extends TestCase {
 		$this->assertTrue((new ItemQuery(sortColumn: 'support_count', ascending: true))->filtersOnlyByPilotOrOrganisation());
 	}
 
-	/** @return array{items: list<Item>, total: int, totalCapped: bool} */
-	private function search(int $page, int $limit, int $expectedBound, int $counted): array {
-		$this->mapper->method('findPage')->willReturn(self::items($limit));
-		$this->mapper->expects($this->once())->method('count')
-			->with($this->anything(), $this->anything(), $expectedBound)
-			->willReturn($counted);
-		return $this->mapper->findPageWithTotal(new Actor('rki-tester1'), new ItemQuery(page: $page, limit: $limit, search: 'sharing link'));
+	/**
+	 * A search whose one query finds $found ids from the page's start on, asked for at most
+	 * $expectedCount of them.
+	 *
+	 * @return array{items: list<Item>, total: int, totalCapped: bool}
+	 */
+	private function search(int $page, int $limit, int $expectedCount, int $found): array {
+		$query = new ItemQuery(page: $page, limit: $limit, search: 'sharing link');
+		$this->mapper->expects($this->once())->method('findPageIds')
+			->with($this->anything(), $query, $expectedCount)
+			->willReturn($found === 0 ? [] : range($query->offset() + 1, $query->offset() + $found));
+		$this->mapper->expects($this->never())->method('findPage');
+		return $this->mapper->findPageWithTotal(new Actor('rki-tester1'), $query);
 	}
 
 	public function testASearchCountsNoFurtherThanTheCapPastThePageStart(): void {
 		// page 3 of 100: 200 before it, then 200 more; one beyond tells whether there are more
-		$result = $this->search(3, 100, 401, 401);
+		$this->mapper->expects($this->never())->method('count');
+		$result = $this->search(3, 100, 201, 201);
 		$this->assertSame(400, $result['total']);
 		$this->assertTrue($result['totalCapped']);
+		$this->assertSame(range(201, 300), array_map(static fn (Item $item): int => $item->getId(), $result['items']));
 	}
 
 	public function testASearchWithFewerMatchesThanTheCapIsExact(): void {
+		$this->mapper->expects($this->never())->method('count');
 		$result = $this->search(1, 100, 201, 200);
 		$this->assertSame(200, $result['total']);
 		$this->assertFalse($result['totalCapped']);
+		$this->assertCount(100, $result['items']);
+	}
+
+	public function testASearchThatEndsOnThePageIsExact(): void {
+		$this->mapper->expects($this->never())->method('count');
+		$result = $this->search(2, 25, 201, 7);
+		$this->assertSame(32, $result['total']);
+		$this->assertFalse($result['totalCapped']);
+		$this->assertCount(7, $result['items']);
 	}
 
 	public function testTheCapIsWholePagesSoThatMoreThanNPagesHolds(): void {
 		// 30 per page: 7 pages (210 items) are counted, so "more than 7 pages" is true when capped
+		$this->mapper->expects($this->never())->method('count');
 		$result = $this->search(1, 30, 211, 211);
 		$this->assertSame(210, $result['total']);
 		$this->assertTrue($result['totalCapped']);
+		$this->assertCount(30, $result['items']);
+	}
+
+	public function testASearchPagePastTheEndCountsFromTheStart(): void {
+		$this->mapper->expects($this->once())->method('count')
+			->with($this->anything(), $this->anything(), 601)
+			->willReturn(40);
+		$result = $this->search(5, 100, 201, 0);
+		$this->assertSame(40, $result['total']);
+		$this->assertFalse($result['totalCapped']);
+		$this->assertSame([], $result['items']);
 	}
 }
