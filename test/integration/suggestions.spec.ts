@@ -48,6 +48,16 @@ describe('similar titles', () => {
 		expect(ids.slice(0, 2)).toEqual([both.id, onlyFirst.id])
 	})
 
+	it('of two words list the titles with both first, each once, then those with one', async () => {
+		const [one, two] = [word(), word()]
+		const withBoth = await createItem('rki-tester1', s, { title: `Calendar ${one} shows ${two}` })
+		const withTwoTwice = await createItem('bsh-tester1', s, { title: `${one} sync of ${two}s and ${two} folders` })
+		const withOne = await createItem('bsh-tester1', s, { title: `${one} is slow` })
+		const ids = await suggest('rki-tester2', `${two} ${one}`)
+		expect(ids.slice(0, 2).sort((a, b) => a - b)).toEqual([withBoth.id, withTwoTwice.id].sort((a, b) => a - b))
+		expect(ids.slice(2)).toEqual([withOne.id])
+	})
+
 	it('answer the short and the empty text with nothing', async () => {
 		expect(await suggest('rki-tester2', 'zq')).toEqual([])
 		expect(await suggest('rki-tester2', '')).toEqual([])
