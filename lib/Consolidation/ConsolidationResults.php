@@ -132,13 +132,12 @@ class ConsolidationResults {
 				$summed[$key] = ['organisationId' => null] + $row;
 				continue;
 			}
-			$into = $summed[$key];
-			$into['total'] += $row['total'];
-			$into['n'] += $row['n'];
-			$into['sum'] += $row['sum'];
-			$into['notAssessed'] += $row['notAssessed'];
-			$into['distribution'] = array_map(static fn (int $a, int $b): int => $a + $b, $into['distribution'], $row['distribution']);
-			$summed[$key] = $into;
+			$summed[$key]['total'] += $row['total'];
+			$summed[$key]['n'] += $row['n'];
+			$summed[$key]['sum'] += $row['sum'];
+			$summed[$key]['notAssessed'] += $row['notAssessed'];
+			[$a, $b] = [$summed[$key]['distribution'], $row['distribution']];
+			$summed[$key]['distribution'] = [$a[0] + $b[0], $a[1] + $b[1], $a[2] + $b[2], $a[3] + $b[3], $a[4] + $b[4]];
 		}
 		return array_values($summed);
 	}
