@@ -40,18 +40,25 @@ final class BenchPlanTest extends TestCase {
 		self::assertSame(['months' => 0, 'perPeriod' => 0, 'perUser' => 0], BenchPlan::spread(0, 12, 200));
 	}
 
-	public function testAPartlyFilledMonthCoversEveryUserOnce(): void {
+	public function testAPartlyFilledMonthCoversEveryUserOnceEachStartingAtAnotherComponent(): void {
 		self::assertSame([
-			[0, 7, 'u1', 1, 100, 10], [0, 7, 'u2', 1, 100, 10], [0, 7, 'u3', 2, 200, 20],
-			[1, 6, 'u1', 1, 100, 10], [1, 6, 'u2', 1, 100, 10], [1, 6, 'u3', 2, 200, 20],
+			[0, 7, 'u1', 1, 100, 10], [0, 7, 'u2', 1, 101, 10], [0, 7, 'u3', 2, 200, 20],
+			[1, 6, 'u1', 1, 100, 10], [1, 6, 'u2', 1, 101, 10], [1, 6, 'u3', 2, 200, 20],
 		], self::slots(3));
 	}
 
 	public function testTheSlotsGoComponentByComponentUntilTheMonthIsFull(): void {
 		self::assertSame([
-			[0, 7, 'u1', 1, 100, 10], [0, 7, 'u2', 1, 100, 10], [0, 7, 'u3', 2, 200, 20], [0, 7, 'u1', 1, 101, 10],
-			[1, 6, 'u1', 1, 100, 10], [1, 6, 'u2', 1, 100, 10], [1, 6, 'u3', 2, 200, 20], [1, 6, 'u1', 1, 101, 10],
+			[0, 7, 'u1', 1, 100, 10], [0, 7, 'u2', 1, 101, 10], [0, 7, 'u3', 2, 200, 20], [0, 7, 'u1', 1, 101, 10],
+			[1, 6, 'u1', 1, 100, 10], [1, 6, 'u2', 1, 101, 10], [1, 6, 'u3', 2, 200, 20], [1, 6, 'u1', 1, 101, 10],
 		], self::slots(4));
+	}
+
+	public function testEveryUserRatesEveryPairOnceWhenTheMonthHasRoom(): void {
+		$slots = self::slots(100);
+		$u2 = array_values(array_filter($slots, static fn (array $s): bool => $s[2] === 'u2' && $s[1] === 7));
+		// u2 starts at the second pair and wraps around to the first
+		self::assertSame([[101, 10], [100, 11], [100, 10]], array_map(static fn (array $s): array => [$s[4], $s[5]], $u2));
 	}
 
 	public function testAMonthHoldsNoMoreThanEachUserHasComponentsAndNoSlotTwice(): void {
