@@ -337,10 +337,7 @@ class ItemMapper extends QBMapper {
 			->from(ItemWordMapper::TABLE, 'w0');
 		foreach ($words as $i => $word) {
 			$alias = 'w' . $i;
-			$matches = [
-				$sub->expr()->eq($alias . '.prefix', $outer->createNamedParameter(TitleWords::prefix($word))),
-				$sub->expr()->like($alias . '.word', $outer->createNamedParameter($this->db->escapeLikeParameter($word) . '%')),
-			];
+			$matches = $this->beginsATitleWord($sub, $outer, $alias, $word);
 			if ($i === 0) {
 				$sub->where(...$matches);
 			} else {
@@ -400,8 +397,7 @@ class ItemMapper extends QBMapper {
 		foreach ($words as $word) {
 			$one = $this->db->getQueryBuilder();
 			$one->selectDistinct('w.item_id')->from(ItemWordMapper::TABLE, 'w')
-				->where($one->expr()->eq('w.prefix', $outer->createNamedParameter(TitleWords::prefix($word))))
-				->andWhere($one->expr()->like('w.word', $outer->createNamedParameter($this->db->escapeLikeParameter($word) . '%')));
+				->where(...$this->beginsATitleWord($one, $outer, 'w', $word));
 			$perWord[] = $one->getSQL();
 		}
 		$sub = $this->db->getQueryBuilder();
@@ -412,6 +408,20 @@ class ItemMapper extends QBMapper {
 			$sub->having($sub->expr()->gte($sub->func()->count('*'), $outer->createNamedParameter($atLeast, IQueryBuilder::PARAM_INT)));
 		}
 		return $sub;
+	}
+
+	/**
+	 * The conditions on a row of pf_item_words (alias $alias) that $word begins its title word:
+	 * the three-letter prefix the index is searched by, then the word itself; parameters are
+	 * bound on $outer.
+	 *
+	 * @return array{0: string, 1: string}
+	 */
+	private function beginsATitleWord(IQueryBuilder $qb, IQueryBuilder $outer, string $alias, string $word): array {
+		return [
+			$qb->expr()->eq($alias . '.prefix', $outer->createNamedParameter(TitleWords::prefix($word))),
+			$qb->expr()->like($alias . '.word', $outer->createNamedParameter($this->db->escapeLikeParameter($word) . '%')),
+		];
 	}
 
 	/**
