@@ -21,6 +21,7 @@ use OCA\PilotFeedback\Exception\ConflictException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\People\Policy;
+use OCA\PilotFeedback\Rating\MonthlyTotals;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\EventDispatcher\IEventDispatcher;
 
@@ -38,6 +39,7 @@ class ReleaseService {
 		private ReleaseMapper $releases,
 		private ReleaseLogMapper $releaseLog,
 		private TransactionRunner $transactions,
+		private MonthlyTotals $totals,
 		private ITimeFactory $time,
 		private IEventDispatcher $dispatcher,
 	) {
@@ -61,8 +63,11 @@ class ReleaseService {
 		$release->setUserId($actor->userId);
 		$release->setReleasedAt($this->time->getTime());
 		$release = $this->transactions->run(function () use ($release): Release {
+			// no save of the organisation's ratings runs meanwhile (AssessmentStore locks it too)
+			$this->organisations->lock($release->getOrgId());
 			$inserted = $this->releases->insert(clone $release);
 			$this->releaseLog->add($release->getOrgId(), $release->getPeriodId(), ReleaseLogMapper::RELEASED, $release->getUserId(), $release->getReleasedAt());
+			$this->totals->releaseChanged($release->getOrgId(), $release->getPeriodId());
 			return $inserted;
 		});
 		$this->dispatcher->dispatchTyped(new PeriodReleased($release));
@@ -78,12 +83,14 @@ class ReleaseService {
 		$period = $this->periods->get($periodId);
 		$now = $this->time->getTime();
 		$this->transactions->run(function () use ($actor, $orgId, $period, $now): void {
+			$this->organisations->lock($orgId);
 			$release = $this->releases->find($orgId, $period->getId());
 			if ($release === null) {
 				throw new ConflictException('The feedback for %1$s is not released, so there is nothing to reopen.', [$period->getMonth()]);
 			}
 			$this->releases->delete($release);
 			$this->releaseLog->add($orgId, $period->getId(), ReleaseLogMapper::REOPENED, $actor->userId, $now);
+			$this->totals->releaseChanged($orgId, $period->getId());
 		});
 	}
 }

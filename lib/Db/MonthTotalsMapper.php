@@ -21,20 +21,26 @@ use OCP\IDBConnection;
  *   were "not assessed";
  * - pf_quarter_totals: the same per quarter (TotalsSlice::quarterOf), the sums of its months'
  *   rows, so that a range of whole quarters reads a third of the rows (TotalsSlice::forResults);
+ * - pf_quarter_released: the same per quarter, of the months its organisation released only,
+ *   what "released only" reads for whole quarters;
  * - pf_month_raters: per period, pilot, organisation and person the number of rated assessments.
  *
  * A save changes them by the difference it makes (RatingContribution), in the save's
- * transaction, the month's rows and then its quarter's; rebuild() computes them from the
- * ratings, verify (MonthlyTotals) compares.
- * Whether feedback is released is not kept here: the queries filter by the releases read
- * with the scope, so releasing, reopening and closing a month change no total.
+ * transaction, the month's rows and then its quarter's (and its released quarter's, if the
+ * month is released); a release or reopening recomputes the organisation's released quarter
+ * (releaseChanged()); rebuild() computes them all from the ratings, verify (MonthlyTotals)
+ * compares. The monthly rows hold no release: "released only" filters them by the releases
+ * read with the scope.
  */
 class MonthTotalsMapper {
 	public const TOTALS = 'pf_month_totals';
 	public const RATERS = 'pf_month_raters';
 	public const QUARTERS = 'pf_quarter_totals';
+	public const RELEASED_QUARTERS = 'pf_quarter_released';
 	/** The counted columns of pf_month_totals, in the order of RatingContribution's deltas. */
 	public const COUNTS = ['ratings', 's1', 's2', 's3', 's4', 's5'];
+	/** The columns of pf_quarter_totals and pf_quarter_released, as quarterFromMonths() selects them. */
+	private const QUARTER_COLUMNS = ['quarter', 'pilot_id', 'org_id', 'component_id', 'criterion_id', ...self::COUNTS];
 
 	/** @var array<int, int> period id => its quarter, read once per request */
 	private array $quarters = [];
@@ -52,9 +58,15 @@ class MonthTotalsMapper {
 	 */
 	public function add(int $periodId, int $pilotId, int $componentId, string $userId, array $difference): void {
 		if ($difference['totals'] !== []) {
-			// the month's rows first, then the quarter's, each in criterion order (lock order)
-			foreach ([[self::TOTALS, 'period_id', $periodId], [self::QUARTERS, 'quarter', $this->quarterOf($periodId)]] as [$table, $column, $id]) {
+			$quarter = $this->quarterOf($periodId);
+			$released = $this->releasedBy(array_values(array_unique(array_column($difference['totals'], 'orgId'))), $periodId);
+			// the month's rows first, then the quarter's and the released quarter's, each in
+			// criterion order (lock order)
+			foreach ([[self::TOTALS, 'period_id', $periodId], [self::QUARTERS, 'quarter', $quarter], [self::RELEASED_QUARTERS, 'quarter', $quarter]] as [$table, $column, $id]) {
 				foreach ($difference['totals'] as $row) {
+					if ($table === self::RELEASED_QUARTERS && !in_array($row['orgId'], $released, true)) {
+						continue;
+					}
 					$key = [$column => $id, 'pilot_id' => $pilotId, 'org_id' => $row['orgId'], 'component_id' => $componentId, 'criterion_id' => $row['criterionId']];
 					$this->addTo($table, $key, array_combine(self::COUNTS, $row['delta']));
 				}
@@ -65,6 +77,42 @@ class MonthTotalsMapper {
 			$key = ['period_id' => $periodId, 'pilot_id' => $pilotId, 'org_id' => $orgId, 'user_id' => $userId];
 			$this->addTo(self::RATERS, $key, ['ratings' => $change]);
 		}
+	}
+
+	/**
+	 * Which of the organisations released the period. A save into a released month is refused
+	 * before it gets here (AssessmentStore); a user's imported ratings are not.
+	 *
+	 * @param list<int> $orgIds
+	 * @return list<int>
+	 */
+	private function releasedBy(array $orgIds, int $periodId): array {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('org_id')->from('pf_releases')
+			->where($qb->expr()->eq('period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)))
+			->andWhere($qb->expr()->in('org_id', $qb->createNamedParameter($orgIds, IQueryBuilder::PARAM_INT_ARRAY)));
+		$result = $qb->executeQuery();
+		$released = [];
+		while ($row = $result->fetch()) {
+			$released[] = (int)$row['org_id'];
+		}
+		$result->closeCursor();
+		return $released;
+	}
+
+	/**
+	 * Recomputes the organisation's released quarter rows of the period's quarter, after the
+	 * period was released or reopened. Call in that transaction, with the organisation locked
+	 * (OrganisationMapper::lock()), so that no save of its ratings runs meanwhile.
+	 */
+	public function releaseChanged(int $orgId, int $periodId): void {
+		$quarter = $this->quarterOf($periodId);
+		$delete = $this->db->getQueryBuilder();
+		$delete->delete(self::RELEASED_QUARTERS)
+			->where($delete->expr()->eq('quarter', $delete->createNamedParameter($quarter, IQueryBuilder::PARAM_INT)))
+			->andWhere($delete->expr()->eq('org_id', $delete->createNamedParameter($orgId, IQueryBuilder::PARAM_INT)));
+		$delete->executeStatement();
+		$this->insertFrom(self::RELEASED_QUARTERS, self::QUARTER_COLUMNS, $this->releasedQuarterFromMonths($quarter, $this->quarterPeriods()[$quarter], $orgId));
 	}
 
 	/**
@@ -124,8 +172,8 @@ class MonthTotalsMapper {
 	}
 
 	/**
-	 * Recomputes the quarter rows from the monthly ones: of the quarters of the given periods,
-	 * or of all (null).
+	 * Recomputes the quarter rows (and the released quarter rows) from the monthly ones: of the
+	 * quarters of the given periods, or of all (null).
 	 *
 	 * @param list<int>|null $periodIds
 	 */
@@ -134,18 +182,23 @@ class MonthTotalsMapper {
 		if ($periodIds !== null) {
 			$touched = array_flip(array_map(fn (int $id): int => $this->quarterOf($id), $periodIds));
 			$quarters = array_intersect_key($quarters, $touched);
-		}
-		$delete = $this->db->getQueryBuilder();
-		$delete->delete(self::QUARTERS);
-		if ($periodIds !== null) {
 			if ($quarters === []) {
 				return;
 			}
-			$delete->where($delete->expr()->in('quarter', $delete->createNamedParameter(array_keys($quarters), IQueryBuilder::PARAM_INT_ARRAY)));
 		}
-		$delete->executeStatement();
-		foreach ($quarters as $quarter => $quarterPeriodIds) {
-			$this->insertFrom(self::QUARTERS, ['quarter', 'pilot_id', 'org_id', 'component_id', 'criterion_id', ...self::COUNTS], $this->quarterFromMonths($quarter, $quarterPeriodIds));
+		// the released quarter rows come with migration 000409; migration 000407 rebuilds before them
+		$tables = $this->db->tableExists(self::RELEASED_QUARTERS) ? [self::QUARTERS, self::RELEASED_QUARTERS] : [self::QUARTERS];
+		foreach ($tables as $table) {
+			$delete = $this->db->getQueryBuilder();
+			$delete->delete($table);
+			if ($periodIds !== null) {
+				$delete->where($delete->expr()->in('quarter', $delete->createNamedParameter(array_keys($quarters), IQueryBuilder::PARAM_INT_ARRAY)));
+			}
+			$delete->executeStatement();
+			foreach ($quarters as $quarter => $quarterPeriodIds) {
+				$select = $table === self::QUARTERS ? $this->quarterFromMonths($quarter, $quarterPeriodIds) : $this->releasedQuarterFromMonths($quarter, $quarterPeriodIds, null);
+				$this->insertFrom($table, self::QUARTER_COLUMNS, $select);
+			}
 		}
 	}
 
@@ -159,22 +212,43 @@ class MonthTotalsMapper {
 		$qb = $this->db->getQueryBuilder();
 		// the quarter as a literal: a bound parameter in the select list has no type on PostgreSQL
 		$qb->selectAlias($qb->createFunction((string)$quarter), 'quarter')
-			->addSelect('pilot_id', 'org_id', 'component_id', 'criterion_id')
-			->from(self::TOTALS)
-			->where($qb->expr()->in('period_id', $qb->createNamedParameter($periodIds, IQueryBuilder::PARAM_INT_ARRAY)))
-			->groupBy('pilot_id', 'org_id', 'component_id', 'criterion_id')
-			->having($qb->expr()->gt($qb->func()->sum('ratings'), $qb->createNamedParameter(0, IQueryBuilder::PARAM_INT)));
+			->addSelect('t.pilot_id', 't.org_id', 't.component_id', 't.criterion_id')
+			->from(self::TOTALS, 't')
+			->where($qb->expr()->in('t.period_id', $qb->createNamedParameter($periodIds, IQueryBuilder::PARAM_INT_ARRAY)))
+			->groupBy('t.pilot_id', 't.org_id', 't.component_id', 't.criterion_id')
+			->having($qb->expr()->gt($qb->func()->sum('t.ratings'), $qb->createNamedParameter(0, IQueryBuilder::PARAM_INT)));
 		foreach (self::COUNTS as $column) {
-			$qb->selectAlias($qb->func()->sum($column), $column);
+			$qb->selectAlias($qb->func()->sum('t.' . $column), $column);
 		}
 		return $qb;
 	}
 
-	/** The stored rows of one quarter in the shape of quarterFromMonths() (rows of ratings 0 left out). */
-	public function storedQuarter(int $quarter): IQueryBuilder {
+	/**
+	 * A quarter's released rows summed from the stored rows of the months their organisation
+	 * released, in the shape of quarterFromMonths(): of one organisation, or of all (null).
+	 *
+	 * @param list<int> $periodIds the quarter's periods
+	 */
+	public function releasedQuarterFromMonths(int $quarter, array $periodIds, ?int $orgId): IQueryBuilder {
+		$qb = $this->quarterFromMonths($quarter, $periodIds);
+		$qb->innerJoin('t', 'pf_releases', 'r', $qb->expr()->andX(
+			$qb->expr()->eq('r.org_id', 't.org_id'),
+			$qb->expr()->eq('r.period_id', 't.period_id'),
+		));
+		if ($orgId !== null) {
+			$qb->andWhere($qb->expr()->eq('t.org_id', $qb->createNamedParameter($orgId, IQueryBuilder::PARAM_INT)));
+		}
+		return $qb;
+	}
+
+	/**
+	 * The stored rows of one quarter in the shape of quarterFromMonths() (rows of ratings 0 left
+	 * out), of pf_quarter_totals or pf_quarter_released.
+	 */
+	public function storedQuarter(int $quarter, string $table = self::QUARTERS): IQueryBuilder {
 		$qb = $this->db->getQueryBuilder();
 		$qb->select('quarter', 'pilot_id', 'org_id', 'component_id', 'criterion_id', ...self::COUNTS)
-			->from(self::QUARTERS)
+			->from($table)
 			->where($qb->expr()->eq('quarter', $qb->createNamedParameter($quarter, IQueryBuilder::PARAM_INT)))
 			->andWhere($qb->expr()->gt('ratings', $qb->createNamedParameter(0, IQueryBuilder::PARAM_INT)));
 		return $qb;

@@ -13,35 +13,36 @@ use OCA\PilotFeedback\Model\ConsolidationScope;
 
 /**
  * Which rows of one totals table a consolidation scope reads: the months of pf_month_totals
- * (or pf_month_raters), or the quarters of pf_quarter_totals.
+ * (or pf_month_raters), or the quarters of pf_quarter_totals (pf_quarter_released with
+ * "released only").
  *
  * Results read the range's whole quarters (a quarter, a calendar year) from the quarter rows, a
  * third of the rows, and the months around them from the monthly rows; the two slices are summed
  * each on its own index and added up in one query (forResults(), ConsolidationMapper; on
  * PostgreSQL the mapper reads the monthly rows alone then, as fast). Trend and participation are
  * per month and read the monthly rows only.
- * With "released only", the quarter rows serve only while every organisation released each
- * whole quarter in full or not at all; otherwise every month is read from the monthly rows.
+ * With "released only", the monthly rows are filtered by the (organisation, month) pairs
+ * released; the released quarter rows hold the released months only and need no filter.
  */
 final class TotalsSlice {
 	/**
 	 * @param string $table MonthTotalsMapper::TOTALS, ::RATERS or ::QUARTERS
 	 * @param string $column the table's column of the ids: period_id or quarter
 	 * @param non-empty-list<int> $ids the periods or quarters covered
-	 * @param array<int, list<int>> $released with "released only": organisation id => the ids of
-	 *                                        $ids it released
+	 * @param array<int, list<int>>|null $released only these rows count: organisation id => the
+	 *                                             ids of $ids it released (null: every row)
 	 */
 	public function __construct(
 		public readonly string $table,
 		public readonly string $column,
 		public readonly array $ids,
-		public readonly array $released,
+		public readonly ?array $released,
 	) {
 	}
 
 	/** Every month of the scope, from a monthly table (TOTALS or RATERS). */
 	public static function months(ConsolidationScope $scope, string $table = MonthTotalsMapper::TOTALS): self {
-		return new self($table, 'period_id', array_values($scope->periodIds), $scope->releasedPeriodIds);
+		return new self($table, 'period_id', array_values($scope->periodIds), $scope->releasedOnly ? $scope->releasedPeriodIds : null);
 	}
 
 	/**
@@ -64,26 +65,20 @@ final class TotalsSlice {
 		if ($quarters === []) {
 			return [self::months($scope)];
 		}
-		$releasedQuarters = [];
-		$releasedMonths = [];
-		foreach ($scope->releasedPeriodIds as $orgId => $periodIds) {
-			foreach ($quarters as $quarter => $quarterPeriods) {
-				$releasedOfQuarter = count(array_intersect($quarterPeriods, $periodIds));
-				if ($releasedOfQuarter === count($quarterPeriods)) {
-					$releasedQuarters[$orgId][] = $quarter;
-				} elseif ($releasedOfQuarter > 0) {
-					// part of a quarter released: only its months can tell which ratings count
-					return [self::months($scope)];
+		$quarterTable = $scope->releasedOnly ? MonthTotalsMapper::RELEASED_QUARTERS : MonthTotalsMapper::QUARTERS;
+		$slices = [new self($quarterTable, 'quarter', array_keys($quarters), null)];
+		if ($months !== []) {
+			$released = null;
+			if ($scope->releasedOnly) {
+				$released = [];
+				foreach ($scope->releasedPeriodIds as $orgId => $periodIds) {
+					$releasedAround = array_values(array_intersect($periodIds, $months));
+					if ($releasedAround !== []) {
+						$released[$orgId] = $releasedAround;
+					}
 				}
 			}
-			$releasedAround = array_values(array_intersect($periodIds, $months));
-			if ($releasedAround !== []) {
-				$releasedMonths[$orgId] = $releasedAround;
-			}
-		}
-		$slices = [new self(MonthTotalsMapper::QUARTERS, 'quarter', array_keys($quarters), $releasedQuarters)];
-		if ($months !== []) {
-			$slices[] = new self(MonthTotalsMapper::TOTALS, 'period_id', $months, $releasedMonths);
+			$slices[] = new self(MonthTotalsMapper::TOTALS, 'period_id', $months, $released);
 		}
 		return $slices;
 	}

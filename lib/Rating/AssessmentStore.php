@@ -11,6 +11,7 @@ namespace OCA\PilotFeedback\Rating;
 
 use OCA\PilotFeedback\Db\Assessment;
 use OCA\PilotFeedback\Db\AssessmentMapper;
+use OCA\PilotFeedback\Db\OrganisationMapper;
 use OCA\PilotFeedback\Db\Period;
 use OCA\PilotFeedback\Db\ReleaseMapper;
 use OCA\PilotFeedback\Db\ScoreMapper;
@@ -34,6 +35,7 @@ class AssessmentStore {
 		private AssessmentMapper $assessments,
 		private ScoreMapper $scores,
 		private ReleaseMapper $releases,
+		private OrganisationMapper $organisations,
 		private TransactionRunner $transactions,
 		private IEventDispatcher $dispatcher,
 		private AssessmentPresenter $presenter,
@@ -71,8 +73,9 @@ class AssessmentStore {
 	/**
 	 * Short and write-first: a write locks the assessment, then what it contributed to the
 	 * monthly totals is read, the update (or the insert) and its scores follow in criterion
-	 * order, and the totals change by the difference; the release is checked after the write,
-	 * inside the same transaction, so that a release cannot slip in between.
+	 * order, and the totals change by the difference. The release is checked after the write,
+	 * with the organisation locked until the end of the transaction: a release (which locks it
+	 * too) either comes first and refuses the save, or waits for it and counts it.
 	 *
 	 * Only an assessment that was there to lock is updated: one that another request inserted
 	 * after the lock would otherwise be overwritten with its contribution still counted. The
@@ -93,6 +96,7 @@ class AssessmentStore {
 			}
 			$assessment = $this->assessments->insert(clone $content);
 		}
+		$this->organisations->lock($content->getOrgId());
 		if ($this->releases->find($content->getOrgId(), $content->getPeriodId()) !== null) {
 			throw new ForbiddenException('Your organisation has released its feedback for %1$s, so it can no longer be changed. Ask your coordinator to reopen the release.', [$period->getMonth()]);
 		}

@@ -78,6 +78,14 @@ class MonthlyTotals {
 		});
 	}
 
+	/**
+	 * Recomputes the organisation's released quarter rows of the period's quarter. Call in the
+	 * transaction that released or reopened the period, after locking the organisation.
+	 */
+	public function releaseChanged(int $orgId, int $periodId): void {
+		$this->totals->releaseChanged($orgId, $periodId);
+	}
+
 	/** Recomputes the quarter rows from the monthly ones (when the quarter rows were added). */
 	public function rebuildQuarters(): void {
 		$this->transactions->run(function (): void {
@@ -88,7 +96,8 @@ class MonthlyTotals {
 	/**
 	 * Recomputes the totals of every period from the ratings and compares them with the stored
 	 * ones, a period at a time (PHP holds one period's totals, never the ratings); then each
-	 * quarter's rows with the sums of its months' rows.
+	 * quarter's rows with the sums of its months' rows, and its released rows with the sums of
+	 * the months released.
 	 *
 	 * @return list<string> the differences, one line each (empty: the totals are right)
 	 */
@@ -110,6 +119,9 @@ class MonthlyTotals {
 			$expected = $this->keyed(5, [$this->totals->quarterFromMonths($quarter, $periodIds)]);
 			$actual = $this->keyed(5, [$this->totals->storedQuarter($quarter)]);
 			$differences = [...$differences, ...$this->compare('quarter totals', 'from the months', $expected, $actual)];
+			$expected = $this->keyed(5, [$this->totals->releasedQuarterFromMonths($quarter, $periodIds, null)]);
+			$actual = $this->keyed(5, [$this->totals->storedQuarter($quarter, MonthTotalsMapper::RELEASED_QUARTERS)]);
+			$differences = [...$differences, ...$this->compare('released quarter totals', 'from the months released', $expected, $actual)];
 		}
 		return $differences;
 	}

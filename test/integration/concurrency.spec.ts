@@ -13,7 +13,7 @@ import type { Item, Period, Seed } from './setup/fixtures.ts'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CookieSession } from './setup/cookieSession.ts'
-import { createItem, expectApi, freshPeriod, seed, setPeriodStatus } from './setup/fixtures.ts'
+import { createItem, expectApi, freshQuarterPeriod, seed, setPeriodStatus } from './setup/fixtures.ts'
 
 interface Score { criterionId: number, score: number | null }
 interface Assessment { componentId: number, userId: string, overall: number | null, comment: string, scores: Score[] }
@@ -42,7 +42,7 @@ function as(user: DemoUser): CookieSession {
 
 beforeAll(async () => {
 	s = await seed()
-	period = await freshPeriod()
+	period = await freshQuarterPeriod()
 	for (const user of [...new Set(SAVERS), 'bsh-coord', 'rki-coord'] as DemoUser[]) {
 		sessions.set(user, await CookieSession.login(user))
 	}
@@ -141,5 +141,44 @@ describe('support at the same moment', () => {
 		const detail = await expectApi<Item>(200, 'bmi', 'GET', `/items/${item.id}`)
 		expect(detail.supportCount).toBe(new Set(supporters).size)
 		expect(new Set(detail.supporters?.map((x) => x.userId))).toEqual(new Set(supporters))
+	})
+})
+
+describe('a release while the organisation\'s testers save', () => {
+	interface Stats { n: number, sum: number, distribution: number[], notAssessed: number }
+	interface Results { organisations: { organisationId: number, components: { componentId: number, assessments: number, overall: Stats, criteria: (Stats & { criterionId: number })[] }[] }[] }
+
+	/** RKI's figures in the suite's month: every rating, the released month, the released quarter (its only month). */
+	async function rkiFigures(filter: string): Promise<unknown> {
+		const results = await expectApi<Results>(200, 'bmi', 'GET', `/consolidation/results?pilotId=${s.activePilots[0].id}&${filter}`)
+		return results.organisations.find((o) => o.organisationId === s.rki.id)?.components
+	}
+
+	it('counts every save that came before it and refuses the others, in the month and the quarter alike', async () => {
+		// components that RKI has not rated this month: first saves make new total rows
+		const components = s.activePilots[0].componentIds.slice(2, 5)
+		expect(components.length, 'the seed needs five components in the first active pilot').toBeGreaterThan(0)
+		const testers: DemoUser[] = ['rki-tester1', 'rki-tester2']
+		const saves = components.flatMap((componentId, c) => testers.map((user, t) => ({ user, componentId, overall: 1 + ((c + t) % 5) })))
+		const release = as('rki-coord').api('POST', `/organisations/${s.rki.id}/releases`, { periodId: period.id })
+		const responses = await Promise.all([
+			...saves.map((save) => as(save.user).api('PUT', `/ratings/${period.id}/${save.componentId}`, {
+				pilotId: s.activePilots[0].id,
+				overall: save.overall,
+				comment: null,
+				scores: s.criteria.map((x, k) => ({ criterionId: x.id, score: 1 + ((save.overall + k) % 5) })),
+			})),
+			release,
+		])
+		const released = responses.pop()!
+		expect(released.status, released.text).toBe(201)
+		expect(responses.filter((r) => r.status !== 200 && r.status !== 403), describeFailures(responses)).toEqual([])
+
+		const [year, m] = period.month.split('-').map(Number)
+		const all = await rkiFigures(`month=${period.month}`)
+		expect(await rkiFigures(`month=${period.month}&releasedOnly=true`)).toEqual(all)
+		expect(await rkiFigures(`quarter=${year}-Q${Math.floor((m - 1) / 3) + 1}&releasedOnly=true`)).toEqual(all)
+
+		expect((await as('rki-coord').api('DELETE', `/organisations/${s.rki.id}/releases/${period.id}`)).status).toBe(200)
 	})
 })

@@ -427,7 +427,7 @@ describe('bad input gets a 4xx with a message', () => {
 	})
 })
 
-describe('released only over a whole quarter (read from the quarter rows while each quarter is released in full or not at all)', () => {
+describe('released only over a whole quarter (read from the released quarter rows, whatever part of it each organisation released)', () => {
 	const BSH_RELEASED = [0, 1, 2]
 	const fromRatings = (bshMonths: number[], rkiMonths: number[]): Rating[] => RATINGS.filter((r) => (ORG_OF[r.user] === 'bsh' ? bshMonths : rkiMonths).includes(r.month))
 

@@ -12,7 +12,7 @@ import type { Period, Seed } from './setup/fixtures.ts'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, call, createUser, deleteUser, expectApi, freshPeriod, seed } from './setup/fixtures.ts'
+import { api, call, createUser, deleteUser, expectApi, freshQuarterPeriod, seed } from './setup/fixtures.ts'
 
 const SERVER_DIR = process.env.NEXTCLOUD_SERVER_DIR ?? ''
 
@@ -60,7 +60,7 @@ beforeAll(async () => {
 	pilotId = s.activePilots[0].id
 	componentId = s.activePilots[0].componentIds[0]
 	criterionId = s.criteria[0].id
-	period = await freshPeriod()
+	period = await freshQuarterPeriod()
 })
 
 afterAll(async () => {
@@ -145,6 +145,46 @@ describe('occ pilotfeedback:consolidation:verify', () => {
 
 		const repaired = verify('--repair')
 		expect(repaired.status, repaired.output).toBe(0)
+		expect(verify().status).toBe(0)
+	})
+})
+
+describe('a release and its reopening move the month in and out of the released quarter totals', () => {
+	/** The suite component's overall figures over the month's quarter, released feedback only. */
+	async function releasedInQuarter(): Promise<{ assessments: number, n: number, distribution: number[] }> {
+		const [year, m] = period.month.split('-').map(Number)
+		const results = await expectApi<Results>(200, 'bmi', 'GET', `/consolidation/results?pilotId=${pilotId}&quarter=${year}-Q${Math.floor((m - 1) / 3) + 1}&releasedOnly=true`)
+		const component = results.components.find((c) => c.componentId === componentId)
+		return { assessments: component?.assessments ?? 0, n: component?.overall.n ?? 0, distribution: component?.overall.distribution ?? [] }
+	}
+
+	it('counts the released month whole, finds a spoiled released total, and forgets the month when reopened', async () => {
+		const all = await figures()
+		expect(all.assessments).toBeGreaterThan(0)
+		expect(await releasedInQuarter()).toEqual({ assessments: 0, n: 0, distribution: [0, 0, 0, 0, 0] })
+
+		await expectApi(201, 'rki-coord', 'POST', `/organisations/${s.rki.id}/releases`, { periodId: period.id })
+		expect(await releasedInQuarter()).toEqual({ assessments: all.assessments, n: all.overall.n, distribution: all.overall.distribution })
+		expect(verify().status).toBe(0)
+
+		const [year, m] = period.month.split('-').map(Number)
+		const quarter = year * 10 + Math.floor((m - 1) / 3) + 1
+		const spoil = `require ${JSON.stringify(join(SERVER_DIR, 'lib/base.php'))};
+			$db = \\OCP\\Server::get(\\OCP\\IDBConnection::class);
+			$qb = $db->getQueryBuilder();
+			$qb->update('pf_quarter_released')->set('ratings', $qb->createFunction('ratings + 1'))
+				->where($qb->expr()->eq('quarter', $qb->createNamedParameter(${quarter})))
+				->andWhere($qb->expr()->eq('pilot_id', $qb->createNamedParameter(${pilotId})))
+				->andWhere($qb->expr()->eq('criterion_id', $qb->createNamedParameter(0)));
+			echo $qb->executeStatement();`
+		expect(execFileSync('php', ['-r', spoil], { encoding: 'utf8' }).trim()).not.toBe('0')
+		const found = verify()
+		expect(found.status).toBe(1)
+		expect(found.output).toContain(`released quarter totals of ${quarter}/${pilotId}/${s.rki.id}/${componentId}/0: from the months released`)
+		expect(verify('--repair').status).toBe(0)
+
+		await expectApi(200, 'rki-coord', 'DELETE', `/organisations/${s.rki.id}/releases/${period.id}`)
+		expect(await releasedInQuarter()).toEqual({ assessments: 0, n: 0, distribution: [0, 0, 0, 0, 0] })
 		expect(verify().status).toBe(0)
 	})
 })

@@ -136,14 +136,18 @@ export async function fixturePeriod(month: string): Promise<Period> {
  *
  * @param from the first year
  * @param years how many years from it
+ * @param aloneInQuarter whether the other months of its quarter must be unused too
  */
-export async function freeMonth(from: number, years: number): Promise<string> {
+export async function freeMonth(from: number, years: number, aloneInQuarter = false): Promise<string> {
 	const existing = new Set((await expectApi<Period[]>(200, 'admin', 'GET', '/periods')).map((p) => p.month))
+	const name = (year: number, m: number): string => `${year}-${String(m).padStart(2, '0')}`
 	for (let attempt = 0; attempt < 200; attempt++) {
 		const year = from + Math.floor(Math.random() * years)
-		const month = `${year}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`
-		if (!existing.has(month)) {
-			return month
+		const m = 1 + Math.floor(Math.random() * 12)
+		const first = m - ((m - 1) % 3)
+		const taken = aloneInQuarter ? [first, first + 1, first + 2] : [m]
+		if (!taken.some((x) => existing.has(name(year, x)))) {
+			return name(year, m)
 		}
 	}
 	throw new Error(`No free month found in ${from}–${from + years - 1}`)
@@ -156,6 +160,14 @@ export async function freeMonth(from: number, years: number): Promise<string> {
  */
 export async function freshPeriod(): Promise<Period> {
 	return fixturePeriod(await freeMonth(1900, 100))
+}
+
+/**
+ * Like freshPeriod(), in a quarter without any other period: the quarter's figures are the
+ * month's (the quarter is read from the quarter totals, the month from the monthly ones).
+ */
+export async function freshQuarterPeriod(): Promise<Period> {
+	return fixturePeriod(await freeMonth(1900, 100, true))
 }
 
 /**

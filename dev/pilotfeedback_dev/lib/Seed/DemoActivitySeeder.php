@@ -65,12 +65,13 @@ class DemoActivitySeeder {
 			foreach ($plan['ratings'] as $rating) {
 				$added['ratings'] += $this->rating($rating, $periodIds[$rating['month']]) ? 1 : 0;
 			}
-			// the ratings went in directly: their months' totals, which the consolidation reads, follow
-			// them (MonthlyTotals joins this transaction, so the seed stays all or nothing)
-			$this->totals->rebuild(array_values($periodIds));
 			foreach ($plan['releases'] as $release) {
 				$added['releases'] += $this->release($release, $periodIds[$release['month']]) ? 1 : 0;
 			}
+			// the ratings and releases went in directly: their months' totals (and the released
+			// quarters'), which the consolidation reads, follow them (MonthlyTotals joins this
+			// transaction, so the seed stays all or nothing)
+			$this->totals->rebuild(array_values($periodIds));
 			foreach ($plan['items'] as $item) {
 				$added['items'] += $this->item($item) ? 1 : 0;
 			}

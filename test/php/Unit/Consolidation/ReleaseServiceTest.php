@@ -22,6 +22,7 @@ use OCA\PilotFeedback\Exception\ForbiddenException;
 use OCA\PilotFeedback\Exception\ValidationException;
 use OCA\PilotFeedback\Model\Actor;
 use OCA\PilotFeedback\People\Policy;
+use OCA\PilotFeedback\Rating\MonthlyTotals;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\EventDispatcher\IEventDispatcher;
 use OCP\IDBConnection;
@@ -31,11 +32,17 @@ use Psr\Log\LoggerInterface;
 
 /**
  * Releasing an organisation's feedback for a period: coordinators only, once; reopening it:
- * its coordinators only, recorded in the release log. rki-coord coordinates organisation 1.
+ * its coordinators only, recorded in the release log. Both lock the organisation first and
+ * then recompute its released quarter totals, in the same transaction. rki-coord coordinates
+ * organisation 1.
  */
 final class ReleaseServiceTest extends TestCase {
 	private ReleaseMapper&MockObject $releases;
 	private ReleaseLogMapper&MockObject $releaseLog;
+	private OrganisationMapper&MockObject $organisations;
+	private MonthlyTotals&MockObject $totals;
+	/** @var list<string> the writes in the order they ran */
+	private array $steps = [];
 	private ReleaseService $service;
 
 	protected function setUp(): void {
@@ -49,13 +56,22 @@ final class ReleaseServiceTest extends TestCase {
 		$time = $this->createMock(ITimeFactory::class);
 		$time->method('getTime')->willReturn(1_800_000_000);
 		$this->releaseLog = $this->createMock(ReleaseLogMapper::class);
+		$this->organisations = $this->createMock(OrganisationMapper::class);
+		$this->organisations->method('lock')->willReturnCallback(function (int $orgId): void {
+			$this->steps[] = 'lock ' . $orgId;
+		});
+		$this->totals = $this->createMock(MonthlyTotals::class);
+		$this->totals->method('releaseChanged')->willReturnCallback(function (int $orgId, int $periodId): void {
+			$this->steps[] = 'released quarter ' . $orgId . '/' . $periodId;
+		});
 		$this->service = new ReleaseService(
 			new Policy(),
-			$this->createMock(OrganisationMapper::class),
+			$this->organisations,
 			$periods,
 			$this->releases,
 			$this->releaseLog,
 			new TransactionRunner($this->createMock(IDBConnection::class), $this->createMock(LoggerInterface::class)),
+			$this->totals,
 			$time,
 			$this->createMock(IEventDispatcher::class),
 		);
@@ -63,14 +79,19 @@ final class ReleaseServiceTest extends TestCase {
 
 	public function testTheCoordinatorReleasesTheOrganisationsFeedbackForThePeriod(): void {
 		$this->releases->method('find')->willReturn(null);
-		$this->releases->expects(self::once())->method('insert')->willReturnArgument(0);
+		$this->releases->expects(self::once())->method('insert')->willReturnCallback(function (Release $release): Release {
+			$this->steps[] = 'insert';
+			return $release;
+		});
 		$this->releaseLog->expects(self::once())->method('add')->with(1, 5, ReleaseLogMapper::RELEASED, 'rki-coord', 1_800_000_000);
 		$release = $this->service->release(new Actor('rki-coord', false, false, [], [1]), 1, '5');
 		self::assertSame(['organisationId' => 1, 'periodId' => 5, 'userId' => 'rki-coord', 'releasedAt' => 1_800_000_000], $release->jsonSerialize());
+		self::assertSame(['lock 1', 'insert', 'released quarter 1/5'], $this->steps);
 	}
 
 	public function testATesterCannotRelease(): void {
 		$this->releases->expects(self::never())->method('insert');
+		$this->totals->expects(self::never())->method('releaseChanged');
 		$this->expectException(ForbiddenException::class);
 		$this->service->release(new Actor('rki-tester1', false, false, [1]), 1, 5);
 	}
@@ -103,13 +124,18 @@ final class ReleaseServiceTest extends TestCase {
 	public function testTheCoordinatorReopensAReleaseAndTheLogKeepsWhoAndWhen(): void {
 		$release = new Release();
 		$this->releases->method('find')->with(1, 5)->willReturn($release);
-		$this->releases->expects(self::once())->method('delete')->with($release);
+		$this->releases->expects(self::once())->method('delete')->with($release)->willReturnCallback(function (Release $release): Release {
+			$this->steps[] = 'delete';
+			return $release;
+		});
 		$this->releaseLog->expects(self::once())->method('add')->with(1, 5, ReleaseLogMapper::REOPENED, 'rki-coord', 1_800_000_000);
 		$this->service->reopen(new Actor('rki-coord', false, false, [], [1]), 1, 5);
+		self::assertSame(['lock 1', 'delete', 'released quarter 1/5'], $this->steps);
 	}
 
 	public function testATesterCannotReopen(): void {
 		$this->releases->expects(self::never())->method('delete');
+		$this->totals->expects(self::never())->method('releaseChanged');
 		$this->releaseLog->expects(self::never())->method('add');
 		$this->expectException(ForbiddenException::class);
 		$this->service->reopen(new Actor('rki-tester1', false, false, [1]), 1, 5);
@@ -131,6 +157,7 @@ final class ReleaseServiceTest extends TestCase {
 		$this->releases->method('find')->willReturn(null);
 		$this->releases->expects(self::never())->method('delete');
 		$this->releaseLog->expects(self::never())->method('add');
+		$this->totals->expects(self::never())->method('releaseChanged');
 		$this->expectException(ConflictException::class);
 		$this->service->reopen(new Actor('rki-coord', false, false, [], [1]), 1, 5);
 	}

@@ -39,10 +39,10 @@ final class ConsolidationMapperTest extends TestCase {
 	private array $periodLists = [];
 	/** @var list<list<int>> the quarter lists the queries were bound to (2026-Q4: 20264) */
 	private array $quarterLists = [];
+	/** @var list<list<array<string, int|string>>> the rows each query answers, in turn (then none) */
+	private array $answers = [];
 
 	private function mapper(string $database = IDBConnection::PLATFORM_SQLITE): ConsolidationMapper {
-		$result = $this->createMock(IResult::class);
-		$result->method('fetch')->willReturn(false);
 		$qb = $this->createMock(IQueryBuilder::class);
 		foreach (['select', 'addSelect', 'selectAlias', 'selectDistinct', 'where', 'andWhere', 'groupBy', 'addGroupBy', 'innerJoin'] as $method) {
 			$qb->method($method)->willReturnSelf();
@@ -65,7 +65,14 @@ final class ConsolidationMapperTest extends TestCase {
 		$qb->method('createFunction')->willReturn($this->createMock(IQueryFunction::class));
 		$qb->method('expr')->willReturn($this->createMock(IExpressionBuilder::class));
 		$qb->method('func')->willReturn($this->createMock(IFunctionBuilder::class));
-		$qb->method('executeQuery')->willReturn($result);
+		$qb->method('executeQuery')->willReturnCallback(function (): IResult {
+			$rows = array_shift($this->answers) ?? [];
+			$result = $this->createMock(IResult::class);
+			$result->method('fetch')->willReturnCallback(static function () use (&$rows): array|false {
+				return array_shift($rows) ?? false;
+			});
+			return $result;
+		});
 		$db = $this->createMock(IDBConnection::class);
 		$db->method('getQueryBuilder')->willReturn($qb);
 		$db->method('getDatabaseProvider')->willReturn($database);
@@ -153,25 +160,28 @@ final class ConsolidationMapperTest extends TestCase {
 	}
 
 	public function testReleasedOnlyKeepsTheReleasedOrganisationMonthsWithoutJoiningTheReleases(): void {
-		$range = MonthRange::between('2026-10', '2026-12');
-		// organisation 2 released October and December, 5 November; k = 104 (above period 103)
+		$range = MonthRange::between('2026-11', '2027-01');
+		// no whole quarter: organisation 2 released November and January, 5 December; k = 104
+		// (above period 103)
 		$scope = new ConsolidationScope(1, $range, true, null, [2, 5], [2, 5], ScopePeriods::of($range), [2 => [101, 103], 5 => [102]]);
 		$this->mapper()->ratingStats($scope, null, false, true);
 		self::assertSame([[2, 5], [2 * 104 + 101, 2 * 104 + 103, 5 * 104 + 102]], $this->organisationLists);
 		self::assertSame(['pf_month_totals'], $this->tables);
 	}
 
-	public function testReleasedOnlyReadsTheQuarterRowsOfTheOrganisationsThatReleasedTheWholeQuarter(): void {
+	public function testReleasedOnlyReadsAWholeQuarterFromTheReleasedQuarterRowsUnfiltered(): void {
 		$range = MonthRange::between('2026-10', '2026-12');
-		// organisation 2 released the whole quarter, 5 nothing; k = 20265
-		$scope = new ConsolidationScope(1, $range, true, null, [2, 5], [2, 5], ScopePeriods::of($range), [2 => [101, 102, 103]]);
+		// organisation 2 released the whole quarter, 5 November only: the released quarter rows
+		// hold what each released, so only the organisations taking part are listed
+		$scope = new ConsolidationScope(1, $range, true, null, [2, 5], [2, 5], ScopePeriods::of($range), [2 => [101, 102, 103], 5 => [102]]);
 		$this->mapper()->ratingStats($scope, null, false, true);
-		self::assertSame(['pf_quarter_totals'], $this->tables);
-		self::assertSame([[2, 5], [2 * 20265 + 20264]], $this->organisationLists);
+		self::assertSame(['pf_quarter_released'], $this->tables);
+		self::assertSame([[20264]], $this->quarterLists);
+		self::assertSame([[2, 5]], $this->organisationLists);
 	}
 
 	public function testReleasedOnlyWithNothingReleasedMatchesNoRow(): void {
-		$range = MonthRange::between('2026-10', '2026-12');
+		$range = MonthRange::between('2026-11', '2027-01');
 		$scope = new ConsolidationScope(1, $range, true, null, [2, 5], [2, 5], ScopePeriods::of($range), []);
 		$mapper = $this->mapper();
 		$mapper->ratingStats($scope, null, false, true);

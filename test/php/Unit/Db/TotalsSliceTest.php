@@ -16,9 +16,9 @@ use OCA\PilotFeedback\Tests\Unit\ScopePeriods;
 use PHPUnit\Framework\TestCase;
 
 /**
- * Which rows results read: the range's whole quarters from the quarter rows, the months around
- * them from the monthly rows, and with "released only" the quarter rows only while no
- * organisation released part of a whole quarter.
+ * Which rows results read: the range's whole quarters from the quarter rows (with "released
+ * only" from the released quarter rows, which hold the released months only), the months
+ * around them from the monthly rows, filtered by the months each organisation released.
  */
 final class TotalsSliceTest extends TestCase {
 	public function testAMonthLiesInTheQuarterOfItsYear(): void {
@@ -29,7 +29,7 @@ final class TotalsSliceTest extends TestCase {
 	 * The slices results read, each as [table, column, ids, released].
 	 *
 	 * @param array<int, list<int>> $released
-	 * @return list<array{string, string, list<int>, array<int, list<int>>}>
+	 * @return list<array{string, string, list<int>, array<int, list<int>>|null}>
 	 */
 	private static function slices(string $from, string $to, bool $releasedOnly = false, array $released = []): array {
 		$range = MonthRange::between($from, $to);
@@ -38,40 +38,48 @@ final class TotalsSliceTest extends TestCase {
 	}
 
 	public function testTwoCalendarYearsAreEightQuarterRows(): void {
-		self::assertSame([['pf_quarter_totals', 'quarter', [20251, 20252, 20253, 20254, 20261, 20262, 20263, 20264], []]], self::slices('2025-01', '2026-12'));
-		self::assertSame([['pf_quarter_totals', 'quarter', [20263], []]], self::slices('2026-07', '2026-09'));
+		self::assertSame([['pf_quarter_totals', 'quarter', [20251, 20252, 20253, 20254, 20261, 20262, 20263, 20264], null]], self::slices('2025-01', '2026-12'));
+		self::assertSame([['pf_quarter_totals', 'quarter', [20263], null]], self::slices('2026-07', '2026-09'));
 	}
 
 	public function testTheMonthsAroundWholeQuartersComeFromTheMonthlyRows(): void {
 		// periods 101… in month order: June is 101, July to September 102…104
-		self::assertSame([['pf_quarter_totals', 'quarter', [20263], []], ['pf_month_totals', 'period_id', [101], []]], self::slices('2026-06', '2026-09'));
+		self::assertSame([['pf_quarter_totals', 'quarter', [20263], null], ['pf_month_totals', 'period_id', [101], null]], self::slices('2026-06', '2026-09'));
 		// December 2024 to November 2026, as the bench's 24 months: 7 quarters and 3 months
 		self::assertSame([
-			['pf_quarter_totals', 'quarter', [20251, 20252, 20253, 20254, 20261, 20262, 20263], []],
-			['pf_month_totals', 'period_id', [101, 123, 124], []],
+			['pf_quarter_totals', 'quarter', [20251, 20252, 20253, 20254, 20261, 20262, 20263], null],
+			['pf_month_totals', 'period_id', [101, 123, 124], null],
 		], self::slices('2024-12', '2026-11'));
 	}
 
 	public function testARangeWithoutAWholeQuarterReadsEveryMonth(): void {
-		self::assertSame([['pf_month_totals', 'period_id', [101, 102, 103, 104], []]], self::slices('2026-08', '2026-11'));
-		self::assertSame([['pf_month_totals', 'period_id', [101], []]], self::slices('2026-07', '2026-07'));
+		self::assertSame([['pf_month_totals', 'period_id', [101, 102, 103, 104], null]], self::slices('2026-08', '2026-11'));
+		self::assertSame([['pf_month_totals', 'period_id', [101], null]], self::slices('2026-07', '2026-07'));
 	}
 
-	public function testReleasedOnlyReadsQuarterRowsWhileEveryQuarterIsReleasedInFullOrNotAtAll(): void {
-		// July to December: 101…106. Organisation 2 released both quarters, 5 the fourth only.
-		self::assertSame([['pf_quarter_totals', 'quarter', [20263, 20264], [2 => [20263, 20264], 5 => [20264]]]], self::slices('2026-07', '2026-12', true, [2 => [101, 102, 103, 104, 105, 106], 5 => [104, 105, 106]]));
-		// 5 released October and November, not December: its months decide
-		self::assertSame([['pf_month_totals', 'period_id', [101, 102, 103, 104, 105, 106], [2 => [101, 102, 103, 104, 105, 106], 5 => [104, 105]]]], self::slices('2026-07', '2026-12', true, [2 => [101, 102, 103, 104, 105, 106], 5 => [104, 105]]));
-		// nothing released: quarter rows, none of them kept
-		self::assertSame([['pf_quarter_totals', 'quarter', [20263, 20264], []]], self::slices('2026-07', '2026-12', true, []));
+	public function testReleasedOnlyReadsWholeQuartersFromTheReleasedQuarterRows(): void {
+		// July to December: 101…106. Organisation 2 released both quarters, 5 October and
+		// November only: the released quarter rows hold what each released, no filter needed.
+		self::assertSame([['pf_quarter_released', 'quarter', [20263, 20264], null]], self::slices('2026-07', '2026-12', true, [2 => [101, 102, 103, 104, 105, 106], 5 => [104, 105]]));
+		// nothing released: the released quarter rows are empty
+		self::assertSame([['pf_quarter_released', 'quarter', [20263, 20264], null]], self::slices('2026-07', '2026-12', true, []));
 	}
 
 	public function testReleasedOnlyKeepsTheReleasedMonthsAroundTheQuarters(): void {
 		// June to October: June 101, the third quarter 102…104, October 105. Organisation 2
 		// released June, the quarter and October, 5 only October, 7 only the quarter.
 		self::assertSame([
-			['pf_quarter_totals', 'quarter', [20263], [2 => [20263], 7 => [20263]]],
+			['pf_quarter_released', 'quarter', [20263], null],
 			['pf_month_totals', 'period_id', [101, 105], [2 => [101, 105], 5 => [105]]],
 		], self::slices('2026-06', '2026-10', true, [2 => [101, 102, 103, 104, 105], 5 => [105], 7 => [102, 103, 104]]));
+		// nothing released around the quarter: no monthly row counts
+		self::assertSame([
+			['pf_quarter_released', 'quarter', [20263], null],
+			['pf_month_totals', 'period_id', [101, 105], []],
+		], self::slices('2026-06', '2026-10', true, [7 => [102, 103, 104]]));
+	}
+
+	public function testReleasedOnlyWithoutAWholeQuarterFiltersEveryMonth(): void {
+		self::assertSame([['pf_month_totals', 'period_id', [101, 102, 103, 104], [5 => [102, 104]]]], self::slices('2026-08', '2026-11', true, [5 => [102, 104]]));
 	}
 }

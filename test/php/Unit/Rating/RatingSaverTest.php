@@ -17,6 +17,7 @@ use OCA\PilotFeedback\Db\ComponentMapper;
 use OCA\PilotFeedback\Db\CriterionMapper;
 use OCA\PilotFeedback\Db\Link;
 use OCA\PilotFeedback\Db\LinkMapper;
+use OCA\PilotFeedback\Db\OrganisationMapper;
 use OCA\PilotFeedback\Db\Period;
 use OCA\PilotFeedback\Db\PeriodMapper;
 use OCA\PilotFeedback\Db\Pilot;
@@ -56,6 +57,7 @@ final class RatingSaverTest extends TestCase {
 	private ReleaseMapper&MockObject $releases;
 	private ScoreMapper&MockObject $scores;
 	private MonthlyTotals&MockObject $totals;
+	private OrganisationMapper&MockObject $organisations;
 	private RatingSaver $service;
 
 	protected function setUp(): void {
@@ -104,6 +106,7 @@ final class RatingSaverTest extends TestCase {
 		$this->releases = $this->createMock(ReleaseMapper::class);
 		$this->scores = $this->createMock(ScoreMapper::class);
 		$this->totals = $this->createMock(MonthlyTotals::class);
+		$this->organisations = $this->createMock(OrganisationMapper::class);
 		// an assessment is there to lock when the mapper finds it
 		$this->assessments->method('lock')->willReturnCallback(fn (string $userId, int $pilotId, int $componentId, int $periodId): bool => $this->assessments->findOne($userId, $pilotId, $componentId, $periodId) !== null);
 
@@ -115,6 +118,7 @@ final class RatingSaverTest extends TestCase {
 				$this->assessments,
 				$this->scores,
 				$this->releases,
+				$this->organisations,
 				new TransactionRunner($this->createMock(IDBConnection::class), $this->createMock(LoggerInterface::class)),
 				$this->createMock(IEventDispatcher::class),
 				new AssessmentPresenter($this->scores),
@@ -275,6 +279,8 @@ final class RatingSaverTest extends TestCase {
 		$this->releases->method('find')->willReturnCallback(static fn (int $orgId, int $periodId): ?Release => $orgId === 1 && $periodId === 5 ? new Release() : null);
 		$this->scores->expects(self::never())->method('replace');
 		$this->totals->expects(self::never())->method('record');
+		// the release is checked with the organisation locked: a release waits for the save
+		$this->organisations->expects(self::once())->method('lock')->with(1);
 		$this->expectException(ForbiddenException::class);
 		$this->expectExceptionMessage('reopen the release');
 		$this->service->save(new Actor('rki-tester1', false, false, [1]), 5, 100, ['overall' => 4]);
