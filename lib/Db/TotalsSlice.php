@@ -46,6 +46,14 @@ final class TotalsSlice {
 	}
 
 	/**
+	 * Every month of the scope, every row, released or not: for queries grouped by organisation
+	 * and month, whose caller keeps the months released.
+	 */
+	public static function everyMonth(ConsolidationScope $scope, string $table = MonthTotalsMapper::TOTALS): self {
+		return new self($table, 'period_id', array_values($scope->periodIds), null);
+	}
+
+	/**
 	 * The rating totals of the scope: its whole quarters from the quarter rows and the months
 	 * around them from the monthly rows, or every month from the monthly rows.
 	 *

@@ -188,4 +188,33 @@ final class ConsolidationMapperTest extends TestCase {
 		$mapper->monthlyScores($scope, null, true);
 		self::assertSame([[2, 5], [-1], [2, 5], [-1]], $this->organisationLists);
 	}
+
+	public function testReleasedOnlyParticipationReadsEveryMonthAndKeepsTheReleasedOnes(): void {
+		// organisation 2 released October (101), 5 November (102)
+		$scope = new ConsolidationScope(1, MonthRange::between('2026-10', '2026-12'), true, null, [2, 5], [2, 5], ScopePeriods::of(MonthRange::between('2026-10', '2026-12')), [2 => [101], 5 => [102]]);
+		$this->answers = [
+			[
+				['org_id' => 2, 'period_id' => 101, 'components' => 3, 'assessments' => 7],
+				['org_id' => 2, 'period_id' => 102, 'components' => 1, 'assessments' => 1],
+				['org_id' => 5, 'period_id' => 102, 'components' => 2, 'assessments' => 4],
+			],
+			[
+				['org_id' => 2, 'period_id' => 101, 'raters' => 2],
+				['org_id' => 2, 'period_id' => 102, 'raters' => 1],
+				['org_id' => 5, 'period_id' => 102, 'raters' => 3],
+			],
+			[
+				['org_id' => 2, 'period_id' => 101, 'user_id' => 'former'],
+				['org_id' => 2, 'period_id' => 103, 'user_id' => 'former'],
+			],
+		];
+		$mapper = $this->mapper();
+		self::assertSame([
+			['organisationId' => 2, 'month' => '2026-10', 'raters' => 2, 'components' => 3, 'assessments' => 7],
+			['organisationId' => 5, 'month' => '2026-11', 'raters' => 3, 'components' => 2, 'assessments' => 4],
+		], $mapper->participation($scope, [2, 5]));
+		self::assertSame([['organisationId' => 2, 'month' => '2026-10', 'userId' => 'former']], $mapper->raters($scope, [2, 5], ['former']));
+		// no list of released pairs: only the organisations
+		self::assertSame([[2, 5], [2, 5], [2, 5]], $this->organisationLists);
+	}
 }
