@@ -33,6 +33,9 @@ use OCP\IDBConnection;
  * @psalm-type RatingRow = array{componentId: int, criterionId: ?int, organisationId: ?int, total: int, n: int, sum: int, distribution: list<int>, notAssessed: int}
  */
 class ConsolidationMapper {
+	/** @var array<string, list<int>> the last scope's quiet quarters (quietQuarters()) */
+	private array $quiet = [];
+
 	public function __construct(
 		private IDBConnection $db,
 	) {
@@ -51,7 +54,7 @@ class ConsolidationMapper {
 			return [];
 		}
 		$keys = $byOrganisation ? ['org_id'] : [];
-		$slices = TotalsSlice::forResults($scope);
+		$slices = TotalsSlice::forResults($scope, $this->quietQuarters($scope));
 		if (count($slices) > 1 && $this->db->getDatabaseProvider() === IDBConnection::PLATFORM_POSTGRES) {
 			// PostgreSQL sums 24 months of monthly rows as fast as the quarters and months
 			// around them (16 against 16–18 ms), and for 12 months it planned the two in
@@ -93,6 +96,60 @@ class ConsolidationMapper {
 		}
 		$result->closeCursor();
 		return $rows;
+	}
+
+	/**
+	 * Of the quarters the range covers in part, those whose months outside the range add nothing
+	 * to the scope: none of them is a reporting period, or none holds a rating of the
+	 * organisations taking part (with "released only": none is released by them). Their quarter
+	 * rows then hold the range's months alone, and results read them as whole quarters: 24 months
+	 * from December to November, with December's period open and empty, are eight quarters
+	 * instead of seven and three months (on SQLite at 1 000 000: criterion scores 26 → 14 ms).
+	 *
+	 * @return list<int>
+	 */
+	private function quietQuarters(ConsolidationScope $scope): array {
+		$key = $scope->pilotId . ' ' . $scope->range->from . ' ' . $scope->range->to . ' ' . ($scope->releasedOnly ? 'released' : 'all') . ' ' . implode(',', $scope->takingPartIds);
+		if (isset($this->quiet[$key])) {
+			return $this->quiet[$key];
+		}
+		$quiet = [];
+		foreach (TotalsSlice::partQuarters($scope->range) as $quarter => $months) {
+			$outside = array_values(array_diff($this->periodsIn($months), $scope->periodIds));
+			if ($outside === [] || !$this->countsIn($scope, $outside)) {
+				$quiet[] = $quarter;
+			}
+		}
+		// results ask twice per request (overall score, criterion scores)
+		$this->quiet = [$key => $quiet];
+		return $quiet;
+	}
+
+	/**
+	 * Whether any of the periods holds a rating of the organisations taking part in the scope's
+	 * pilot (with "released only": whether any of them released one of the periods).
+	 *
+	 * @param non-empty-list<int> $periodIds
+	 */
+	private function countsIn(ConsolidationScope $scope, array $periodIds): bool {
+		if ($scope->takingPartIds === []) {
+			return false;
+		}
+		$qb = $this->db->getQueryBuilder();
+		if ($scope->releasedOnly) {
+			$qb->select('period_id')->from('pf_releases');
+		} else {
+			$qb->select('period_id')->from(MonthTotalsMapper::TOTALS)
+				->where($qb->expr()->eq('pilot_id', $qb->createNamedParameter($scope->pilotId, IQueryBuilder::PARAM_INT)))
+				->andWhere($qb->expr()->gt('ratings', $qb->createNamedParameter(0, IQueryBuilder::PARAM_INT)));
+		}
+		$qb->andWhere($qb->expr()->in('period_id', $qb->createNamedParameter($periodIds, IQueryBuilder::PARAM_INT_ARRAY)))
+			->andWhere($qb->expr()->in('org_id', $qb->createNamedParameter($scope->takingPartIds, IQueryBuilder::PARAM_INT_ARRAY)))
+			->setMaxResults(1);
+		$result = $qb->executeQuery();
+		$any = $result->fetch() !== false;
+		$result->closeCursor();
+		return $any;
 	}
 
 	/**

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace OCA\PilotFeedback\Db;
 
 use OCA\PilotFeedback\Model\ConsolidationScope;
+use OCA\PilotFeedback\Model\MonthRange;
 
 /**
  * Which rows of one totals table a consolidation scope reads: the months of pf_month_totals
@@ -26,7 +27,7 @@ use OCA\PilotFeedback\Model\ConsolidationScope;
  */
 final class TotalsSlice {
 	/**
-	 * @param string $table MonthTotalsMapper::TOTALS, ::RATERS or ::QUARTERS
+	 * @param string $table MonthTotalsMapper::TOTALS, ::RATERS, ::QUARTERS or ::RELEASED_QUARTERS
 	 * @param string $column the table's column of the ids: period_id or quarter
 	 * @param non-empty-list<int> $ids the periods or quarters covered
 	 * @param array<int, list<int>>|null $released only these rows count: organisation id => the
@@ -57,14 +58,16 @@ final class TotalsSlice {
 	 * The rating totals of the scope: its whole quarters from the quarter rows and the months
 	 * around them from the monthly rows, or every month from the monthly rows.
 	 *
+	 * @param list<int> $wholeToo quarters the range covers in part whose months outside the
+	 *                            range add nothing to the scope (ConsolidationMapper): read as whole
 	 * @return non-empty-list<self> one slice, or the quarters' and then the months'
 	 */
-	public static function forResults(ConsolidationScope $scope): array {
+	public static function forResults(ConsolidationScope $scope, array $wholeToo = []): array {
 		$quarters = [];
 		$months = [];
 		foreach ($scope->periodIds as $month => $periodId) {
 			$quarter = self::quarterOf($month);
-			if (strcmp(self::firstMonth($quarter), $scope->range->from) >= 0 && strcmp(self::lastMonth($quarter), $scope->range->to) <= 0) {
+			if (in_array($quarter, $wholeToo, true) || (strcmp(self::firstMonth($quarter), $scope->range->from) >= 0 && strcmp(self::lastMonth($quarter), $scope->range->to) <= 0)) {
 				$quarters[$quarter][] = $periodId;
 			} else {
 				$months[] = $periodId;
@@ -89,6 +92,23 @@ final class TotalsSlice {
 			$slices[] = new self(MonthTotalsMapper::TOTALS, 'period_id', $months, $released);
 		}
 		return $slices;
+	}
+
+	/**
+	 * The quarters the range covers in part, each with all its months: at most the first and
+	 * the last.
+	 *
+	 * @return array<int, MonthRange> quarter => its months
+	 */
+	public static function partQuarters(MonthRange $range): array {
+		$parts = [];
+		foreach ([self::quarterOf($range->from), self::quarterOf($range->to)] as $quarter) {
+			$months = MonthRange::between(self::firstMonth($quarter), self::lastMonth($quarter));
+			if (strcmp($months->from, $range->from) < 0 || strcmp($months->to, $range->to) > 0) {
+				$parts[$quarter] = $months;
+			}
+		}
+		return $parts;
 	}
 
 	/** The quarter a month (YYYY-MM) lies in, as stored in pf_quarter_totals: year × 10 + 1…4. */

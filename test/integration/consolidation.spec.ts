@@ -469,3 +469,30 @@ describe('released only over a whole quarter (read from the released quarter row
 		await expectReleased(fromRatings([0, 2], []), 'BSH January and March')
 	})
 })
+
+describe('a quarter covered in part is read whole while its other months add nothing', () => {
+	// January to April: the second quarter holds April alone until May is a period with ratings
+	async function expectJanuaryToApril(where: string): Promise<void> {
+		const all = await expectApi<Results>(200, 'bmi', 'GET', `/consolidation/results?${query({ from: month(0), to: month(3) })}`)
+		expectComponents(all.components, select({ months: [0, 1, 2, 3] }), `${where}, all`)
+		const rki = all.organisations.find((o) => o.organisationId === s.rki.id)!
+		expectComponents(rki.components, select({ months: [0, 1, 2, 3], org: 'rki' }), `${where}, RKI`)
+		const released = await expectApi<Results>(200, 'bmi', 'GET', `/consolidation/results?${query({ from: month(0), to: month(3), releasedOnly: 1 })}`)
+		expectComponents(released.components, select({ releasedOnly: true }), `${where}, released`)
+	}
+
+	it('counts April only, whatever May holds and whether it is released', async () => {
+		await expectJanuaryToApril('May no period')
+		periods.push(await expectApi<Period>(201, 'admin', 'POST', '/periods', { month: month(4) }))
+		const may = periods[4]
+		await expectJanuaryToApril('May an empty period')
+		await expectApi(200, 'rki-tester1', 'PUT', `/ratings/${may.id}/${components[0]}`, { overall: 5, comment: 'May', scores: [{ criterionId: criteria[0], score: 5 }] })
+		await expectJanuaryToApril('May rated')
+		await expectApi(201, 'rki-coord', 'POST', `/organisations/${s.rki.id}/releases`, { periodId: may.id })
+		await expectJanuaryToApril('May released')
+		const withMay = await expectApi<Results>(200, 'bmi', 'GET', `/consolidation/results?${query({ from: month(0), to: month(4), releasedOnly: 1 })}`)
+		const mayRating: Rating = { user: 'rki-tester1', month: 4, component: 0, overall: 5, scores: [5] }
+		expectComponents(withMay.components, [...select({ releasedOnly: true }), mayRating], 'January to May, released')
+		await expectApi(200, 'rki-coord', 'DELETE', `/organisations/${s.rki.id}/releases/${may.id}`)
+	})
+})

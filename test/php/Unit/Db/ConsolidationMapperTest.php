@@ -44,7 +44,7 @@ final class ConsolidationMapperTest extends TestCase {
 
 	private function mapper(string $database = IDBConnection::PLATFORM_SQLITE): ConsolidationMapper {
 		$qb = $this->createMock(IQueryBuilder::class);
-		foreach (['select', 'addSelect', 'selectAlias', 'selectDistinct', 'where', 'andWhere', 'groupBy', 'addGroupBy', 'innerJoin'] as $method) {
+		foreach (['select', 'addSelect', 'selectAlias', 'selectDistinct', 'where', 'andWhere', 'groupBy', 'addGroupBy', 'innerJoin', 'orderBy', 'setMaxResults'] as $method) {
 			$qb->method($method)->willReturnSelf();
 		}
 		$qb->method('from')->willReturnCallback(function (string|IQueryFunction $table) use ($qb): IQueryBuilder {
@@ -134,29 +134,66 @@ final class ConsolidationMapperTest extends TestCase {
 		self::assertSame(['pf_quarter_totals'], $this->tables);
 
 		// September to December (periods 101…104): the fourth quarter from its quarter rows,
-		// September from the monthly ones, added up in one query
+		// September from the monthly ones, added up in one query; July (period 99) has ratings
 		$this->tables = [];
 		$this->organisationLists = [];
+		$this->outsideHasRatings([99]);
 		$range = MonthRange::between('2026-09', '2026-12');
 		$mapper->ratingStats(new ConsolidationScope(1, $range, false, null, [2, 5], [2, 5], ScopePeriods::of($range)), null, false, false);
-		self::assertSame(['pf_quarter_totals', 'pf_month_totals', 'union'], $this->tables);
+		self::assertSame(['pf_periods', 'pf_month_totals', 'pf_quarter_totals', 'pf_month_totals', 'union'], $this->tables);
 		self::assertSame([[20264], [20264]], $this->quarterLists);
-		self::assertSame([[2, 5], [101], [2, 5]], $this->organisationLists);
+		self::assertSame([[99], [2, 5], [2, 5], [101], [2, 5]], $this->organisationLists);
 
 		// on PostgreSQL from the monthly rows alone, which it sums as fast
 		$this->tables = [];
 		$this->organisationLists = [];
+		$this->outsideHasRatings([99]);
 		$this->mapper(IDBConnection::PLATFORM_POSTGRES)->ratingStats(new ConsolidationScope(1, $range, false, null, [2, 5], [2, 5], ScopePeriods::of($range)), null, false, false);
-		self::assertSame(['pf_month_totals'], $this->tables);
-		self::assertSame([[101, 102, 103, 104], [2, 5]], $this->organisationLists);
+		self::assertSame(['pf_periods', 'pf_month_totals', 'pf_month_totals'], $this->tables);
+		self::assertSame([[99], [2, 5], [101, 102, 103, 104], [2, 5]], $this->organisationLists);
 
-		// August to November: no whole quarter, every month from the monthly rows
+		// August to November: no whole quarter (July and December have ratings), every month
+		// from the monthly rows
 		$this->tables = [];
 		$this->organisationLists = [];
+		$this->outsideHasRatings([98], [105]);
 		$range = MonthRange::between('2026-08', '2026-11');
 		$mapper->ratingStats(new ConsolidationScope(1, $range, false, null, [2, 5], [2, 5], ScopePeriods::of($range)), null, false, false);
-		self::assertSame(['pf_month_totals'], $this->tables);
-		self::assertSame([[101, 102, 103, 104], [2, 5]], $this->organisationLists);
+		self::assertSame(['pf_periods', 'pf_month_totals', 'pf_periods', 'pf_month_totals', 'pf_month_totals'], $this->tables);
+		self::assertSame([[98], [2, 5], [105], [2, 5], [101, 102, 103, 104], [2, 5]], $this->organisationLists);
+	}
+
+	/**
+	 * The database's answers for the quarters a range covers in part, in turn: each has one
+	 * reporting period outside the range (these ids), which holds ratings.
+	 *
+	 * @param list<int> ...$outside per quarter, its periods outside the range
+	 */
+	private function outsideHasRatings(array ...$outside): void {
+		foreach ($outside as $periodIds) {
+			$this->answers[] = array_map(static fn (int $id): array => ['id' => $id, 'month' => '1999-0' . ($id % 9 + 1)], $periodIds);
+			$this->answers[] = [['period_id' => $periodIds[0]]];
+		}
+	}
+
+	public function testAQuarterCoveredInPartIsReadWholeWhenItsOtherMonthsAddNothing(): void {
+		// September to December: July and August are no reporting periods
+		$range = MonthRange::between('2026-09', '2026-12');
+		$this->answers = [[]];
+		$this->mapper()->ratingStats(new ConsolidationScope(1, $range, false, null, [2, 5], [2, 5], ScopePeriods::of($range)), null, false, false);
+		self::assertSame(['pf_periods', 'pf_quarter_totals'], $this->tables);
+		// the third quarter (September alone) and the fourth
+		self::assertSame([[20263, 20264], [2, 5]], $this->organisationLists);
+
+		// October and November, released only: December (period 109) is a period, released by
+		// none of the organisations taking part
+		$this->tables = [];
+		$this->organisationLists = [];
+		$range = MonthRange::between('2026-10', '2026-11');
+		$this->answers = [[['id' => 109, 'month' => '2026-12']], []];
+		$this->mapper()->ratingStats(new ConsolidationScope(1, $range, true, null, [2, 5], [2, 5], ScopePeriods::of($range), [2 => [101]]), null, false, true);
+		self::assertSame(['pf_periods', 'pf_releases', 'pf_quarter_released'], $this->tables);
+		self::assertSame([[109], [2, 5], [2, 5]], $this->organisationLists);
 	}
 
 	public function testReleasedOnlyKeepsTheReleasedOrganisationMonthsWithoutJoiningTheReleases(): void {
@@ -164,9 +201,11 @@ final class ConsolidationMapperTest extends TestCase {
 		// no whole quarter: organisation 2 released November and January, 5 December; k = 104
 		// (above period 103)
 		$scope = new ConsolidationScope(1, $range, true, null, [2, 5], [2, 5], ScopePeriods::of($range), [2 => [101, 103], 5 => [102]]);
+		// October and February are periods, released by organisation 2
+		$this->answers = [[['id' => 90, 'month' => '2026-10']], [['period_id' => 90]], [['id' => 91, 'month' => '2027-02']], [['period_id' => 91]]];
 		$this->mapper()->ratingStats($scope, null, false, true);
-		self::assertSame([[2, 5], [2 * 104 + 101, 2 * 104 + 103, 5 * 104 + 102]], $this->organisationLists);
-		self::assertSame(['pf_month_totals'], $this->tables);
+		self::assertSame([[90], [2, 5], [91], [2, 5], [2, 5], [2 * 104 + 101, 2 * 104 + 103, 5 * 104 + 102]], $this->organisationLists);
+		self::assertSame(['pf_periods', 'pf_releases', 'pf_periods', 'pf_releases', 'pf_month_totals'], $this->tables);
 	}
 
 	public function testReleasedOnlyReadsAWholeQuarterFromTheReleasedQuarterRowsUnfiltered(): void {
@@ -184,9 +223,10 @@ final class ConsolidationMapperTest extends TestCase {
 		$range = MonthRange::between('2026-11', '2027-01');
 		$scope = new ConsolidationScope(1, $range, true, null, [2, 5], [2, 5], ScopePeriods::of($range), []);
 		$mapper = $this->mapper();
+		$this->answers = [[['id' => 90, 'month' => '2026-10']], [['period_id' => 90]], [['id' => 91, 'month' => '2027-02']], [['period_id' => 91]]];
 		$mapper->ratingStats($scope, null, false, true);
 		$mapper->monthlyScores($scope, null, true);
-		self::assertSame([[2, 5], [-1], [2, 5], [-1]], $this->organisationLists);
+		self::assertSame([[90], [2, 5], [91], [2, 5], [2, 5], [-1], [2, 5], [-1]], $this->organisationLists);
 	}
 
 	public function testReleasedOnlyParticipationReadsEveryMonthAndKeepsTheReleasedOnes(): void {

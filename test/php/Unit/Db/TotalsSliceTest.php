@@ -82,4 +82,21 @@ final class TotalsSliceTest extends TestCase {
 	public function testReleasedOnlyWithoutAWholeQuarterFiltersEveryMonth(): void {
 		self::assertSame([['pf_month_totals', 'period_id', [101, 102, 103, 104], [5 => [102, 104]]]], self::slices('2026-08', '2026-11', true, [5 => [102, 104]]));
 	}
+
+	public function testTheQuartersCoveredInPartAreAtTheEdges(): void {
+		$parts = TotalsSlice::partQuarters(MonthRange::between('2024-12', '2026-11'));
+		self::assertSame([20244, 20264], array_keys($parts));
+		self::assertSame(['2024-10', '2024-12'], [$parts[20244]->from, $parts[20244]->to]);
+		self::assertSame(['2026-10', '2026-12'], [$parts[20264]->from, $parts[20264]->to]);
+		self::assertSame([], TotalsSlice::partQuarters(MonthRange::between('2025-01', '2026-12')));
+		// one month: its quarter, once
+		self::assertSame([20264], array_keys(TotalsSlice::partQuarters(MonthRange::between('2026-11', '2026-11'))));
+	}
+
+	public function testAQuarterCoveredInPartIsReadWholeWhenItsOtherMonthsAddNothing(): void {
+		// September to December: the third quarter too (July and August add nothing)
+		$range = MonthRange::between('2026-09', '2026-12');
+		$slices = TotalsSlice::forResults(new ConsolidationScope(1, $range, false, null, [2, 5], [2, 5], ScopePeriods::of($range)), [20263]);
+		self::assertSame([['pf_quarter_totals', 'quarter', [20263, 20264], null]], array_map(static fn (TotalsSlice $slice): array => [$slice->table, $slice->column, $slice->ids, $slice->released], $slices));
+	}
 }
