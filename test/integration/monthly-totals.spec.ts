@@ -32,6 +32,29 @@ function verify(...args: string[]): { status: number | null, output: string } {
 	return { status: run.status, output: `${run.stdout}${run.stderr}` }
 }
 
+/** The suite month's quarter as stored in the quarter totals: year × 10 + 1…4. */
+function quarterOfPeriod(): number {
+	const [year, m] = period.month.split('-').map(Number)
+	return year * 10 + Math.floor((m - 1) / 3) + 1
+}
+
+/**
+ * Adds 1 to a column of the suite's quarter rows of the overall score, behind the app's back.
+ *
+ * @return the number of rows changed
+ */
+function spoilQuarter(table: 'pf_quarter_totals' | 'pf_quarter_released', column: 'ratings' | 's3'): number {
+	const spoil = `require ${JSON.stringify(join(SERVER_DIR, 'lib/base.php'))};
+		$db = \\OCP\\Server::get(\\OCP\\IDBConnection::class);
+		$qb = $db->getQueryBuilder();
+		$qb->update('${table}')->set('${column}', $qb->createFunction('${column} + 1'))
+			->where($qb->expr()->eq('quarter', $qb->createNamedParameter(${quarterOfPeriod()})))
+			->andWhere($qb->expr()->eq('pilot_id', $qb->createNamedParameter(${pilotId})))
+			->andWhere($qb->expr()->eq('criterion_id', $qb->createNamedParameter(0)));
+		echo $qb->executeStatement();`
+	return Number(execFileSync('php', ['-r', spoil], { encoding: 'utf8' }).trim())
+}
+
 /** The consolidated figures of the suite's component in the suite's month. */
 async function figures(): Promise<{ assessments: number, overall: Stats, criterion: Stats | undefined }> {
 	const results = await expectApi<Results>(200, 'bmi', 'GET', `/consolidation/results?pilotId=${pilotId}&month=${period.month}`)
@@ -127,17 +150,8 @@ describe('occ pilotfeedback:consolidation:verify', () => {
 		expect(verify().status).toBe(0)
 	})
 	it('finds a quarter\'s total that differs from its months, and --repair mends it', () => {
-		const [year, m] = period.month.split('-').map(Number)
-		const quarter = year * 10 + Math.floor((m - 1) / 3) + 1
-		const spoil = `require ${JSON.stringify(join(SERVER_DIR, 'lib/base.php'))};
-			$db = \\OCP\\Server::get(\\OCP\\IDBConnection::class);
-			$qb = $db->getQueryBuilder();
-			$qb->update('pf_quarter_totals')->set('s3', $qb->createFunction('s3 + 1'))
-				->where($qb->expr()->eq('quarter', $qb->createNamedParameter(${quarter})))
-				->andWhere($qb->expr()->eq('pilot_id', $qb->createNamedParameter(${pilotId})))
-				->andWhere($qb->expr()->eq('criterion_id', $qb->createNamedParameter(0)));
-			echo $qb->executeStatement();`
-		expect(execFileSync('php', ['-r', spoil], { encoding: 'utf8' }).trim()).not.toBe('0')
+		const quarter = quarterOfPeriod()
+		expect(spoilQuarter('pf_quarter_totals', 's3')).toBeGreaterThan(0)
 
 		const found = verify()
 		expect(found.status).toBe(1)
@@ -152,8 +166,8 @@ describe('occ pilotfeedback:consolidation:verify', () => {
 describe('a release and its reopening move the month in and out of the released quarter totals', () => {
 	/** The suite component's overall figures over the month's quarter, released feedback only. */
 	async function releasedInQuarter(): Promise<{ assessments: number, n: number, distribution: number[] }> {
-		const [year, m] = period.month.split('-').map(Number)
-		const results = await expectApi<Results>(200, 'bmi', 'GET', `/consolidation/results?pilotId=${pilotId}&quarter=${year}-Q${Math.floor((m - 1) / 3) + 1}&releasedOnly=true`)
+		const quarter = quarterOfPeriod()
+		const results = await expectApi<Results>(200, 'bmi', 'GET', `/consolidation/results?pilotId=${pilotId}&quarter=${Math.floor(quarter / 10)}-Q${quarter % 10}&releasedOnly=true`)
 		const component = results.components.find((c) => c.componentId === componentId)
 		return { assessments: component?.assessments ?? 0, n: component?.overall.n ?? 0, distribution: component?.overall.distribution ?? [] }
 	}
@@ -167,17 +181,8 @@ describe('a release and its reopening move the month in and out of the released 
 		expect(await releasedInQuarter()).toEqual({ assessments: all.assessments, n: all.overall.n, distribution: all.overall.distribution })
 		expect(verify().status).toBe(0)
 
-		const [year, m] = period.month.split('-').map(Number)
-		const quarter = year * 10 + Math.floor((m - 1) / 3) + 1
-		const spoil = `require ${JSON.stringify(join(SERVER_DIR, 'lib/base.php'))};
-			$db = \\OCP\\Server::get(\\OCP\\IDBConnection::class);
-			$qb = $db->getQueryBuilder();
-			$qb->update('pf_quarter_released')->set('ratings', $qb->createFunction('ratings + 1'))
-				->where($qb->expr()->eq('quarter', $qb->createNamedParameter(${quarter})))
-				->andWhere($qb->expr()->eq('pilot_id', $qb->createNamedParameter(${pilotId})))
-				->andWhere($qb->expr()->eq('criterion_id', $qb->createNamedParameter(0)));
-			echo $qb->executeStatement();`
-		expect(execFileSync('php', ['-r', spoil], { encoding: 'utf8' }).trim()).not.toBe('0')
+		const quarter = quarterOfPeriod()
+		expect(spoilQuarter('pf_quarter_released', 'ratings')).toBeGreaterThan(0)
 		const found = verify()
 		expect(found.status).toBe(1)
 		expect(found.output).toContain(`released quarter totals of ${quarter}/${pilotId}/${s.rki.id}/${componentId}/0: from the months released`)
