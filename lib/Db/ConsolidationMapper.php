@@ -33,12 +33,20 @@ use OCP\IDBConnection;
  * @psalm-type RatingRow = array{componentId: int, criterionId: ?int, organisationId: ?int, total: int, n: int, sum: int, distribution: list<int>, notAssessed: int}
  */
 class ConsolidationMapper {
-	/** @var array<string, list<int>> the last scope's quiet quarters (quietQuarters()) */
-	private array $quiet = [];
+	/**
+	 * The quiet quarters of each scope still in use (quietQuarters()): results ask twice per
+	 * scope, for the overall score and the criterion scores.
+	 *
+	 * @var \WeakMap<ConsolidationScope, list<int>>
+	 */
+	private \WeakMap $quiet;
 
 	public function __construct(
 		private IDBConnection $db,
 	) {
+		/** @var \WeakMap<ConsolidationScope, list<int>> $quiet */
+		$quiet = new \WeakMap();
+		$this->quiet = $quiet;
 	}
 
 	/**
@@ -109,9 +117,8 @@ class ConsolidationMapper {
 	 * @return list<int>
 	 */
 	private function quietQuarters(ConsolidationScope $scope): array {
-		$key = $scope->pilotId . ' ' . $scope->range->from . ' ' . $scope->range->to . ' ' . ($scope->releasedOnly ? 'released' : 'all') . ' ' . implode(',', $scope->takingPartIds);
-		if (isset($this->quiet[$key])) {
-			return $this->quiet[$key];
+		if (isset($this->quiet[$scope])) {
+			return $this->quiet[$scope];
 		}
 		$quiet = [];
 		foreach (TotalsSlice::partQuarters($scope->range) as $quarter => $months) {
@@ -120,8 +127,7 @@ class ConsolidationMapper {
 				$quiet[] = $quarter;
 			}
 		}
-		// results ask twice per request (overall score, criterion scores)
-		$this->quiet = [$key => $quiet];
+		$this->quiet[$scope] = $quiet;
 		return $quiet;
 	}
 

@@ -257,4 +257,17 @@ final class ConsolidationMapperTest extends TestCase {
 		// no list of released pairs: only the organisations
 		self::assertSame([[2, 5], [2, 5], [2, 5]], $this->organisationLists);
 	}
+
+	public function testTheQuartersCoveredInPartAreCheckedOncePerScope(): void {
+		// September to December: July and August are no reporting periods
+		$range = MonthRange::between('2026-09', '2026-12');
+		$scope = new ConsolidationScope(1, $range, false, null, [2, 5], [2, 5], ScopePeriods::of($range));
+		$mapper = $this->mapper();
+		$mapper->ratingStats($scope, null, true, true);
+		$mapper->ratingStats($scope, null, false, true);
+		self::assertSame(['pf_periods', 'pf_quarter_totals', 'pf_quarter_totals'], $this->tables);
+		// another scope (a later request, a later report in the same background job) asks again
+		$mapper->ratingStats(new ConsolidationScope(1, $range, false, null, [2, 5], [2, 5], ScopePeriods::of($range)), null, true, true);
+		self::assertSame(['pf_periods', 'pf_quarter_totals', 'pf_quarter_totals', 'pf_periods', 'pf_quarter_totals'], $this->tables);
+	}
 }
