@@ -65,9 +65,10 @@ final class TotalsSlice {
 	public static function forResults(ConsolidationScope $scope, array $wholeToo = []): array {
 		$quarters = [];
 		$months = [];
+		$inPart = self::partQuarters($scope->range);
 		foreach ($scope->periodIds as $month => $periodId) {
 			$quarter = self::quarterOf($month);
-			if (in_array($quarter, $wholeToo, true) || (strcmp(self::firstMonth($quarter), $scope->range->from) >= 0 && strcmp(self::lastMonth($quarter), $scope->range->to) <= 0)) {
+			if (!isset($inPart[$quarter]) || in_array($quarter, $wholeToo, true)) {
 				$quarters[$quarter][] = $periodId;
 			} else {
 				$months[] = $periodId;
