@@ -47,6 +47,7 @@ class MonthTotalsMapper {
 
 	public function __construct(
 		private IDBConnection $db,
+		private ReleaseMapper $releases,
 	) {
 	}
 
@@ -59,7 +60,9 @@ class MonthTotalsMapper {
 	public function add(int $periodId, int $pilotId, int $componentId, string $userId, array $difference): void {
 		if ($difference['totals'] !== []) {
 			$quarter = $this->quarterOf($periodId);
-			$released = $this->releasedBy(array_values(array_unique(array_column($difference['totals'], 'orgId'))), $periodId);
+			// a save into a released month is refused before it gets here (AssessmentStore), a
+			// user's imported ratings are not
+			$released = array_values(array_filter(array_unique(array_column($difference['totals'], 'orgId')), fn (int $orgId): bool => $this->releases->find($orgId, $periodId) !== null));
 			// the month's rows first, then the quarter's and the released quarter's, each in
 			// criterion order (lock order)
 			foreach ([[self::TOTALS, 'period_id', $periodId], [self::QUARTERS, 'quarter', $quarter], [self::RELEASED_QUARTERS, 'quarter', $quarter]] as [$table, $column, $id]) {
@@ -77,27 +80,6 @@ class MonthTotalsMapper {
 			$key = ['period_id' => $periodId, 'pilot_id' => $pilotId, 'org_id' => $orgId, 'user_id' => $userId];
 			$this->addTo(self::RATERS, $key, ['ratings' => $change]);
 		}
-	}
-
-	/**
-	 * Which of the organisations released the period. A save into a released month is refused
-	 * before it gets here (AssessmentStore); a user's imported ratings are not.
-	 *
-	 * @param list<int> $orgIds
-	 * @return list<int>
-	 */
-	private function releasedBy(array $orgIds, int $periodId): array {
-		$qb = $this->db->getQueryBuilder();
-		$qb->select('org_id')->from('pf_releases')
-			->where($qb->expr()->eq('period_id', $qb->createNamedParameter($periodId, IQueryBuilder::PARAM_INT)))
-			->andWhere($qb->expr()->in('org_id', $qb->createNamedParameter($orgIds, IQueryBuilder::PARAM_INT_ARRAY)));
-		$result = $qb->executeQuery();
-		$released = [];
-		while ($row = $result->fetch()) {
-			$released[] = (int)$row['org_id'];
-		}
-		$result->closeCursor();
-		return $released;
 	}
 
 	/**
